@@ -1,0 +1,120 @@
+//! Build-time content pipeline: read `questions/`, validate it, and turn it into
+//! the model (and, for the widget, into Rust source). Bad content is reported
+//! here with file, line and a plain message, never at run time.
+
+mod codegen;
+mod coverage;
+mod error;
+mod source;
+mod validate;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+pub use codegen::course_to_rust;
+pub use coverage::{coverage, CoverageRow};
+pub use error::ContentError;
+pub use validate::{is_plain_id, LANGUAGES};
+
+use crate::model::{Course, Quiz};
+use error::Reporter;
+
+/// A section of the course material that questions cite, from `sections.toml`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub seed: String,
+    pub heading: String,
+    /// The parent section of a sub-point.
+    pub within: Option<String>,
+}
+
+/// The validated course plus the section list it was checked against.
+#[derive(Debug)]
+pub struct LoadedCourse {
+    pub course: Course,
+    pub sections: Vec<Section>,
+    /// Every file read, for build scripts' rerun-if-changed.
+    pub files: Vec<PathBuf>,
+}
+
+/// Reads and validates `dir/course.toml`, `dir/sections.toml` and every quiz file they name.
+pub fn load_course(dir: &Path) -> Result<LoadedCourse, Vec<ContentError>> {
+    let mut errors = Vec::new();
+    let mut files = Vec::new();
+    let mut read = |name: &str, errors: &mut Vec<ContentError>| {
+        let path = dir.join(name);
+        files.push(path.clone());
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Some((path, text)),
+            Err(e) => {
+                errors.push(ContentError { file: path, line: 1, column: 1, message: format!("cannot read the file: {e}") });
+                None
+            }
+        }
+    };
+
+    let sections: Vec<Section> = read("sections.toml", &mut errors)
+        .and_then(|(path, text)| parse::<source::SectionsFile>(&path, &text, &mut errors))
+        .map(|f| f.sections.into_iter().map(|s| s.into_inner()).map(|s| Section { seed: s.seed, heading: s.heading, within: s.within }).collect())
+        .unwrap_or_default();
+    let known: HashSet<(String, String)> = sections.iter().map(|s| (s.seed.clone(), s.heading.clone())).collect();
+
+    let mut course = Course { title: "".into(), lang: "et".into(), quizzes: Vec::new().into() };
+    let mut quizzes: Vec<Quiz> = Vec::new();
+    if let Some((path, text)) = read("course.toml", &mut errors) {
+        if let Some(file) = parse::<source::CourseFile>(&path, &text, &mut errors) {
+            course.title = file.title.get_ref().clone().into();
+            course.lang = file.lang.get_ref().clone().into();
+            let mut ctx = validate::Context { sections: &known, question_ids: HashMap::new() };
+            let mut quiz_ids: HashMap<String, PathBuf> = HashMap::new();
+            for stem in &file.quizzes {
+                let Some((qpath, qtext)) = read(&format!("{}.toml", stem.get_ref()), &mut errors) else {
+                    continue;
+                };
+                let Some(qfile) = parse::<source::QuizFile>(&qpath, &qtext, &mut errors) else { continue };
+                let mut r = Reporter { file: &qpath, text: &qtext, errors: &mut errors };
+                let id = qfile.id.clone();
+                let quiz = validate::quiz(qfile, &mut r, &mut ctx);
+                if let Some(first) = quiz_ids.insert(quiz.id.to_string(), qpath.clone()) {
+                    r.at(id.span(), format!("duplicate quiz id `{}` (also in {})", quiz.id, first.display()));
+                }
+                quizzes.push(quiz);
+            }
+            if file.quizzes.is_empty() {
+                Reporter { file: &path, text: &text, errors: &mut errors }.at(0..0, "`quizzes` is empty; list the quiz files in menu order");
+            }
+        }
+    }
+    // A quiz file that course.toml does not list would silently never be shown.
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let listed: HashSet<PathBuf> = files.iter().cloned().collect();
+        let mut stray: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml") && !listed.contains(p))
+            .collect();
+        stray.sort();
+        for path in stray {
+            errors.push(ContentError {
+                file: path,
+                line: 1,
+                column: 1,
+                message: "this quiz file is not listed in `quizzes` in course.toml; add its name there or remove the file".into(),
+            });
+        }
+    }
+    course.quizzes = quizzes.into();
+    if errors.is_empty() {
+        Ok(LoadedCourse { course, sections, files })
+    } else {
+        Err(errors)
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(path: &Path, text: &str, errors: &mut Vec<ContentError>) -> Option<T> {
+    toml::from_str(text)
+        .map_err(|e| {
+            let message = e.message().trim().to_string();
+            Reporter { file: path, text, errors }.at(e.span().unwrap_or(0..0), message)
+        })
+        .ok()
+}

@@ -1,0 +1,89 @@
+//! The TOML schema of content files as authors write them (see questions/README.md).
+//! Spans are kept so that every problem can be reported with file and line.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// `questions/course.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseFile {
+    pub title: Spanned<String>,
+    pub lang: Spanned<String>,
+    /// Quiz file stems in menu order.
+    pub quizzes: Vec<Spanned<String>>,
+}
+
+/// `questions/sections.toml`: every section of the course material that questions may cite.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionsFile {
+    #[serde(rename = "section")]
+    pub sections: Vec<Spanned<SectionSrc>>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct SectionSrc {
+    pub seed: String,
+    pub heading: String,
+    /// The parent section of a sub-point.
+    pub within: Option<String>,
+}
+
+/// One quiz file, `questions/<quiz>.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizFile {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub lang: Spanned<String>,
+    pub intro: Spanned<String>,
+    pub pass_mark: Option<Spanned<i64>>,
+    pub draw: Option<Spanned<i64>>,
+    #[serde(rename = "question", default)]
+    pub questions: Vec<Spanned<QuestionSrc>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionSrc {
+    pub id: Spanned<String>,
+    #[serde(rename = "type")]
+    pub kind: Spanned<String>,
+    pub text: Spanned<String>,
+    pub explanation: Spanned<String>,
+    pub source: Spanned<SourceSrc>,
+    #[serde(rename = "option")]
+    pub options: Option<Vec<Spanned<OptionSrc>>>,
+    pub answer: Option<Spanned<bool>>,
+    pub feedback_true: Option<Spanned<String>>,
+    pub feedback_false: Option<Spanned<String>>,
+    pub items: Option<Spanned<Vec<Spanned<String>>>>,
+    #[serde(rename = "pair")]
+    pub pairs: Option<Vec<Spanned<PairSrc>>>,
+    pub customer: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceSrc {
+    pub seed: String,
+    pub section: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionSrc {
+    pub text: Spanned<String>,
+    #[serde(default)]
+    pub correct: bool,
+    pub feedback: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PairSrc {
+    pub left: Spanned<String>,
+    pub right: Spanned<String>,
+}

@@ -1,0 +1,227 @@
+//! Source → model, with every rule an author can break checked and reported.
+
+use std::collections::{HashMap, HashSet};
+
+use toml::Spanned;
+
+use super::error::Reporter;
+use super::source::{OptionSrc, QuestionSrc, QuizFile};
+use crate::model::{Choice, Kind, Pair, Question, Quiz, Source, Text, DEFAULT_PASS_MARK};
+
+/// Languages the widget has UI strings and true/false labels for.
+pub const LANGUAGES: &[&str] = &["et", "fi", "en"];
+
+/// Most options, items or pairs a question may have (answers store indices as bytes).
+const MAX_CHOICES: usize = 32;
+
+/// Ids travel in URLs, SCORM identifiers and saved state, so they stay plain.
+pub fn is_plain_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// Checks shared by every file: ids, ids' uniqueness across the course, cited sections.
+pub struct Context<'a> {
+    pub sections: &'a HashSet<(String, String)>,
+    /// Question id → "file:line" where it was first seen.
+    pub question_ids: HashMap<String, String>,
+}
+
+pub fn quiz(file: QuizFile, r: &mut Reporter, ctx: &mut Context) -> Quiz {
+    check_id(r, &file.id, "quiz");
+    let lang = text(r, &file.lang, "lang");
+    if !LANGUAGES.contains(&lang.as_ref()) {
+        r.at(file.lang.span(), format!("lang `{lang}` is not supported; use one of {}", LANGUAGES.join(", ")));
+    }
+    let pass_mark = match &file.pass_mark {
+        None => DEFAULT_PASS_MARK,
+        Some(p) if (0..=100).contains(p.get_ref()) => *p.get_ref() as u8,
+        Some(p) => {
+            r.at(p.span(), format!("pass_mark {} is out of range; it is a percent from 0 to 100", p.get_ref()));
+            DEFAULT_PASS_MARK
+        }
+    };
+    if file.questions.is_empty() {
+        r.at(file.id.span(), "the quiz has no questions; add at least one [[question]]");
+    }
+    let questions: Vec<Question> = file.questions.iter().map(|q| question(q, r, ctx)).collect();
+    let draw = file.draw.as_ref().and_then(|d| {
+        let k = *d.get_ref();
+        if k < 1 || k as usize > questions.len() {
+            r.at(d.span(), format!("draw = {k} but the pool has {} questions; draw from 1 to {}", questions.len(), questions.len()));
+            None
+        } else {
+            Some(k as u16)
+        }
+    });
+    Quiz {
+        id: file.id.into_inner().into(),
+        title: text(r, &file.title, "title"),
+        lang,
+        intro: text(r, &file.intro, "intro"),
+        pass_mark,
+        draw,
+        questions: questions.into(),
+    }
+}
+
+fn question(q: &Spanned<QuestionSrc>, r: &mut Reporter, ctx: &mut Context) -> Question {
+    let src = q.get_ref();
+    let id = src.id.get_ref();
+    check_id(r, &src.id, "question");
+    let (line, _) = super::error::line_column(r.text, src.id.span().start);
+    let here = format!("{}:{line}", r.file.display());
+    if let Some(first) = ctx.question_ids.get(id) {
+        r.at(src.id.span(), format!("duplicate question id `{id}` (first used at {first}); ids must be unique in the course"));
+    } else {
+        ctx.question_ids.insert(id.clone(), here);
+    }
+    let source = src.source.get_ref();
+    if !ctx.sections.contains(&(source.seed.clone(), source.section.clone())) {
+        r.at(
+            src.source.span(),
+            format!("source names no known section: seed `{}`, section `{}`; list it in questions/sections.toml or fix the spelling", source.seed, source.section),
+        );
+    }
+    let kind = kind(src, r);
+    Question {
+        id: id.clone().into(),
+        text: text(r, &src.text, "text"),
+        kind,
+        explanation: text(r, &src.explanation, "explanation"),
+        source: Source { seed: source.seed.clone().into(), section: source.section.clone().into() },
+    }
+}
+
+fn kind(src: &QuestionSrc, r: &mut Reporter) -> Kind {
+    let name = src.kind.get_ref().as_str();
+    // Which optional fields each type uses; any other present field is an author's mistake.
+    let allowed: &[&str] = match name {
+        "single" | "multiple" => &["option"],
+        "scenario" => &["option", "customer"],
+        "true_false" => &["answer", "feedback_true", "feedback_false"],
+        "ordering" => &["items"],
+        "matching" => &["pair"],
+        "reflection" => &[],
+        other => {
+            r.at(src.kind.span(), format!("unknown question type `{other}`; use single, multiple, true_false, ordering, matching, scenario or reflection"));
+            return Kind::Reflection;
+        }
+    };
+    let present = [
+        ("option", src.options.as_ref().and_then(|o| o.first()).map(|o| o.span())),
+        ("customer", src.customer.as_ref().map(|s| s.span())),
+        ("answer", src.answer.as_ref().map(|s| s.span())),
+        ("feedback_true", src.feedback_true.as_ref().map(|s| s.span())),
+        ("feedback_false", src.feedback_false.as_ref().map(|s| s.span())),
+        ("items", src.items.as_ref().map(|s| s.span())),
+        ("pair", src.pairs.as_ref().and_then(|p| p.first()).map(|p| p.span())),
+    ];
+    for (field, span) in present {
+        if let Some(span) = span.filter(|_| !allowed.contains(&field)) {
+            r.at(span, format!("`{field}` is not used by questions of type `{name}`; remove it or change `type`"));
+        }
+    }
+    let at_type = src.kind.span();
+    match name {
+        "single" | "scenario" | "multiple" => {
+            let options = options(src.options.as_deref().unwrap_or(&[]), r);
+            let correct = options.iter().filter(|o| o.correct).count();
+            if options.len() < 2 {
+                r.at(at_type.clone(), format!("a `{name}` question needs at least 2 [[question.option]] entries"));
+            }
+            if name == "multiple" && correct == 0 {
+                r.at(at_type, "no correct option: mark at least one option with `correct = true`");
+            } else if name != "multiple" && correct != 1 {
+                r.at(at_type, format!("a `{name}` question needs exactly one option with `correct = true`, found {correct}"));
+            }
+            match name {
+                "single" => Kind::Single { options: options.into() },
+                "multiple" => Kind::Multiple { options: options.into() },
+                _ => Kind::Scenario { customer: required(r, &src.customer, src.kind.span(), "customer"), options: options.into() },
+            }
+        }
+        "true_false" => {
+            let answer = match &src.answer {
+                Some(a) => *a.get_ref(),
+                None => {
+                    r.at(at_type, "a `true_false` question needs `answer = true` or `answer = false`");
+                    true
+                }
+            };
+            Kind::TrueFalse {
+                answer,
+                feedback_true: required(r, &src.feedback_true, src.kind.span(), "feedback_true"),
+                feedback_false: required(r, &src.feedback_false, src.kind.span(), "feedback_false"),
+            }
+        }
+        "ordering" => {
+            let items: Vec<Text> = src.items.as_ref().map_or(&[][..], |i| i.get_ref()).iter().map(|i| text(r, i, "item")).collect();
+            count_and_distinct(r, at_type, "items", &items);
+            Kind::Ordering { items: items.into() }
+        }
+        "matching" => {
+            let pairs: Vec<Pair> = src
+                .pairs
+                .as_deref()
+                .unwrap_or(&[])
+                .iter()
+                .map(|p| Pair { left: text(r, &p.get_ref().left, "left"), right: text(r, &p.get_ref().right, "right") })
+                .collect();
+            let rights: Vec<Text> = pairs.iter().map(|p| p.right.clone()).collect();
+            count_and_distinct(r, at_type, "[[question.pair]] entries (their `right` texts)", &rights);
+            Kind::Matching { pairs: pairs.into() }
+        }
+        _ => Kind::Reflection,
+    }
+}
+
+
+fn options(list: &[Spanned<OptionSrc>], r: &mut Reporter) -> Vec<Choice> {
+    if list.len() > MAX_CHOICES {
+        r.at(list[MAX_CHOICES].span(), format!("too many options; at most {MAX_CHOICES}"));
+    }
+    list.iter()
+        .map(|o| {
+            let o = o.get_ref();
+            Choice { text: text(r, &o.text, "option text"), correct: o.correct, feedback: text(r, &o.feedback, "feedback") }
+        })
+        .collect()
+}
+
+fn count_and_distinct(r: &mut Reporter, at: std::ops::Range<usize>, what: &str, texts: &[Text]) {
+    if texts.len() < 2 || texts.len() > MAX_CHOICES {
+        r.at(at.clone(), format!("needs from 2 to {MAX_CHOICES} {what}, found {}", texts.len()));
+    }
+    let distinct: HashSet<&str> = texts.iter().map(|t| t.as_ref()).collect();
+    if distinct.len() != texts.len() {
+        r.at(at, format!("{what} must all be different, or the learner cannot tell them apart"));
+    }
+}
+
+fn check_id(r: &mut Reporter, id: &Spanned<String>, what: &str) {
+    if !is_plain_id(id.get_ref()) {
+        r.at(
+            id.span(),
+            format!("{what} id `{}` may only use letters A-Z, a-z, digits and `_` (1-64 characters), so SCORM can carry it", id.get_ref()),
+        );
+    }
+}
+
+/// A text field that must not be blank.
+fn text(r: &mut Reporter, value: &Spanned<String>, field: &str) -> Text {
+    if value.get_ref().trim().is_empty() {
+        r.at(value.span(), format!("`{field}` is empty; write the text the learner should see"));
+    }
+    value.get_ref().trim().to_string().into()
+}
+
+/// An optional field that this question type requires.
+fn required(r: &mut Reporter, value: &Option<Spanned<String>>, at: std::ops::Range<usize>, field: &str) -> Text {
+    match value {
+        Some(v) => text(r, v, field),
+        None => {
+            r.at(at, format!("this question type needs `{field}`"));
+            Text::Borrowed("")
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! Tere's quiz engine: content model, scoring, attempt flow and session state.
+//! Plain Rust with no web dependency, so it is tested natively with `cargo test`.
+
+pub mod answer;
+pub mod attempt;
+pub mod model;
+pub mod score;
+pub mod session;
+pub mod shuffle;
+
+#[cfg(feature = "authoring")]
+pub mod authoring;
+
+pub use answer::Answer;
+pub use attempt::{Attempt, Phase, QuizResult};
+pub use model::*;
+pub use session::{Action, Record, Screen, Session, Status};

@@ -1,0 +1,117 @@
+//! The course content model. Built-in content is generated at build time as
+//! `static` data (`Cow::Borrowed`), so the widget never parses content at run time;
+//! the authoring side and tests build the same types with owned values.
+
+use std::borrow::Cow;
+
+pub type Text = Cow<'static, str>;
+pub type List<T> = Cow<'static, [T]>;
+
+/// Default pass mark in percent when a quiz does not set one.
+pub const DEFAULT_PASS_MARK: u8 = 80;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Course {
+    pub title: Text,
+    pub lang: Text,
+    pub quizzes: List<Quiz>,
+}
+
+impl Course {
+    pub fn quiz(&self, id: &str) -> Option<&Quiz> {
+        self.quizzes.iter().find(|q| q.id == id)
+    }
+}
+
+/// One stage quiz: what a SCORM package turns into one SCO.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quiz {
+    /// Stable identifier, `[A-Za-z0-9_]`, used in URLs, SCORM and saved state.
+    pub id: Text,
+    pub title: Text,
+    /// BCP 47 language of the content (`et`, `fi`).
+    pub lang: Text,
+    pub intro: Text,
+    /// Percent (0-100) needed to pass.
+    pub pass_mark: u8,
+    /// When set, each attempt draws this many questions from the pool.
+    pub draw: Option<u16>,
+    pub questions: List<Question>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    pub id: Text,
+    pub text: Text,
+    pub kind: Kind,
+    /// Why the right answer is right; shown after checking.
+    pub explanation: Text,
+    pub source: Source,
+}
+
+/// Where in the course material a question comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub seed: Text,
+    pub section: Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    /// Exactly one correct option.
+    Single { options: List<Choice> },
+    /// One or more correct options; partial credit (see `score`).
+    Multiple { options: List<Choice> },
+    /// A statement that is true or false.
+    TrueFalse { answer: bool, feedback_true: Text, feedback_false: Text },
+    /// Items listed in their correct order; shown shuffled.
+    Ordering { items: List<Text> },
+    /// Each left item has exactly one right partner; rights are shown in a select.
+    Matching { pairs: List<Pair> },
+    /// A customer's line shown as dialogue; choose the reply (one correct).
+    Scenario { customer: Text, options: List<Choice> },
+    /// Free-text reflection: never graded, complete once answered.
+    Reflection,
+}
+
+impl Kind {
+    /// Choice-style options, for the kinds that have them.
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. } => options,
+            _ => &[],
+        }
+    }
+
+    pub fn is_graded(&self) -> bool {
+        !matches!(self, Kind::Reflection)
+    }
+
+    /// Stable name used in content files and reports.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Single { .. } => "single",
+            Kind::Multiple { .. } => "multiple",
+            Kind::TrueFalse { .. } => "true_false",
+            Kind::Ordering { .. } => "ordering",
+            Kind::Matching { .. } => "matching",
+            Kind::Scenario { .. } => "scenario",
+            Kind::Reflection => "reflection",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    pub text: Text,
+    pub correct: bool,
+    /// Shown after checking, next to this option when the learner picked it
+    /// (and for missed correct options).
+    pub feedback: Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pair {
+    pub left: Text,
+    pub right: Text,
+}

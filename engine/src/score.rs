@@ -1,0 +1,126 @@
+//! Scoring rules. Every graded question is worth one point; the credit for a
+//! question is a fraction in 0..=1:
+//!
+//! - single choice, scenario reply, true/false: 1 when the correct option is picked, else 0;
+//! - multiple response: (correct picks - wrong picks) / number of correct options, floored at 0;
+//! - ordering: items in their correct position / number of items;
+//! - matching: correctly matched pairs / number of pairs;
+//! - reflection: not graded (it only has to be answered).
+//!
+//! Quiz score = round(100 * sum of credits / graded questions), an integer percent.
+
+use crate::answer::Answer;
+use crate::model::Kind;
+
+/// Credit earned by `answer` on a question of `kind`; `None` for ungraded kinds.
+pub fn credit(kind: &Kind, answer: &Answer) -> Option<f64> {
+    let fraction = |hits: usize, total: usize| if total == 0 { 0.0 } else { hits as f64 / total as f64 };
+    Some(match (kind, answer) {
+        (Kind::Reflection, _) => return None,
+        (Kind::Single { options } | Kind::Scenario { options, .. }, Answer::Choices(picked)) => {
+            let right = picked.len() == 1 && options.get(picked[0] as usize).is_some_and(|o| o.correct);
+            if right { 1.0 } else { 0.0 }
+        }
+        (Kind::Multiple { options }, Answer::Choices(picked)) => {
+            let total = options.iter().filter(|o| o.correct).count();
+            let good = picked.iter().filter(|&&i| options.get(i as usize).is_some_and(|o| o.correct)).count();
+            let bad = picked.len() - good;
+            fraction(good.saturating_sub(bad), total)
+        }
+        (Kind::TrueFalse { answer, .. }, Answer::Choices(picked)) => {
+            let chosen_true = picked.first() == Some(&0);
+            if picked.len() == 1 && chosen_true == *answer { 1.0 } else { 0.0 }
+        }
+        (Kind::Ordering { items }, Answer::Order(order)) => {
+            let hits = order.iter().enumerate().filter(|(pos, &item)| *pos == item as usize).count();
+            fraction(hits, items.len())
+        }
+        (Kind::Matching { pairs }, Answer::Matches(chosen)) => {
+            let hits = chosen.iter().enumerate().filter(|(i, c)| **c == Some(*i as u8)).count();
+            fraction(hits, pairs.len())
+        }
+        // An answer of the wrong shape (e.g. from edited content) earns nothing.
+        _ => 0.0,
+    })
+}
+
+/// Whether `answer` is complete enough to be checked.
+pub fn is_answerable(kind: &Kind, answer: &Answer) -> bool {
+    match (kind, answer) {
+        (Kind::Single { .. } | Kind::Scenario { .. } | Kind::TrueFalse { .. }, Answer::Choices(p)) => p.len() == 1,
+        (Kind::Multiple { .. }, Answer::Choices(p)) => !p.is_empty(),
+        (Kind::Ordering { items }, Answer::Order(o)) => o.len() == items.len(),
+        (Kind::Matching { pairs }, Answer::Matches(m)) => m.len() == pairs.len() && m.iter().all(Option::is_some),
+        (Kind::Reflection, Answer::Text(t)) => !t.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// Integer percent from summed credits; a quiz with nothing graded scores 100.
+pub fn percent(credit_sum: f64, graded: usize) -> u8 {
+    if graded == 0 {
+        return 100;
+    }
+    (100.0 * credit_sum / graded as f64).round().clamp(0.0, 100.0) as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Choice, Pair};
+    use std::borrow::Cow;
+
+    fn opts(correct: &[bool]) -> Cow<'static, [Choice]> {
+        correct.iter().map(|&c| Choice { text: "x".into(), correct: c, feedback: "".into() }).collect::<Vec<_>>().into()
+    }
+
+    #[test]
+    fn single_choice_is_all_or_nothing() {
+        let k = Kind::Single { options: opts(&[false, true, false]) };
+        assert_eq!(credit(&k, &Answer::Choices(vec![1])), Some(1.0));
+        assert_eq!(credit(&k, &Answer::Choices(vec![0])), Some(0.0));
+        assert!(!is_answerable(&k, &Answer::Choices(vec![])));
+    }
+
+    #[test]
+    fn multiple_gives_partial_credit_floored_at_zero() {
+        let k = Kind::Multiple { options: opts(&[true, true, false, false]) };
+        assert_eq!(credit(&k, &Answer::Choices(vec![0, 1])), Some(1.0));
+        assert_eq!(credit(&k, &Answer::Choices(vec![0])), Some(0.5));
+        assert_eq!(credit(&k, &Answer::Choices(vec![0, 2])), Some(0.0));
+        assert_eq!(credit(&k, &Answer::Choices(vec![0, 1, 2])), Some(0.5));
+        assert_eq!(credit(&k, &Answer::Choices(vec![2, 3])), Some(0.0));
+    }
+
+    #[test]
+    fn true_false_uses_index_zero_for_true() {
+        let k = Kind::TrueFalse { answer: false, feedback_true: "".into(), feedback_false: "".into() };
+        assert_eq!(credit(&k, &Answer::Choices(vec![1])), Some(1.0));
+        assert_eq!(credit(&k, &Answer::Choices(vec![0])), Some(0.0));
+    }
+
+    #[test]
+    fn ordering_and_matching_count_positions() {
+        let k = Kind::Ordering { items: vec!["a".into(), "b".into(), "c".into(), "d".into()].into() };
+        assert_eq!(credit(&k, &Answer::Order(vec![0, 1, 2, 3])), Some(1.0));
+        assert_eq!(credit(&k, &Answer::Order(vec![0, 1, 3, 2])), Some(0.5));
+        let pairs: Vec<Pair> = (0..3).map(|_| Pair { left: "l".into(), right: "r".into() }).collect();
+        let k = Kind::Matching { pairs: pairs.into() };
+        assert_eq!(credit(&k, &Answer::Matches(vec![Some(0), Some(2), Some(1)])), Some(1.0 / 3.0));
+        assert!(!is_answerable(&k, &Answer::Matches(vec![Some(0), None, Some(1)])));
+    }
+
+    #[test]
+    fn reflection_is_ungraded_but_must_be_written() {
+        assert_eq!(credit(&Kind::Reflection, &Answer::Text("x".into())), None);
+        assert!(!is_answerable(&Kind::Reflection, &Answer::Text("   ".into())));
+        assert!(is_answerable(&Kind::Reflection, &Answer::Text("Mõtlen...".into())));
+    }
+
+    #[test]
+    fn percent_rounds_and_handles_no_graded_questions() {
+        assert_eq!(percent(7.5, 8), 94);
+        assert_eq!(percent(0.0, 8), 0);
+        assert_eq!(percent(0.0, 0), 100);
+    }
+}

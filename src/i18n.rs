@@ -1,0 +1,228 @@
+//! UI strings in Estonian, Finnish and English. Content has its own language.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Et,
+    Fi,
+    En,
+}
+
+impl Lang {
+    /// From a BCP 47 tag such as `fi`, `fi-FI` or `en-GB`.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        match tag.get(..2)?.to_ascii_lowercase().as_str() {
+            "et" => Some(Lang::Et),
+            "fi" => Some(Lang::Fi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Et => "et",
+            Lang::Fi => "fi",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn ui(self) -> &'static Ui {
+        match self {
+            Lang::Et => &ET,
+            Lang::Fi => &FI,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Every UI string. `{n}`, `{total}`, `{score}` and `{pass}` are filled in by `fill`.
+pub struct Ui {
+    pub start: &'static str,
+    pub check: &'static str,
+    pub next: &'static str,
+    pub finish: &'static str,
+    pub retry: &'static str,
+    pub menu: &'static str,
+    pub progress: &'static str,
+    pub questions_count: &'static str,
+    pub pass_mark: &'static str,
+    pub best: &'static str,
+    pub not_started: &'static str,
+    pub in_progress: &'static str,
+    pub passed: &'static str,
+    pub failed: &'static str,
+    pub score: &'static str,
+    pub passed_message: &'static str,
+    pub failed_message: &'static str,
+    pub correct: &'static str,
+    pub partly_correct: &'static str,
+    pub incorrect: &'static str,
+    pub saved: &'static str,
+    pub correct_answer: &'static str,
+    pub correct_order: &'static str,
+    pub your_choice: &'static str,
+    pub explanation: &'static str,
+    pub pick_one: &'static str,
+    pub pick_all: &'static str,
+    pub pick_true_false: &'static str,
+    pub order_help: &'static str,
+    pub match_help: &'static str,
+    pub reflect_help: &'static str,
+    pub move_up: &'static str,
+    pub move_down: &'static str,
+    pub choose: &'static str,
+    pub customer_says: &'static str,
+    pub your_answers: &'static str,
+    pub not_found: &'static str,
+}
+
+pub fn fill(template: &str, n: usize, total: usize) -> String {
+    template.replace("{n}", &n.to_string()).replace("{total}", &total.to_string())
+}
+
+static ET: Ui = Ui {
+    start: "Alusta",
+    check: "Kontrolli",
+    next: "Järgmine",
+    finish: "Vaata tulemust",
+    retry: "Proovi uuesti",
+    menu: "Tagasi teemade juurde",
+    progress: "Küsimus {n}/{total}",
+    questions_count: "{n} küsimust",
+    pass_mark: "Läbimiseks on vaja {n}%",
+    best: "Parim tulemus {n}%",
+    not_started: "Alustamata",
+    in_progress: "Pooleli",
+    passed: "Läbitud",
+    failed: "Läbimata",
+    score: "Tulemus: {n}%",
+    passed_message: "Läbitud! Vaja oli vähemalt {n}%.",
+    failed_message: "Seekord jäi puudu: läbimiseks on vaja {n}%. Vaata selgitused üle ja proovi uuesti.",
+    correct: "Õige",
+    partly_correct: "Osaliselt õige",
+    incorrect: "Vale",
+    saved: "Vastus on salvestatud. Mõtisklust ei hinnata.",
+    correct_answer: "Õige vastus",
+    correct_order: "Õige järjekord",
+    your_choice: "Sinu valik",
+    explanation: "Selgitus",
+    pick_one: "Vali üks vastus.",
+    pick_all: "Vali kõik sobivad vastused.",
+    pick_true_false: "Kas väide on õige või vale?",
+    order_help: "Pane read õigesse järjekorda. Liiguta rida nuppudega „üles“ ja „alla“.",
+    match_help: "Vali iga rea juurde sobiv vaste rippmenüüst.",
+    reflect_help: "Kirjuta oma mõtted. Vastust ei hinnata; ülesanne on tehtud, kui oled midagi kirjutanud.",
+    move_up: "Liiguta üles",
+    move_down: "Liiguta alla",
+    choose: "— vali —",
+    customer_says: "Klient ütleb",
+    your_answers: "Sinu vastused",
+    not_found: "Sellist testi ei leitud.",
+};
+
+static FI: Ui = Ui {
+    start: "Aloita",
+    check: "Tarkista",
+    next: "Seuraava",
+    finish: "Näytä tulos",
+    retry: "Yritä uudelleen",
+    menu: "Takaisin aiheisiin",
+    progress: "Kysymys {n}/{total}",
+    questions_count: "{n} kysymystä",
+    pass_mark: "Hyväksymisraja {n} %",
+    best: "Paras tulos {n} %",
+    not_started: "Aloittamatta",
+    in_progress: "Kesken",
+    passed: "Hyväksytty",
+    failed: "Hylätty",
+    score: "Tulos: {n} %",
+    passed_message: "Hyväksytty! Vaadittiin vähintään {n} %.",
+    failed_message: "Tällä kertaa ei riittänyt: hyväksymiseen tarvitaan {n} %. Lue selitykset ja yritä uudelleen.",
+    correct: "Oikein",
+    partly_correct: "Osittain oikein",
+    incorrect: "Väärin",
+    saved: "Vastaus on tallennettu. Pohdintaa ei arvioida.",
+    correct_answer: "Oikea vastaus",
+    correct_order: "Oikea järjestys",
+    your_choice: "Valintasi",
+    explanation: "Selitys",
+    pick_one: "Valitse yksi vastaus.",
+    pick_all: "Valitse kaikki sopivat vastaukset.",
+    pick_true_false: "Onko väite totta vai tarua?",
+    order_help: "Järjestä rivit oikeaan järjestykseen. Siirrä riviä painikkeilla ”ylös” ja ”alas”.",
+    match_help: "Valitse jokaiselle riville sopiva pari valikosta.",
+    reflect_help: "Kirjoita ajatuksesi. Vastausta ei arvioida; tehtävä on tehty, kun olet kirjoittanut jotain.",
+    move_up: "Siirrä ylös",
+    move_down: "Siirrä alas",
+    choose: "— valitse —",
+    customer_says: "Asiakas sanoo",
+    your_answers: "Vastauksesi",
+    not_found: "Testiä ei löytynyt.",
+};
+
+static EN: Ui = Ui {
+    start: "Start",
+    check: "Check",
+    next: "Next",
+    finish: "See result",
+    retry: "Try again",
+    menu: "Back to topics",
+    progress: "Question {n}/{total}",
+    questions_count: "{n} questions",
+    pass_mark: "Pass mark {n}%",
+    best: "Best score {n}%",
+    not_started: "Not started",
+    in_progress: "In progress",
+    passed: "Passed",
+    failed: "Not passed",
+    score: "Score: {n}%",
+    passed_message: "Passed! At least {n}% was needed.",
+    failed_message: "Not this time: {n}% is needed to pass. Read the explanations and try again.",
+    correct: "Correct",
+    partly_correct: "Partly correct",
+    incorrect: "Incorrect",
+    saved: "Your answer is saved. Reflections are not graded.",
+    correct_answer: "Correct answer",
+    correct_order: "Correct order",
+    your_choice: "Your choice",
+    explanation: "Explanation",
+    pick_one: "Choose one answer.",
+    pick_all: "Choose all answers that apply.",
+    pick_true_false: "Is the statement true or false?",
+    order_help: "Put the lines in the right order. Move a line with its “up” and “down” buttons.",
+    match_help: "For each line, choose the matching item from its list.",
+    reflect_help: "Write your thoughts. This is not graded; it is done once you have written something.",
+    move_up: "Move up",
+    move_down: "Move down",
+    choose: "— choose —",
+    customer_says: "The customer says",
+    your_answers: "Your answers",
+    not_found: "No such quiz.",
+};
+
+/// True/false labels follow the content's language, not the UI's.
+pub fn true_false_labels(content_lang: &str) -> [&'static str; 2] {
+    match Lang::parse(content_lang) {
+        Some(Lang::Fi) => ["Totta", "Tarua"],
+        Some(Lang::En) => ["True", "False"],
+        _ => ["Õige", "Vale"],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_language_tags() {
+        assert_eq!(Lang::parse("fi-FI"), Some(Lang::Fi));
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("de"), None);
+        assert_eq!(Lang::parse("e"), None);
+    }
+
+    #[test]
+    fn fills_templates() {
+        assert_eq!(fill(ET.progress, 3, 8), "Küsimus 3/8");
+    }
+}

@@ -1,0 +1,26 @@
+//! A quiz's start screen: what it covers, how many questions, the pass mark.
+
+use tere_engine::{Action, Quiz};
+use yew::prelude::*;
+
+use super::{new_seed, Ctx, HEADING_ID};
+use crate::i18n::fill;
+
+pub fn view(ctx: &Ctx, quiz: &Quiz) -> Html {
+    let ui = ctx.ui;
+    let count = quiz.draw.map_or(quiz.questions.len(), |d| d as usize);
+    let facts = format!("{} · {}", fill(ui.questions_count, count, 0), fill(ui.pass_mark, ctx.session.pass_mark(quiz) as usize, 0));
+    html! {
+        <section class="intro" data-quiz-id={quiz.id.to_string()}>
+            <div lang={quiz.lang.to_string()}>
+                <h1 id={HEADING_ID} tabindex="-1">{ quiz.title.to_string() }</h1>
+                <p>{ quiz.intro.to_string() }</p>
+            </div>
+            <p class="facts">{ facts }</p>
+            <div class="actions">
+                { ctx.button("start", ui.start, Action::Start { seed: new_seed() }, true) }
+                { ctx.menu_button() }
+            </div>
+        </section>
+    }
+}

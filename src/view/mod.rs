@@ -1,0 +1,82 @@
+//! Rendering: plain functions from the session to HTML. Automation hooks
+//! (`data-action`, `data-quiz-id`, `data-result-*`) are a contract: tests/README.md.
+
+mod feedback;
+mod intro;
+mod menu;
+mod question;
+mod summary;
+
+use tere_engine::{Action, Phase, Screen, Session};
+use yew::prelude::*;
+
+use crate::app::{Config, Model};
+use crate::i18n::Ui;
+
+/// The id of the heading that receives focus when the screen changes.
+pub const HEADING_ID: &str = "tere-heading";
+
+pub struct Ctx<'a> {
+    pub session: &'a Session,
+    pub ui: &'static Ui,
+    pub config: &'a Config,
+    pub dispatch: UseReducerDispatcher<Model>,
+}
+
+impl Ctx<'_> {
+    /// A click handler that dispatches `action`.
+    pub fn on(&self, action: Action) -> Callback<MouseEvent> {
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(action.clone()))
+    }
+
+    /// A primary button with its automation hook.
+    pub fn button(&self, hook: &'static str, label: &str, action: Action, enabled: bool) -> Html {
+        html! {
+            <button type="button" class="primary" data-action={hook} disabled={!enabled} onclick={self.on(action)}>{ label.to_string() }</button>
+        }
+    }
+
+    pub fn menu_button(&self) -> Html {
+        if self.config.single_quiz {
+            return Html::default();
+        }
+        html! { <button type="button" class="secondary" data-action="menu" onclick={self.on(Action::ShowMenu)}>{ self.ui.menu }</button> }
+    }
+}
+
+pub fn screen(ctx: &Ctx) -> Html {
+    let Screen::Quiz { quiz, attempt } = &ctx.session.screen else {
+        return menu::view(ctx);
+    };
+    let quiz_data = &ctx.session.course.quizzes[*quiz];
+    match attempt {
+        None => intro::view(ctx, quiz_data),
+        Some(a) if a.phase == Phase::Finished => summary::view(ctx, quiz_data, a),
+        Some(a) => question::view(ctx, quiz_data, a),
+    }
+}
+
+/// A fresh attempt seed: randomness stays in the shell so the reducer is pure.
+pub fn new_seed() -> u64 {
+    (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
+}
+
+pub fn focus_heading() {
+    use wasm_bindgen::JsCast;
+    let heading = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(HEADING_ID));
+    if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = h.focus();
+    }
+}
+
+/// A ✓ / ✗ / ◐ sign with its words, so colour is never the only signal.
+pub fn verdict(ui: &Ui, credit: Option<f64>) -> Html {
+    let (class, sign, words) = match credit {
+        None => ("verdict saved", "✎", ui.saved),
+        Some(c) if c >= 1.0 => ("verdict correct", "✓", ui.correct),
+        Some(c) if c > 0.0 => ("verdict partial", "◐", ui.partly_correct),
+        Some(_) => ("verdict incorrect", "✗", ui.incorrect),
+    };
+    html! { <p class={class}><span class="sign" aria-hidden="true">{ sign }</span>{ " " }{ words }</p> }
+}

@@ -1,0 +1,221 @@
+//! One question: progress, text, the answer controls for its kind, and after
+//! checking, the feedback. Answers are native inputs inside their labels.
+
+use tere_engine::{Action, Answer, Attempt, Kind, Phase, Question, Quiz};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::{feedback, Ctx, HEADING_ID};
+use crate::i18n::{fill, true_false_labels};
+
+pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
+    let ui = ctx.ui;
+    let q = attempt.question(quiz);
+    let total = attempt.questions.len();
+    let position = attempt.current + 1;
+    let checked = attempt.phase == Phase::Checked;
+    let progress = fill(ui.progress, position, total);
+    let done_percent = 100 * attempt.answered() / total.max(1);
+    let help = match &q.kind {
+        Kind::Multiple { .. } => ui.pick_all,
+        Kind::TrueFalse { .. } => ui.pick_true_false,
+        Kind::Ordering { .. } => ui.order_help,
+        Kind::Matching { .. } => ui.match_help,
+        Kind::Reflection => ui.reflect_help,
+        _ => ui.pick_one,
+    };
+    let action = if !checked {
+        ctx.button("check", ui.check, Action::Check, attempt.can_check(quiz))
+    } else if attempt.is_last() {
+        ctx.button("finish", ui.finish, Action::Finish, true)
+    } else {
+        ctx.button("next", ui.next, Action::Next, true)
+    };
+    html! {
+        <section class="question" data-question-id={q.id.to_string()} data-question-type={q.kind.name()}>
+            <p class="progress-label" id="tere-progress">{ progress.clone() }</p>
+            <div class="progress" role="progressbar" aria-labelledby="tere-progress"
+                aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={attempt.answered().to_string()}>
+                <div class="progress-bar" style={format!("width:{done_percent}%")}></div>
+            </div>
+            <div class="content" lang={quiz.lang.to_string()}>
+                <h2 id={HEADING_ID} tabindex="-1">{ q.text.to_string() }</h2>
+                if let Kind::Scenario { customer, .. } = &q.kind {
+                    <figure class="dialogue">
+                        <figcaption lang={ctx.config.lang.code()}>{ ui.customer_says }</figcaption>
+                        <blockquote>{ customer.to_string() }</blockquote>
+                    </figure>
+                }
+                <p class="help" id="tere-help" lang={ctx.config.lang.code()}>{ help }</p>
+                { controls(ctx, quiz, attempt, q, checked) }
+            </div>
+            <div class="feedback-region" aria-live="polite">
+                if checked {
+                    { feedback::view(ctx, quiz, attempt) }
+                }
+            </div>
+            <div class="actions">
+                { action }
+                { ctx.menu_button() }
+            </div>
+        </section>
+    }
+}
+
+fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bool) -> Html {
+    let draft = attempt.answers[attempt.current].as_ref().unwrap_or(&attempt.draft);
+    match (&q.kind, draft) {
+        (Kind::TrueFalse { answer, .. }, Answer::Choices(picked)) => {
+            let labels = true_false_labels(&quiz.lang);
+            let rows = [(labels[0], *answer), (labels[1], !*answer)];
+            choice_list(ctx, q, picked, checked, "radio", rows.iter().enumerate().map(|(i, (text, correct))| (i, text.to_string(), *correct, None)))
+        }
+        (Kind::Single { options } | Kind::Scenario { options, .. } | Kind::Multiple { options }, Answer::Choices(picked)) => {
+            let input = if matches!(q.kind, Kind::Multiple { .. }) { "checkbox" } else { "radio" };
+            let rows = attempt.option_order(quiz).into_iter().map(|i| {
+                let o = &options[i];
+                (i, o.text.to_string(), o.correct, Some(o.feedback.to_string()))
+            });
+            choice_list(ctx, q, picked, checked, input, rows)
+        }
+        (Kind::Ordering { items }, Answer::Order(order)) => ordering(ctx, items, order, checked),
+        (Kind::Matching { pairs }, Answer::Matches(chosen)) => {
+            let right_order = attempt.option_order(quiz);
+            html! {
+                <ul class="matching" aria-describedby="tere-help">
+                { for pairs.iter().enumerate().map(|(i, pair)| {
+                    let select_id = format!("tere-match-{i}");
+                    let dispatch = ctx.dispatch.clone();
+                    let onchange = Callback::from(move |e: Event| {
+                        let value = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+                        dispatch.dispatch(Action::Match { pair: i as u8, right: value.parse().ok() });
+                    });
+                    let mark = checked.then(|| {
+                        let right = chosen[i] == Some(i as u8);
+                        html! { <span class={if right { "mark correct" } else { "mark incorrect" }}>
+                            { if right { format!("✓ {}", ctx.ui.correct) } else { format!("✗ {}: {}", ctx.ui.correct_answer, pair.right) } }
+                        </span> }
+                    });
+                    html! {
+                        <li class="match-row">
+                            <label for={select_id.clone()}>{ pair.left.to_string() }</label>
+                            <select id={select_id} data-pair-index={i.to_string()} disabled={checked} {onchange}>
+                                <option value="" selected={chosen[i].is_none()}>{ ctx.ui.choose }</option>
+                                { for right_order.iter().map(|&r| html! {
+                                    <option value={r.to_string()} selected={chosen[i] == Some(r as u8)}>{ pairs[r].right.to_string() }</option>
+                                }) }
+                            </select>
+                            { for mark }
+                        </li>
+                    }
+                }) }
+                </ul>
+            }
+        }
+        (Kind::Reflection, Answer::Text(text)) => {
+            let dispatch = ctx.dispatch.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                    dispatch.dispatch(Action::Write(t.value()));
+                }
+            });
+            html! {
+                <textarea class="reflection" rows="6" aria-labelledby={HEADING_ID} aria-describedby="tere-help"
+                    value={text.clone()} readonly={checked} {oninput} />
+            }
+        }
+        _ => Html::default(),
+    }
+}
+
+/// Radio or checkbox options; after checking, each is marked and its feedback shown.
+fn choice_list(ctx: &Ctx, q: &Question, picked: &[u8], checked: bool, input: &'static str, rows: impl Iterator<Item = (usize, String, bool, Option<String>)>) -> Html {
+    let ui = ctx.ui;
+    let name = format!("tere-{}", q.id);
+    html! {
+        <fieldset class="choices" aria-labelledby={HEADING_ID} aria-describedby="tere-help">
+        { for rows.map(|(i, text, correct, option_feedback)| {
+            let is_picked = picked.contains(&(i as u8));
+            let marked = checked && (is_picked || correct);
+            let state = match (checked, is_picked, correct) {
+                (false, _, _) => "",
+                (true, true, true) => "correct",
+                (true, true, false) => "incorrect",
+                (true, false, true) => "missed",
+                _ => "",
+            };
+            let mark = marked.then(|| {
+                let (sign, words) = match (is_picked, correct) {
+                    (true, true) => ("✓", format!("{} · {}", ui.your_choice, ui.correct)),
+                    (true, false) => ("✗", format!("{} · {}", ui.your_choice, ui.incorrect)),
+                    _ => ("✓", ui.correct_answer.to_string()),
+                };
+                html! {
+                    <span class="option-result">
+                        <span class="mark"><span aria-hidden="true">{ sign }</span>{ " " }{ words }</span>
+                        if let Some(f) = option_feedback.clone() { <span class="option-feedback">{ f }</span> }
+                    </span>
+                }
+            });
+            html! {
+                <label class={classes!("option", is_picked.then_some("picked"), (!state.is_empty()).then_some(state))} data-option-index={i.to_string()}>
+                    <input type={input} name={name.clone()} value={i.to_string()} checked={is_picked} disabled={checked}
+                        onchange={ctx.dispatch.clone().pipe(i)} />
+                    <span class="option-text">{ text }{ for mark }</span>
+                </label>
+            }
+        }) }
+        </fieldset>
+    }
+}
+
+/// `dispatch.pipe(i)`: a change handler that chooses option `i`.
+trait ChoosePipe {
+    fn pipe(self, i: usize) -> Callback<Event>;
+}
+
+impl ChoosePipe for UseReducerDispatcher<crate::app::Model> {
+    fn pipe(self, i: usize) -> Callback<Event> {
+        Callback::from(move |_| self.dispatch(Action::Choose(i as u8)))
+    }
+}
+
+/// Ordering: a list with move-up / move-down buttons (no drag-only interaction).
+fn ordering(ctx: &Ctx, items: &[tere_engine::Text], order: &[u8], checked: bool) -> Html {
+    let ui = ctx.ui;
+    let last = order.len().saturating_sub(1);
+    html! {
+        <>
+        <ol class="ordering" aria-describedby="tere-help">
+        { for order.iter().enumerate().map(|(pos, &item)| {
+            let text = items[item as usize].to_string();
+            let right = pos == item as usize;
+            let mark = checked.then(|| html! {
+                <span class={if right { "mark correct" } else { "mark incorrect" }}>
+                    <span aria-hidden="true">{ if right { "✓" } else { "✗" } }</span>{ " " }{ if right { ui.correct } else { ui.incorrect } }
+                </span>
+            });
+            html! {
+                <li class="order-item" data-item-index={item.to_string()}>
+                    <span class="order-text">{ text.clone() }{ for mark }</span>
+                    if !checked {
+                        <span class="order-buttons">
+                            <button type="button" class="move" data-action="move-up" aria-label={format!("{}: {}", ui.move_up, text)}
+                                disabled={pos == 0} onclick={ctx.on(Action::Move { position: pos, up: true })}>{ "↑" }</button>
+                            <button type="button" class="move" data-action="move-down" aria-label={format!("{}: {}", ui.move_down, text)}
+                                disabled={pos == last} onclick={ctx.on(Action::Move { position: pos, up: false })}>{ "↓" }</button>
+                        </span>
+                    }
+                </li>
+            }
+        }) }
+        </ol>
+        if checked {
+            <div class="correct-order">
+                <p>{ ui.correct_order }</p>
+                <ol>{ for items.iter().map(|i| html! { <li>{ i.to_string() }</li> }) }</ol>
+            </div>
+        }
+        </>
+    }
+}

@@ -1,0 +1,163 @@
+// Shared browser-test harness: a static server that mounts a folder under any URL
+// path, Debian's Chromium through playwright-core, and a learner who plays quizzes
+// using the exported course (target/tere-test/course.json).
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const DIST = process.env.TERE_DIST ?? path.resolve('dist');
+export const COURSE = JSON.parse(fs.readFileSync(process.env.TERE_COURSE_JSON ?? 'target/tere-test/course.json', 'utf8'));
+export const SCREENSHOTS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../screenshots');
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.xml': 'application/xml', '.png': 'image/png', '.svg': 'image/svg+xml' };
+
+/** Serves `mounts` ({ urlPrefix: folder }) on 127.0.0.1; records every 404. */
+export async function serve(mounts, extraHeaders = {}) {
+  const missing = [];
+  const server = http.createServer((req, res) => {
+    const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    for (const [prefix, dir] of Object.entries(mounts)) {
+      if (!url.startsWith(prefix)) continue;
+      let file = path.join(dir, url.slice(prefix.length));
+      if (!file.startsWith(dir)) break;
+      if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+      if (fs.existsSync(file)) {
+        res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...extraHeaders });
+        return res.end(fs.readFileSync(file));
+      }
+    }
+    missing.push(url);
+    res.writeHead(404).end('not found');
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return { base, missing, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A page that fails the test on any console error or uncaught exception. */
+export async function openPage(browser, url, { width = 1280, height = 900, locale = 'et-EE' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForSelector('.tere');
+  return page;
+}
+
+export function quizById(id) {
+  const quiz = COURSE.quizzes.find((q) => q.id === id);
+  if (!quiz) throw new Error(`no quiz ${id} in course.json`);
+  return quiz;
+}
+
+/**
+ * Answers the question on screen and returns its credit by the documented rule
+ * (questions/README.md), computed here independently of the engine; null = ungraded.
+ * `correct` = answer it right; otherwise make a deliberate mistake.
+ */
+export async function answer(page, quiz, correct) {
+  const section = page.locator('section.question');
+  const id = await section.getAttribute('data-question-id');
+  const q = quiz.questions.find((x) => x.id === id);
+  const option = (i) => page.locator(`label[data-option-index="${i}"]`);
+  switch (q.type) {
+    case 'single': case 'scenario': {
+      const right = q.options.findIndex((o) => o.correct);
+      const pick = correct ? right : q.options.findIndex((o) => !o.correct);
+      await option(pick).click();
+      return pick === right ? 1 : 0;
+    }
+    case 'true_false': {
+      const pick = (q.answer === correct) ? 0 : 1;
+      await option(pick).click();
+      return correct ? 1 : 0;
+    }
+    case 'multiple': {
+      const rights = q.options.map((o, i) => (o.correct ? i : -1)).filter((i) => i >= 0);
+      const wrong = q.options.findIndex((o) => !o.correct);
+      const picks = correct || wrong < 0 ? rights : [rights[0], wrong];
+      for (const i of picks) await option(i).click();
+      const good = picks.filter((i) => q.options[i].correct).length;
+      return Math.max(0, good - (picks.length - good)) / rights.length;
+    }
+    case 'ordering': {
+      if (correct) {
+        // Selection sort with the move-up buttons, as a learner would.
+        for (let target = 0; target < q.items.length; target++) {
+          let order = await currentOrder(page);
+          let at = order.indexOf(target);
+          while (at > target) {
+            await page.locator('li.order-item').nth(at).locator('[data-action="move-up"]').click();
+            at--;
+          }
+        }
+      }
+      const order = await currentOrder(page);
+      return order.filter((item, pos) => item === pos).length / order.length;
+    }
+    case 'matching': {
+      const n = q.pairs.length;
+      for (let i = 0; i < n; i++) {
+        const pick = correct ? i : (i + 1) % n;
+        await page.locator(`select[data-pair-index="${i}"]`).selectOption(String(pick));
+      }
+      return correct ? 1 : 0;
+    }
+    case 'reflection':
+      await page.locator('textarea.reflection').fill('Minu mõtted: valmistun tööpäevaks rahulikult.');
+      return null;
+    default:
+      throw new Error(`unknown type ${q.type}`);
+  }
+}
+
+async function currentOrder(page) {
+  return page.locator('li.order-item').evaluateAll((els) => els.map((e) => Number(e.dataset.itemIndex)));
+}
+
+/**
+ * Plays the open quiz from its intro to the summary. `correctWhen(position)` decides
+ * which questions to answer right. Returns { expected score, passed } by the rule.
+ */
+export async function playQuiz(page, quiz, correctWhen = () => true, passMark = quiz.passMark) {
+  await page.locator('[data-action="start"]').click();
+  let sum = 0; let graded = 0; let position = 0;
+  for (;;) {
+    await page.waitForSelector('section.question');
+    const credit = await answer(page, quiz, correctWhen(position));
+    if (credit !== null) { sum += credit; graded++; }
+    await page.locator('[data-action="check"]').click();
+    await page.waitForSelector('.feedback');
+    position++;
+    if (await page.locator('[data-action="finish"]').count()) {
+      await page.locator('[data-action="finish"]').click();
+      break;
+    }
+    await page.locator('[data-action="next"]').click();
+  }
+  await page.waitForSelector('section.summary');
+  const score = graded === 0 ? 100 : Math.round((100 * sum) / graded);
+  return { score, passed: score >= passMark, answered: position };
+}
+
+export async function summary(page) {
+  const s = page.locator('section.summary');
+  return { score: Number(await s.getAttribute('data-result-score')), passed: (await s.getAttribute('data-result-passed')) === 'true' };
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,40 @@
+//! The validated course as JSON, for browser tests to know ids, kinds and answers.
+
+use std::path::Path;
+
+use serde_json::{json, Value};
+use tere_engine::authoring::load_course;
+use tere_engine::Kind;
+
+use crate::util::{self, Result};
+
+pub fn course_json(out: &Path) -> Result {
+    let loaded = load_course(&util::root().join("questions")).map_err(|_| "content has errors; run cargo xtask check".to_string())?;
+    let quizzes: Vec<Value> = loaded
+        .course
+        .quizzes
+        .iter()
+        .map(|quiz| {
+            let questions: Vec<Value> = quiz
+                .questions
+                .iter()
+                .map(|q| {
+                    let mut v = json!({ "id": q.id, "type": q.kind.name(), "text": q.text });
+                    match &q.kind {
+                        Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. } => {
+                            v["options"] = options.iter().map(|o| json!({ "text": o.text, "correct": o.correct })).collect();
+                        }
+                        Kind::TrueFalse { answer, .. } => v["answer"] = json!(answer),
+                        Kind::Ordering { items } => v["items"] = json!(items),
+                        Kind::Matching { pairs } => v["pairs"] = pairs.iter().map(|p| json!({ "left": p.left, "right": p.right })).collect(),
+                        Kind::Reflection => {}
+                    }
+                    v
+                })
+                .collect();
+            json!({ "id": quiz.id, "title": quiz.title, "lang": quiz.lang, "passMark": quiz.pass_mark, "draw": quiz.draw, "questions": questions })
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(&json!({ "title": loaded.course.title, "quizzes": quizzes })).unwrap();
+    std::fs::write(out, text).map_err(|e| format!("write {}: {e}", out.display()))
+}

@@ -1,0 +1,78 @@
+//! `cargo xtask <command>`: every developer command, each installing what it needs.
+
+mod check;
+mod export;
+mod serve;
+mod setup;
+mod util;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+  serve   set up, build and serve the widget on http://127.0.0.1:8080
+  test    set up, then run every test (native and browser)
+  build   release build into dist/ (relative URLs, wasm-opt applied)
+  check [DIR]  validate questions/ (or DIR) and print which questions cite each section
+  browser run only the browser tests, against the current dist/
+  setup   install the toolchain only (idempotent)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::all(),
+        Some("build") => setup::all().and_then(|_| build()),
+        Some("serve") => setup::all().and_then(|_| build()).and_then(|_| serve::run("127.0.0.1:8080", &util::root().join("dist"))),
+        Some("test") => test(),
+        Some("browser") => browser_tests(),
+        Some("check") => check::run(args.get(1).map(String::as_str)),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Release build into dist/ with Trunk (wasm-opt from the project-local binaryen).
+fn build() -> util::Result {
+    util::run(util::cmd("trunk").args(["build", "--release"]), "trunk build")
+}
+
+fn test() -> util::Result {
+    setup::all()?;
+    util::step("native tests");
+    util::run(util::cmd("cargo").args(["test", "--workspace"]), "cargo test")?;
+    util::step("content check");
+    check::run(None)?;
+    util::step("release build");
+    build()?;
+    browser_tests()
+}
+
+/// The browser tests against the current dist/ (the course exported for them first).
+fn browser_tests() -> util::Result {
+    let out = util::root().join("target/tere-test");
+    std::fs::create_dir_all(&out).map_err(|e| format!("create {}: {e}", out.display()))?;
+    export::course_json(&out.join("course.json"))?;
+    util::step("browser tests");
+    let tests = util::root().join("tests/browser");
+    let mut files: Vec<String> = std::fs::read_dir(&tests)
+        .map_err(|e| format!("read {}: {e}", tests.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut node = util::cmd("node");
+    node.arg("--test").arg("--test-concurrency=1").args(&files);
+    node.env("TERE_DIST", util::root().join("dist")).env("TERE_COURSE_JSON", out.join("course.json"));
+    util::run(&mut node, "browser tests")
+}

@@ -1,0 +1,101 @@
+//! Idempotent toolchain setup: each step checks first and installs only what is missing.
+
+use crate::util::{self, cmd, output, run, Result};
+
+const TRUNK_VERSION: &str = "0.21.14";
+const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "libxml2-utils", "brotli", "fonts-dejavu-core"];
+
+pub fn all() -> Result {
+    wasm_target()?;
+    trunk()?;
+    wasm_bindgen()?;
+    apt()?;
+    npm()
+}
+
+fn wasm_target() -> Result {
+    let installed = output(cmd("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed.lines().any(|l| l == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    util::step("installing the wasm32 target");
+    run(cmd("rustup").args(["target", "add", "wasm32-unknown-unknown"]), "rustup target add")
+}
+
+fn trunk() -> Result {
+    if output(cmd("trunk").arg("--version")).is_some_and(|v| v.ends_with(TRUNK_VERSION)) {
+        return Ok(());
+    }
+    util::step("installing trunk (takes a few minutes once)");
+    run(cmd("cargo").args(["install", "--locked", "trunk", "--version", TRUNK_VERSION]), "cargo install trunk")
+}
+
+/// wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock, and Trunk.toml must say so.
+fn wasm_bindgen() -> Result {
+    let version = locked_version("wasm-bindgen")?;
+    let trunk_toml = std::fs::read_to_string(util::root().join("Trunk.toml")).map_err(|e| format!("Trunk.toml: {e}"))?;
+    if !trunk_toml.contains(&format!("wasm_bindgen = \"{version}\"")) {
+        return Err(format!("Trunk.toml [tools] wasm_bindgen must be \"{version}\" to match Cargo.lock"));
+    }
+    if output(cmd("wasm-bindgen").arg("--version")).is_some_and(|v| v.split_whitespace().nth(1) == Some(version.as_str())) {
+        return Ok(());
+    }
+    util::step("installing wasm-bindgen-cli (takes a few minutes once)");
+    // Not --locked: one of its pinned dependencies is not on the registry here.
+    run(cmd("cargo").args(["install", "--force", "wasm-bindgen-cli", "--version", &version]), "cargo install wasm-bindgen-cli")
+}
+
+pub fn locked_version(package: &str) -> Result<String> {
+    let lock = std::fs::read_to_string(util::root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == format!("name = \"{package}\"") {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err(format!("{package} is not in Cargo.lock"))
+}
+
+fn apt() -> Result {
+    let missing: Vec<&str> = APT_PACKAGES
+        .iter()
+        .copied()
+        .filter(|p| !output(cmd("dpkg-query").args(["-W", "-f=${Status}", p])).is_some_and(|s| s.contains("install ok installed")))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    util::step(&format!("installing Debian packages: {}", missing.join(" ")));
+    let root = output(cmd("id").arg("-u")).as_deref() == Some("0");
+    let apt = |args: &[&str]| {
+        let mut c = if root { cmd("apt-get") } else { cmd("sudo") };
+        if !root {
+            c.arg("apt-get");
+        }
+        c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        c
+    };
+    run(&mut apt(&["update", "-qq"]), "apt-get update")?;
+    let mut install = apt(&["install", "-y", "-qq", "--no-install-recommends"]);
+    install.args(&missing);
+    run(&mut install, "apt-get install")
+}
+
+/// Build and test tools from npm (binaryen's wasm-opt, playwright-core, scorm-again),
+/// installed into the project's node_modules from package-lock.json.
+fn npm() -> Result {
+    let root = util::root();
+    let stamp = root.join("node_modules/.package-lock.json");
+    let lock = root.join("package-lock.json");
+    let fresh = match (std::fs::metadata(&stamp).and_then(|m| m.modified()), std::fs::metadata(&lock).and_then(|m| m.modified())) {
+        (Ok(installed), Ok(locked)) => installed >= locked,
+        _ => false,
+    };
+    if fresh && root.join("node_modules/.bin/wasm-opt").exists() {
+        return Ok(());
+    }
+    util::step("installing npm tools");
+    run(cmd("npm").args(["ci", "--no-audit", "--no-fund"]), "npm ci")
+}
