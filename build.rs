@@ -4,8 +4,11 @@
 use std::path::Path;
 
 fn main() {
-    println!("cargo::rerun-if-changed=questions");
-    match tere_engine::authoring::load_course(Path::new("questions")) {
+    // TERE_QUESTIONS points the build at another content folder (used by tests).
+    println!("cargo::rerun-if-env-changed=TERE_QUESTIONS");
+    let dir = std::env::var("TERE_QUESTIONS").unwrap_or_else(|_| "questions".into());
+    println!("cargo::rerun-if-changed={dir}");
+    match tere_engine::authoring::load_course(Path::new(&dir)) {
         Ok(loaded) => {
             for file in &loaded.files {
                 println!("cargo::rerun-if-changed={}", file.display());

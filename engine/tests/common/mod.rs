@@ -1,0 +1,62 @@
+//! Test helpers: content folders written on the fly.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use tere_engine::authoring::{load_course, ContentError, LoadedCourse};
+use tere_engine::Course;
+
+pub const SECTIONS: &str = r#"
+[[section]]
+seed = "s.txt"
+heading = "Main"
+
+[[section]]
+seed = "s.txt"
+heading = "Sub"
+within = "Main"
+"#;
+
+/// A fresh folder holding `course.toml`, `sections.toml` and the given quiz files.
+pub fn folder(quizzes: &[(&str, &str)]) -> PathBuf {
+    static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("tere-content-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let names: Vec<String> = quizzes.iter().map(|(name, _)| format!("{name:?}")).collect();
+    std::fs::write(dir.join("course.toml"), format!("title = \"T\"\nlang = \"et\"\nquizzes = [{}]\n", names.join(", "))).unwrap();
+    std::fs::write(dir.join("sections.toml"), SECTIONS).unwrap();
+    for (name, text) in quizzes {
+        std::fs::write(dir.join(format!("{name}.toml")), text).unwrap();
+    }
+    dir
+}
+
+pub fn load(quizzes: &[(&str, &str)]) -> Result<LoadedCourse, Vec<ContentError>> {
+    load_course(&folder(quizzes))
+}
+
+/// A course that lives for the whole test run, as the built-in one does.
+pub fn course(quiz: &str) -> &'static Course {
+    let loaded = load(&[("q", quiz)]).unwrap_or_else(|e| panic!("{e:?}"));
+    Box::leak(Box::new(loaded.course))
+}
+
+pub const HEADER: &str = "id = \"q\"\ntitle = \"Quiz\"\nlang = \"et\"\nintro = \"Intro\"\n";
+
+/// A single-choice question whose correct option is `right` of `n`.
+pub fn single(id: &str, n: usize, right: usize) -> String {
+    let mut s = format!(
+        "\n[[question]]\nid = \"{id}\"\ntype = \"single\"\ntext = \"Q {id}\"\nexplanation = \"E\"\nsource = {{ seed = \"s.txt\", section = \"Sub\" }}\n"
+    );
+    for i in 0..n {
+        s += &format!("\n[[question.option]]\ntext = \"O{i}\"\nfeedback = \"F{i}\"\n{}", if i == right { "correct = true\n" } else { "" });
+    }
+    s
+}
+
+pub fn question(id: &str, kind: &str, body: &str) -> String {
+    format!("\n[[question]]\nid = \"{id}\"\ntype = \"{kind}\"\ntext = \"Q {id}\"\nexplanation = \"E\"\nsource = {{ seed = \"s.txt\", section = \"Main\" }}\n{body}\n")
+}
