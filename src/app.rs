@@ -1,13 +1,21 @@
-//! The root component: one `Session` in a reducer, rendered by `view`.
+//! The root component: one `Session` in a reducer, rendered by `view`, reported
+//! to the host after every change.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo_events::EventListener;
+use gloo_timers::callback::Interval;
+use tere_engine::report::events;
 use tere_engine::{Action, Phase, Screen, Session};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::course::COURSE;
+use crate::host::{self, Clock, Host};
 use crate::i18n::Lang;
-use crate::params::Params;
+use crate::params::{choose_lang, Params};
 use crate::view;
 
 /// Yew's reducer wrapper around the engine's pure `Session::reduce`.
@@ -32,38 +40,172 @@ pub struct Config {
     pub unknown_quiz: bool,
 }
 
-#[function_component(App)]
-pub fn app() -> Html {
-    let setup = use_memo((), |_| {
+/// A short, non-blocking message about saving.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Notice {
+    /// Results could not be delivered yet; they are kept and sent again.
+    HostTrouble,
+    /// Saved progress could not be read; a fresh attempt starts.
+    ProgressReset,
+}
+
+type SharedHost = Rc<RefCell<Box<dyn Host>>>;
+
+/// What is set up once per page: the host connection, the first state, the config.
+struct Setup {
+    host: SharedHost,
+    session: Session,
+    config: Config,
+    notice: Option<Notice>,
+}
+
+impl Setup {
+    fn new() -> Setup {
         let params = Params::from_page();
+        let mut host = host::open(&params);
+        let launch = host.launch(&COURSE);
         let mut session = Session::new(&COURSE);
+        for action in launch.restore {
+            session = session.reduce(action);
+        }
+        session.pass_mark_override = launch.pass_mark;
         let found = params.quiz.as_deref().and_then(|id| COURSE.quizzes.iter().position(|q| q.id == id));
         if let Some(i) = found {
             session = session.reduce(Action::Open(i));
         }
-        let config = Config { lang: params.lang, single_quiz: found.is_some(), unknown_quiz: params.quiz.is_some() && found.is_none() };
-        (session, config)
-    });
+        let config = Config {
+            lang: choose_lang(params.lang, launch.lang, params.browser_lang),
+            single_quiz: found.is_some(),
+            unknown_quiz: params.quiz.is_some() && found.is_none(),
+        };
+        let notice = if !host.healthy() {
+            Some(Notice::HostTrouble)
+        } else {
+            launch.discarded.then_some(Notice::ProgressReset)
+        };
+        Setup { host: Rc::new(RefCell::new(host)), session, config, notice }
+    }
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let setup = use_memo((), |_| Setup::new());
     let model = use_reducer({
-        let session = setup.0.clone();
+        let session = setup.session.clone();
         move || Model(session)
     });
-    let config = &setup.1;
+    let notice = use_state(|| setup.notice);
+    let reported = use_mut_ref(|| setup.session.clone());
+    use_host_reports(&setup.host, &model.0, &reported, &notice);
+    use_page_lifecycle(&setup.host, &reported, &notice);
     use_focus_heading(&model.0);
+    let config = &setup.config;
     let ctx = view::Ctx { session: &model.0, ui: config.lang.ui(), config, dispatch: model.dispatcher() };
+    let notice_text = notice.map(|n| match n {
+        Notice::HostTrouble => ctx.ui.host_trouble,
+        Notice::ProgressReset => ctx.ui.progress_reset,
+    });
     html! {
         <div class="tere" lang={config.lang.code()}>
+            <p class="host-notice" role="status" hidden={notice_text.is_none()}>{ notice_text.unwrap_or_default() }</p>
             { view::screen(&ctx) }
         </div>
     }
+}
+
+/// Tells the host what each state change means, with the times it needs.
+#[hook]
+fn use_host_reports(host: &SharedHost, session: &Session, reported: &Rc<RefCell<Session>>, notice: &UseStateHandle<Option<Notice>>) {
+    let shown = use_mut_ref(|| (question_key(session), host::now_ms()));
+    let host = host.clone();
+    let reported = reported.clone();
+    let notice = notice.clone();
+    use_effect_with(session.clone(), move |now| {
+        let happened = events(&reported.borrow(), now);
+        let clock = Clock { now_ms: host::now_ms(), shown_ms: shown.borrow().1 };
+        if !happened.is_empty() {
+            host.borrow_mut().report(now, &happened, clock);
+            notice.set(trouble(&**host.borrow()));
+        }
+        if shown.borrow().0 != question_key(now) {
+            *shown.borrow_mut() = (question_key(now), clock.now_ms);
+        }
+        *reported.borrow_mut() = now.clone();
+    });
+}
+
+fn trouble(host: &dyn Host) -> Option<Notice> {
+    (!host.healthy()).then_some(Notice::HostTrouble)
+}
+
+/// Which question is on screen (for answer latency).
+fn question_key(session: &Session) -> Option<(usize, usize)> {
+    session.quiz().zip(session.attempt()).map(|((i, _), a)| (i, a.current))
+}
+
+/// Saves when the page is hidden, ends the connection when it goes away, retries
+/// failed deliveries every few seconds, and reports the content height.
+#[hook]
+fn use_page_lifecycle(host: &SharedHost, reported: &Rc<RefCell<Session>>, notice: &UseStateHandle<Option<Notice>>) {
+    let host = host.clone();
+    let reported = reported.clone();
+    let notice = notice.clone();
+    use_effect_with((), move |_| {
+        let window = web_sys::window().expect("a window");
+        let document = window.document().expect("a document");
+        let leave = {
+            let (host, reported) = (host.clone(), reported.clone());
+            move |unloading: bool| {
+                let clock = Clock { now_ms: host::now_ms(), shown_ms: host::now_ms() };
+                host.borrow_mut().leave(&reported.borrow(), unloading, clock);
+            }
+        };
+        let hidden = {
+            let (leave, document) = (leave.clone(), document.clone());
+            EventListener::new(&document.clone(), "visibilitychange", move |_| {
+                if document.visibility_state() == web_sys::VisibilityState::Hidden {
+                    leave(false);
+                }
+            })
+        };
+        let gone = EventListener::new(&window, "pagehide", move |_| leave(true));
+        let retry = {
+            let host = host.clone();
+            Interval::new(3_000, move || {
+                if !host.borrow().healthy() {
+                    host.borrow_mut().retry(Clock { now_ms: host::now_ms(), shown_ms: host::now_ms() });
+                    notice.set(trouble(&**host.borrow()));
+                }
+            })
+        };
+        let resize = observe_height(host);
+        move || drop((hidden, gone, retry, resize))
+    });
+}
+
+/// Reports the widget's height to the host whenever it changes.
+fn observe_height(host: SharedHost) -> Option<(web_sys::ResizeObserver, Closure<dyn Fn()>)> {
+    let root = crate::mount_point();
+    let measure = {
+        let root = root.clone();
+        Closure::<dyn Fn()>::new(move || {
+            let height = root.dyn_ref::<web_sys::HtmlElement>().map_or(0, |e| (e.offset_top() + e.offset_height()).max(0) as u32);
+            host.borrow_mut().resized(height);
+        })
+    };
+    let observer = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&root);
+    Some((observer, measure))
 }
 
 /// Which screen is showing: quiz, question position and phase, as one comparable key.
 fn screen_key(session: &Session) -> (usize, usize, bool) {
     match &session.screen {
         Screen::Menu => (usize::MAX, 0, false),
-        Screen::Quiz { quiz, attempt: None } => (*quiz, 0, false),
-        Screen::Quiz { quiz, attempt: Some(a) } => (*quiz, a.current + 1, a.phase == Phase::Finished),
+        Screen::Quiz(quiz) => match &session.quizzes[*quiz].attempt {
+            None => (*quiz, 0, false),
+            Some(a) => (*quiz, a.current + 1, a.phase == Phase::Finished),
+        },
     }
 }
 

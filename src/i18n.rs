@@ -74,6 +74,8 @@ pub struct Ui {
     pub customer_says: &'static str,
     pub your_answers: &'static str,
     pub not_found: &'static str,
+    pub host_trouble: &'static str,
+    pub progress_reset: &'static str,
 }
 
 pub fn fill(template: &str, n: usize, total: usize) -> String {
@@ -118,6 +120,8 @@ static ET: Ui = Ui {
     customer_says: "Klient ütleb",
     your_answers: "Sinu vastused",
     not_found: "Sellist testi ei leitud.",
+    host_trouble: "Tulemusi ei õnnestunud praegu õpikeskkonda saata. Sinu vastused on alles ja need saadetakse uuesti.",
+    progress_reset: "Salvestatud edenemist ei õnnestunud lugeda, seega alustad algusest.",
 };
 
 static FI: Ui = Ui {
@@ -158,6 +162,8 @@ static FI: Ui = Ui {
     customer_says: "Asiakas sanoo",
     your_answers: "Vastauksesi",
     not_found: "Testiä ei löytynyt.",
+    host_trouble: "Tuloksia ei juuri nyt saatu lähetettyä oppimisympäristöön. Vastauksesi ovat tallessa, ja ne lähetetään uudelleen.",
+    progress_reset: "Tallennettua edistymistä ei voitu lukea, joten aloitat alusta.",
 };
 
 static EN: Ui = Ui {
@@ -198,6 +204,8 @@ static EN: Ui = Ui {
     customer_says: "The customer says",
     your_answers: "Your answers",
     not_found: "No such quiz.",
+    host_trouble: "Your results could not be sent to the learning platform just now. Your answers are kept and will be sent again.",
+    progress_reset: "Saved progress could not be read, so you start from the beginning.",
 };
 
 /// True/false labels follow the content's language, not the UI's.

@@ -2,6 +2,7 @@
 
 mod app;
 mod course;
+mod host;
 mod i18n;
 mod params;
 mod view;
@@ -12,7 +13,7 @@ fn main() {
 }
 
 /// The element the widget renders into: `#tere` when the page has one, else `<body>`.
-fn mount_point() -> web_sys::Element {
+pub fn mount_point() -> web_sys::Element {
     let document = web_sys::window().and_then(|w| w.document()).expect("a browser document");
     document.get_element_by_id("tere").or_else(|| document.body().map(Into::into)).expect("a page body")
 }

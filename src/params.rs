@@ -1,10 +1,25 @@
-//! What the page URL asks for: `?quiz=<id>` (one quiz, no menu) and `?lang=et|fi|en`.
+//! What the page URL asks for: `?quiz=<id>` (one quiz, no menu), `?lang=et|fi|en`,
+//! `?host=scorm12|scorm2004|postmessage|standalone` (force a host) and
+//! `?hostOrigin=<origin>` (where postMessage events may go).
 
 use crate::i18n::Lang;
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostChoice {
+    Scorm12,
+    Scorm2004,
+    PostMessage,
+    Standalone,
+}
+
 pub struct Params {
     pub quiz: Option<String>,
-    pub lang: Lang,
+    /// The language asked for in the URL (it beats the LMS's and the browser's).
+    pub lang: Option<Lang>,
+    /// The browser's preferred language.
+    pub browser_lang: Option<Lang>,
+    pub host: Option<HostChoice>,
+    pub host_origin: Option<String>,
 }
 
 impl Params {
@@ -13,17 +28,29 @@ impl Params {
         let search = window.as_ref().and_then(|w| w.location().search().ok()).unwrap_or_default();
         let query = web_sys::UrlSearchParams::new_with_str(&search).ok();
         let get = |key: &str| query.as_ref().and_then(|q| q.get(key)).filter(|v| !v.is_empty());
-        let browser = window.and_then(|w| w.navigator().language());
         Params {
             quiz: get("quiz"),
-            lang: choose_lang(get("lang").as_deref(), browser.as_deref()),
+            lang: get("lang").as_deref().and_then(Lang::parse),
+            browser_lang: window.and_then(|w| w.navigator().language()).as_deref().and_then(Lang::parse),
+            host: get("host").as_deref().and_then(parse_host),
+            host_origin: get("hostOrigin"),
         }
     }
 }
 
-/// `?lang=` first, then the browser's language, then Estonian.
-pub fn choose_lang(requested: Option<&str>, browser: Option<&str>) -> Lang {
-    requested.and_then(Lang::parse).or_else(|| browser.and_then(Lang::parse)).unwrap_or(Lang::Et)
+pub fn parse_host(value: &str) -> Option<HostChoice> {
+    match value {
+        "scorm12" => Some(HostChoice::Scorm12),
+        "scorm2004" => Some(HostChoice::Scorm2004),
+        "postmessage" => Some(HostChoice::PostMessage),
+        "standalone" => Some(HostChoice::Standalone),
+        _ => None,
+    }
+}
+
+/// `?lang=` first, then the LMS learner's preference, then the browser's, then Estonian.
+pub fn choose_lang(url: Option<Lang>, lms: Option<Lang>, browser: Option<Lang>) -> Lang {
+    url.or(lms).or(browser).unwrap_or(Lang::Et)
 }
 
 #[cfg(test)]
@@ -31,9 +58,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn url_beats_browser_beats_default() {
-        assert_eq!(choose_lang(Some("fi"), Some("en-US")), Lang::Fi);
-        assert_eq!(choose_lang(Some("xx"), Some("en-US")), Lang::En);
-        assert_eq!(choose_lang(None, Some("de-DE")), Lang::Et);
+    fn url_beats_lms_beats_browser_beats_default() {
+        assert_eq!(choose_lang(Some(Lang::Fi), Some(Lang::En), Some(Lang::En)), Lang::Fi);
+        assert_eq!(choose_lang(None, Some(Lang::En), Some(Lang::Fi)), Lang::En);
+        assert_eq!(choose_lang(None, None, Some(Lang::Fi)), Lang::Fi);
+        assert_eq!(choose_lang(None, None, None), Lang::Et);
+    }
+
+    #[test]
+    fn host_names() {
+        assert_eq!(parse_host("scorm2004"), Some(HostChoice::Scorm2004));
+        assert_eq!(parse_host("SCORM"), None);
     }
 }

@@ -3,9 +3,12 @@
 
 pub mod answer;
 pub mod attempt;
+pub mod cmi;
 pub mod model;
 pub mod score;
 pub mod session;
+pub mod report;
+pub mod resume;
 pub mod shuffle;
 
 #[cfg(feature = "authoring")]
@@ -14,4 +17,4 @@ pub mod authoring;
 pub use answer::Answer;
 pub use attempt::{Attempt, Phase, QuizResult};
 pub use model::*;
-pub use session::{Action, Record, Screen, Session, Status};
+pub use session::{Action, QuizState, Record, Screen, Session, Status};

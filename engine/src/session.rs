@@ -5,12 +5,12 @@ use crate::answer::Answer;
 use crate::attempt::{Attempt, Phase, QuizResult};
 use crate::model::{Course, Kind, Quiz};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     /// The course menu.
     Menu,
-    /// One quiz: its intro when `attempt` is `None`, else the attempt.
-    Quiz { quiz: usize, attempt: Option<Attempt> },
+    /// One quiz (by index): its intro, its current attempt, or its summary.
+    Quiz(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,19 +29,26 @@ pub struct Record {
     pub attempts: u32,
 }
 
+/// One quiz's record and its latest attempt (kept while the learner visits the menu).
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuizState {
+    pub record: Record,
+    pub attempt: Option<Attempt>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
     pub course: &'static Course,
     pub screen: Screen,
     /// One per quiz, same order as `course.quizzes`.
-    pub records: Vec<Record>,
+    pub quizzes: Vec<QuizState>,
     /// Pass mark imposed by the host (an LMS mastery score), overriding the quiz's.
     pub pass_mark_override: Option<u8>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Show a quiz's intro (by index into `course.quizzes`).
+    /// Show a quiz (by index into `course.quizzes`): its intro, or its attempt where one exists.
     Open(usize),
     ShowMenu,
     /// Begin an attempt; the seed comes from the shell so the reducer stays pure.
@@ -57,27 +64,27 @@ pub enum Action {
     Next,
     Finish,
     Retry { seed: u64 },
+    /// Put back what a host saved: a quiz's record and its attempt.
+    Restore { quiz: usize, record: Record, attempt: Option<Attempt> },
 }
 
 impl Session {
     pub fn new(course: &'static Course) -> Session {
-        let blank = Record { status: Status::NotStarted, best: None, attempts: 0 };
-        Session { course, screen: Screen::Menu, records: vec![blank; course.quizzes.len()], pass_mark_override: None }
+        let blank = QuizState { record: Record { status: Status::NotStarted, best: None, attempts: 0 }, attempt: None };
+        Session { course, screen: Screen::Menu, quizzes: vec![blank; course.quizzes.len()], pass_mark_override: None }
     }
 
     /// The quiz on screen, if any.
     pub fn quiz(&self) -> Option<(usize, &'static Quiz)> {
         match self.screen {
-            Screen::Quiz { quiz, .. } => Some((quiz, &self.course.quizzes[quiz])),
+            Screen::Quiz(i) => Some((i, &self.course.quizzes[i])),
             Screen::Menu => None,
         }
     }
 
+    /// The attempt on screen, if any.
     pub fn attempt(&self) -> Option<&Attempt> {
-        match &self.screen {
-            Screen::Quiz { attempt, .. } => attempt.as_ref(),
-            Screen::Menu => None,
-        }
+        self.quiz().and_then(|(i, _)| self.quizzes[i].attempt.as_ref())
     }
 
     pub fn pass_mark(&self, quiz: &Quiz) -> u8 {
@@ -100,41 +107,49 @@ impl Session {
 
     fn apply(&mut self, action: Action) {
         match action {
-            Action::Open(i) if i < self.course.quizzes.len() => self.screen = Screen::Quiz { quiz: i, attempt: None },
+            Action::Open(i) if i < self.quizzes.len() => self.screen = Screen::Quiz(i),
             Action::ShowMenu => self.screen = Screen::Menu,
-            Action::Start { seed } | Action::Retry { seed } => self.start(seed, matches!(action, Action::Retry { .. })),
+            Action::Start { seed } => self.start(seed, false),
+            Action::Retry { seed } => self.start(seed, true),
             Action::Finish => self.finish(),
+            Action::Restore { quiz, record, attempt } => {
+                if let Some(state) = self.quizzes.get_mut(quiz) {
+                    *state = QuizState { record, attempt };
+                }
+            }
             other => self.edit_attempt(other),
         }
     }
 
     fn start(&mut self, seed: u64, retry: bool) {
-        let Screen::Quiz { quiz, attempt } = &mut self.screen else { return };
-        let may_start = match attempt {
+        let Screen::Quiz(i) = self.screen else { return };
+        let state = &mut self.quizzes[i];
+        let may_start = match &state.attempt {
             None => !retry,
             Some(a) => retry && a.phase == Phase::Finished,
         };
         if !may_start {
             return;
         }
-        let record = &mut self.records[*quiz];
-        record.attempts += 1;
-        if record.status == Status::NotStarted {
-            record.status = Status::InProgress;
+        state.record.attempts += 1;
+        if state.record.status == Status::NotStarted {
+            state.record.status = Status::InProgress;
         }
-        *attempt = Some(Attempt::new(&self.course.quizzes[*quiz], seed));
+        state.attempt = Some(Attempt::new(&self.course.quizzes[i], seed));
     }
 
     fn finish(&mut self) {
-        let pass_override = self.pass_mark_override;
-        let Screen::Quiz { quiz, attempt: Some(a) } = &mut self.screen else { return };
+        let Screen::Quiz(i) = self.screen else { return };
+        let quiz = &self.course.quizzes[i];
+        let pass_mark = self.pass_mark(quiz);
+        let state = &mut self.quizzes[i];
+        let Some(a) = state.attempt.as_mut() else { return };
         if a.phase != Phase::Checked || !a.is_last() {
             return;
         }
         a.phase = Phase::Finished;
-        let q = &self.course.quizzes[*quiz];
-        let result = a.result(q, pass_override.unwrap_or(q.pass_mark));
-        let record = &mut self.records[*quiz];
+        let result = a.result(quiz, pass_mark);
+        let record = &mut state.record;
         record.best = Some(record.best.map_or(result.score, |b| b.max(result.score)));
         // Once passed, a later weaker attempt does not un-pass the stage.
         if record.status != Status::Passed {
@@ -143,8 +158,9 @@ impl Session {
     }
 
     fn edit_attempt(&mut self, action: Action) {
-        let Screen::Quiz { quiz, attempt: Some(a) } = &mut self.screen else { return };
-        let quiz = &self.course.quizzes[*quiz];
+        let Screen::Quiz(i) = self.screen else { return };
+        let quiz = &self.course.quizzes[i];
+        let Some(a) = self.quizzes[i].attempt.as_mut() else { return };
         match action {
             Action::Check if a.can_check(quiz) => {
                 a.answers[a.current] = Some(a.draft.clone());

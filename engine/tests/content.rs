@@ -118,3 +118,22 @@ fn every_error_is_reported_not_just_the_first() {
     let q = format!("{HEADER}{}{}", single("bad-one", 2, 99), single("bad-two", 2, 0));
     assert!(errors_of(&q).len() >= 3, "{:#?}", errors_of(&q));
 }
+
+#[test]
+fn every_section_of_the_material_is_taught_by_at_least_two_questions() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions");
+    let loaded = load_course(&dir).expect("valid course");
+    let rows = tere_engine::authoring::coverage(&loaded);
+    assert!(rows.len() >= 40, "sections.toml lists only {} sections", rows.len());
+    let short: Vec<String> = rows.iter().filter(|r| r.questions.len() < 2).map(|r| format!("{} ({})", r.section.heading, r.questions.len())).collect();
+    assert!(short.is_empty(), "sections with fewer than 2 questions: {short:#?}");
+}
+
+#[test]
+fn coverage_counts_sub_points_towards_their_section() {
+    let quiz = format!("{HEADER}{}{}", single("a", 2, 0), single("b", 2, 0));
+    let loaded = load(&[("q", &quiz)]).unwrap();
+    let rows = tere_engine::authoring::coverage(&loaded);
+    let count = |heading: &str| rows.iter().find(|r| r.section.heading == heading).unwrap().questions.len();
+    assert_eq!((count("Main"), count("Sub")), (2, 2), "both questions cite `Sub`, which lies within `Main`");
+}

@@ -73,7 +73,7 @@ fn check_and_advance(s: Session) -> Session {
 #[test]
 fn all_correct_attempt_scores_100_and_passes() {
     let mut s = started(&mixed_quiz(), 7);
-    assert_eq!(s.records[0].status, Status::InProgress);
+    assert_eq!(s.quizzes[0].record.status, Status::InProgress);
     for _ in 0..6 {
         s = check_and_advance(answer_right(s));
     }
@@ -82,8 +82,8 @@ fn all_correct_attempt_scores_100_and_passes() {
     assert_eq!(result.score, 100);
     assert!(result.passed);
     assert_eq!(result.credits.last(), Some(&None), "the reflection is ungraded");
-    assert_eq!(s.records[0].status, Status::Passed);
-    assert_eq!(s.records[0].best, Some(100));
+    assert_eq!(s.quizzes[0].record.status, Status::Passed);
+    assert_eq!(s.quizzes[0].record.best, Some(100));
 }
 
 #[test]
@@ -99,7 +99,7 @@ fn partial_answers_score_by_the_documented_rule() {
     // (0 + 0 + 1 + 1 + 1/3) / 5 = 46.67 %
     assert_eq!(result.score, 47);
     assert!(!result.passed);
-    assert_eq!(s.records[0].status, Status::Failed);
+    assert_eq!(s.quizzes[0].record.status, Status::Failed);
 }
 
 #[test]
@@ -133,9 +133,9 @@ fn retry_starts_a_new_attempt_and_keeps_the_best() {
     let s = s.reduce(Action::Retry { seed: 4 });
     let a = s.attempt().unwrap();
     assert_eq!((a.current, a.phase, a.seed), (0, Phase::Answering, 4));
-    assert_eq!(s.records[0].attempts, 2);
-    assert_eq!(s.records[0].best, Some(100));
-    assert_eq!(s.records[0].status, Status::Passed, "a new attempt does not un-pass the stage");
+    assert_eq!(s.quizzes[0].record.attempts, 2);
+    assert_eq!(s.quizzes[0].record.best, Some(100));
+    assert_eq!(s.quizzes[0].record.status, Status::Passed, "a new attempt does not un-pass the stage");
     let back = s.reduce(Action::ShowMenu);
     assert_eq!(back.screen, Screen::Menu);
 }

@@ -16,7 +16,7 @@ pub fn view(ctx: &Ctx) -> Html {
             <h1 id={HEADING_ID} tabindex="-1" lang={course.lang.to_string()}>{ course.title.to_string() }</h1>
             <ul class="quiz-list">
             { for course.quizzes.iter().enumerate().map(|(i, quiz)| {
-                let record = &ctx.session.records[i];
+                let record = &ctx.session.quizzes[i].record;
                 let (status_class, status) = match record.status {
                     Status::NotStarted => ("not-started", ui.not_started),
                     Status::InProgress => ("in-progress", ui.in_progress),

@@ -46,11 +46,11 @@ impl Ctx<'_> {
 }
 
 pub fn screen(ctx: &Ctx) -> Html {
-    let Screen::Quiz { quiz, attempt } = &ctx.session.screen else {
+    let Screen::Quiz(i) = ctx.session.screen else {
         return menu::view(ctx);
     };
-    let quiz_data = &ctx.session.course.quizzes[*quiz];
-    match attempt {
+    let quiz_data = &ctx.session.course.quizzes[i];
+    match &ctx.session.quizzes[i].attempt {
         None => intro::view(ctx, quiz_data),
         Some(a) if a.phase == Phase::Finished => summary::view(ctx, quiz_data, a),
         Some(a) => question::view(ctx, quiz_data, a),

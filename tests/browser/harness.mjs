@@ -69,6 +69,7 @@ export function quizById(id) {
  */
 export async function answer(page, quiz, correct) {
   const section = page.locator('section.question');
+  await section.waitFor();
   const id = await section.getAttribute('data-question-id');
   const q = quiz.questions.find((x) => x.id === id);
   const option = (i) => page.locator(`label[data-option-index="${i}"]`);
@@ -133,23 +134,45 @@ async function currentOrder(page) {
  */
 export async function playQuiz(page, quiz, correctWhen = () => true, passMark = quiz.passMark) {
   await page.locator('[data-action="start"]').click();
-  let sum = 0; let graded = 0; let position = 0;
+  return playOn(page, quiz, correctWhen, passMark);
+}
+
+/** Answers the question on screen and checks it; returns whether it was the last. */
+async function step(page, quiz, correct, tally) {
+  await page.locator('section.question').waitFor();
+  const credit = await answer(page, quiz, correct);
+  if (credit !== null) { tally.sum += credit; tally.graded++; }
+  (tally.credits ??= []).push(credit);
+  await page.locator('[data-action="check"]').click();
+  await page.locator('.feedback').waitFor();
+  tally.position++;
+  tally.ids.push(await page.locator('section.question').getAttribute('data-question-id'));
+  return (await page.locator('[data-action="finish"]').count()) > 0;
+}
+
+/** Answers `count` questions from the one on screen, leaving the last one checked. */
+export async function playSome(page, quiz, count, correctWhen = () => true, tally = { sum: 0, graded: 0, position: 0, ids: [] }) {
+  for (let i = 0; i < count; i++) {
+    if (i > 0) await page.locator('[data-action="next"]').click();
+    await step(page, quiz, correctWhen(tally.position), tally);
+  }
+  return tally;
+}
+
+/** Plays from the question on screen to the summary (for resumed attempts too). */
+export async function playOn(page, quiz, correctWhen = () => true, passMark = quiz.passMark, tally = { sum: 0, graded: 0, position: 0, ids: [] }) {
   for (;;) {
-    await page.waitForSelector('section.question');
-    const credit = await answer(page, quiz, correctWhen(position));
-    if (credit !== null) { sum += credit; graded++; }
-    await page.locator('[data-action="check"]').click();
-    await page.waitForSelector('.feedback');
-    position++;
-    if (await page.locator('[data-action="finish"]').count()) {
-      await page.locator('[data-action="finish"]').click();
-      break;
-    }
+    if (await step(page, quiz, correctWhen(tally.position), tally)) break;
     await page.locator('[data-action="next"]').click();
   }
-  await page.waitForSelector('section.summary');
-  const score = graded === 0 ? 100 : Math.round((100 * sum) / graded);
-  return { score, passed: score >= passMark, answered: position };
+  await page.locator('[data-action="finish"]').click();
+  await page.locator('section.summary').waitFor();
+  return expected(tally, passMark);
+}
+
+export function expected(tally, passMark) {
+  const score = tally.graded === 0 ? 100 : Math.round((100 * tally.sum) / tally.graded);
+  return { score, passed: score >= passMark, answered: tally.position, ids: tally.ids, credits: tally.credits };
 }
 
 export async function summary(page) {

@@ -1,0 +1,211 @@
+//! SCORM run-time data model values, as pure functions: element names per version,
+//! and the formats Moodle accepts (it is stricter than the standard's examples):
+//! 1.2 time spans `HH:MM:SS.SS` with 2-4 hour digits and decimals with at most 2
+//! fraction digits; 2004 identifiers `[A-Za-z0-9_.]`, timestamps with at most 2
+//! fraction digits (a time zone only after them), durations without weeks; and no
+//! line breaks in free text, which Moodle's patterns reject.
+
+use crate::answer::Answer;
+use crate::model::{Kind, Question};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Version {
+    Scorm12,
+    Scorm2004,
+}
+
+/// Element names that differ between the versions.
+pub struct Names {
+    pub entry: &'static str,
+    pub suspend_data: &'static str,
+    pub location: &'static str,
+    pub learner_name: &'static str,
+    pub language: &'static str,
+    pub mastery: &'static str,
+    pub exit: &'static str,
+    pub session_time: &'static str,
+    pub score_raw: &'static str,
+    pub score_min: &'static str,
+    pub score_max: &'static str,
+    pub interaction_count: &'static str,
+    /// Most characters suspend_data may hold.
+    pub suspend_limit: usize,
+}
+
+impl Version {
+    pub fn names(self) -> &'static Names {
+        match self {
+            Version::Scorm12 => &NAMES_12,
+            Version::Scorm2004 => &NAMES_2004,
+        }
+    }
+
+    /// `exit` for a learner who leaves mid-quiz, and for one who finished.
+    pub fn exit_value(self, finished: bool) -> &'static str {
+        match (self, finished) {
+            (_, false) => "suspend",
+            // SCORM 1.2 has no "normal"; an empty exit ends the attempt.
+            (Version::Scorm12, true) => "",
+            (Version::Scorm2004, true) => "normal",
+        }
+    }
+}
+
+static NAMES_12: Names = Names {
+    entry: "cmi.core.entry",
+    suspend_data: "cmi.suspend_data",
+    location: "cmi.core.lesson_location",
+    learner_name: "cmi.core.student_name",
+    language: "cmi.student_preference.language",
+    mastery: "cmi.student_data.mastery_score",
+    exit: "cmi.core.exit",
+    session_time: "cmi.core.session_time",
+    score_raw: "cmi.core.score.raw",
+    score_min: "cmi.core.score.min",
+    score_max: "cmi.core.score.max",
+    interaction_count: "cmi.interactions._count",
+    suspend_limit: 4096,
+};
+
+static NAMES_2004: Names = Names {
+    entry: "cmi.entry",
+    suspend_data: "cmi.suspend_data",
+    location: "cmi.location",
+    learner_name: "cmi.learner_name",
+    language: "cmi.learner_preference.language",
+    mastery: "cmi.scaled_passing_score",
+    exit: "cmi.exit",
+    session_time: "cmi.session_time",
+    score_raw: "cmi.score.raw",
+    score_min: "cmi.score.min",
+    score_max: "cmi.score.max",
+    interaction_count: "cmi.interactions._count",
+    suspend_limit: 64000,
+};
+
+/// The pass mark in percent from the LMS's mastery value (1.2: 0-100; 2004: scaled 0-1).
+pub fn pass_mark_from_lms(version: Version, value: &str) -> Option<u8> {
+    let v: f64 = value.trim().parse().ok()?;
+    let percent = match version {
+        Version::Scorm12 => v,
+        Version::Scorm2004 => v * 100.0,
+    };
+    (0.0..=100.0).contains(&percent).then(|| percent.round() as u8)
+}
+
+/// A duration in hundredths of a second, in the version's time-span format.
+pub fn duration(version: Version, centis: u64) -> String {
+    let (h, m, s, cs) = (centis / 360_000, centis / 6000 % 60, centis / 100 % 60, centis % 100);
+    match version {
+        Version::Scorm12 => format!("{:02}:{m:02}:{s:02}.{cs:02}", h.min(9999)),
+        Version::Scorm2004 => format!("PT{h}H{m}M{s}.{cs:02}S"),
+    }
+}
+
+/// A point in time (milliseconds since 1970, UTC): 1.2 time of day, 2004 timestamp.
+pub fn timestamp(version: Version, epoch_ms: u64) -> String {
+    let secs = epoch_ms / 1000;
+    let (h, m, s, cs) = (secs / 3600 % 24, secs / 60 % 60, secs % 60, epoch_ms % 1000 / 10);
+    match version {
+        Version::Scorm12 => format!("{h:02}:{m:02}:{s:02}"),
+        Version::Scorm2004 => {
+            let (y, mo, d) = civil_date(secs / 86_400);
+            format!("{y:04}-{mo:02}-{d:02}T{h:02}:{m:02}:{s:02}.{cs:02}Z")
+        }
+    }
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian.
+fn civil_date(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + (m <= 2) as u64, m, d)
+}
+
+/// A decimal with at most 2 fraction digits and no trailing zeros ("0.5", "1", "0.33").
+pub fn decimal(value: f64) -> String {
+    let s = format!("{:.2}", value);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Free text on one line, at most `max` characters.
+pub fn one_line(text: &str, max: usize) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(max).collect()
+}
+
+/// The fields of one interaction record (`cmi.interactions.n.<field>` = value).
+pub struct Interaction<'a> {
+    pub question: &'a Question,
+    pub answer: &'a Answer,
+    pub credit: Option<f64>,
+    pub latency_centis: u64,
+    pub epoch_ms: u64,
+    pub lang: &'a str,
+}
+
+impl Interaction<'_> {
+    pub fn fields(&self, version: Version) -> Vec<(&'static str, String)> {
+        let v12 = version == Version::Scorm12;
+        let q = self.question;
+        let (kind, response, pattern) = responses(version, &q.kind, self.answer);
+        let result = match self.credit {
+            None => "neutral".to_string(),
+            Some(c) if c >= 1.0 => "correct".into(),
+            Some(c) if c <= 0.0 => (if v12 { "wrong" } else { "incorrect" }).into(),
+            Some(c) => decimal(c),
+        };
+        let mut fields = vec![("id", q.id.to_string()), ("type", kind.to_string())];
+        if !v12 {
+            fields.push(("description", format!("{{lang={}}}{}", self.lang, one_line(&q.text, 240))));
+        }
+        fields.push((if v12 { "student_response" } else { "learner_response" }, response));
+        if let Some(p) = pattern {
+            fields.push(("correct_responses.0.pattern", p));
+        }
+        fields.push(("result", result));
+        fields.push(("weighting", if q.kind.is_graded() { "1" } else { "0" }.into()));
+        fields.push(("latency", duration(version, self.latency_centis)));
+        fields.push((if v12 { "time" } else { "timestamp" }, timestamp(version, self.epoch_ms)));
+        fields
+    }
+}
+
+/// (interaction type, learner response, correct response pattern) in the version's format.
+fn responses(version: Version, kind: &Kind, answer: &Answer) -> (&'static str, String, Option<String>) {
+    let v12 = version == Version::Scorm12;
+    // 1.2 identifiers are single characters; 2004 ones are prefixed words.
+    let id = |prefix: char, i: usize| if v12 { std::char::from_digit(i as u32, 36).unwrap_or('z').to_string() } else { format!("{prefix}{i}") };
+    let list = |ids: Vec<String>| ids.join(if v12 { "," } else { "[,]" });
+    let pair = |l: usize, r: usize| if v12 { format!("{}.{}", id('l', l), id('r', r)) } else { format!("{}[.]{}", id('l', l), id('r', r)) };
+    match (kind, answer) {
+        (Kind::TrueFalse { answer: right, .. }, Answer::Choices(p)) => {
+            let word = |b: bool| if v12 { (if b { "t" } else { "f" }).to_string() } else { b.to_string() };
+            ("true-false", p.first().map(|&i| word(i == 0)).unwrap_or_default(), Some(word(*right)))
+        }
+        (Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. }, Answer::Choices(p)) => {
+            let right = options.iter().enumerate().filter(|(_, o)| o.correct).map(|(i, _)| id('o', i)).collect();
+            ("choice", list(p.iter().map(|&i| id('o', i as usize)).collect()), Some(list(right)))
+        }
+        (Kind::Ordering { items }, Answer::Order(order)) => {
+            ("sequencing", list(order.iter().map(|&i| id('i', i as usize)).collect()), Some(list((0..items.len()).map(|i| id('i', i)).collect())))
+        }
+        (Kind::Matching { pairs }, Answer::Matches(chosen)) => {
+            let given = chosen.iter().enumerate().filter_map(|(l, r)| r.map(|r| pair(l, r as usize))).collect();
+            ("matching", list(given), Some(list((0..pairs.len()).map(|i| pair(i, i)).collect())))
+        }
+        (_, Answer::Text(text)) => {
+            if v12 {
+                ("fill-in", one_line(text, 255), None)
+            } else {
+                ("long-fill-in", one_line(text, 3990), None)
+            }
+        }
+        _ => ("other", String::new(), None),
+    }
+}

@@ -1,0 +1,206 @@
+//! Resume state: a compact, versioned text that fits SCORM 1.2's suspend_data.
+//!
+//! `1.<quiz id>.<seed>.<position>.<phase>.<item>~<item>~…` (numbers in base 36), one item per
+//! question position: empty when unanswered, else a 3-character fingerprint of the
+//! question's content followed by the answer. On decode, an answer whose question
+//! has changed since (different fingerprint) is dropped; the others survive.
+//! Reflection text is kept to its first `REFLECTION_KEEP` characters here (the full
+//! text goes to the host's interaction record and to local storage).
+
+use crate::answer::Answer;
+use crate::attempt::{Attempt, Phase};
+use crate::model::{Kind, Question, Quiz};
+use crate::shuffle::fnv1a;
+
+const VERSION: &str = "1";
+pub const REFLECTION_KEEP: usize = 100;
+const FINGERPRINT_LEN: usize = 3;
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum ResumeError {
+    /// Not our format, or a version we do not read.
+    Foreign,
+    /// Our format, but cut short or damaged.
+    Corrupt,
+}
+
+pub fn encode(quiz: &Quiz, attempt: &Attempt) -> String {
+    let phase = match attempt.phase {
+        Phase::Answering => 'a',
+        Phase::Checked => 'c',
+        Phase::Finished => 'f',
+    };
+    let items: Vec<String> = attempt
+        .questions
+        .iter()
+        .zip(&attempt.answers)
+        .map(|(&qi, answer)| answer.as_ref().map_or_else(String::new, |a| fingerprint(&quiz.questions[qi as usize]) + &encode_answer(a)))
+        .collect();
+    format!("{VERSION}.{}.{}.{}.{phase}.{}", quiz.id, base36(attempt.seed), base36(attempt.current as u64), items.join("~"))
+}
+
+pub fn decode(quiz: &Quiz, text: &str) -> Result<Attempt, ResumeError> {
+    let mut parts = text.splitn(6, '.');
+    if parts.next() != Some(VERSION) || parts.next() != Some(&quiz.id) {
+        return Err(ResumeError::Foreign);
+    }
+    let mut field = || parts.next().ok_or(ResumeError::Corrupt);
+    let seed = from_base36(field()?).ok_or(ResumeError::Corrupt)?;
+    let current = from_base36(field()?).ok_or(ResumeError::Corrupt)? as usize;
+    let phase = match field()? {
+        "a" => Phase::Answering,
+        "c" => Phase::Checked,
+        "f" => Phase::Finished,
+        _ => return Err(ResumeError::Corrupt),
+    };
+    let items = field()?;
+    let mut attempt = Attempt::new(quiz, seed);
+    let positions = attempt.questions.len();
+    let items: Vec<&str> = items.split('~').collect();
+    if current >= positions || items.len() != positions {
+        return Err(ResumeError::Corrupt);
+    }
+    for (position, item) in items.iter().enumerate() {
+        if item.is_empty() {
+            continue;
+        }
+        let question = &quiz.questions[attempt.questions[position] as usize];
+        let (print, answer) = item.split_at_checked(FINGERPRINT_LEN).ok_or(ResumeError::Corrupt)?;
+        if print != fingerprint(question) {
+            continue; // the question was edited since: drop only this answer
+        }
+        let answer = decode_answer(answer).ok_or(ResumeError::Corrupt)?;
+        // An answer that no longer fits its question is dropped like an edited one.
+        if crate::score::is_answerable(&question.kind, &answer) {
+            attempt.answers[position] = Some(answer);
+        }
+    }
+    attempt.current = current;
+    // A checked or finished state needs its answers; otherwise go back to answering.
+    let current_answered = attempt.answers[current].is_some();
+    attempt.phase = match phase {
+        Phase::Finished if attempt.answers.iter().all(Option::is_some) && current + 1 == positions => Phase::Finished,
+        Phase::Checked | Phase::Finished if current_answered => Phase::Checked,
+        _ => Phase::Answering,
+    };
+    if attempt.phase == Phase::Answering {
+        attempt.answers[current] = None;
+    }
+    attempt.draft = attempt.blank_draft(quiz);
+    Ok(attempt)
+}
+
+/// A short hash of everything that defines a question's meaning and answer.
+pub fn fingerprint(q: &Question) -> String {
+    let mut content = format!("{}\u{1f}{}\u{1f}{}", q.id, q.text, q.kind.name());
+    match &q.kind {
+        Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. } => {
+            for o in options.iter() {
+                content += &format!("\u{1f}{}{}", o.correct as u8, o.text);
+            }
+        }
+        Kind::TrueFalse { answer, .. } => content += if *answer { "t" } else { "f" },
+        Kind::Ordering { items } => items.iter().for_each(|i| content += &format!("\u{1f}{i}")),
+        Kind::Matching { pairs } => pairs.iter().for_each(|p| content += &format!("\u{1f}{}\u{1e}{}", p.left, p.right)),
+        Kind::Reflection => {}
+    }
+    let hash = fnv1a(content.as_bytes()) as u64 % 36u64.pow(FINGERPRINT_LEN as u32);
+    format!("{:0>width$}", base36(hash), width = FINGERPRINT_LEN)
+}
+
+fn encode_answer(a: &Answer) -> String {
+    let digits = |v: &[u8]| v.iter().map(|&d| digit(d)).collect::<String>();
+    match a {
+        Answer::Choices(v) => format!("c{}", digits(v)),
+        Answer::Order(v) => format!("o{}", digits(v)),
+        Answer::Matches(v) => format!("m{}", v.iter().map(|m| m.map_or('_', digit)).collect::<String>()),
+        Answer::Text(t) => format!("t{}", escape(&t.chars().take(REFLECTION_KEEP).collect::<String>())),
+    }
+}
+
+fn decode_answer(s: &str) -> Option<Answer> {
+    let mut chars = s.chars();
+    let tag = chars.next()?;
+    let rest = chars.as_str();
+    let digits = || rest.chars().map(undigit).collect::<Option<Vec<u8>>>();
+    Some(match tag {
+        'c' => Answer::Choices(digits()?),
+        'o' => Answer::Order(digits()?),
+        'm' => Answer::Matches(rest.chars().map(|c| if c == '_' { Some(None) } else { undigit(c).map(Some) }).collect::<Option<Vec<_>>>()?),
+        't' => Answer::Text(unescape(rest)?),
+        _ => return None,
+    })
+}
+
+/// `~` separates items and `%` escapes; nothing else needs escaping.
+fn escape(text: &str) -> String {
+    text.replace('%', "%25").replace('~', "%7E")
+}
+
+fn unescape(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('%') {
+        out += &rest[..at];
+        match rest.get(at + 1..at + 3)? {
+            "25" => out.push('%'),
+            "7E" => out.push('~'),
+            _ => return None,
+        }
+        rest = &rest[at + 3..];
+    }
+    Some(out + rest)
+}
+
+fn digit(d: u8) -> char {
+    std::char::from_digit(d as u32, 36).unwrap_or('_')
+}
+
+fn undigit(c: char) -> Option<u8> {
+    c.to_digit(36).map(|d| d as u8)
+}
+
+pub fn base36(mut n: u64) -> String {
+    if n == 0 {
+        return "0".into();
+    }
+    let mut out = Vec::new();
+    while n > 0 {
+        out.push(digit((n % 36) as u8));
+        n /= 36;
+    }
+    out.iter().rev().collect()
+}
+
+fn from_base36(s: &str) -> Option<u64> {
+    if s.is_empty() || s.len() > 13 {
+        return None;
+    }
+    u64::from_str_radix(s, 36).ok()
+}
+
+/// The longest resume text a quiz can produce: every question answered with the
+/// longest answer of its kind, the largest seed, the reflection at its cap.
+pub fn worst_case_len(quiz: &Quiz) -> usize {
+    let header = VERSION.len() + 1 + quiz.id.len() + 1 + base36(u64::MAX).len() + 1 + base36(quiz.questions.len() as u64).len() + 3;
+    let mut lengths: Vec<usize> = quiz
+        .questions
+        .iter()
+        .map(|q| {
+            FINGERPRINT_LEN
+                + 1
+                + match &q.kind {
+                    Kind::Single { .. } | Kind::Scenario { .. } | Kind::TrueFalse { .. } => 1,
+                    Kind::Multiple { options } => options.len(),
+                    Kind::Ordering { items } => items.len(),
+                    Kind::Matching { pairs } => pairs.len(),
+                    // Every kept character could be one that needs escaping.
+                    Kind::Reflection => 3 * REFLECTION_KEEP,
+                }
+        })
+        .collect();
+    // With a pool, the longest `draw` answers.
+    lengths.sort_unstable_by(|a, b| b.cmp(a));
+    let n = quiz.draw.map_or(lengths.len(), |d| d as usize);
+    header + lengths.iter().take(n).sum::<usize>() + n.saturating_sub(1)
+}

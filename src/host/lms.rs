@@ -1,0 +1,133 @@
+//! Finding and calling an LMS's SCORM API object. Every call's result is checked;
+//! a "false", an error code or a thrown exception becomes a `Fault`.
+
+use js_sys::{Function, Object, Reflect};
+use tere_engine::cmi::Version;
+use wasm_bindgen::{JsCast, JsValue};
+
+pub struct Lms {
+    api: JsValue,
+    version: Version,
+}
+
+#[derive(Debug)]
+pub struct Fault(pub String);
+
+#[derive(Clone, Copy)]
+enum Method {
+    Initialize,
+    Terminate,
+    GetValue,
+    SetValue,
+    Commit,
+    GetLastError,
+    GetErrorString,
+}
+
+impl Lms {
+    /// Looks for the API the way the SCORM books say: up the chain of parent
+    /// windows (7 levels for 1.2, 500 for 2004), then from the opener window.
+    pub fn find(version: Version) -> Option<Lms> {
+        let (name, levels) = match version {
+            Version::Scorm12 => ("API", 7),
+            Version::Scorm2004 => ("API_1484_11", 500),
+        };
+        let window: JsValue = web_sys::window()?.into();
+        let opener = Reflect::get(&window, &"opener".into()).ok().filter(|o| o.is_object());
+        [Some(window), opener]
+            .into_iter()
+            .flatten()
+            .find_map(|start| search_up(start, name, levels))
+            .map(|api| Lms { api, version })
+    }
+
+    fn name(&self, method: Method) -> &'static str {
+        let v12 = self.version == Version::Scorm12;
+        match method {
+            Method::Initialize => if v12 { "LMSInitialize" } else { "Initialize" },
+            Method::Terminate => if v12 { "LMSFinish" } else { "Terminate" },
+            Method::GetValue => if v12 { "LMSGetValue" } else { "GetValue" },
+            Method::SetValue => if v12 { "LMSSetValue" } else { "SetValue" },
+            Method::Commit => if v12 { "LMSCommit" } else { "Commit" },
+            Method::GetLastError => if v12 { "LMSGetLastError" } else { "GetLastError" },
+            Method::GetErrorString => if v12 { "LMSGetErrorString" } else { "GetErrorString" },
+        }
+    }
+
+    /// Calls a method; a thrown exception (e.g. the LMS window is gone) is a fault.
+    fn raw(&self, method: Method, args: &[&str]) -> Result<String, Fault> {
+        let name = self.name(method);
+        let function: Function = Reflect::get(&self.api, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into().ok())
+            .ok_or_else(|| Fault(format!("the LMS API has no {name}")))?;
+        let result = match args {
+            [] => function.call0(&self.api),
+            [a] => function.call1(&self.api, &(*a).into()),
+            [a, b, ..] => function.call2(&self.api, &(*a).into(), &(*b).into()),
+        };
+        match result {
+            Ok(value) => Ok(value.as_string().unwrap_or_else(|| value.as_bool().map_or(String::new(), |b| b.to_string()))),
+            Err(e) => Err(Fault(format!("{name} threw: {}", describe(&e)))),
+        }
+    }
+
+    /// A call whose result must be "true"; otherwise the LMS's own error is the fault.
+    fn checked(&self, method: Method, args: &[&str]) -> Result<(), Fault> {
+        match self.raw(method, args)?.as_str() {
+            "true" => Ok(()),
+            _ => Err(self.last_error(self.name(method), args.first().copied())),
+        }
+    }
+
+    fn last_error(&self, call: &str, element: Option<&str>) -> Fault {
+        let code = self.raw(Method::GetLastError, &[]).unwrap_or_default();
+        let text = self.raw(Method::GetErrorString, &[&code]).unwrap_or_default();
+        Fault(format!("{call}({}) failed: error {code} {text}", element.unwrap_or("")))
+    }
+
+    pub fn initialize(&self) -> Result<(), Fault> {
+        self.checked(Method::Initialize, &[""])
+    }
+
+    pub fn terminate(&self) -> Result<(), Fault> {
+        self.checked(Method::Terminate, &[""])
+    }
+
+    pub fn commit(&self) -> Result<(), Fault> {
+        self.checked(Method::Commit, &[""])
+    }
+
+    pub fn set(&self, element: &str, value: &str) -> Result<(), Fault> {
+        self.checked(Method::SetValue, &[element, value])
+    }
+
+    /// A value, or `None` when the LMS does not have it (an error code other than 0).
+    pub fn get(&self, element: &str) -> Option<String> {
+        let value = self.raw(Method::GetValue, &[element]).ok()?;
+        let code = self.raw(Method::GetLastError, &[]).unwrap_or_default();
+        (code.is_empty() || code == "0").then_some(value)
+    }
+}
+
+fn search_up(start: JsValue, name: &str, levels: usize) -> Option<JsValue> {
+    let mut window = start;
+    for _ in 0..=levels {
+        // A cross-origin window throws on property access: skip it, keep climbing.
+        if let Ok(api) = Reflect::get(&window, &name.into()) {
+            if api.is_object() {
+                return Some(api);
+            }
+        }
+        let parent = Reflect::get(&window, &"parent".into()).ok().filter(|p| p.is_object())?;
+        if Object::is(&parent, &window) {
+            return None;
+        }
+        window = parent;
+    }
+    None
+}
+
+fn describe(error: &JsValue) -> String {
+    error.as_string().or_else(|| Reflect::get(error, &"message".into()).ok().and_then(|m| m.as_string())).unwrap_or_else(|| "an exception".into())
+}

@@ -1,0 +1,86 @@
+//! The one door to the host. The app talks to a `Host`; which protocol is behind
+//! it (SCORM 1.2, SCORM 2004, postMessage to a parent page, or local storage alone)
+//! is decided once at start, and the quiz never knows.
+
+mod local;
+mod lms;
+mod post_message;
+mod scorm;
+
+use tere_engine::cmi::Version;
+use tere_engine::report::Event;
+use tere_engine::{Action, Course, Session};
+
+use crate::i18n::Lang;
+use crate::params::{HostChoice, Params};
+
+
+/// What the host knows when the widget starts.
+#[derive(Default)]
+pub struct Launch {
+    /// Saved progress to put back, as reducer actions.
+    pub restore: Vec<Action>,
+    /// The learner's preferred language, from the LMS.
+    pub lang: Option<Lang>,
+    /// A pass mark the LMS imposes (its mastery score).
+    pub pass_mark: Option<u8>,
+    /// Saved progress existed but could not be read; the learner starts afresh.
+    pub discarded: bool,
+}
+
+/// Times the reports need, in milliseconds since 1970.
+#[derive(Clone, Copy)]
+pub struct Clock {
+    pub now_ms: u64,
+    /// When the current question appeared (for an answer's latency).
+    pub shown_ms: u64,
+}
+
+pub trait Host {
+    /// Connect and read what the host saved. Called once, first.
+    fn launch(&mut self, course: &'static Course) -> Launch;
+    /// The session after `events` happened.
+    fn report(&mut self, session: &Session, events: &[Event], clock: Clock);
+    /// The page is hidden (`unloading` false) or going away (true): save now;
+    /// when going away, end the connection.
+    fn leave(&mut self, session: &Session, unloading: bool, clock: Clock);
+    /// Try again to deliver what could not be delivered.
+    fn retry(&mut self, clock: Clock);
+    /// False while something could not be delivered (the learner sees a notice).
+    fn healthy(&self) -> bool;
+    /// The widget's content height changed (for hosts that size an iframe).
+    fn resized(&mut self, _height: u32) {}
+}
+
+/// Picks the door: `?host=` when given; else an LMS API found the SCORM way
+/// (2004 preferred); else postMessage inside a frame; else local storage alone.
+pub fn open(params: &Params) -> Box<dyn Host> {
+    let scorm = |version| -> Box<dyn Host> { Box::new(scorm::ScormHost::new(version, lms::Lms::find(version), params.quiz.clone())) };
+    match params.host {
+        Some(HostChoice::Scorm2004) => scorm(Version::Scorm2004),
+        Some(HostChoice::Scorm12) => scorm(Version::Scorm12),
+        Some(HostChoice::PostMessage) => Box::new(post_message::PostMessageHost::new(params.host_origin.clone())),
+        Some(HostChoice::Standalone) => Box::new(local::StandaloneHost::new()),
+        None if lms::Lms::find(Version::Scorm2004).is_some() => scorm(Version::Scorm2004),
+        None if lms::Lms::find(Version::Scorm12).is_some() => scorm(Version::Scorm12),
+        None if in_frame() => Box::new(post_message::PostMessageHost::new(params.host_origin.clone())),
+        None => Box::new(local::StandaloneHost::new()),
+    }
+}
+
+fn in_frame() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    match window.parent() {
+        Ok(Some(parent)) => !js_sys::Object::is(&parent, &window),
+        _ => false,
+    }
+}
+
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Reports a fault to the console for whoever administers the LMS.
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&format!("Tere: {message}").into());
+}

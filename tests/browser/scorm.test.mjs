@@ -1,0 +1,187 @@
+// The widget inside an LMS: scorm-again (SCORM 1.2 and 2004) in the parent frame,
+// the built widget served under a Moodle-like deep path, launched as one SCO.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, quizById, playQuiz, playSome, playOn, summary, DIST } from './harness.mjs';
+import { violations } from './moodle-rules.mjs';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const PKG = '/pluginfile.php/12/mod_scorm/content/1/';
+let server; let browser;
+
+before(async () => {
+  server = await serve({ '/vendor/': path.join(ROOT, 'node_modules/scorm-again/dist'), '/lms/': path.join(ROOT, 'tests/hosts'), [PKG]: DIST });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openLms(version, quizId, { fault = '', preset = null } = {}) {
+  const query = new URLSearchParams({ v: version, launch: `${PKG}index.html?quiz=${quizId}`, fault });
+  if (preset) query.set('preset', JSON.stringify(preset));
+  const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.goto(`${server.base}/lms/lms.html?${query}`);
+  return { page, frame: page.frameLocator('#sco') };
+}
+
+/** Unloads the SCO (as closing the LMS's window does) and waits for Terminate. */
+async function unload(page) {
+  await page.evaluate(() => { document.getElementById('sco').src = 'about:blank'; });
+  await page.waitForFunction(() => window.terminated, null, { timeout: 5000 });
+}
+
+const cmi = (page) => page.evaluate(() => window.cmiData());
+const calls = (page) => page.evaluate(() => window.calls);
+
+function interactions(data) {
+  const list = [];
+  for (const [key, value] of Object.entries(data)) {
+    const m = key.match(/^cmi\.interactions\.(\d+)\.(.+)$/);
+    if (m) (list[Number(m[1])] ??= {})[m[2]] = value;
+  }
+  return list;
+}
+
+const resultWord = (version, credit) => {
+  if (credit === null) return 'neutral';
+  if (credit >= 1) return 'correct';
+  if (credit <= 0) return version === '12' ? 'wrong' : 'incorrect';
+  return String(Math.round(credit * 100) / 100);
+};
+
+for (const [version, quizId] of [['12', 'ettevalmistus'], ['2004', 'palvelutapahtuma']]) {
+  test(`SCORM ${version}: a whole quiz arrives in the LMS as Moodle accepts it`, async () => {
+    const { page, frame } = await openLms(version, quizId);
+    const quiz = quizById(quizId);
+    const expected = await playQuiz(frame, quiz, (i) => i % 4 !== 1);
+    assert.deepEqual(await summary(frame), { score: expected.score, passed: expected.passed });
+    await unload(page);
+    const data = await cmi(page);
+    const log = await calls(page);
+    assert.deepEqual(violations(version, log), []);
+    const count = (method) => log.filter((c) => c.method === method).length;
+    const [init, term, commit] = version === '12' ? ['LMSInitialize', 'LMSFinish', 'LMSCommit'] : ['Initialize', 'Terminate', 'Commit'];
+    assert.equal(count(init), 1);
+    assert.equal(count(term), 1);
+    assert.ok(count(commit) >= expected.answered, 'a commit after every answer');
+    const list = interactions(data);
+    assert.deepEqual(list.map((i) => i.id), expected.ids, 'one interaction per answer, in order');
+    list.forEach((interaction, n) => {
+      assert.equal(interaction.result, resultWord(version, expected.credits[n]), interaction.id);
+      assert.notEqual(interaction[version === '12' ? 'student_response' : 'learner_response'], '', interaction.id);
+    });
+    if (version === '12') {
+      assert.equal(data['cmi.core.score.raw'], String(expected.score));
+      assert.equal(data['cmi.core.score.min'], '0');
+      assert.equal(data['cmi.core.score.max'], '100');
+      assert.equal(data['cmi.core.lesson_status'], expected.passed ? 'passed' : 'failed');
+      assert.equal(data['cmi.core.exit'], '');
+    } else {
+      assert.equal(data['cmi.score.raw'], String(expected.score));
+      assert.equal(Number(data['cmi.score.scaled']), expected.score / 100);
+      assert.equal(data['cmi.completion_status'], 'completed');
+      assert.equal(data['cmi.success_status'], expected.passed ? 'passed' : 'failed');
+      assert.equal(data['cmi.progress_measure'], '1');
+      assert.equal(data['cmi.exit'], 'normal');
+      assert.match(data['cmi.session_time'], /^PT\d+H\d+M\d+(\.\d{1,2})?S$/);
+    }
+    assert.ok(data['cmi.suspend_data'].length <= 1024);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test(`SCORM ${version}: leaving mid-quiz suspends; the next launch resumes the same question, answers and draw`, async () => {
+    const quiz = quizById(quizId);
+    const { page, frame } = await openLms(version, quizId);
+    await frame.locator('[data-action="start"]').click();
+    const tally = await playSome(frame, quiz, 3, (i) => i !== 1);
+    await unload(page);
+    const before = await cmi(page);
+    assert.equal(before[version === '12' ? 'cmi.core.exit' : 'cmi.exit'], 'suspend');
+    await page.evaluate(() => window.relaunch());
+    // Back on the third question, with its feedback, as it was left.
+    await frame.locator('.feedback').waitFor();
+    assert.equal(await frame.locator('section.question').getAttribute('data-question-id'), tally.ids[2]);
+    assert.match(await frame.locator('.progress-label').textContent(), /3\//);
+    await frame.locator('[data-action="next"]').click();
+    const expected = await playOn(frame, quiz, (i) => i !== 1, quiz.passMark, tally);
+    assert.deepEqual(await summary(frame), { score: expected.score, passed: expected.passed });
+    const reviewed = await frame.locator('ol.review li').evaluateAll((els) => els.map((e) => e.dataset.questionId));
+    assert.deepEqual(reviewed, expected.ids, 'same draw and order across the relaunch');
+    await unload(page);
+    const data = await cmi(page);
+    assert.deepEqual(interactions(data).map((i) => i.id), expected.ids.slice(3), 'earlier answers are not sent twice');
+    assert.deepEqual(violations(version, await calls(page)), []);
+    await page.close();
+  });
+}
+
+test('standalone: a reload in the middle of a quiz resumes the same question, answers and draw', async () => {
+  const quiz = quizById('palvelutapahtuma');
+  const page = await browser.newPage();
+  await page.goto(`${server.base}${PKG}index.html?quiz=${quiz.id}`);
+  await page.locator('[data-action="start"]').click();
+  const tally = await playSome(page, quiz, 4, (i) => i % 2 === 0);
+  await page.reload();
+  await page.locator('.feedback').waitFor();
+  assert.equal(await page.locator('section.question').getAttribute('data-question-id'), tally.ids[3]);
+  await page.locator('[data-action="next"]').click();
+  const expected = await playOn(page, quiz, (i) => i % 2 === 0, quiz.passMark, tally);
+  assert.deepEqual(await summary(page), { score: expected.score, passed: expected.passed });
+  const reviewed = await page.locator('ol.review li').evaluateAll((els) => els.map((e) => e.dataset.questionId));
+  assert.deepEqual(reviewed, expected.ids);
+  await page.close();
+});
+
+test('SCORM: the LMS mastery score overrides the pass mark, and its language preference the UI language', async () => {
+  const { page, frame } = await openLms('12', 'kontakti_loomine', { preset: { 'cmi.student_data.mastery_score': '100', 'cmi.student_preference.language': 'en' } });
+  assert.equal(await frame.locator('[data-action="start"]').textContent(), 'Start');
+  assert.match(await frame.locator('.facts').textContent(), /Pass mark 100%/);
+  const quiz = quizById('kontakti_loomine');
+  const expected = await playQuiz(frame, quiz, (i) => i !== 0, 100);
+  assert.equal(expected.passed, false);
+  assert.deepEqual(await summary(frame), { score: expected.score, passed: false });
+  await unload(page);
+  assert.equal((await cmi(page))['cmi.core.lesson_status'], 'failed');
+  await page.close();
+});
+
+// Each fault: the learner finishes anyway, sees a notice, and the data arrives once the fault ends.
+for (const [fault, version, from] of [['init', '2004', 'start'], ['set', '12', 'middle'], ['commit', '2004', 'middle'], ['throw', '12', 'middle'], ['gone', '2004', 'middle']]) {
+  test(`fault "${fault}" (SCORM ${version}, from the ${from}): the quiz completes and the data arrives later`, async () => {
+    const quiz = quizById('kontakti_loomine');
+    const { page, frame } = await openLms(version, quiz.id, { fault: from === 'start' ? fault : '' });
+    await frame.locator('[data-action="start"]').click();
+    const tally = await playSome(frame, quiz, 2);
+    if (from === 'middle') await page.evaluate((f) => window.setFault(f), fault);
+    await frame.locator('[data-action="next"]').click();
+    const expected = await playOn(frame, quiz, () => true, quiz.passMark, tally);
+    assert.deepEqual(await summary(frame), { score: 100, passed: true });
+    await frame.locator('.host-notice:not([hidden])').waitFor();
+    const status = version === '12' ? 'cmi.core.lesson_status' : 'cmi.completion_status';
+    const final = version === '12' ? 'passed' : 'completed';
+    if (fault === 'commit') {
+      // Values reach the runtime, but nothing is committed until the fault ends.
+      const lastCommit = () => page.evaluate(() => window.calls.filter((c) => /Commit$/.test(c.method)).at(-1).result);
+      assert.equal(await lastCommit(), 'false');
+      await page.evaluate(() => window.setFault(''));
+      await page.waitForFunction(() => window.calls.filter((c) => /Commit$/.test(c.method)).at(-1).result === 'true', null, { timeout: 10000 });
+    } else {
+      assert.notEqual((await cmi(page))[status], final, 'nothing final arrived during the fault');
+      await page.evaluate(() => window.setFault(''));
+    }
+    await page.waitForFunction(([key, value]) => window.cmiData()[key] === value, [status, final], { timeout: 10000 });
+    await frame.locator('.host-notice[hidden]').waitFor({ state: 'attached' });
+    await unload(page);
+    const data = await cmi(page);
+    assert.deepEqual(interactions(data).map((i) => i.id), expected.ids, 'every answer arrives once');
+    const problems = violations(version, await calls(page)).filter((p) => !p.includes('returned false'));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
