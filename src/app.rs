@@ -99,8 +99,13 @@ pub fn app() -> Html {
     use_host_reports(&setup.host, &model.0, &reported, &notice);
     use_page_lifecycle(&setup.host, &reported, &notice);
     use_focus_heading(&model.0);
+    let focus_next = use_mut_ref(|| None);
+    {
+        let focus_next = focus_next.clone();
+        use_effect(move || view::focus_pending(&focus_next));
+    }
     let config = &setup.config;
-    let ctx = view::Ctx { session: &model.0, ui: config.lang.ui(), config, dispatch: model.dispatcher() };
+    let ctx = view::Ctx { session: &model.0, ui: config.lang.ui(), config, dispatch: model.dispatcher(), focus_next };
     let notice_text = notice.map(|n| match n {
         Notice::HostTrouble => ctx.ui.host_trouble,
         Notice::ProgressReset => ctx.ui.progress_reset,

@@ -7,6 +7,9 @@ mod menu;
 mod question;
 mod summary;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use tere_engine::{Action, Phase, Screen, Session};
 use yew::prelude::*;
 
@@ -21,6 +24,8 @@ pub struct Ctx<'a> {
     pub ui: &'static Ui,
     pub config: &'a Config,
     pub dispatch: UseReducerDispatcher<Model>,
+    /// A CSS selector to focus after the next render (see `focus_pending`).
+    pub focus_next: Rc<RefCell<Option<String>>>,
 }
 
 impl Ctx<'_> {
@@ -28,6 +33,15 @@ impl Ctx<'_> {
     pub fn on(&self, action: Action) -> Callback<MouseEvent> {
         let dispatch = self.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(action.clone()))
+    }
+
+    /// A click handler that dispatches `action`, then focuses `selector` once rendered.
+    pub fn on_then_focus(&self, action: Action, selector: String) -> Callback<MouseEvent> {
+        let (dispatch, focus_next) = (self.dispatch.clone(), self.focus_next.clone());
+        Callback::from(move |_| {
+            *focus_next.borrow_mut() = Some(selector.clone());
+            dispatch.dispatch(action.clone())
+        })
     }
 
     /// A primary button with its automation hook.
@@ -63,10 +77,21 @@ pub fn new_seed() -> u64 {
 }
 
 pub fn focus_heading() {
+    focus(&format!("#{HEADING_ID}"));
+}
+
+/// Focuses what a handler asked for, once the DOM shows the new state.
+pub fn focus_pending(pending: &RefCell<Option<String>>) {
+    if let Some(selector) = pending.borrow_mut().take() {
+        focus(&selector);
+    }
+}
+
+fn focus(selector: &str) {
     use wasm_bindgen::JsCast;
-    let heading = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(HEADING_ID));
-    if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = h.focus();
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(e) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = e.focus();
     }
 }
 

@@ -93,7 +93,7 @@ fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bo
                     let mark = checked.then(|| {
                         let right = chosen[i] == Some(i as u8);
                         html! { <span class={if right { "mark correct" } else { "mark incorrect" }}>
-                            { if right { format!("✓ {}", ctx.ui.correct) } else { format!("✗ {}: {}", ctx.ui.correct_answer, pair.right) } }
+                            { if right { format!("✓ {}", ctx.ui.correct) } else { format!("✗ {} · {}: {}", ctx.ui.incorrect, ctx.ui.correct_answer, pair.right) } }
                         </span> }
                     });
                     html! {
@@ -180,6 +180,16 @@ impl ChoosePipe for UseReducerDispatcher<crate::app::Model> {
     }
 }
 
+/// Where focus goes after moving `item`: its same button, or the other one when the
+/// item reached the end of the list (the same button is then disabled).
+fn follow(item: u8, at_end: bool, direction: &str) -> String {
+    let button = match (direction, at_end) {
+        ("up", false) | ("down", true) => "move-up",
+        _ => "move-down",
+    };
+    format!("li[data-item-index=\"{item}\"] [data-action=\"{button}\"]")
+}
+
 /// Ordering: a list with move-up / move-down buttons (no drag-only interaction).
 fn ordering(ctx: &Ctx, items: &[tere_engine::Text], order: &[u8], checked: bool) -> Html {
     let ui = ctx.ui;
@@ -196,14 +206,14 @@ fn ordering(ctx: &Ctx, items: &[tere_engine::Text], order: &[u8], checked: bool)
                 </span>
             });
             html! {
-                <li class="order-item" data-item-index={item.to_string()}>
+                <li class="order-item" key={item} data-item-index={item.to_string()}>
                     <span class="order-text">{ text.clone() }{ for mark }</span>
                     if !checked {
                         <span class="order-buttons">
                             <button type="button" class="move" data-action="move-up" aria-label={format!("{}: {}", ui.move_up, text)}
-                                disabled={pos == 0} onclick={ctx.on(Action::Move { position: pos, up: true })}>{ "↑" }</button>
+                                disabled={pos == 0} onclick={ctx.on_then_focus(Action::Move { position: pos, up: true }, follow(item, pos <= 1, "up"))}>{ "↑" }</button>
                             <button type="button" class="move" data-action="move-down" aria-label={format!("{}: {}", ui.move_down, text)}
-                                disabled={pos == last} onclick={ctx.on(Action::Move { position: pos, up: false })}>{ "↓" }</button>
+                                disabled={pos == last} onclick={ctx.on_then_focus(Action::Move { position: pos, up: false }, follow(item, pos + 1 >= last, "down"))}>{ "↓" }</button>
                         </span>
                     }
                 </li>
