@@ -13,6 +13,8 @@ pub mod shuffle;
 
 #[cfg(feature = "authoring")]
 pub mod authoring;
+#[cfg(feature = "authoring")]
+pub mod gift;
 
 pub use answer::Answer;
 pub use attempt::{Attempt, Phase, QuizResult};

@@ -1,7 +1,10 @@
 //! `cargo xtask <command>`: every developer command, each installing what it needs.
 
+mod bench;
 mod check;
 mod export;
+mod fuzz;
+mod gift;
 mod serve;
 mod setup;
 mod util;
@@ -15,7 +18,11 @@ const USAGE: &str = "usage: cargo xtask <command>
   build   release build into dist/ (relative URLs, wasm-opt applied)
   check [DIR]  validate questions/ (or DIR) and print which questions cite each section
   browser run only the browser tests, against the current dist/
-  setup   install the toolchain only (idempotent)";
+  setup   install the toolchain only (idempotent)
+  bench   release build, then measure size, startup, feedback latency, memory (writes bench/results.json)
+  fuzz    run each cargo-fuzz target for a bounded time (not part of test)
+  gift-import <file.gift> --quiz <id>   convert Moodle GIFT into a Tere quiz file
+  gift-export <quiz id>                 write a quiz as Moodle GIFT";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +32,10 @@ fn main() -> ExitCode {
         Some("serve") => setup::all().and_then(|_| build()).and_then(|_| serve::run("127.0.0.1:8080", &util::root().join("dist"))),
         Some("test") => test(),
         Some("browser") => browser_tests(),
+        Some("gift-import") => gift::import(&args[1..]),
+        Some("gift-export") => gift::export(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
+        Some("bench") => setup::all().and_then(|_| build()).and_then(|_| bench::run(&args[1..])),
         Some("check") => check::run(args.get(1).map(String::as_str)),
         _ => {
             eprintln!("{USAGE}");

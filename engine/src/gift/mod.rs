@@ -1,0 +1,1 @@
+//! Moodle GIFT import and export (to be written).
