@@ -62,6 +62,9 @@ struct Setup {
 impl Setup {
     fn new() -> Setup {
         let params = Params::from_page();
+        if let Some(theme) = &params.theme {
+            add_stylesheet(theme);
+        }
         let mut host = host::open(&params);
         let launch = host.launch(&COURSE);
         let mut session = Session::new(&COURSE);
@@ -84,6 +87,16 @@ impl Setup {
             launch.discarded.then_some(Notice::ProgressReset)
         };
         Setup { host: Rc::new(RefCell::new(host)), session, config, notice }
+    }
+}
+
+/// Loads a host's theme after the widget's own styles, so its custom properties win.
+fn add_stylesheet(href: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let (Ok(link), Some(head)) = (document.create_element("link"), document.head()) {
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", href);
+        let _ = head.append_child(&link);
     }
 }
 

@@ -75,6 +75,8 @@ pub struct Ui {
     pub your_answers: &'static str,
     pub not_found: &'static str,
     pub host_trouble: &'static str,
+    pub review: &'static str,
+    pub your_answer: &'static str,
     pub progress_reset: &'static str,
 }
 
@@ -120,6 +122,8 @@ static ET: Ui = Ui {
     customer_says: "Klient ütleb",
     your_answers: "Sinu vastused",
     not_found: "Sellist testi ei leitud.",
+    review: "Vaata vastused ja selgitused üle",
+    your_answer: "Sinu vastus",
     host_trouble: "Tulemusi ei õnnestunud praegu õpikeskkonda saata. Sinu vastused on alles ja need saadetakse uuesti.",
     progress_reset: "Salvestatud edenemist ei õnnestunud lugeda, seega alustad algusest.",
 };
@@ -162,6 +166,8 @@ static FI: Ui = Ui {
     customer_says: "Asiakas sanoo",
     your_answers: "Vastauksesi",
     not_found: "Testiä ei löytynyt.",
+    review: "Käy vastaukset ja selitykset läpi",
+    your_answer: "Vastauksesi",
     host_trouble: "Tuloksia ei juuri nyt saatu lähetettyä oppimisympäristöön. Vastauksesi ovat tallessa, ja ne lähetetään uudelleen.",
     progress_reset: "Tallennettua edistymistä ei voitu lukea, joten aloitat alusta.",
 };
@@ -204,18 +210,11 @@ static EN: Ui = Ui {
     customer_says: "The customer says",
     your_answers: "Your answers",
     not_found: "No such quiz.",
+    review: "Review answers and explanations",
+    your_answer: "Your answer",
     host_trouble: "Your results could not be sent to the learning platform just now. Your answers are kept and will be sent again.",
     progress_reset: "Saved progress could not be read, so you start from the beginning.",
 };
-
-/// True/false labels follow the content's language, not the UI's.
-pub fn true_false_labels(content_lang: &str) -> [&'static str; 2] {
-    match Lang::parse(content_lang) {
-        Some(Lang::Fi) => ["Totta", "Tarua"],
-        Some(Lang::En) => ["True", "False"],
-        _ => ["Õige", "Vale"],
-    }
-}
 
 #[cfg(test)]
 mod tests {

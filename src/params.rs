@@ -1,6 +1,7 @@
 //! What the page URL asks for: `?quiz=<id>` (one quiz, no menu), `?lang=et|fi|en`,
 //! `?host=scorm12|scorm2004|postmessage|standalone` (force a host) and
-//! `?hostOrigin=<origin>` (where postMessage events may go).
+//! `?hostOrigin=<origin>` (where postMessage events may go) and `?theme=<css>` (a
+//! stylesheet next to the widget that overrides its custom properties).
 
 use crate::i18n::Lang;
 
@@ -20,6 +21,8 @@ pub struct Params {
     pub browser_lang: Option<Lang>,
     pub host: Option<HostChoice>,
     pub host_origin: Option<String>,
+    /// A relative stylesheet URL; anything with a scheme or host is refused.
+    pub theme: Option<String>,
 }
 
 impl Params {
@@ -34,6 +37,7 @@ impl Params {
             browser_lang: window.and_then(|w| w.navigator().language()).as_deref().and_then(Lang::parse),
             host: get("host").as_deref().and_then(parse_host),
             host_origin: get("hostOrigin"),
+            theme: get("theme").filter(|t| is_relative_url(t)),
         }
     }
 }
@@ -46,6 +50,12 @@ pub fn parse_host(value: &str) -> Option<HostChoice> {
         "standalone" => Some(HostChoice::Standalone),
         _ => None,
     }
+}
+
+/// Only same-site relative paths (no scheme, no `//host`), so a theme cannot pull
+/// in another site's resources.
+pub fn is_relative_url(url: &str) -> bool {
+    !url.contains(':') && !url.starts_with("//") && !url.starts_with('\\')
 }
 
 /// `?lang=` first, then the LMS learner's preference, then the browser's, then Estonian.
@@ -63,6 +73,15 @@ mod tests {
         assert_eq!(choose_lang(None, Some(Lang::En), Some(Lang::Fi)), Lang::En);
         assert_eq!(choose_lang(None, None, Some(Lang::Fi)), Lang::Fi);
         assert_eq!(choose_lang(None, None, None), Lang::Et);
+    }
+
+    #[test]
+    fn themes_must_be_relative() {
+        assert!(is_relative_url("theme.css"));
+        assert!(is_relative_url("../themes/dark.css"));
+        assert!(!is_relative_url("https://evil.example/x.css"));
+        assert!(!is_relative_url("//evil.example/x.css"));
+        assert!(!is_relative_url("javascript:alert(1)"));
     }
 
     #[test]

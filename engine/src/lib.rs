@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod attempt;
 pub mod cmi;
+pub mod describe;
 pub mod model;
 pub mod score;
 pub mod session;

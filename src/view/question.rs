@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{feedback, Ctx, HEADING_ID};
-use crate::i18n::{fill, true_false_labels};
+use crate::i18n::fill;
+use tere_engine::describe::true_false_labels;
 
 pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
     let ui = ctx.ui;

@@ -1,6 +1,7 @@
-//! The end of an attempt: score, passed or not, each question's outcome, retry.
+//! The end of an attempt: score, passed or not, each question's outcome, a review of
+//! every answer with the right one and the explanation, and retry.
 
-use tere_engine::{Action, Attempt, Quiz};
+use tere_engine::{describe, Action, Attempt, Question, Quiz};
 use yew::prelude::*;
 
 use super::{new_seed, verdict, Ctx, HEADING_ID};
@@ -11,6 +12,8 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
     let pass_mark = ctx.session.pass_mark(quiz);
     let result = attempt.result(quiz, pass_mark);
     let message = if result.passed { ui.passed_message } else { ui.failed_message };
+    let asked: Vec<(&Question, Option<f64>, usize)> =
+        attempt.questions.iter().zip(&result.credits).enumerate().map(|(pos, (&qi, c))| (&quiz.questions[qi as usize], *c, pos)).collect();
     html! {
         <section class="summary" data-result-score={result.score.to_string()} data-result-passed={result.passed.to_string()}>
             <h1 id={HEADING_ID} tabindex="-1" lang={quiz.lang.to_string()}>{ quiz.title.to_string() }</h1>
@@ -23,20 +26,46 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
             </div>
             <h2>{ ui.your_answers }</h2>
             <ol class="review">
-            { for attempt.questions.iter().zip(&result.credits).map(|(&qi, credit)| {
-                let q = &quiz.questions[qi as usize];
-                html! {
-                    <li data-question-id={q.id.to_string()}>
-                        <span class="review-text" lang={quiz.lang.to_string()}>{ q.text.to_string() }</span>
-                        { verdict(ui, *credit) }
-                    </li>
-                }
+            { for asked.iter().map(|(q, credit, _)| html! {
+                <li data-question-id={q.id.to_string()}>
+                    <span class="review-text" lang={quiz.lang.to_string()}>{ q.text.to_string() }</span>
+                    { verdict(ui, *credit) }
+                </li>
             }) }
             </ol>
+            <details class="review-all">
+                <summary data-action="review">{ ui.review }</summary>
+                <ol class="review-full">
+                { for asked.iter().map(|(q, credit, pos)| review_entry(ctx, quiz, q, *credit, attempt, *pos)) }
+                </ol>
+            </details>
             <div class="actions">
                 { ctx.button("retry", ui.retry, Action::Retry { seed: new_seed() }, true) }
                 { ctx.menu_button() }
             </div>
         </section>
+    }
+}
+
+fn review_entry(ctx: &Ctx, quiz: &Quiz, q: &Question, credit: Option<f64>, attempt: &Attempt, position: usize) -> Html {
+    let ui = ctx.ui;
+    let lines = |texts: Vec<String>| html! { <ul class="answer-lines">{ for texts.into_iter().map(|t| html! { <li>{ t }</li> }) }</ul> };
+    let given = attempt.answers[position].as_ref().map(|a| describe::given(&q.kind, a, &quiz.lang)).unwrap_or_default();
+    let expected = describe::expected(&q.kind, &quiz.lang);
+    html! {
+        <li class="review-entry" data-question-id={q.id.to_string()}>
+            <h3 lang={quiz.lang.to_string()}>{ q.text.to_string() }</h3>
+            { verdict(ui, credit) }
+            <dl>
+                <dt>{ ui.your_answer }</dt>
+                <dd lang={quiz.lang.to_string()}>{ lines(given) }</dd>
+                if !expected.is_empty() {
+                    <dt>{ ui.correct_answer }</dt>
+                    <dd lang={quiz.lang.to_string()}>{ lines(expected) }</dd>
+                }
+                <dt>{ ui.explanation }</dt>
+                <dd lang={quiz.lang.to_string()}>{ q.explanation.to_string() }</dd>
+            </dl>
+        </li>
     }
 }

@@ -2,9 +2,12 @@
 
 mod bench;
 mod check;
+mod dist;
 mod export;
 mod fuzz;
 mod gift;
+mod manifest;
+mod package;
 mod serve;
 mod setup;
 mod util;
@@ -16,6 +19,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve   set up, build and serve the widget on http://127.0.0.1:8080
   test    set up, then run every test (native and browser)
   build   release build into dist/ (relative URLs, wasm-opt applied)
+  package [--quiz <id>]  build, then write SCORM 1.2/2004 zips, tere-offline.html and site/ to dist/packages/
   check [DIR]  validate questions/ (or DIR) and print which questions cite each section
   browser run only the browser tests, against the current dist/
   setup   install the toolchain only (idempotent)
@@ -32,6 +36,7 @@ fn main() -> ExitCode {
         Some("serve") => setup::all().and_then(|_| build()).and_then(|_| serve::run("127.0.0.1:8080", &util::root().join("dist"))),
         Some("test") => test(),
         Some("browser") => browser_tests(),
+        Some("package") => setup::all().and_then(|_| build()).and_then(|_| package::run(&args[1..])),
         Some("gift-import") => gift::import(&args[1..]),
         Some("gift-export") => gift::export(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
@@ -51,9 +56,11 @@ fn main() -> ExitCode {
     }
 }
 
-/// Release build into dist/ with Trunk (wasm-opt from the project-local binaryen).
+/// Release build into dist/ with Trunk (wasm-opt from the project-local binaryen),
+/// with the loader moved out of line for a strict Content-Security-Policy.
 fn build() -> util::Result {
-    util::run(util::cmd("trunk").args(["build", "--release"]), "trunk build")
+    util::run(util::cmd("trunk").args(["build", "--release"]), "trunk build")?;
+    dist::externalize_loader(&util::root().join("dist"))
 }
 
 fn test() -> util::Result {
@@ -62,8 +69,9 @@ fn test() -> util::Result {
     util::run(util::cmd("cargo").args(["test", "--workspace"]), "cargo test")?;
     util::step("content check");
     check::run(None)?;
-    util::step("release build");
+    util::step("release build and packages");
     build()?;
+    package::run(&[])?;
     browser_tests()
 }
 

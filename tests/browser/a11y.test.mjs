@@ -1,0 +1,125 @@
+// Every learner can finish: axe-core finds no WCAG 2.1 A/AA violation on any screen,
+// nothing scrolls sideways down to 320 px, touch targets are at least 44 px, and
+// screenshots of every screen exist at 320, 375 and 1280 px, light and dark.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, openPage, answer, screenshot, COURSE, DIST } from './harness.mjs';
+
+const AXE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../node_modules/axe-core/axe.min.js');
+let server; let browser;
+before(async () => {
+  server = await serve({ '/w/': DIST });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function audit(page, where) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  assert.deepEqual(found, [], `axe violations on ${where}`);
+}
+
+/** Interactive elements smaller than 44 × 44 CSS pixels (inline links excepted). */
+async function smallTargets(page) {
+  return page.evaluate(() => [...document.querySelectorAll('button, select, textarea, label.option, summary, .quiz-entry')]
+    .filter((e) => e.offsetParent !== null)
+    .map((e) => ({ e, r: e.getBoundingClientRect() }))
+    .filter(({ r }) => r.height < 44 || r.width < 44)
+    .map(({ e, r }) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(r.width)}×${Math.round(r.height)}`));
+}
+
+/** Walks one quiz to a question of `type`, answering the others right. */
+async function reach(page, quiz, type) {
+  for (;;) {
+    await page.locator('section.question').waitFor();
+    if (await page.locator('section.question').getAttribute('data-question-type') === type) return;
+    await answer(page, quiz, true);
+    await page.locator('[data-action="check"]').click();
+    await page.locator('[data-action="next"]').click();
+  }
+}
+
+const TYPES = new Map();
+for (const quiz of COURSE.quizzes) for (const q of quiz.questions) if (!TYPES.has(q.type)) TYPES.set(q.type, quiz);
+
+for (const scheme of ['light', 'dark']) {
+  for (const width of [375, 1280]) {
+    test(`axe: no violations on any screen at ${width} px, ${scheme}`, async () => {
+      const page = await openPage(browser, `${server.base}/w/index.html?host=standalone`, { width, height: 800 });
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await audit(page, 'menu');
+      for (const [type, quiz] of TYPES) {
+        await page.evaluate(() => localStorage.clear()); // start afresh, not resume
+        await page.goto(`${server.base}/w/index.html?host=standalone&quiz=${quiz.id}`);
+        await page.locator('[data-action="start"]').click();
+        await reach(page, quiz, type);
+        await audit(page, `${type} before checking`);
+        await answer(page, quiz, false);
+        await page.locator('[data-action="check"]').click();
+        await page.locator('.feedback').waitFor();
+        await audit(page, `${type} after checking`);
+      }
+      // A whole short quiz to its summary and review.
+      const quiz = COURSE.quizzes.find((q) => q.id === 'kontakti_loomine');
+      await page.evaluate(() => localStorage.clear());
+      await page.goto(`${server.base}/w/index.html?host=standalone&quiz=${quiz.id}`);
+      await page.locator('[data-action="start"]').click();
+      for (;;) {
+        await answer(page, quiz, false);
+        await page.locator('[data-action="check"]').click();
+        if (await page.locator('[data-action="finish"]').count()) break;
+        await page.locator('[data-action="next"]').click();
+      }
+      await page.locator('[data-action="finish"]').click();
+      await audit(page, 'summary');
+      await page.locator('[data-action="review"]').click();
+      await page.locator('.review-full').waitFor();
+      assert.equal(await page.locator('.review-entry').count(), quiz.questions.length);
+      assert.ok(await page.locator('.review-entry dd').first().textContent());
+      await audit(page, 'review');
+      await page.context().close();
+    });
+  }
+}
+
+test('from 320 px up nothing scrolls sideways and touch targets are at least 44 px; screenshots light and dark', async () => {
+  for (const scheme of ['light', 'dark']) {
+    for (const width of [320, 375, 1280]) {
+      const page = await openPage(browser, `${server.base}/w/index.html?host=standalone`, { width, height: 720 });
+      await page.emulateMedia({ colorScheme: scheme });
+      const shots = [];
+      const look = async (name) => {
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false, `${name} scrolls sideways at ${width}px`);
+        assert.deepEqual(await smallTargets(page), [], `${name} at ${width}px`);
+        shots.push(name);
+        await screenshot(page, `screen-${scheme}-${width}-${name}`);
+      };
+      await look('menu');
+      const quiz = COURSE.quizzes.find((q) => q.id === 'ettevalmistus');
+      await page.locator(`[data-quiz-id="${quiz.id}"]`).click();
+      await look('intro');
+      await page.locator('[data-action="start"]').click();
+      for (let n = 0; ; n++) {
+        const type = await page.locator('section.question').getAttribute('data-question-type');
+        if (n < 3 || ['ordering', 'matching', 'reflection'].includes(type)) await look(`q${n + 1}-${type}`);
+        await answer(page, quiz, n % 3 !== 0);
+        await page.locator('[data-action="check"]').click();
+        if (n === 0) await look(`q1-${type}-checked`);
+        if (await page.locator('[data-action="finish"]').count()) break;
+        await page.locator('[data-action="next"]').click();
+      }
+      await page.locator('[data-action="finish"]').click();
+      await look('summary');
+      await page.locator('[data-action="review"]').click();
+      await look('review');
+      await page.context().close();
+    }
+  }
+});

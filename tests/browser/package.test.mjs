@@ -1,0 +1,143 @@
+// What a teacher uploads and a learner opens: the SCORM packages, served from a
+// Moodle-like deep path and launched per SCO from a scorm-again host; the
+// single-file offline page opened from disk.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve, launch, quizById, playQuiz, playSome, playOn, summary, COURSE, DIST } from './harness.mjs';
+import { violations } from './moodle-rules.mjs';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const PACKAGES = path.join(DIST, 'packages');
+const XSD = path.resolve(ROOT, '../shared/scorm-xsd');
+const MOODLE_PATH = '/pluginfile.php/12/mod_scorm/content/1/';
+const unpacked = {};
+let server; let browser;
+
+function unzip(zip) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tere-pkg-'));
+  execFileSync('python3', ['-m', 'zipfile', '-e', zip, dir]);
+  const list = execFileSync('python3', ['-c', 'import sys,zipfile;print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', zip]).toString().trim().split('\n');
+  return { dir, list };
+}
+
+/** Resource hrefs of SCOs and every <file href> in a manifest. */
+function readManifest(xml) {
+  const scos = [...xml.matchAll(/adlcp:scorm[tT]ype="sco"\s+href="([^"]+)"/g)].map((m) => m[1]);
+  const files = new Set([...xml.matchAll(/<file href="([^"]+)"\/>/g)].map((m) => m[1]));
+  return { scos, files };
+}
+
+before(async () => {
+  for (const v of ['12', '2004']) unpacked[v] = unzip(path.join(PACKAGES, `tere-scorm${v}.zip`));
+  server = await serve({
+    '/vendor/': path.join(ROOT, 'node_modules/scorm-again/dist'),
+    '/lms/': path.join(ROOT, 'tests/hosts'),
+    '/v12/pluginfile.php/12/mod_scorm/content/1/': unpacked['12'].dir,
+    '/v2004/pluginfile.php/12/mod_scorm/content/1/': unpacked['2004'].dir,
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const v of ['12', '2004']) {
+  test(`SCORM ${v} manifest validates against the official schemas and lists one SCO per quiz`, () => {
+    const manifest = path.join(unpacked[v].dir, 'imsmanifest.xml');
+    assert.ok(unpacked[v].list.includes('imsmanifest.xml'), 'manifest at the zip root');
+    const schema = v === '12' ? 'scorm12/wrapper12.xsd' : 'scorm2004/wrapper2004.xsd';
+    execFileSync('xmllint', ['--noout', '--schema', path.join(XSD, schema), manifest], { stdio: 'pipe' });
+    const xml = fs.readFileSync(manifest, 'utf8');
+    assert.match(xml, v === '12' ? /<schemaversion>1\.2<\/schemaversion>/ : /<schemaversion>2004 4th Edition<\/schemaversion>/);
+    const { scos, files } = readManifest(xml);
+    assert.deepEqual(scos, COURSE.quizzes.map((q) => `index.html?quiz=${q.id}`));
+    for (const q of COURSE.quizzes) {
+      assert.ok(xml.includes(`<title>${q.title}</title>`), q.title);
+      if (v === '12') assert.ok(xml.includes(`<adlcp:masteryscore>${q.passMark}</adlcp:masteryscore>`));
+      else assert.ok(xml.includes(`<imsss:minNormalizedMeasure>${q.passMark / 100}</imsss:minNormalizedMeasure>`));
+    }
+    const packaged = unpacked[v].list.filter((f) => f !== 'imsmanifest.xml');
+    assert.deepEqual([...files].filter((f) => f !== 'index.html' || packaged.includes(f)).sort(), [...new Set(packaged)].sort(), 'every file in the zip is listed');
+    for (const f of files) assert.doesNotMatch(f, /^\/|^[a-z]+:/, `relative URL: ${f}`);
+    const index = fs.readFileSync(path.join(unpacked[v].dir, 'index.html'), 'utf8');
+    assert.doesNotMatch(index, /(src|href)="\//, 'no absolute URL in index.html');
+  });
+
+  test(`SCORM ${v} package under a deep path: every SCO launches, plays and reports; everything it loads is packaged`, async () => {
+    const xml = fs.readFileSync(path.join(unpacked[v].dir, 'imsmanifest.xml'), 'utf8');
+    const { scos, files } = readManifest(xml);
+    for (const [n, href] of scos.entries()) {
+      const quiz = quizById(new URLSearchParams(href.split('?')[1]).get('quiz'));
+      const page = await browser.newPage();
+      const loaded = [];
+      page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+      const base = `/v${v}${MOODLE_PATH}`;
+      await page.goto(`${server.base}/lms/lms.html?v=${v}&launch=${encodeURIComponent(base + href)}`);
+      const frame = page.frameLocator('#sco');
+      // Play the first SCO fully; launch the others and answer one question.
+      if (n === 0) {
+        const expected = await playQuiz(frame, quiz, (i) => i !== 2);
+        assert.deepEqual(await summary(frame), { score: expected.score, passed: expected.passed });
+      } else {
+        await frame.locator('[data-action="start"]').click();
+        await playSome(frame, quiz, 1);
+      }
+      await page.evaluate(() => { document.getElementById('sco').src = 'about:blank'; });
+      await page.waitForFunction(() => window.terminated);
+      const data = await page.evaluate(() => window.cmiData());
+      const interactionIds = Object.entries(data).filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k)).map(([, id]) => id);
+      assert.ok(interactionIds.length >= 1 && interactionIds.every((id) => quiz.questions.some((q) => q.id === id)), `${quiz.id}: ${interactionIds}`);
+      assert.deepEqual(violations(v, await page.evaluate(() => window.calls)), []);
+      const fromPackage = loaded.filter((p) => p.startsWith(base)).map((p) => decodeURIComponent(p.slice(base.length)));
+      for (const f of fromPackage) {
+        assert.ok(unpacked[v].list.includes(f), `${f} is loaded but not in the zip`);
+        assert.ok(files.has(f), `${f} is loaded but not in the manifest`);
+      }
+      assert.ok(fromPackage.some((f) => f.endsWith('.wasm')));
+      assert.deepEqual(server.missing, []);
+      await page.close();
+    }
+  });
+}
+
+test('tere-offline.html opens from file:// with no network, plays a quiz, and resumes after a reload', async () => {
+  const file = path.join(PACKAGES, 'tere-offline.html');
+  const context = await browser.newContext({ offline: true, locale: 'et-EE' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`file://${file}`);
+  await page.locator('[data-quiz-id]').first().waitFor();
+  const menu = await page.locator('[data-quiz-id]').evaluateAll((els) => els.map((e) => e.dataset.quizId));
+  assert.deepEqual(menu, COURSE.quizzes.map((q) => q.id));
+  // One quiz to the end.
+  const first = quizById('kontakti_loomine');
+  await page.locator(`[data-quiz-id="${first.id}"]`).click();
+  const done = await playQuiz(page, first, (i) => i !== 0);
+  assert.deepEqual(await summary(page), { score: done.score, passed: done.passed });
+  // Another one interrupted by a reload.
+  const quiz = quizById('raske_klient');
+  await page.locator('[data-action="menu"]').click();
+  await page.locator(`[data-quiz-id="${quiz.id}"]`).click();
+  await page.locator('[data-action="start"]').click();
+  const tally = await playSome(page, quiz, 3);
+  await page.reload();
+  assert.match(await page.locator(`[data-quiz-id="${first.id}"] .status`).textContent(), /Parim tulemus/);
+  assert.match(await page.locator(`[data-quiz-id="${quiz.id}"] .status`).textContent(), /Pooleli/);
+  await page.locator(`[data-quiz-id="${quiz.id}"]`).click();
+  await page.locator('.feedback').waitFor();
+  assert.equal(await page.locator('section.question').getAttribute('data-question-id'), tally.ids[2]);
+  await page.locator('[data-action="next"]').click();
+  const expected = await playOn(page, quiz, () => true, quiz.passMark, tally);
+  assert.deepEqual(await summary(page), { score: expected.score, passed: expected.passed });
+  assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), [], 'no network requests');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

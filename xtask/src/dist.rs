@@ -1,0 +1,49 @@
+//! After Trunk: move its inline loader script into a file of its own, so the built
+//! site runs under a Content-Security-Policy without 'unsafe-inline', and list what
+//! the site consists of.
+
+use std::path::{Path, PathBuf};
+
+use crate::util::Result;
+
+const MODULE_OPEN: &str = "<script type=\"module\">";
+
+pub fn externalize_loader(dist: &Path) -> Result {
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let Some(start) = html.find(MODULE_OPEN) else {
+        return Ok(()); // already done
+    };
+    let body_start = start + MODULE_OPEN.len();
+    let end = body_start + html[body_start..].find("</script>").ok_or("unterminated loader script")?;
+    let loader = html[body_start..end].trim();
+    let name = format!("boot-{:08x}.js", tere_engine::shuffle::fnv1a(loader.as_bytes()));
+    std::fs::write(dist.join(&name), format!("{loader}\n")).map_err(|e| e.to_string())?;
+    let html = format!("{}<script type=\"module\" src=\"./{name}\"></script>{}", &html[..start], &html[end + "</script>".len()..]);
+    std::fs::write(&index, html).map_err(|e| e.to_string())
+}
+
+/// Every file of the built site, relative to `dist` with `/` separators, sorted;
+/// the `packages/` output folder is not part of it.
+pub fn site_files(dist: &Path) -> Result<Vec<String>> {
+    let mut files = Vec::new();
+    collect(dist, dist, &mut files)?;
+    files.sort();
+    Ok(files)
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result {
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path: PathBuf = entry.map_err(|e| e.to_string())?.path();
+        let relative = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+        if relative == "packages" {
+            continue;
+        }
+        if path.is_dir() {
+            collect(root, &path, out)?;
+        } else {
+            out.push(relative);
+        }
+    }
+    Ok(())
+}
