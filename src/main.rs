@@ -8,8 +8,26 @@ mod params;
 mod view;
 
 fn main() {
+    std::panic::set_hook(Box::new(on_panic));
+    // Lets tests prove the panic path (documented in tests/README.md).
+    if web_sys::window().and_then(|w| w.location().search().ok()).is_some_and(|s| s.contains("tereSelfTest=panic")) {
+        panic!("self-test panic requested by the URL");
+    }
     let root = mount_point();
     yew::Renderer::<app::App>::with_root(root).render();
+}
+
+/// A crash must not leave a dead page: say so on the console, to the host, and to
+/// the learner (as plain text). Answers were saved after each check, so nothing is lost.
+fn on_panic(info: &std::panic::PanicHookInfo) {
+    let message = info.to_string();
+    web_sys::console::error_1(&format!("Tere stopped: {message}").into());
+    host::report_crash(&message);
+    mount_point().set_text_content(Some(
+        "Vabandust, test peatus vea tõttu. Sinu vastused on salvestatud – laadi leht uuesti. · \
+         Testi pysähtyi virheen vuoksi. Vastauksesi on tallessa – lataa sivu uudelleen. · \
+         Sorry, the quiz stopped because of an error. Your answers are saved – please reload the page.",
+    ));
 }
 
 /// The element the widget renders into: `#tere` when the page has one, else `<body>`.

@@ -68,12 +68,19 @@ pub fn open(params: &Params) -> Box<dyn Host> {
     }
 }
 
-fn in_frame() -> bool {
+pub(super) fn in_frame() -> bool {
     let Some(window) = web_sys::window() else { return false };
     match window.parent() {
         Ok(Some(parent)) => !js_sys::Object::is(&parent, &window),
         _ => false,
     }
+}
+
+/// Tells an embedding page that the widget stopped (`tere:error`), under the same
+/// origin rules as every other message.
+pub fn report_crash(message: &str) {
+    let origin = crate::params::Params::from_page().host_origin;
+    post_message::post_error(origin, message);
 }
 
 pub fn now_ms() -> u64 {

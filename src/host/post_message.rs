@@ -22,12 +22,22 @@ pub struct PostMessageHost {
 
 impl PostMessageHost {
     pub fn new(host_origin: Option<String>) -> Self {
-        let origin = host_origin.or_else(referrer_origin).filter(|o| o != "null");
-        PostMessageHost { store: LocalStore::new("site"), origin, last_height: 0 }
+        PostMessageHost { store: LocalStore::new("site"), origin: target_origin(host_origin), last_height: 0 }
     }
 
     fn post(&self, kind: &str, fields: &[(&str, JsValue)]) {
         post_to(self.origin.as_deref(), kind, fields);
+    }
+}
+
+/// `hostOrigin` when given, else the embedding page's origin from the referrer.
+fn target_origin(host_origin: Option<String>) -> Option<String> {
+    host_origin.or_else(referrer_origin).filter(|o| o != "null")
+}
+
+pub fn post_error(host_origin: Option<String>, message: &str) {
+    if super::in_frame() {
+        post_to(target_origin(host_origin).as_deref(), "tere:error", &[("message", message.into())]);
     }
 }
 

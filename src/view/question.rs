@@ -16,7 +16,6 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
     let position = attempt.current + 1;
     let checked = attempt.phase == Phase::Checked;
     let progress = fill(ui.progress, position, total);
-    let done_percent = 100 * attempt.answered() / total.max(1);
     let help = match &q.kind {
         Kind::Multiple { .. } => ui.pick_all,
         Kind::TrueFalse { .. } => ui.pick_true_false,
@@ -34,11 +33,9 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
     };
     html! {
         <section class="question" data-question-id={q.id.to_string()} data-question-type={q.kind.name()}>
-            <p class="progress-label" id="tere-progress">{ progress.clone() }</p>
-            <div class="progress" role="progressbar" aria-labelledby="tere-progress"
-                aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={attempt.answered().to_string()}>
-                <div class="progress-bar" style={format!("width:{done_percent}%")}></div>
-            </div>
+            <p class="progress-label" id="tere-progress">{ progress }</p>
+            // A native <progress>: accessible as is, and no inline style (strict CSP).
+            <progress class="progress" aria-labelledby="tere-progress" max={total.to_string()} value={attempt.answered().to_string()}></progress>
             <div class="content" lang={quiz.lang.to_string()}>
                 <h2 id={HEADING_ID} tabindex="-1">{ q.text.to_string() }</h2>
                 if let Kind::Scenario { customer, .. } = &q.kind {

@@ -72,7 +72,19 @@ fn test() -> util::Result {
     util::step("release build and packages");
     build()?;
     package::run(&[])?;
+    util::step("build of hostile content (markup and script in every text)");
+    hostile_build()?;
     browser_tests()
+}
+
+/// The widget built from tests/hostile-content into target/hostile-dist, for the
+/// tests that prove content is shown as text under a strict Content-Security-Policy.
+fn hostile_build() -> util::Result {
+    let dist = util::root().join("target/hostile-dist");
+    let mut trunk = util::cmd("trunk");
+    trunk.args(["build", "--release", "--dist"]).arg(&dist).env("TERE_QUESTIONS", util::root().join("tests/hostile-content"));
+    util::run(&mut trunk, "trunk build (hostile content)")?;
+    dist::externalize_loader(&dist)
 }
 
 /// The browser tests against the current dist/ (the course exported for them first).
@@ -92,6 +104,8 @@ fn browser_tests() -> util::Result {
     files.sort();
     let mut node = util::cmd("node");
     node.arg("--test").arg("--test-concurrency=1").args(&files);
-    node.env("TERE_DIST", util::root().join("dist")).env("TERE_COURSE_JSON", out.join("course.json"));
+    node.env("TERE_DIST", util::root().join("dist"))
+        .env("TERE_HOSTILE_DIST", util::root().join("target/hostile-dist"))
+        .env("TERE_COURSE_JSON", out.join("course.json"));
     util::run(&mut node, "browser tests")
 }
