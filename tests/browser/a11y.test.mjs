@@ -3,13 +3,18 @@
 // screenshots of every screen exist at 320, 375 and 1280 px, light and dark.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, openPage, answer, screenshot, COURSE, DIST } from './harness.mjs';
 
 const AXE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../node_modules/axe-core/axe.min.js');
 let server; let browser;
+const THEME_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'tere-theme-'));
+fs.writeFileSync(path.join(THEME_DIR, 'green.css'), ':root { --tere-accent: #0b6b4f; --tere-radius: 2px; }\n');
+
 before(async () => {
-  server = await serve({ '/w/': DIST });
+  server = await serve({ '/w/theme/': THEME_DIR, '/w/': DIST });
   browser = await launch();
 });
 after(async () => {
@@ -122,4 +127,19 @@ test('from 320 px up nothing scrolls sideways and touch targets are at least 44 
       await page.context().close();
     }
   }
+});
+
+test('?theme= overrides the custom properties with a stylesheet beside the widget, and refuses other sites', async () => {
+  const accent = async (query) => {
+    const page = await openPage(browser, `${server.base}/w/index.html?host=standalone&quiz=kontakti_loomine${query}`);
+    await page.waitForTimeout(100);
+    const style = await page.locator('[data-action="start"]').evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).borderTopLeftRadius]);
+    const links = await page.locator('link[rel="stylesheet"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href')));
+    await page.context().close();
+    return { style, links };
+  };
+  assert.deepEqual((await accent('')).style, ['rgb(31, 95, 191)', '10px']);
+  assert.deepEqual((await accent('&theme=theme/green.css')).style, ['rgb(11, 107, 79)', '2px']);
+  const refused = await accent(`&theme=${encodeURIComponent('https://evil.example/x.css')}`);
+  assert.ok(!refused.links.some((h) => h.includes('evil')), JSON.stringify(refused.links));
 });
