@@ -129,7 +129,7 @@ pub fn draw(quiz: &Quiz, seed: u64) -> Vec<u16> {
     match quiz.draw {
         Some(k) if (k as usize) < n => {
             let mut picked: Vec<u16> = permutation(n, seed).into_iter().take(k as usize).map(|i| i as u16).collect();
-            picked.sort_unstable();
+            crate::shuffle::sort_small(&mut picked);
             picked
         }
         _ => (0..n as u16).collect(),

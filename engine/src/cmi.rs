@@ -85,12 +85,24 @@ static NAMES_2004: Names = Names {
 
 /// The pass mark in percent from the LMS's mastery value (1.2: 0-100; 2004: scaled 0-1).
 pub fn pass_mark_from_lms(version: Version, value: &str) -> Option<u8> {
-    let v: f64 = value.trim().parse().ok()?;
-    let percent = match version {
-        Version::Scorm12 => v,
-        Version::Scorm2004 => v * 100.0,
+    let thousandths = parse_thousandths(value.trim())?;
+    let percent_thousandths = match version {
+        Version::Scorm12 => thousandths,
+        Version::Scorm2004 => thousandths * 100,
     };
-    (0.0..=100.0).contains(&percent).then(|| percent.round() as u8)
+    (0..=100_000).contains(&percent_thousandths).then(|| ((percent_thousandths + 500) / 1000) as u8)
+}
+
+/// A non-negative decimal ("80", "0.75", ".5") in thousandths, without float
+/// parsing (which would add ~4 KB to the wasm); more than 3 fraction digits are cut.
+fn parse_thousandths(text: &str) -> Option<u64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if (whole.is_empty() && fraction.is_empty()) || !whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit()) || whole.len() > 9 {
+        return None;
+    }
+    let whole: u64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let fraction: u64 = format!("{fraction:0<3}")[..3].parse().ok()?;
+    Some(whole * 1000 + fraction)
 }
 
 /// A duration in hundredths of a second, in the version's time-span format.
@@ -129,9 +141,16 @@ fn civil_date(days: u64) -> (u64, u64, u64) {
 }
 
 /// A decimal with at most 2 fraction digits and no trailing zeros ("0.5", "1", "0.33").
+/// Built from integer hundredths: float formatting would add ~10 KB to the wasm.
 pub fn decimal(value: f64) -> String {
-    let s = format!("{:.2}", value);
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    let hundredths = (value * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let (whole, fraction) = (hundredths.abs() / 100, hundredths.abs() % 100);
+    match fraction {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
 }
 
 /// Free text on one line, at most `max` characters.

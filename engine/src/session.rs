@@ -195,7 +195,7 @@ fn edit_draft(kind: &Kind, draft: &mut Answer, action: Action) {
                     }
                     None => {
                         picked.push(i);
-                        picked.sort_unstable();
+                        crate::shuffle::sort_small(picked);
                     }
                 }
             } else {

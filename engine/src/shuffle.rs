@@ -33,6 +33,18 @@ pub fn permutation(n: usize, seed: u64) -> Vec<usize> {
     v
 }
 
+/// Sorts a short slice (a few dozen items at most) in place. Insertion sort keeps
+/// the wasm small: the standard sorts add ~3 KB per element type.
+pub fn sort_small<T: Ord + Copy>(v: &mut [T]) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && v[j - 1] > v[j] {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// FNV-1a, used to derive per-question seeds and content fingerprints.
 pub fn fnv1a(bytes: &[u8]) -> u32 {
     let mut h: u32 = 0x811C_9DC5;
@@ -59,6 +71,13 @@ mod tests {
         let mut sorted = a.clone();
         sorted.sort();
         assert_eq!(sorted, (0..10).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn sort_small_sorts() {
+        let mut v = vec![5u8, 1, 4, 1, 3];
+        sort_small(&mut v);
+        assert_eq!(v, vec![1, 1, 3, 4, 5]);
     }
 
     #[test]

@@ -219,11 +219,23 @@ fn responses_carry_the_learners_choice() {
 }
 
 #[test]
+fn decimals_have_at_most_two_fraction_digits() {
+    for (value, text) in [(0.0, "0"), (1.0, "1"), (0.5, "0.5"), (1.0 / 3.0, "0.33"), (2.0 / 3.0, "0.67"), (0.05, "0.05"), (0.999, "1"), (-0.25, "-0.25"), (0.8, "0.8")] {
+        assert_eq!(cmi::decimal(value), text, "{value}");
+    }
+}
+
+#[test]
 fn mastery_values_become_pass_marks() {
     assert_eq!(cmi::pass_mark_from_lms(Version::Scorm12, "75"), Some(75));
     assert_eq!(cmi::pass_mark_from_lms(Version::Scorm2004, "0.6"), Some(60));
     assert_eq!(cmi::pass_mark_from_lms(Version::Scorm12, ""), None);
     assert_eq!(cmi::pass_mark_from_lms(Version::Scorm2004, "1.5"), None);
+    assert_eq!(cmi::pass_mark_from_lms(Version::Scorm2004, "0.755"), Some(76));
+    assert_eq!(cmi::pass_mark_from_lms(Version::Scorm2004, ".5"), Some(50));
+    assert_eq!(cmi::pass_mark_from_lms(Version::Scorm12, "80.4"), Some(80));
+    assert_eq!(cmi::pass_mark_from_lms(Version::Scorm12, "-5"), None);
+    assert_eq!(cmi::pass_mark_from_lms(Version::Scorm12, "1e2"), None);
 }
 
 #[test]

@@ -16,7 +16,7 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
         _ => None,
     };
     html! {
-        <div class="feedback" data-credit={credit.map(|c| format!("{c:.3}")).unwrap_or_default()}>
+        <div class="feedback" data-credit={credit.map(tere_engine::cmi::decimal).unwrap_or_default()}>
             { verdict(ctx.ui, credit) }
             if let Some(f) = chosen_feedback { <p class="choice-feedback" lang={quiz.lang.to_string()}>{ f }</p> }
             <div class="explanation">

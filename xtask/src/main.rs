@@ -40,7 +40,7 @@ fn main() -> ExitCode {
         Some("gift-import") => gift::import(&args[1..]),
         Some("gift-export") => gift::export(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
-        Some("bench") => setup::all().and_then(|_| build()).and_then(|_| bench::run(&args[1..])),
+        Some("bench") => setup::all().and_then(|_| build()).and_then(|_| package::run(&[])).and_then(|_| bench::run(&args[1..])),
         Some("check") => check::run(args.get(1).map(String::as_str)),
         _ => {
             eprintln!("{USAGE}");
