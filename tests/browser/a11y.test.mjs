@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openPage, answer, screenshot, COURSE, DIST } from './harness.mjs';
+import { serve, launch, openPage, answer, screenshot, reachType, quizPerType, COURSE, DIST } from './harness.mjs';
 
 const AXE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../node_modules/axe-core/axe.min.js');
 let server; let browser;
@@ -40,19 +40,7 @@ async function smallTargets(page) {
     .map(({ e, r }) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(r.width)}×${Math.round(r.height)}`));
 }
 
-/** Walks one quiz to a question of `type`, answering the others right. */
-async function reach(page, quiz, type) {
-  for (;;) {
-    await page.locator('section.question').waitFor();
-    if (await page.locator('section.question').getAttribute('data-question-type') === type) return;
-    await answer(page, quiz, true);
-    await page.locator('[data-action="check"]').click();
-    await page.locator('[data-action="next"]').click();
-  }
-}
-
-const TYPES = new Map();
-for (const quiz of COURSE.quizzes) for (const q of quiz.questions) if (!TYPES.has(q.type)) TYPES.set(q.type, quiz);
+const TYPES = quizPerType();
 
 for (const scheme of ['light', 'dark']) {
   for (const width of [375, 1280]) {
@@ -64,7 +52,7 @@ for (const scheme of ['light', 'dark']) {
         await page.evaluate(() => localStorage.clear()); // start afresh, not resume
         await page.goto(`${server.base}/w/index.html?host=standalone&quiz=${quiz.id}`);
         await page.locator('[data-action="start"]').click();
-        await reach(page, quiz, type);
+        await reachType(page, quiz, type);
         await audit(page, `${type} before checking`);
         await answer(page, quiz, false);
         await page.locator('[data-action="check"]').click();

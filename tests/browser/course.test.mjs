@@ -2,7 +2,7 @@
 // by keyboard alone, and every question type on a phone and a desktop screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, playQuiz, playOn, summary, answer, screenshot, COURSE, DIST } from './harness.mjs';
+import { serve, launch, openPage, playQuiz, playOn, summary, answer, screenshot, reachType, quizPerType, COURSE, DIST } from './harness.mjs';
 
 let server; let browser;
 before(async () => {
@@ -126,38 +126,21 @@ test('every question type has been seen by keyboard somewhere in the course', as
     const quiz = COURSE.quizzes.find((x) => x.questions.some((q) => q.type === type));
     const page = await openPage(browser, url(`?quiz=${quiz.id}&host=standalone`));
     await page.locator('[data-action="start"]').click();
-    for (;;) {
-      await page.locator('section.question').waitFor();
-      const current = await page.locator('section.question').getAttribute('data-question-type');
-      if (current === type) {
-        await keyboardAnswer(page);
-        await tabTo(page, '[data-action="check"]');
-        await page.keyboard.press('Enter');
-        assert.match(await page.locator('.feedback .verdict').textContent(), /Õige|Oikein/);
-        break;
-      }
-      await answer(page, quiz, true);
-      await page.locator('[data-action="check"]').click();
-      await page.locator('[data-action="next"]').click();
-    }
+    await reachType(page, quiz, type);
+    await keyboardAnswer(page);
+    await tabTo(page, '[data-action="check"]');
+    await page.keyboard.press('Enter');
+    assert.match(await page.locator('.feedback .verdict').textContent(), /Õige|Oikein/);
     await page.context().close();
   }
 });
 
 test('screenshots of every question type, before and after checking, at 375 and 1280 px', async () => {
-  const wanted = new Map();
-  for (const quiz of COURSE.quizzes) for (const q of quiz.questions) if (!wanted.has(q.type)) wanted.set(q.type, quiz);
   for (const width of [375, 1280]) {
-    for (const [type, quiz] of wanted) {
+    for (const [type, quiz] of quizPerType()) {
       const page = await openPage(browser, url(`?quiz=${quiz.id}&host=standalone`), { width, height: 800 });
       await page.locator('[data-action="start"]').click();
-      for (;;) {
-        await page.locator('section.question').waitFor();
-        if (await page.locator('section.question').getAttribute('data-question-type') === type) break;
-        await answer(page, quiz, true);
-        await page.locator('[data-action="check"]').click();
-        await page.locator('[data-action="next"]').click();
-      }
+      await reachType(page, quiz, type);
       await screenshot(page, `type-${type}-${width}`);
       await answer(page, quiz, false);
       await page.locator('[data-action="check"]').click();

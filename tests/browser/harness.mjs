@@ -175,6 +175,24 @@ export function expected(tally, passMark) {
   return { score, passed: score >= passMark, answered: tally.position, ids: tally.ids, credits: tally.credits };
 }
 
+/** Walks the open attempt to its first question of `type`, answering the others right. */
+export async function reachType(page, quiz, type) {
+  for (;;) {
+    await page.locator('section.question').waitFor();
+    if (await page.locator('section.question').getAttribute('data-question-type') === type) return;
+    await answer(page, quiz, true);
+    await page.locator('[data-action="check"]').click();
+    await page.locator('[data-action="next"]').click();
+  }
+}
+
+/** Questions of each type, with the first quiz that has one. */
+export function quizPerType() {
+  const found = new Map();
+  for (const quiz of COURSE.quizzes) for (const q of quiz.questions) if (!found.has(q.type)) found.set(q.type, quiz);
+  return found;
+}
+
 export async function summary(page) {
   const s = page.locator('section.summary');
   return { score: Number(await s.getAttribute('data-result-score')), passed: (await s.getAttribute('data-result-passed')) === 'true' };
