@@ -114,7 +114,13 @@ fn encode_answer(a: &Answer) -> String {
         Answer::Choices(v) => format!("c{}", digits(v)),
         Answer::Order(v) => format!("o{}", digits(v)),
         Answer::Matches(v) => format!("m{}", v.iter().map(|m| m.map_or('_', digit)).collect::<String>()),
-        Answer::Text(t) => format!("t{}", escape(&t.chars().take(REFLECTION_KEEP).collect::<String>())),
+        Answer::Text(t) => {
+            // Kept as written, unless the kept part would be only blank space (and so
+            // no longer an answer): then the blank start is dropped.
+            let blank_start = t.chars().take(REFLECTION_KEEP).all(char::is_whitespace);
+            let text = if blank_start { t.trim_start() } else { t.as_str() };
+            format!("t{}", escape(&text.chars().take(REFLECTION_KEEP).collect::<String>()))
+        }
     }
 }
 

@@ -13,17 +13,23 @@ use crate::answer::Answer;
 use crate::model::Kind;
 
 /// Credit earned by `answer` on a question of `kind`; `None` for ungraded kinds.
+/// An answer that does not fit its question (see `fits`) earns nothing.
 pub fn credit(kind: &Kind, answer: &Answer) -> Option<f64> {
+    if !kind.is_graded() {
+        return None;
+    }
+    if !fits(kind, answer) {
+        return Some(0.0);
+    }
     let fraction = |hits: usize, total: usize| if total == 0 { 0.0 } else { hits as f64 / total as f64 };
     Some(match (kind, answer) {
-        (Kind::Reflection, _) => return None,
         (Kind::Single { options } | Kind::Scenario { options, .. }, Answer::Choices(picked)) => {
-            let right = picked.len() == 1 && options.get(picked[0] as usize).is_some_and(|o| o.correct);
+            let right = picked.len() == 1 && options[picked[0] as usize].correct;
             if right { 1.0 } else { 0.0 }
         }
         (Kind::Multiple { options }, Answer::Choices(picked)) => {
             let total = options.iter().filter(|o| o.correct).count();
-            let good = picked.iter().filter(|&&i| options.get(i as usize).is_some_and(|o| o.correct)).count();
+            let good = picked.iter().filter(|&&i| options[i as usize].correct).count();
             let bad = picked.len() - good;
             fraction(good.saturating_sub(bad), total)
         }
@@ -39,21 +45,37 @@ pub fn credit(kind: &Kind, answer: &Answer) -> Option<f64> {
             let hits = chosen.iter().enumerate().filter(|(i, c)| **c == Some(*i as u8)).count();
             fraction(hits, pairs.len())
         }
-        // An answer of the wrong shape (e.g. from edited content) earns nothing.
         _ => 0.0,
     })
 }
 
-/// Whether `answer` is complete enough to be checked.
-pub fn is_answerable(kind: &Kind, answer: &Answer) -> bool {
+/// Whether `answer` has the shape of an answer to `kind`: the right variant, every
+/// index in range, no option picked twice, an ordering that is a permutation. Saved
+/// or edited state that fails this is never scored or restored.
+pub fn fits(kind: &Kind, answer: &Answer) -> bool {
+    let distinct_below = |v: &[u8], n: usize| v.iter().all(|&i| (i as usize) < n) && v.iter().enumerate().all(|(k, i)| !v[..k].contains(i));
+    // Picked options in canonical form: ascending, each once (as the reducer keeps them).
+    let ascending_below = |v: &[u8], n: usize| v.iter().all(|&i| (i as usize) < n) && v.windows(2).all(|w| w[0] < w[1]);
     match (kind, answer) {
-        (Kind::Single { .. } | Kind::Scenario { .. } | Kind::TrueFalse { .. }, Answer::Choices(p)) => p.len() == 1,
-        (Kind::Multiple { .. }, Answer::Choices(p)) => !p.is_empty(),
-        (Kind::Ordering { items }, Answer::Order(o)) => o.len() == items.len(),
-        (Kind::Matching { pairs }, Answer::Matches(m)) => m.len() == pairs.len() && m.iter().all(Option::is_some),
-        (Kind::Reflection, Answer::Text(t)) => !t.trim().is_empty(),
+        (Kind::TrueFalse { .. }, Answer::Choices(p)) => ascending_below(p, 2),
+        (Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. }, Answer::Choices(p)) => ascending_below(p, options.len()),
+        (Kind::Ordering { items }, Answer::Order(o)) => o.len() == items.len() && distinct_below(o, items.len()),
+        (Kind::Matching { pairs }, Answer::Matches(m)) => m.len() == pairs.len() && m.iter().flatten().all(|&r| (r as usize) < pairs.len()),
+        (Kind::Reflection, Answer::Text(_)) => true,
         _ => false,
     }
+}
+
+/// Whether `answer` is complete enough to be checked.
+pub fn is_answerable(kind: &Kind, answer: &Answer) -> bool {
+    fits(kind, answer)
+        && match (kind, answer) {
+            (Kind::Single { .. } | Kind::Scenario { .. } | Kind::TrueFalse { .. }, Answer::Choices(p)) => p.len() == 1,
+            (Kind::Multiple { .. }, Answer::Choices(p)) => !p.is_empty(),
+            (Kind::Matching { .. }, Answer::Matches(m)) => m.iter().all(Option::is_some),
+            (Kind::Reflection, Answer::Text(t)) => !t.trim().is_empty(),
+            _ => true,
+        }
 }
 
 /// Integer percent from summed credits; a quiz with nothing graded scores 100.

@@ -203,7 +203,7 @@ fn edit_draft(kind: &Kind, draft: &mut Answer, action: Action) {
             }
         }
         (Action::Move { position, up }, Answer::Order(order)) => {
-            let target = if up { position.checked_sub(1) } else { Some(position + 1) };
+            let target = if up { position.checked_sub(1) } else { position.checked_add(1) };
             if let Some(t) = target.filter(|&t| t < order.len() && position < order.len()) {
                 order.swap(position, t);
             }

@@ -1,7 +1,725 @@
-//! `cargo xtask bench` (to be written).
+//! `cargo xtask bench`: how big, how fast and how lean the release build in `dist/` is,
+//! against fixed targets. Prints a table, writes `bench/results.json` and `BENCHMARKS.md`.
+//!
+//! The browser figures (startup against a vanilla-JS page, answer → feedback, memory)
+//! come from `bench/bench.mjs` (node, playwright-core, Debian's Chromium); the rest is
+//! measured here: shipped bytes (gzip and brotli CLIs), worst-case `suspend_data`
+//! (the engine, natively) and what the wasm is made of (twiggy, installed if missing).
+//! Extra arguments go to bench.mjs: `cargo xtask bench --loads 30 --answers 200`.
 
-use crate::util::Result;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
 
-pub fn run(_args: &[String]) -> Result {
-    Err("not written yet".into())
+use serde_json::{json, Value};
+use tere_engine::authoring::load_course;
+use tere_engine::resume::worst_case_len;
+
+use crate::util::{self, Result};
+
+const KIB: u64 = 1024;
+/// The whole widget as shipped (every file a page load fetches), brotli.
+const SIZE_TARGET: u64 = 90 * KIB;
+/// Median startup of Tere over the median of the hand-written vanilla page.
+const STARTUP_RATIO_TARGET: f64 = 2.0;
+/// Answer → feedback painted, 95th percentile.
+const FEEDBACK_P95_TARGET_MS: f64 = 4.0;
+/// JS heap plus wasm linear memory after load.
+const MEMORY_TARGET: u64 = 2 * KIB * KIB;
+/// Longest resume text of any quiz (SCORM 1.2 allows 4096; we keep a margin).
+const SUSPEND_TARGET: usize = 1024;
+const TWIGGY_TOP: usize = 20;
+
+pub fn run(args: &[String]) -> Result {
+    let began = Instant::now();
+    let load = load_average();
+    let root = util::root();
+    let dist = root.join("dist");
+    let work = root.join("target/bench");
+    std::fs::create_dir_all(&work).map_err(|e| format!("create {}: {e}", work.display()))?;
+
+    util::step("bench: worst-case suspend_data");
+    let suspend = suspend_data(&root)?;
+
+    util::step("bench: what the wasm is made of (twiggy)");
+    let twiggy = twiggy(&root, &dist, &work);
+    if let Err(e) = &twiggy {
+        eprintln!("note: {e}");
+    }
+
+    let parts = wasm_parts(&dist, &work)?;
+
+    util::step("bench: browser (startup, answer → feedback, memory)");
+    let browser_json = work.join("browser.json");
+    let _ = std::fs::remove_file(&browser_json);
+    let mut node = util::cmd("node");
+    node.arg(root.join("bench/bench.mjs")).arg("--dist").arg(&dist).arg("--out").arg(&browser_json).args(args);
+    util::run(&mut node, "bench/bench.mjs")?;
+    let browser: Value = read_json(&browser_json)?;
+
+    util::step("bench: shipped bytes");
+    let files = files_loaded(&browser, &dist)?.iter().map(|p| compress(&dist, p)).collect::<Result<Vec<_>>>()?;
+    let offline_path = dist.join("packages/tere-offline.html");
+    let offline = offline_path.is_file().then(|| compress(&dist, &offline_path)).transpose()?;
+
+    let report = Report { machine: Machine { load, ..machine(&browser) }, files, offline, browser, suspend, parts, twiggy, seconds: began.elapsed().as_secs() };
+    println!("\n{}", report.text());
+    let results = root.join("bench/results.json");
+    let text = serde_json::to_string_pretty(&report.json()).map_err(|e| e.to_string())?;
+    std::fs::write(&results, text + "\n").map_err(|e| format!("write {}: {e}", results.display()))?;
+    let doc = root.join("BENCHMARKS.md");
+    // The hand-written history of what was changed, and what each change bought.
+    let changes = std::fs::read_to_string(root.join("bench/changes.md")).unwrap_or_default();
+    std::fs::write(&doc, format!("{}\n{changes}", report.markdown())).map_err(|e| format!("write {}: {e}", doc.display()))?;
+    println!("wrote bench/results.json and BENCHMARKS.md ({} s for the benchmark after the build)", report.seconds);
+    Ok(())
 }
+
+// ------------------------------------------------------------------ measurements
+
+struct Sized {
+    name: String,
+    raw: u64,
+    gzip: u64,
+    brotli: u64,
+}
+
+/// The files a cold load of the widget fetched (bench.mjs records the requests),
+/// or, if that list is missing, every file at the top of dist/.
+fn files_loaded(browser: &Value, dist: &Path) -> Result<Vec<PathBuf>> {
+    let requested: Vec<PathBuf> = browser
+        .pointer("/startup/tereFilesRequested")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|u| u.as_str()?.strip_prefix("/tere/").map(|f| dist.join(f)))
+        .filter(|p| p.is_file())
+        .collect();
+    let mut files = if requested.is_empty() {
+        let entries = std::fs::read_dir(dist).map_err(|e| format!("read {}: {e}", dist.display()))?;
+        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect()
+    } else {
+        requested
+    };
+    let rank = |p: &PathBuf| match p.extension().and_then(|e| e.to_str()) {
+        Some("html") => 0,
+        Some("js") => 1,
+        Some("wasm") => 2,
+        Some("css") => 3,
+        _ => 4,
+    };
+    files.sort_by_key(|p| (rank(p), p.clone()));
+    files.dedup();
+    Ok(files)
+}
+
+fn compress(dist: &Path, file: &Path) -> Result<Sized> {
+    let raw = std::fs::metadata(file).map_err(|e| format!("{}: {e}", file.display()))?.len();
+    let stdout_len = |c: &mut Command, what: &str| -> Result<u64> {
+        let out = c.output().map_err(|e| format!("{what}: cannot start: {e}"))?;
+        if !out.status.success() {
+            return Err(format!("{what} failed on {}: {}", file.display(), String::from_utf8_lossy(&out.stderr)));
+        }
+        Ok(out.stdout.len() as u64)
+    };
+    let gzip = stdout_len(util::cmd("gzip").args(["-9", "-n", "-c"]).arg(file), "gzip")?;
+    let brotli = stdout_len(util::cmd("brotli").args(["-q", "11", "-c"]).arg(file), "brotli")?;
+    let name = file.strip_prefix(dist).unwrap_or(file).to_string_lossy().into_owned();
+    Ok(Sized { name, raw, gzip, brotli })
+}
+
+struct Suspend {
+    quiz: String,
+    questions: usize,
+    draw: Option<usize>,
+    worst: usize,
+}
+
+fn suspend_data(root: &Path) -> Result<Vec<Suspend>> {
+    let loaded = load_course(&root.join("questions")).map_err(|_| "content has errors; run cargo xtask check".to_string())?;
+    Ok(loaded
+        .course
+        .quizzes
+        .iter()
+        .map(|q| Suspend { quiz: q.id.to_string(), questions: q.questions.len(), draw: q.draw.map(usize::from), worst: worst_case_len(q) })
+        .collect())
+}
+
+/// The shipped wasm by section, raw and brotli, and the stack it reserves.
+struct WasmParts {
+    file: String,
+    /// (section, raw bytes, brotli bytes)
+    sections: Vec<(&'static str, u64, u64)>,
+    /// Where `__stack_pointer` (the first global) starts: Rust's stack sits below it.
+    stack: Option<u64>,
+}
+
+fn wasm_parts(dist: &Path, work: &Path) -> Result<WasmParts> {
+    let path = std::fs::read_dir(dist)
+        .map_err(|e| format!("read {}: {e}", dist.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "wasm"))
+        .ok_or("no .wasm in dist/")?;
+    let bytes = std::fs::read(&path).map_err(|e| format!("read {}: {e}", path.display()))?;
+    if bytes.get(..4) != Some(b"\0asm") {
+        return Err(format!("{} is not a wasm module", path.display()));
+    }
+    let (mut code, mut data, mut rest) = (Vec::new(), Vec::new(), bytes[..8].to_vec());
+    let mut stack = None;
+    let mut at = 8;
+    while at < bytes.len() {
+        let start = at;
+        let id = bytes[at];
+        at += 1;
+        let size = leb(&bytes, &mut at).ok_or("bad wasm section header")? as usize;
+        let body = bytes.get(at..at + size).ok_or("wasm section past the end")?;
+        if id == 6 {
+            // global section: count, then the first global: i32 (0x7f), mutable (1), i32.const (0x41) n
+            let mut p = 0;
+            if leb(body, &mut p).is_some_and(|n| n > 0) && body.get(p..p + 3) == Some(&[0x7f, 0x01, 0x41]) {
+                p += 3;
+                stack = leb(body, &mut p);
+            }
+        }
+        match id {
+            10 => code.extend_from_slice(body),
+            11 => data.extend_from_slice(body),
+            _ => rest.extend_from_slice(&bytes[start..at + size]),
+        }
+        at += size;
+    }
+    let mut sections = Vec::new();
+    for (name, part) in [("code (functions)", &code), ("data (static data: course text, strings)", &data), ("everything else (imports, exports, types, tables)", &rest)] {
+        let file = work.join("section.bin");
+        std::fs::write(&file, part).map_err(|e| format!("write {}: {e}", file.display()))?;
+        let out = util::cmd("brotli").args(["-q", "11", "-c"]).arg(&file).output().map_err(|e| format!("brotli: {e}"))?;
+        sections.push((name, part.len() as u64, out.stdout.len() as u64));
+    }
+    let file = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    Ok(WasmParts { file, sections, stack })
+}
+
+/// An unsigned LEB128 number at `at` (also right for non-negative signed ones).
+fn leb(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut value = 0u64;
+    for shift in (0..64).step_by(7) {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        value |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+struct Twiggy {
+    /// What was analysed, in words.
+    source: String,
+    /// Size of the analysed file, and of its name section (not shipped).
+    analysed: u64,
+    names: u64,
+    shipped: u64,
+    top: Vec<(String, u64)>,
+    groups: Vec<(String, u64)>,
+}
+
+/// twiggy on the shipped wasm rebuilt with its names: Trunk's wasm-bindgen output
+/// through the same `wasm-opt -Oz`, plus `-g` (dist's wasm has no names).
+fn twiggy(root: &Path, dist: &Path, work: &Path) -> std::result::Result<Twiggy, String> {
+    if util::output(util::cmd("twiggy").arg("--version")).is_none() {
+        util::step("installing twiggy (cargo install twiggy)");
+        util::run(util::cmd("cargo").args(["install", "twiggy"]), "cargo install twiggy").map_err(|e| format!("twiggy not available ({e}); skipping the wasm breakdown"))?;
+    }
+    let shipped = std::fs::read_dir(dist)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "wasm"))
+        .and_then(|p| std::fs::metadata(p).ok())
+        .map_or(0, |m| m.len());
+    let bindgen = root.join("target/wasm-bindgen/release/tere_bg.wasm");
+    let named = work.join("tere-named.wasm");
+    let optimised = bindgen.is_file()
+        && util::run(util::cmd("wasm-opt").args(["-Oz", "-g"]).arg(&bindgen).arg("-o").arg(&named).stdout(std::process::Stdio::null()), "wasm-opt -Oz -g").is_ok();
+    let (wasm, source) = if optimised {
+        (named, "the shipped wasm rebuilt with names: Trunk's wasm-bindgen output through `wasm-opt -Oz -g`".to_string())
+    } else {
+        let raw = root.join("target/wasm32-unknown-unknown/release/tere.wasm");
+        if !raw.is_file() {
+            return Err("no wasm with names found (target/wasm-bindgen/release/tere_bg.wasm); skipping the wasm breakdown".into());
+        }
+        (raw, "target/wasm32-unknown-unknown/release/tere.wasm (before wasm-bindgen and wasm-opt: larger than shipped)".to_string())
+    };
+    let out = util::cmd("twiggy").args(["top", "-n", "1000000", "-f", "json"]).arg(&wasm).output().map_err(|e| format!("twiggy: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("twiggy failed: {}", String::from_utf8_lossy(&out.stderr).trim()));
+    }
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).map_err(|e| format!("twiggy output: {e}"))?;
+    let rows: Vec<(String, u64)> = rows.iter().filter_map(|r| Some((r["name"].as_str()?.to_string(), r["shallow_size"].as_u64()?))).collect();
+    let is_names = |n: &str| n.ends_with("names\" subsection");
+    let names = rows.iter().filter(|(n, _)| is_names(n)).map(|(_, s)| s).sum();
+    let top = rows.iter().filter(|(n, _)| !is_names(n)).take(TWIGGY_TOP).cloned().collect();
+    let mut groups: Vec<(String, u64)> = Vec::new();
+    for (name, size) in rows.iter().filter(|(n, _)| !is_names(n)) {
+        let owner = owner(name);
+        match groups.iter_mut().find(|(g, _)| *g == owner) {
+            Some(g) => g.1 += size,
+            None => groups.push((owner, *size)),
+        }
+    }
+    groups.sort_by_key(|g| std::cmp::Reverse(g.1));
+    let analysed = std::fs::metadata(&wasm).map_or(0, |m| m.len());
+    Ok(Twiggy { source, analysed, names, shipped, top, groups })
+}
+
+/// Which crate (or kind of wasm item) a twiggy row belongs to, from its demangled name.
+fn owner(name: &str) -> String {
+    const STRUCTURE: [&str; 9] = ["import ", "export ", "type[", "elem[", "table[", "global[", "code[", "custom section", "memory["];
+    if name.starts_with("data segment") {
+        return "static data (course text, UI strings, tables)".into();
+    }
+    if STRUCTURE.iter().any(|p| name.starts_with(p)) || name.contains("section headers") {
+        return "wasm structure (imports, exports, types, tables)".into();
+    }
+    let s = name.trim_start_matches(['<', '&', '(', '*', ' ']);
+    let s = s.strip_prefix("mut ").or_else(|| s.strip_prefix("dyn ")).or_else(|| s.strip_prefix("const ")).unwrap_or(s);
+    let head: String = s.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    let rest = &s[head.len()..];
+    let is_path = rest.starts_with("::") || rest.starts_with('[');
+    if !is_path && name.starts_with('<') {
+        // `<f64 as core::fmt::Display>::fmt`: a primitive's impl belongs to the trait's crate.
+        if let Some(i) = name.find(" as ") {
+            return owner(&name[i + 4..]);
+        }
+    }
+    match head.as_str() {
+        "core" | "alloc" | "std" | "__rustc" | "compiler_builtins" => "Rust standard library (core, alloc, std)".into(),
+        h if h.starts_with("__wbg") || h.starts_with("__wbindgen") || h.starts_with("__externref") || h == "wasm_bindgen" => "wasm_bindgen".into(),
+        h if is_path => h.into(),
+        _ => "other (compiler intrinsics, main)".into(),
+    }
+}
+
+fn read_json(path: &Path) -> Result<Value> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("read {}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+struct Machine {
+    date: String,
+    cpu: String,
+    cores: usize,
+    memory_gib: f64,
+    os: String,
+    chromium: String,
+    rustc: String,
+    node: String,
+    /// /proc/loadavg as the benchmark began: other work on the machine skews the timings.
+    load: String,
+}
+
+fn machine(browser: &Value) -> Machine {
+    let file = |p: &str| std::fs::read_to_string(p).unwrap_or_default();
+    let field = |text: &str, key: &str| -> Option<String> {
+        text.lines().find(|l| l.starts_with(key)).and_then(|l| l.split_once([':', '='])).map(|(_, v)| v.trim().trim_matches('"').to_string())
+    };
+    let mem_kib: f64 = field(&file("/proc/meminfo"), "MemTotal").and_then(|v| v.trim_end_matches("kB").trim().parse().ok()).unwrap_or(0.0);
+    Machine {
+        date: util::output(Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"])).unwrap_or_default(),
+        cpu: field(&file("/proc/cpuinfo"), "model name").unwrap_or_else(|| "unknown CPU".into()),
+        cores: std::thread::available_parallelism().map_or(0, |n| n.get()),
+        memory_gib: mem_kib / (1024.0 * 1024.0),
+        os: field(&file("/etc/os-release"), "PRETTY_NAME").unwrap_or_else(|| "unknown OS".into()),
+        chromium: browser["chromium"].as_str().unwrap_or("?").to_string(),
+        rustc: util::output(util::cmd("rustc").arg("--version")).unwrap_or_default(),
+        node: util::output(util::cmd("node").arg("--version")).unwrap_or_default(),
+        load: load_average(),
+    }
+}
+
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg").unwrap_or_default().split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+}
+
+// ------------------------------------------------------------------ the report
+
+struct Report {
+    machine: Machine,
+    files: Vec<Sized>,
+    offline: Option<Sized>,
+    browser: Value,
+    suspend: Vec<Suspend>,
+    parts: WasmParts,
+    twiggy: std::result::Result<Twiggy, String>,
+    seconds: u64,
+}
+
+struct Target {
+    met: bool,
+    what: &'static str,
+    measured: String,
+}
+
+/// A table rendered either as aligned text or as Markdown.
+struct Table {
+    head: Vec<&'static str>,
+    /// Right-align this column (numbers).
+    right: Vec<bool>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(head: &[&'static str], right: &[bool]) -> Table {
+        Table { head: head.to_vec(), right: right.to_vec(), rows: Vec::new() }
+    }
+
+    fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+
+    fn text(&self) -> String {
+        let width = |i: usize| self.rows.iter().map(|r| r[i].chars().count()).chain([self.head[i].chars().count()]).max().unwrap_or(0);
+        let widths: Vec<usize> = (0..self.head.len()).map(width).collect();
+        let line = |cells: Vec<&str>| {
+            let padded: Vec<String> = cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let pad = " ".repeat(widths[i].saturating_sub(c.chars().count()));
+                    if self.right[i] {
+                        format!("{pad}{c}")
+                    } else {
+                        format!("{c}{pad}")
+                    }
+                })
+                .collect();
+            format!("  {}", padded.join("  ").trim_end())
+        };
+        let mut out = vec![line(self.head.clone())];
+        out.extend(self.rows.iter().map(|r| line(r.iter().map(String::as_str).collect())));
+        out.join("\n")
+    }
+
+    fn markdown(&self) -> String {
+        let esc = |c: &str| c.replace('|', "\\|");
+        let mut out = vec![format!("| {} |", self.head.join(" | "))];
+        out.push(format!("|{}|", self.right.iter().map(|r| if *r { "---:" } else { "---" }).collect::<Vec<_>>().join("|")));
+        out.extend(self.rows.iter().map(|r| format!("| {} |", r.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | "))));
+        out.join("\n")
+    }
+}
+
+/// One part of the report: a title, a table, and notes under it.
+struct Section {
+    /// The heading these sections share ("What costs"), if any.
+    part: Option<&'static str>,
+    title: String,
+    table: Table,
+    notes: Vec<String>,
+}
+
+fn kib(bytes: u64) -> String {
+    format!("{:.1} KiB", bytes as f64 / KIB as f64)
+}
+
+fn mib(bytes: u64) -> String {
+    format!("{:.2} MiB", bytes as f64 / (KIB * KIB) as f64)
+}
+
+fn ms(v: Option<f64>) -> String {
+    v.map_or("–".into(), |v| format!("{v:.1} ms"))
+}
+
+fn short(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        name.to_string()
+    } else {
+        format!("{}…", name.chars().take(max - 1).collect::<String>())
+    }
+}
+
+impl Report {
+    fn num(&self, pointer: &str) -> Option<f64> {
+        self.browser.pointer(pointer).and_then(Value::as_f64)
+    }
+
+    fn total(&self) -> (u64, u64, u64) {
+        self.files.iter().fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli))
+    }
+
+    fn memory_total(&self, at: &str) -> Option<u64> {
+        self.browser.pointer(&format!("/memory/{at}/total")).and_then(Value::as_u64)
+    }
+
+    fn targets(&self) -> Vec<Target> {
+        let (_, _, brotli) = self.total();
+        let ratio = self.num("/startup/ratio");
+        let p95 = self.num("/latency/painted/p95");
+        let memory = self.memory_total("afterLoad");
+        let worst = self.suspend.iter().max_by_key(|s| s.worst);
+        vec![
+            Target { met: brotli <= SIZE_TARGET, what: "whole widget shipped ≤ 90 KiB brotli", measured: kib(brotli) },
+            Target {
+                met: ratio.is_some_and(|r| r <= STARTUP_RATIO_TARGET),
+                what: "startup ≤ 2.0 × vanilla JS",
+                measured: ratio.map_or("–".into(), |r| format!("{r:.2} ×")),
+            },
+            Target { met: p95.is_some_and(|p| p <= FEEDBACK_P95_TARGET_MS), what: "answer → feedback painted p95 ≤ 4 ms", measured: ms(p95) },
+            Target { met: memory.is_some_and(|m| m <= MEMORY_TARGET), what: "memory after load ≤ 2 MiB (JS heap + wasm)", measured: memory.map_or("–".into(), mib) },
+            Target {
+                met: worst.is_some_and(|w| w.worst <= SUSPEND_TARGET),
+                what: "worst-case suspend_data ≤ 1024 characters",
+                measured: worst.map_or("–".into(), |w| format!("{} ({})", w.worst, w.quiz)),
+            },
+        ]
+    }
+
+    fn sections(&self) -> Vec<Section> {
+        let mut out = Vec::new();
+
+        let mut t = Table::new(&["", "target", "measured"], &[false, false, true]);
+        for target in self.targets() {
+            t.row(vec![if target.met { "✓" } else { "✗" }.into(), target.what.into(), target.measured]);
+        }
+        out.push(Section { part: None, title: "Targets".into(), table: t, notes: vec![] });
+
+        let mut t = Table::new(&["file", "raw", "gzip -9", "brotli -q 11"], &[false, true, true, true]);
+        for f in &self.files {
+            t.row(vec![f.name.clone(), f.raw.to_string(), f.gzip.to_string(), f.brotli.to_string()]);
+        }
+        let (r, g, b) = self.total();
+        t.row(vec!["total".into(), format!("{r} ({})", kib(r)), format!("{g} ({})", kib(g)), format!("{b} ({})", kib(b))]);
+        match &self.offline {
+            Some(o) => t.row(vec![o.name.clone(), format!("{} ({})", o.raw, kib(o.raw)), format!("{} ({})", o.gzip, kib(o.gzip)), format!("{} ({})", o.brotli, kib(o.brotli))]),
+            None => t.row(vec!["packages/tere-offline.html".into(), "not built".into(), "".into(), "".into()]),
+        }
+        out.push(Section {
+            part: None,
+            title: "Shipped bytes".into(),
+            table: t,
+            notes: vec!["Every file a cold load of `index.html?quiz=kontakti_loomine` fetched, in bytes; the total is what counts against the target. `tere-offline.html` is the single-file package, listed apart.".into()],
+        });
+
+        let loads = self.num("/startup/loads").unwrap_or(0.0);
+        let mut t = Table::new(&["page", "median", "p95", "min", "next frame (median)"], &[false, true, true, true, true]);
+        for (name, key) in [("Tere (wasm)", "tere"), ("vanilla JS (bench/vanilla.html)", "vanilla")] {
+            t.row(vec![
+                name.into(),
+                ms(self.num(&format!("/startup/{key}/ready/median"))),
+                ms(self.num(&format!("/startup/{key}/ready/p95"))),
+                ms(self.num(&format!("/startup/{key}/ready/min"))),
+                ms(self.num(&format!("/startup/{key}/frame/median"))),
+            ]);
+        }
+        t.row(vec!["ratio Tere / vanilla (medians)".into(), self.num("/startup/ratio").map_or("–".into(), |r| format!("{r:.2} ×")), "".into(), "".into(), "".into()]);
+        let mut notes = vec![format!(
+            "Navigation start → Start button present and enabled, {loads} cold loads of each page (new browser context, HTTP cache disabled), alternating, after one discarded warm-up load of each."
+        )];
+        if self.browser.pointer("/startup/sameScreen") != Some(&Value::Bool(true)) {
+            notes.push("WARNING: the vanilla page did not render exactly the same intro screen as Tere (see bench/results.json).".into());
+        }
+        out.push(Section { part: None, title: "Startup, navigation start → first screen usable".into(), table: t, notes });
+
+        let answers = self.num("/latency/answers").unwrap_or(0.0);
+        let mut t = Table::new(&["measure", "p50", "p95", "max"], &[false, true, true, true]);
+        for (name, key) in [
+            ("painted = script + render (the target)", "latency/painted"),
+            ("↳ script: click → update done, feedback in the DOM", "latency/script"),
+            ("↳ render: that frame's style, layout, paint", "latency/render"),
+            ("wall clock: click → frame painted (60 Hz clock)", "latency/wall"),
+            ("browser floor: render after a one-text change", "latency/renderFloor"),
+        ] {
+            t.row(vec![name.into(), ms(self.num(&format!("/{key}/median"))), ms(self.num(&format!("/{key}/p95"))), ms(self.num(&format!("/{key}/max")))]);
+        }
+        out.push(Section {
+            part: None,
+            title: "Answer → feedback painted".into(),
+            table: t,
+            notes: vec![
+                format!("{answers} answers over repeated attempts of kontakti_loomine, each clicked once the page is idle (Check enabled, no transition running, two frames passed). In the page: `script` is from just before `check.click()` to the first task after `.feedback` is in the DOM; `render` is from the next requestAnimationFrame callback to a message posted there, which runs once that frame is styled, laid out and painted. `painted` leaves out the idle wait between the two: headless Chromium starts the next frame on its 60 Hz clock (up to ~17 ms later whatever the page does; `--disable-frame-rate-limit` does not change that from idle), which the wall-clock row includes. The floor row is the same `render` timing on the vanilla page after changing one text node: what any page pays on this machine."),
+            ],
+        });
+
+        let mut t = Table::new(&["when", "JS heap used", "wasm memory", "total"], &[false, true, true, true]);
+        let attempts = self.num("/memory/afterAll/attempts").unwrap_or(0.0);
+        for (name, key) in [
+            ("Tere after load".to_string(), "afterLoad"),
+            ("Tere after finishing the quiz".to_string(), "afterFinish"),
+            (format!("Tere after {attempts} attempts"), "afterAll"),
+            ("vanilla page after load".to_string(), "vanillaAfterLoad"),
+        ] {
+            let b = |f: &str| self.browser.pointer(&format!("/memory/{key}/{f}")).and_then(Value::as_u64);
+            t.row(vec![name, b("jsHeapUsed").map_or("–".into(), mib), b("wasmMemory").map_or("–".into(), mib), b("total").map_or("–".into(), mib)]);
+        }
+        let stack = self.parts.stack.map_or(String::new(), |s| format!(" Of the wasm memory, {} below `__stack_pointer`'s start is Rust's reserved stack (rustc's 1 MiB default, mostly never touched).", mib(s)));
+        out.push(Section {
+            part: None,
+            title: "Memory".into(),
+            table: t,
+            notes: vec!["After a forced GC (CDP `HeapProfiler.collectGarbage`): JS heap = CDP `Runtime.getHeapUsage().usedSize` of the page; wasm memory = `memory.buffer.byteLength` of the instance's exports (from Trunk's `TrunkApplicationStarted` event, which carries the exports). An empty page's JS heap is most of the vanilla row: Chromium's own baseline.".to_string() + &stack],
+        });
+
+        let mut t = Table::new(&["quiz", "questions", "drawn", "worst-case characters"], &[false, true, true, true]);
+        for s in &self.suspend {
+            t.row(vec![s.quiz.clone(), s.questions.to_string(), s.draw.map_or("all".into(), |d| d.to_string()), s.worst.to_string()]);
+        }
+        out.push(Section {
+            part: None,
+            title: "Worst-case suspend_data".into(),
+            table: t,
+            notes: vec!["`tere_engine::resume::worst_case_len` of each quiz of `questions/`: every question answered with its kind's longest answer, the largest seed, reflections at their cap.".into()],
+        });
+
+        let mut t = Table::new(&["section", "raw", "brotli -q 11"], &[false, true, true]);
+        for (name, raw, br) in &self.parts.sections {
+            t.row(vec![(*name).into(), format!("{raw} ({})", kib(*raw)), format!("{br} ({})", kib(*br))]);
+        }
+        out.push(Section {
+            part: Some("What costs"),
+            title: "the shipped wasm by section".into(),
+            table: t,
+            notes: vec![format!("{}, each part compressed on its own.", self.parts.file)],
+        });
+
+        match &self.twiggy {
+            Ok(tw) => {
+                let code = tw.analysed - tw.names;
+                let mut t = Table::new(&["bytes", "% of wasm", "item"], &[true, true, false]);
+                for (name, size) in &tw.top {
+                    t.row(vec![size.to_string(), format!("{:.1}%", 100.0 * *size as f64 / code as f64), short(name, 110)]);
+                }
+                out.push(Section {
+                    part: Some("What costs"),
+                    title: format!("twiggy top {TWIGGY_TOP} (the biggest items)"),
+                    table: t,
+                    notes: vec![format!(
+                        "Analysed: {}. {} bytes without its name section ({} bytes); the shipped dist wasm is {} bytes.",
+                        tw.source, code, tw.names, tw.shipped
+                    )],
+                });
+                let mut t = Table::new(&["bytes", "% of wasm", "crate or kind"], &[true, true, false]);
+                for (name, size) in tw.groups.iter().take(12) {
+                    t.row(vec![size.to_string(), format!("{:.1}%", 100.0 * *size as f64 / code as f64), name.clone()]);
+                }
+                out.push(Section { part: Some("What costs"), title: "by crate".into(), table: t, notes: vec!["Every twiggy row summed by the crate in its demangled name (generic code counts for the crate that defines it).".into()] });
+            }
+            Err(e) => {
+                let mut t = Table::new(&["twiggy"], &[false]);
+                t.row(vec![format!("skipped: {e}")]);
+                out.push(Section { part: Some("What costs"), title: "twiggy".into(), table: t, notes: vec![] });
+            }
+        }
+        out
+    }
+
+    fn header(&self) -> String {
+        let m = &self.machine;
+        format!(
+            "{} · {} ({} cores, {:.1} GiB) · {} · Chromium {} · {} · node {} · load average {}",
+            m.date, m.cpu, m.cores, m.memory_gib, m.os, m.chromium, m.rustc, m.node, m.load
+        )
+    }
+
+    fn text(&self) -> String {
+        let mut out = format!("Tere benchmark — {}\n", self.header());
+        for s in self.sections() {
+            let title = s.part.map_or(s.title.clone(), |p| format!("{p}: {}", s.title));
+            out += &format!("\n{title}\n{}\n", s.table.text());
+            for n in &s.notes {
+                out += &format!("  note: {n}\n");
+            }
+        }
+        out
+    }
+
+    fn markdown(&self) -> String {
+        let m = &self.machine;
+        let mut out = String::from("# Benchmarks\n\n");
+        out += "Written by `cargo xtask bench` (xtask/src/bench.rs) on every run; the raw figures, with every sample, are in `bench/results.json`.\n\n";
+        out += &format!(
+            "Latest run: {}, on {} ({} cores), {:.1} GiB memory, {}; Chromium {}; {}; node {}; load average {} as the benchmark began.\n",
+            m.date, m.cpu, m.cores, m.memory_gib, m.os, m.chromium, m.rustc, m.node, m.load
+        );
+        out += "Figures from a shared or busy machine are noisy (startup and the p95 most of all); compare runs on one machine.\n";
+        let mut part = None;
+        for s in self.sections() {
+            if s.part.is_some() && s.part != part {
+                out += &format!("\n## {}\n", s.part.unwrap_or_default());
+            }
+            part = s.part;
+            let heading = if part.is_some() { "###" } else { "##" };
+            let mut title = s.title.clone();
+            if let Some(first) = title.get(..1) {
+                title.replace_range(..1, &first.to_uppercase());
+            }
+            out += &format!("\n{heading} {title}\n\n{}\n", s.table.markdown());
+            for n in &s.notes {
+                out += &format!("\n{n}\n");
+            }
+        }
+        out += HOW_TO_RUN;
+        out
+    }
+
+    fn json(&self) -> Value {
+        let m = &self.machine;
+        let sized = |f: &Sized| json!({ "file": f.name, "raw": f.raw, "gzip": f.gzip, "brotli": f.brotli });
+        let (r, g, b) = self.total();
+        let twiggy = match &self.twiggy {
+            Ok(t) => json!({
+                "source": t.source, "analysedBytes": t.analysed, "nameSectionBytes": t.names, "shippedWasmBytes": t.shipped,
+                "top": t.top.iter().map(|(n, s)| json!({ "item": n, "bytes": s })).collect::<Vec<_>>(),
+                "byCrate": t.groups.iter().map(|(n, s)| json!({ "crate": n, "bytes": s })).collect::<Vec<_>>(),
+            }),
+            Err(e) => json!({ "skipped": e }),
+        };
+        json!({
+            "date": m.date,
+            "machine": { "cpu": m.cpu, "cores": m.cores, "memoryGiB": (m.memory_gib * 10.0).round() / 10.0, "os": m.os,
+                "chromium": m.chromium, "rustc": m.rustc, "node": m.node, "loadAverage": m.load },
+            "targets": self.targets().iter().map(|t| json!({ "target": t.what, "measured": t.measured, "met": t.met })).collect::<Vec<_>>(),
+            "shipped": {
+                "files": self.files.iter().map(sized).collect::<Vec<_>>(),
+                "total": { "raw": r, "gzip": g, "brotli": b },
+                "offline": self.offline.as_ref().map(sized),
+            },
+            "startup": self.browser["startup"],
+            "feedback": self.browser["latency"],
+            "memory": self.browser["memory"],
+            "suspendData": self.suspend.iter().map(|s| json!({ "quiz": s.quiz, "questions": s.questions, "draw": s.draw, "worstCase": s.worst })).collect::<Vec<_>>(),
+            "wasmSections": {
+                "file": self.parts.file,
+                "stackPointerStart": self.parts.stack,
+                "sections": self.parts.sections.iter().map(|(n, r, b)| json!({ "section": n, "raw": r, "brotli": b })).collect::<Vec<_>>(),
+            },
+            "twiggy": twiggy,
+            "chromiumFlags": self.browser["flags"],
+            "benchSeconds": self.seconds,
+        })
+    }
+}
+
+const HOW_TO_RUN: &str = "
+## How to run
+
+```sh
+cargo xtask bench                          # set up, release build into dist/, measure, write this file
+cargo xtask bench --loads 30 --answers 200 # more samples (arguments go to bench/bench.mjs)
+```
+
+It takes about a minute for the build and under a minute for the measurements (the
+first run also installs twiggy with `cargo install twiggy`). The parts:
+
+- `xtask/src/bench.rs`: shipped bytes (`gzip -9 -n`, `brotli -q 11`), worst-case
+  suspend_data (natively, through `tere-engine`), the wasm breakdown (twiggy), the
+  table, `bench/results.json` and this file.
+- `bench/bench.mjs`: the browser figures, in Debian's `/usr/bin/chromium` through
+  playwright-core, over `http://127.0.0.1` from a small static server (no compression,
+  `Cache-Control: no-store`). Flags: `--headless --no-sandbox --disable-gpu
+  --disable-background-networking --disable-component-update --disable-sync
+  --no-first-run` (after playwright's own defaults), a fresh profile; the browser for
+  the feedback and memory figures adds `--enable-precise-memory-info`.
+- `bench/vanilla.html` + `bench/vanilla.js`: the baseline, the same intro screen of
+  `?quiz=kontakti_loomine` written by hand in plain JavaScript, with the widget's own
+  `style.css` and favicon; bench.mjs checks that it renders exactly the same DOM as Tere.
+";

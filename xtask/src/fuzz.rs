@@ -1,7 +1,208 @@
-//! `cargo xtask fuzz` (to be written).
+//! `cargo xtask fuzz [--runs N] [--seconds S] [TARGET…]`: run each cargo-fuzz target
+//! in fuzz/ for a bounded number of inputs (default 1,000,000) or seconds, from a
+//! seed corpus, and print per target how many inputs ran and how many crashed.
+//!
+//! cargo-fuzz passes nightly-only flags to rustc; `RUSTC_BOOTSTRAP=1` lets the stable
+//! toolchain accept them. Sanitizers are off (the engine is safe Rust; a panic is what
+//! we look for) and debug assertions on, so arithmetic overflow counts as a crash.
+//! libFuzzer runs in fork mode and keeps going after a crash, so one known crash does
+//! not hide the next or cut the run short.
 
-use crate::util::Result;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
 
-pub fn run(_args: &[String]) -> Result {
-    Err("not written yet".into())
+use tere_engine::authoring::load_course;
+use tere_engine::{resume, Action, Course, Session};
+
+use crate::util::{self, cmd, output, Result};
+
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
+const TARGETS: &[&str] = &["content", "resume"];
+const DEFAULT_RUNS: u64 = 1_000_000;
+
+enum Budget {
+    Runs(u64),
+    Seconds(u64),
+}
+
+struct Outcome {
+    target: String,
+    /// From libFuzzer's last status line.
+    progress: Option<Progress>,
+    took: Duration,
+    /// Inputs saved for the crashes, timeouts and out-of-memory runs of this run.
+    artifacts: Vec<PathBuf>,
+}
+
+struct Progress {
+    runs: u64,
+    /// Child processes that crashed, timed out or ran out of memory.
+    failures: u64,
+}
+
+pub fn run(args: &[String]) -> Result {
+    let (budget, targets) = parse(args)?;
+    install()?;
+    let fuzz = util::root().join("fuzz");
+    let mut outcomes = Vec::new();
+    for target in &targets {
+        let corpus = fuzz.join("corpus").join(target);
+        write_seeds(target, &corpus)?;
+        outcomes.push(fuzz_one(&fuzz, target, &corpus, &budget)?);
+    }
+    util::step("fuzz results");
+    let mut clean = true;
+    for o in &outcomes {
+        let (runs, failures) = o.progress.as_ref().map_or(("?".to_string(), "?".to_string()), |p| (p.runs.to_string(), p.failures.to_string()));
+        println!("{:<8} {runs:>10} inputs in {:>6.1} s, {failures} crash(es), {} crashing input(s) saved", o.target, o.took.as_secs_f64(), o.artifacts.len());
+        for input in &o.artifacts {
+            println!("         reproduce: RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz -s none -a {} {}", o.target, input.display());
+        }
+        clean &= o.progress.as_ref().is_some_and(|p| p.failures == 0) && o.artifacts.is_empty();
+    }
+    if clean {
+        Ok(())
+    } else {
+        Err("fuzzing found crashes (or could not count the runs); see fuzz/logs/ and fuzz/artifacts/".into())
+    }
+}
+
+fn parse(args: &[String]) -> Result<(Budget, Vec<String>)> {
+    let mut budget = Budget::Runs(DEFAULT_RUNS);
+    let mut targets = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut number = |flag: &str| args.next().and_then(|n| n.replace('_', "").parse().ok()).ok_or(format!("{flag} needs a number"));
+        match arg.as_str() {
+            "--runs" => budget = Budget::Runs(number("--runs")?),
+            "--seconds" => budget = Budget::Seconds(number("--seconds")?),
+            t if TARGETS.contains(&t) => targets.push(t.to_string()),
+            other => return Err(format!("unknown argument `{other}`; targets are {}", TARGETS.join(", "))),
+        }
+    }
+    if targets.is_empty() {
+        targets = TARGETS.iter().map(|t| t.to_string()).collect();
+    }
+    Ok((budget, targets))
+}
+
+fn install() -> Result {
+    if output(cmd("cargo").args(["fuzz", "--version"])).is_some() {
+        return Ok(());
+    }
+    util::step("installing cargo-fuzz (takes a minute once)");
+    util::run(cmd("cargo").args(["install", "--locked", "cargo-fuzz", "--version", CARGO_FUZZ_VERSION]), "cargo install cargo-fuzz")
+}
+
+fn fuzz_one(fuzz: &Path, target: &str, corpus: &Path, budget: &Budget) -> Result<Outcome> {
+    util::step(&format!("fuzzing `{target}`"));
+    let logs = fuzz.join("logs");
+    std::fs::create_dir_all(&logs).map_err(|e| format!("create {}: {e}", logs.display()))?;
+    let log_path = logs.join(format!("{target}.log"));
+    let log = std::fs::File::create(&log_path).map_err(|e| format!("create {}: {e}", log_path.display()))?;
+    let limit = match budget {
+        Budget::Runs(n) => format!("-runs={n}"),
+        Budget::Seconds(s) => format!("-max_total_time={s}"),
+    };
+    let started = SystemTime::now();
+    let clock = Instant::now();
+    let mut c = cmd("cargo");
+    c.args(["fuzz", "run", "--fuzz-dir"]).arg(fuzz).args(["--sanitizer", "none", "--debug-assertions", target]).arg(corpus);
+    c.arg("--").arg(limit).arg(format!("-dict={}", fuzz.join("dicts").join(format!("{target}.dict")).display()));
+    c.args(["-fork=1", "-ignore_crashes=1", "-ignore_timeouts=1", "-ignore_ooms=1"]);
+    c.env("RUSTC_BOOTSTRAP", "1").stderr(log);
+    eprintln!("log: {}", log_path.display());
+    let status = c.status().map_err(|e| format!("cargo fuzz: cannot start: {e}"))?;
+    let took = clock.elapsed();
+    let text = std::fs::read_to_string(&log_path).unwrap_or_default();
+    let artifacts = new_artifacts(&fuzz.join("artifacts").join(target), started);
+    let progress = progress(&text);
+    // In fork mode the exit code is the last child's; a missing status line means it never fuzzed.
+    if progress.is_none() && !status.success() {
+        let tail: Vec<&str> = text.lines().rev().take(20).collect();
+        return Err(format!("cargo fuzz run {target} failed ({status}):\n{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n")));
+    }
+    Ok(Outcome { target: target.to_string(), progress, took, artifacts })
+}
+
+/// Runs from the last fork-mode status line (`#<runs>: cov: …`), and failures from the
+/// `ERROR: libFuzzer: …` line echoed for each failed child (the status line's own
+/// `oom/timeout/crash` counts lag one job behind).
+fn progress(log: &str) -> Option<Progress> {
+    let line = log.lines().rev().find(|l| l.starts_with('#') && l.contains(": cov:"))?;
+    let runs = line[1..].split(':').next()?.parse().ok()?;
+    let failures = log.lines().filter(|l| l.contains("ERROR: libFuzzer:")).count() as u64;
+    Some(Progress { runs, failures })
+}
+
+/// Crash, timeout and out-of-memory inputs libFuzzer saved since `since`.
+fn new_artifacts(dir: &Path, since: SystemTime) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.metadata().and_then(|m| m.modified()).is_ok_and(|m| m >= since))
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
+}
+
+/// Valid inputs for the fuzzer to start from and mutate.
+fn write_seeds(target: &str, corpus: &Path) -> Result {
+    std::fs::create_dir_all(corpus).map_err(|e| format!("create {}: {e}", corpus.display()))?;
+    let seeds = match target {
+        "content" => content_seeds()?,
+        _ => resume_seeds()?,
+    };
+    for (i, seed) in seeds.iter().enumerate() {
+        let path = corpus.join(format!("seed-{i:03}"));
+        std::fs::write(&path, seed).map_err(|e| format!("write {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// The fixture's quiz files and the built-in ones.
+fn content_seeds() -> Result<Vec<Vec<u8>>> {
+    let mut files = Vec::new();
+    for dir in [util::root().join("fuzz/fixture"), util::root().join("questions")] {
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("read {}: {e}", dir.display()))?;
+        files.extend(entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")));
+    }
+    files.sort();
+    let quizzes = files.into_iter().filter(|p| !matches!(p.file_name().and_then(|n| n.to_str()), Some("course.toml" | "sections.toml")));
+    Ok(quizzes.filter_map(|p| std::fs::read(p).ok()).collect())
+}
+
+/// Saved state after every step of attempts at the fixture's quizzes (the resume target's course).
+fn resume_seeds() -> Result<Vec<Vec<u8>>> {
+    let fixture = util::root().join("fuzz/fixture");
+    let loaded = load_course(&fixture).map_err(|e| format!("fuzz/fixture is invalid: {}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ")))?;
+    let course: &'static Course = Box::leak(Box::new(loaded.course));
+    let mut seeds = Vec::new();
+    for (index, quiz) in course.quizzes.iter().enumerate() {
+        for seed in [0, 1, 42, u64::MAX] {
+            let mut s = Session::new(course).reduce(Action::Open(index)).reduce(Action::Start { seed });
+            loop {
+                seeds.push(resume::encode(quiz, s.attempt().expect("started")));
+                s = answer_anything(s).reduce(Action::Check);
+                seeds.push(resume::encode(quiz, s.attempt().expect("started")));
+                if s.attempt().expect("started").is_last() {
+                    s = s.reduce(Action::Finish);
+                    seeds.push(resume::encode(quiz, s.attempt().expect("started")));
+                    break;
+                }
+                s = s.reduce(Action::Next);
+            }
+        }
+    }
+    Ok(seeds.into_iter().map(String::into_bytes).collect())
+}
+
+/// A checkable answer for whatever kind is on screen (actions a kind does not use are ignored).
+fn answer_anything(mut s: Session) -> Session {
+    s = s.reduce(Action::Choose(0)).reduce(Action::Choose(1));
+    for pair in 0..8 {
+        s = s.reduce(Action::Match { pair, right: Some(pair) });
+    }
+    s.reduce(Action::Write("Mõtlen ~ 100% ausalt. Teine lause".into()))
 }

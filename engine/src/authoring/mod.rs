@@ -65,10 +65,20 @@ pub fn load_course(dir: &Path) -> Result<LoadedCourse, Vec<ContentError>> {
         if let Some(file) = parse::<source::CourseFile>(&path, &text, &mut errors) {
             course.title = file.title.get_ref().clone().into();
             course.lang = file.lang.get_ref().clone().into();
+            if !LANGUAGES.contains(&file.lang.get_ref().as_str()) {
+                let message = format!("lang `{}` is not supported; use one of {}", file.lang.get_ref(), LANGUAGES.join(", "));
+                Reporter { file: &path, text: &text, errors: &mut errors }.at(file.lang.span(), message);
+            }
             let mut ctx = validate::Context { sections: &known, question_ids: HashMap::new() };
             let mut quiz_ids: HashMap<String, PathBuf> = HashMap::new();
             for stem in &file.quizzes {
-                let Some((qpath, qtext)) = read(&format!("{}.toml", stem.get_ref()), &mut errors) else {
+                let name = format!("{}.toml", stem.get_ref());
+                if !dir.join(&name).is_file() {
+                    let message = format!("`quizzes` lists `{}`, but there is no {name} here; fix the name or add the file", stem.get_ref());
+                    Reporter { file: &path, text: &text, errors: &mut errors }.at(stem.span(), message);
+                    continue;
+                }
+                let Some((qpath, qtext)) = read(&name, &mut errors) else {
                     continue;
                 };
                 let Some(qfile) = parse::<source::QuizFile>(&qpath, &qtext, &mut errors) else { continue };

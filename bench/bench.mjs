@@ -1,0 +1,405 @@
+// Browser half of `cargo xtask bench` (xtask/src/bench.rs runs it after the release
+// build): startup against a vanilla-JS baseline, answer → feedback latency, and memory,
+// in Debian's headless Chromium through playwright-core. Writes one JSON object to --out.
+//
+//   node bench/bench.mjs --dist dist --out target/bench/browser.json [--loads 20] [--answers 100] [--quiz ID]
+//
+// What is measured, exactly (BENCHMARKS.md repeats it):
+// - startup: performance.now() (0 = navigation start) at which a MutationObserver
+//   installed before any page script first sees `[data-action="start"]` present and
+//   enabled; also the next animation frame after that. Cold loads: a new browser context
+//   per load (empty cache, storage and code cache) with the HTTP cache disabled through
+//   CDP; Tere and vanilla loads alternate, after one discarded warm-up load of each.
+// - answer → feedback: in the page, pick an option (or fill the answer), wait until
+//   Check is enabled, no CSS transition runs and two frames have passed (a learner
+//   reads first), then click Check and time: the update's script work (click → the
+//   first task after `.feedback` is in the DOM) plus the rendering work of the next
+//   frame (its requestAnimationFrame callback → a message posted there, which runs
+//   after that frame's style, layout and paint). That sum, `painted`, leaves out the
+//   idle wait for the next frame, which in headless Chromium is the 60 Hz frame clock
+//   (up to ~17 ms, whatever the page does; --disable-frame-rate-limit does not remove
+//   it from idle); the wall-clock time to the painted frame is reported next to it.
+// - memory: after a forced GC (CDP HeapProfiler.collectGarbage), CDP
+//   Runtime.getHeapUsage().usedSize (the page's JS heap) plus the wasm linear memory,
+//   `exports.memory.buffer.byteLength` of the instance (taken from Trunk's
+//   TrunkApplicationStarted event, which carries the wasm exports, or else from
+//   WebAssembly.instantiate*, wrapped for the memory page only).
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) => {
+  if (a.startsWith('--')) pairs.push([a.slice(2), all[i + 1]]);
+  return pairs;
+}, []));
+const DIST = path.resolve(args.dist ?? path.join(ROOT, 'dist'));
+const OUT = path.resolve(args.out ?? path.join(ROOT, 'target/bench/browser.json'));
+const LOADS = Number(args.loads ?? 20);
+const ANSWERS = Number(args.answers ?? 100);
+const QUIZ = args.quiz ?? 'kontakti_loomine';
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run'];
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.svg': 'image/svg+xml', '.json': 'application/json' };
+
+const log = (...m) => console.error('bench:', ...m);
+
+// ---------------------------------------------------------------- static server
+
+/** `/tere/…` is dist/; the vanilla page and the two source files it links come from the repo. */
+function resolve(url) {
+  if (url.startsWith('/tere/')) {
+    const file = path.join(DIST, url.slice('/tere/'.length) || 'index.html');
+    return file.startsWith(DIST) ? file : null;
+  }
+  const allowed = ['/bench/vanilla.html', '/bench/vanilla.js', '/style.css', '/favicon.svg'];
+  return allowed.includes(url) ? path.join(ROOT, url) : null;
+}
+
+async function serve() {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(url);
+    const file = resolve(url);
+    if (file && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+      return res.end(fs.readFileSync(file));
+    }
+    res.writeHead(404).end('not found');
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { base: `http://127.0.0.1:${server.address().port}`, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+// ---------------------------------------------------------------- in-page probes
+
+/** Installed before any page script: when the Start button is usable, and the wasm exports. */
+function startupProbe() {
+  const bench = (window.__bench = { ready: null, frame: null });
+  addEventListener('TrunkApplicationStarted', (e) => { window.__tereWasm = e.detail && e.detail.wasm; });
+  const observer = new MutationObserver(() => {
+    const start = document.querySelector('[data-action="start"]');
+    if (!start || start.disabled || bench.ready !== null) return;
+    bench.ready = performance.now();
+    observer.disconnect();
+    requestAnimationFrame(() => { bench.frame = performance.now(); });
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+}
+
+/** Helpers for the latency run, installed before any page script. */
+function playerLib() {
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  const q = (s) => document.querySelector(s);
+  async function waitFor(predicate, what, ms = 5000) {
+    const end = performance.now() + ms;
+    while (performance.now() < end) {
+      if (predicate()) return;
+      await tick();
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+  const usable = (s) => () => { const b = q(s); return b && !b.disabled; };
+  // The wasm exports, should Trunk's TrunkApplicationStarted event not carry them.
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = async function (...a) {
+      const result = await original.apply(this, a);
+      const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+      if (instance && instance.exports.memory && !window.__tereWasm) window.__tereWasm = instance.exports;
+      return result;
+    };
+  }
+  window.__player = {
+    waitFor, usable,
+    /** Gives the question on screen an answer so that Check becomes enabled. */
+    async answer() {
+      const section = q('section.question');
+      const type = section.dataset.questionType;
+      const input = section.querySelector('label[data-option-index] input');
+      if (input) input.click();
+      for (const select of section.querySelectorAll('select[data-pair-index]')) {
+        select.value = select.options[1 + Math.floor(Math.random() * (select.options.length - 1))].value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      const text = section.querySelector('textarea.reflection');
+      if (text) {
+        text.value = 'Valmistun tööpäevaks rahulikult.';
+        text.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      }
+      await waitFor(usable('[data-action="check"]'), 'Check to be enabled');
+      // A learner reads before answering: let transitions (the progress bar's) finish.
+      await waitFor(() => document.getAnimations().every((a) => a.playState !== 'running'), 'transitions to end');
+      await frame();
+      await frame();
+      await tick(); // click from an ordinary task, not from inside a frame
+      return type;
+    },
+    /**
+     * One Check, timed from just before `check.click()` (ms):
+     * - dom: `.feedback` is in the DOM (a MutationObserver callback);
+     * - script: the first task after that, i.e. every microtask of the update done;
+     * - frame: the next requestAnimationFrame callback (waits for the frame clock);
+     * - render: from that callback to a message posted in it, which runs once the
+     *   frame's style, layout and paint are done;
+     * - painted = script + render: the main thread's work to show the feedback, without
+     *   the idle wait for the next frame; wall: click → that frame done, wall clock.
+     */
+    measureCheck() {
+      const check = q('[data-action="check"]');
+      return new Promise((resolve, reject) => {
+        let t0 = 0;
+        let seen = false;
+        const after = (f) => { const c = new MessageChannel(); c.port1.onmessage = f; c.port2.postMessage(null); };
+        const onFeedback = () => {
+          if (seen) return;
+          seen = true;
+          observer.disconnect();
+          const dom = performance.now() - t0;
+          let settled = null;
+          let frameAt = null;
+          after(() => { if (frameAt === null) settled = performance.now() - t0; });
+          requestAnimationFrame(() => {
+            frameAt = performance.now() - t0;
+            after(() => {
+              const done = performance.now() - t0;
+              const script = settled ?? dom;
+              resolve({ dom, script, frame: frameAt, render: done - frameAt, painted: script + (done - frameAt), wall: done });
+            });
+          });
+        };
+        const observer = new MutationObserver(() => { if (q('.feedback')) onFeedback(); });
+        observer.observe(q('#tere') ?? document.body, { childList: true, subtree: true });
+        setTimeout(() => { if (!seen) { observer.disconnect(); reject(new Error('no .feedback within 5 s')); } }, 5000);
+        t0 = performance.now();
+        check.click();
+        if (q('.feedback')) onFeedback();
+      });
+    },
+    /** After checking: Next (→ 'question') or Finish (→ 'summary'). */
+    async advance() {
+      if (q('[data-action="finish"]')) {
+        q('[data-action="finish"]').click();
+        await waitFor(() => q('section.summary'), 'the summary');
+        return 'summary';
+      }
+      q('[data-action="next"]').click();
+      await waitFor(() => !q('.feedback') && q('[data-action="check"]'), 'the next question');
+      return 'question';
+    },
+    async retry() {
+      q('[data-action="retry"]').click();
+      await waitFor(() => q('section.question') || usable('[data-action="start"]')(), 'a new attempt');
+      if (!q('section.question')) {
+        q('[data-action="start"]').click();
+        await waitFor(() => q('section.question'), 'the first question');
+      }
+    },
+    async start() {
+      await waitFor(usable('[data-action="start"]'), 'the Start button');
+      q('[data-action="start"]').click();
+      await waitFor(() => q('section.question'), 'the first question');
+    },
+  };
+}
+
+/** The intro screen as a canonical string: tags, sorted attributes, text. */
+function screenSignature() {
+  const walk = (n) => {
+    // Empty text nodes (Yew leaves one in an empty element) do not show.
+    if (n.nodeType === Node.TEXT_NODE) return n.textContent ? JSON.stringify(n.textContent) : '';
+    if (n.nodeType !== Node.ELEMENT_NODE) return '';
+    const attrs = [...n.attributes].map((a) => `${a.name}=${JSON.stringify(a.value)}`).sort().join(' ');
+    return `<${n.localName}${attrs ? ' ' + attrs : ''}>${[...n.childNodes].map(walk).join('')}</${n.localName}>`;
+  };
+  return walk(document.querySelector('.tere'));
+}
+
+// ---------------------------------------------------------------- measurements
+
+const launch = (extra = []) => chromium.launch({ executablePath: '/usr/bin/chromium', args: [...FLAGS, ...extra] });
+
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const at = (s.length - 1) * p;
+  const lo = Math.floor(at);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (at - lo);
+}
+const round = (x, digits = 2) => (x === null ? null : Number(x.toFixed(digits)));
+const stats = (xs) => ({ n: xs.length, median: round(median(xs)), p95: round(quantile(xs, 0.95)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) });
+
+/** One cold load: fresh context, HTTP cache off, probe first. */
+async function coldLoad(browser, url, { signature = false } = {}) {
+  const context = await browser.newContext({ locale: 'et-EE', viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.addInitScript(startupProbe);
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench && window.__bench.frame !== null, null, { timeout: 15000 });
+    const t = await page.evaluate(() => window.__bench);
+    if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
+    return { ready: t.ready, frame: t.frame, signature: signature ? await page.evaluate(screenSignature) : undefined };
+  } finally {
+    await context.close();
+  }
+}
+
+async function startup(browser, server) {
+  const tereUrl = `${server.base}/tere/index.html?quiz=${QUIZ}`;
+  const vanillaUrl = `${server.base}/bench/vanilla.html?quiz=${QUIZ}`;
+  // Warm-up (discarded) and the check that both pages show the same screen.
+  const before = server.requests.length;
+  const tereFirst = await coldLoad(browser, tereUrl, { signature: true });
+  const tereFiles = [...new Set(server.requests.slice(before))];
+  const vanillaFirst = await coldLoad(browser, vanillaUrl, { signature: true });
+  const sameScreen = tereFirst.signature === vanillaFirst.signature;
+  if (!sameScreen) log('warning: the vanilla page does not render the same intro screen as Tere', { tere: tereFirst.signature, vanilla: vanillaFirst.signature });
+  const tere = { ready: [], frame: [] };
+  const vanilla = { ready: [], frame: [] };
+  for (let i = 0; i < LOADS; i++) {
+    for (const [url, into] of [[tereUrl, tere], [vanillaUrl, vanilla]]) {
+      const r = await coldLoad(browser, url);
+      into.ready.push(r.ready);
+      into.frame.push(r.frame);
+    }
+  }
+  const t = median(tere.ready);
+  const v = median(vanilla.ready);
+  log(`startup: Tere ${t.toFixed(1)} ms, vanilla ${v.toFixed(1)} ms (medians of ${LOADS})`);
+  return {
+    quiz: QUIZ, loads: LOADS, sameScreen, tereFilesRequested: tereFiles,
+    tere: { ready: stats(tere.ready), frame: stats(tere.frame), samples: tere.ready.map((x) => round(x, 1)) },
+    vanilla: { ready: stats(vanilla.ready), frame: stats(vanilla.frame), samples: vanilla.ready.map((x) => round(x, 1)) },
+    ratio: round(t / v, 2),
+  };
+}
+
+async function memory(page, cdp) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const inPage = await page.evaluate(() => ({
+    wasm: window.__tereWasm && window.__tereWasm.memory ? window.__tereWasm.memory.buffer.byteLength : null,
+    performanceMemory: performance.memory ? performance.memory.usedJSHeapSize : null,
+  }));
+  return {
+    jsHeapUsed: heap.usedSize, jsHeapTotal: heap.totalSize, backingStorage: heap.backingStorageSize ?? null,
+    performanceMemoryUsed: inPage.performanceMemory, wasmMemory: inPage.wasm, total: heap.usedSize + (inPage.wasm ?? 0),
+  };
+}
+
+/** Plays QUIZ over and over until ANSWERS checks were timed; memory after load and after the first finish. */
+async function latency(browser, server) {
+  const context = await browser.newContext({ locale: 'et-EE', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const cdp = await context.newCDPSession(page);
+  await page.addInitScript(startupProbe);
+  await page.addInitScript(playerLib);
+  await page.goto(`${server.base}/tere/index.html?quiz=${QUIZ}`);
+  await page.waitForFunction(() => window.__bench && window.__bench.frame !== null);
+  const mem = {};
+  mem.afterLoad = await memory(page, cdp);
+  await page.evaluate(() => window.__player.start());
+  const samples = [];
+  let attempts = 1;
+  while (samples.length < ANSWERS) {
+    const type = await page.evaluate(() => window.__player.answer());
+    const t = await page.evaluate(() => window.__player.measureCheck());
+    samples.push({ type, ...Object.fromEntries(Object.entries(t).map(([k, v]) => [k, round(v, 2)])) });
+    if ((await page.evaluate(() => window.__player.advance())) === 'summary') {
+      if (!mem.afterFinish) mem.afterFinish = await memory(page, cdp);
+      if (samples.length < ANSWERS) {
+        await page.evaluate(() => window.__player.retry());
+        attempts++;
+      }
+    }
+  }
+  mem.afterAll = { ...(await memory(page, cdp)), attempts };
+  if (errors.length) throw new Error(`latency run: ${errors.join('; ')}`);
+  await context.close();
+  const pick = (key) => stats(samples.map((s) => s[key]));
+  return {
+    result: { answers: samples.length, attempts, painted: pick('painted'), wall: pick('wall'), script: pick('script'), dom: pick('dom'), render: pick('render'), frame: pick('frame'), samples },
+    memory: mem,
+  };
+}
+
+/**
+ * The vanilla page: its memory after load, and the browser's floor for `render`: the
+ * same rAF → message timing after changing one text node, 50 times.
+ */
+async function vanillaPage(browser, server) {
+  const context = await browser.newContext({ locale: 'et-EE', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.addInitScript(startupProbe);
+  await page.goto(`${server.base}/bench/vanilla.html?quiz=${QUIZ}`);
+  await page.waitForFunction(() => window.__bench && window.__bench.frame !== null);
+  const memoryAfterLoad = await memory(page, cdp);
+  const floor = await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const target = document.querySelector('.facts');
+    const out = [];
+    for (let i = 0; i < 50; i++) {
+      await frame();
+      await frame();
+      await new Promise((r) => setTimeout(r, 0));
+      target.textContent = `${i} küsimust`;
+      out.push(await new Promise((resolve) => requestAnimationFrame(() => {
+        const at = performance.now();
+        const c = new MessageChannel();
+        c.port1.onmessage = () => resolve(performance.now() - at);
+        c.port2.postMessage(null);
+      })));
+    }
+    return out;
+  });
+  await context.close();
+  return { memoryAfterLoad, renderFloor: stats(floor) };
+}
+
+// ---------------------------------------------------------------- main
+
+const server = await serve();
+const result = { quiz: QUIZ };
+let browser = await launch();
+try {
+  result.chromium = browser.version();
+  result.flags = FLAGS;
+  log(`Chromium ${result.chromium}; ${LOADS} cold loads each of Tere and vanilla`);
+  result.startup = await startup(browser, server);
+  await browser.close();
+
+  browser = await launch(['--enable-precise-memory-info']);
+  log(`answer → feedback, ${ANSWERS} answers; memory`);
+  const run = await latency(browser, server);
+  result.latency = run.result;
+  const vanilla = await vanillaPage(browser, server);
+  result.latency.renderFloor = vanilla.renderFloor;
+  result.memory = { ...run.memory, vanillaAfterLoad: vanilla.memoryAfterLoad };
+} finally {
+  await browser.close();
+  await server.close();
+}
+fs.mkdirSync(path.dirname(OUT), { recursive: true });
+fs.writeFileSync(OUT, JSON.stringify(result, null, 2));
+log(`wrote ${path.relative(process.cwd(), OUT)}`);
