@@ -90,7 +90,7 @@ fn field_not_used_by_the_type() {
 fn pass_mark_and_draw_out_of_range() {
     let q = format!("{HEADER}pass_mark = 120\ndraw = 5\n{}", single("a", 2, 0));
     assert_error(&q, line_of(&q, "pass_mark"), "pass_mark 120 is out of range");
-    assert_error(&q, line_of(&q, "draw ="), "draw = 5 but the pool has 1 questions");
+    assert_error(&q, line_of(&q, "draw ="), "draw = 5 but the pool has 1 question;");
 }
 
 #[test]

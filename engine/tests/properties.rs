@@ -197,8 +197,8 @@ fn learner_answer(kind: &Kind, raw: &Raw) -> Answer {
         Kind::Ordering { items } => Answer::Order(permutation(items.len(), raw.seed).into_iter().map(|i| i as u8).collect()),
         Kind::Matching { pairs } => Answer::Matches((0..pairs.len()).map(|_| Some(rng.below(pairs.len()) as u8)).collect()),
         Kind::Reflection => {
-            // A learner cannot check a blank reflection. (One whose first
-            // REFLECTION_KEEP characters are blank is a known gap; see its own test.)
+            // A learner cannot check a blank reflection. One whose first REFLECTION_KEEP
+            // characters are blank is saved without its blank start: see its own test.
             let mut text = raw.text.clone();
             if capped(&text).trim().is_empty() {
                 text.insert(0, 'x');

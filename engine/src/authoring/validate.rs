@@ -47,7 +47,11 @@ pub fn quiz(file: QuizFile, r: &mut Reporter, ctx: &mut Context) -> Quiz {
     let draw = file.draw.as_ref().and_then(|d| {
         let k = *d.get_ref();
         if k < 1 || k as usize > questions.len() {
-            r.at(d.span(), format!("draw = {k} but the pool has {} questions; draw from 1 to {}", questions.len(), questions.len()));
+            let pool = match questions.len() {
+                1 => "1 question".to_string(),
+                n => format!("{n} questions"),
+            };
+            r.at(d.span(), format!("draw = {k} but the pool has {pool}; draw from 1 to {}", questions.len()));
             None
         } else {
             Some(k as u16)
