@@ -174,8 +174,7 @@ fn use_page_lifecycle(host: &SharedHost, reported: &Rc<RefCell<Session>>, notice
         let leave = {
             let (host, reported) = (host.clone(), reported.clone());
             move |unloading: bool| {
-                let clock = Clock { now_ms: host::now_ms(), shown_ms: host::now_ms() };
-                host.borrow_mut().leave(&reported.borrow(), unloading, clock);
+                host.borrow_mut().leave(&reported.borrow(), unloading, Clock::now());
             }
         };
         let hidden = {
@@ -191,7 +190,7 @@ fn use_page_lifecycle(host: &SharedHost, reported: &Rc<RefCell<Session>>, notice
             let host = host.clone();
             Interval::new(3_000, move || {
                 if !host.borrow().healthy() {
-                    host.borrow_mut().retry(Clock { now_ms: host::now_ms(), shown_ms: host::now_ms() });
+                    host.borrow_mut().retry(Clock::now());
                     notice.set(trouble(&**host.borrow()));
                 }
             })

@@ -66,12 +66,11 @@ impl Attempt {
     /// Presented order of the current question's options (for matching: of the right-hand choices).
     pub fn option_order(&self, quiz: &Quiz) -> Vec<usize> {
         let q = self.question(quiz);
-        let n = match &q.kind {
-            Kind::TrueFalse { .. } => return vec![0, 1],
-            Kind::Matching { pairs } => pairs.len(),
-            other => other.options().len(),
-        };
-        permutation(n, question_seed(self.seed, &q.id))
+        // True and false always stand in that order.
+        if let Kind::TrueFalse { .. } = q.kind {
+            return vec![0, 1];
+        }
+        permutation(q.kind.choice_count(), question_seed(self.seed, &q.id))
     }
 
     /// The empty selection for the current question (ordering starts shuffled, never already solved).

@@ -83,6 +83,16 @@ impl Kind {
         }
     }
 
+    /// How many things the learner picks from: the options (true/false: 2; matching:
+    /// the right-hand sides). Answer indices must stay below this.
+    pub fn choice_count(&self) -> usize {
+        match self {
+            Kind::TrueFalse { .. } => 2,
+            Kind::Matching { pairs } => pairs.len(),
+            other => other.options().len(),
+        }
+    }
+
     pub fn is_graded(&self) -> bool {
         !matches!(self, Kind::Reflection)
     }

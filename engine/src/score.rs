@@ -57,8 +57,9 @@ pub fn fits(kind: &Kind, answer: &Answer) -> bool {
     // Picked options in canonical form: ascending, each once (as the reducer keeps them).
     let ascending_below = |v: &[u8], n: usize| v.iter().all(|&i| (i as usize) < n) && v.windows(2).all(|w| w[0] < w[1]);
     match (kind, answer) {
-        (Kind::TrueFalse { .. }, Answer::Choices(p)) => ascending_below(p, 2),
-        (Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. }, Answer::Choices(p)) => ascending_below(p, options.len()),
+        (Kind::TrueFalse { .. } | Kind::Single { .. } | Kind::Multiple { .. } | Kind::Scenario { .. }, Answer::Choices(p)) => {
+            ascending_below(p, kind.choice_count())
+        }
         (Kind::Ordering { items }, Answer::Order(o)) => o.len() == items.len() && distinct_below(o, items.len()),
         (Kind::Matching { pairs }, Answer::Matches(m)) => m.len() == pairs.len() && m.iter().flatten().all(|&r| (r as usize) < pairs.len()),
         (Kind::Reflection, Answer::Text(_)) => true,

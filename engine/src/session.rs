@@ -181,11 +181,7 @@ impl Session {
 fn edit_draft(kind: &Kind, draft: &mut Answer, action: Action) {
     match (action, draft) {
         (Action::Choose(i), Answer::Choices(picked)) => {
-            let count = match kind {
-                Kind::TrueFalse { .. } => 2,
-                other => other.options().len(),
-            };
-            if (i as usize) >= count {
+            if (i as usize) >= kind.choice_count() {
                 return;
             }
             if matches!(kind, Kind::Multiple { .. }) {

@@ -36,6 +36,14 @@ pub struct Clock {
     pub shown_ms: u64,
 }
 
+impl Clock {
+    /// A clock for calls that report no answer (leaving, retrying).
+    pub fn now() -> Clock {
+        let now_ms = now_ms();
+        Clock { now_ms, shown_ms: now_ms }
+    }
+}
+
 pub trait Host {
     /// Connect and read what the host saved. Called once, first.
     fn launch(&mut self, course: &'static Course) -> Launch;
@@ -55,16 +63,25 @@ pub trait Host {
 /// Picks the door: `?host=` when given; else an LMS API found the SCORM way
 /// (2004 preferred); else postMessage inside a frame; else local storage alone.
 pub fn open(params: &Params) -> Box<dyn Host> {
-    let scorm = |version| -> Box<dyn Host> { Box::new(scorm::ScormHost::new(version, lms::Lms::find(version), params.quiz.clone())) };
+    let scorm = |version, lms| -> Box<dyn Host> { Box::new(scorm::ScormHost::new(version, lms, params.quiz.clone())) };
+    let post_message = || -> Box<dyn Host> { Box::new(post_message::PostMessageHost::new(params.host_origin.clone())) };
     match params.host {
-        Some(HostChoice::Scorm2004) => scorm(Version::Scorm2004),
-        Some(HostChoice::Scorm12) => scorm(Version::Scorm12),
-        Some(HostChoice::PostMessage) => Box::new(post_message::PostMessageHost::new(params.host_origin.clone())),
+        Some(HostChoice::Scorm2004) => scorm(Version::Scorm2004, lms::Lms::find(Version::Scorm2004)),
+        Some(HostChoice::Scorm12) => scorm(Version::Scorm12, lms::Lms::find(Version::Scorm12)),
+        Some(HostChoice::PostMessage) => post_message(),
         Some(HostChoice::Standalone) => Box::new(local::StandaloneHost::new()),
-        None if lms::Lms::find(Version::Scorm2004).is_some() => scorm(Version::Scorm2004),
-        None if lms::Lms::find(Version::Scorm12).is_some() => scorm(Version::Scorm12),
-        None if in_frame() => Box::new(post_message::PostMessageHost::new(params.host_origin.clone())),
-        None => Box::new(local::StandaloneHost::new()),
+        None => {
+            // Each search walks up to 500 windows: do each at most once.
+            if let Some(api) = lms::Lms::find(Version::Scorm2004) {
+                scorm(Version::Scorm2004, Some(api))
+            } else if let Some(api) = lms::Lms::find(Version::Scorm12) {
+                scorm(Version::Scorm12, Some(api))
+            } else if in_frame() {
+                post_message()
+            } else {
+                Box::new(local::StandaloneHost::new())
+            }
+        }
     }
 }
 

@@ -72,10 +72,9 @@ fn ready_fields(course: &Course) -> Vec<(&'static str, JsValue)> {
 
 /// The learner's response in canonical indices, or the text of a reflection.
 fn response(answer: &Answer) -> JsValue {
-    let list = |v: &mut dyn Iterator<Item = JsValue>| JsValue::from(v.collect::<Array>());
     match answer {
-        Answer::Choices(v) | Answer::Order(v) => list(&mut v.iter().map(|&i| JsValue::from(i))),
-        Answer::Matches(v) => list(&mut v.iter().map(|m| m.map_or(JsValue::NULL, JsValue::from))),
+        Answer::Choices(v) | Answer::Order(v) => v.iter().map(|&i| JsValue::from(i)).collect::<Array>().into(),
+        Answer::Matches(v) => v.iter().map(|m| m.map_or(JsValue::NULL, JsValue::from)).collect::<Array>().into(),
         Answer::Text(t) => t.as_str().into(),
     }
 }

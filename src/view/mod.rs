@@ -35,6 +35,12 @@ impl Ctx<'_> {
         Callback::from(move |_| dispatch.dispatch(action.clone()))
     }
 
+    /// A change handler (inputs) that dispatches `action`.
+    pub fn on_change(&self, action: Action) -> Callback<Event> {
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(action.clone()))
+    }
+
     /// A click handler that dispatches `action`, then focuses `selector` once rendered.
     pub fn on_then_focus(&self, action: Action, selector: String) -> Callback<MouseEvent> {
         let (dispatch, focus_next) = (self.dispatch.clone(), self.focus_next.clone());

@@ -158,23 +158,12 @@ fn choice_list(ctx: &Ctx, q: &Question, picked: &[u8], checked: bool, input: &'s
             html! {
                 <label class={classes!("option", is_picked.then_some("picked"), (!state.is_empty()).then_some(state))} data-option-index={i.to_string()}>
                     <input type={input} name={name.clone()} value={i.to_string()} checked={is_picked} disabled={checked}
-                        onchange={ctx.dispatch.clone().pipe(i)} />
+                        onchange={ctx.on_change(Action::Choose(i as u8))} />
                     <span class="option-text">{ text }{ for mark }</span>
                 </label>
             }
         }) }
         </fieldset>
-    }
-}
-
-/// `dispatch.pipe(i)`: a change handler that chooses option `i`.
-trait ChoosePipe {
-    fn pipe(self, i: usize) -> Callback<Event>;
-}
-
-impl ChoosePipe for UseReducerDispatcher<crate::app::Model> {
-    fn pipe(self, i: usize) -> Callback<Event> {
-        Callback::from(move |_| self.dispatch(Action::Choose(i as u8)))
     }
 }
 
