@@ -137,7 +137,7 @@ function playerLib() {
         text.dispatchEvent(new InputEvent('input', { bubbles: true }));
       }
       await waitFor(usable('[data-action="check"]'), 'Check to be enabled');
-      // A learner reads before answering: let transitions (the progress bar's) finish.
+      // A learner reads before answering: let any transition (a theme's) finish.
       await waitFor(() => document.getAnimations().every((a) => a.playState !== 'running'), 'transitions to end');
       await frame();
       await frame();

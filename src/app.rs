@@ -12,8 +12,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::course::COURSE;
-use crate::host::{self, Clock, Host};
+use crate::course::course;
+use crate::host::{self, Clock, Outbox};
 use crate::i18n::Lang;
 use crate::params::{choose_lang, Params};
 use crate::view;
@@ -49,7 +49,7 @@ pub enum Notice {
     ProgressReset,
 }
 
-type SharedHost = Rc<RefCell<Box<dyn Host>>>;
+type SharedHost = Rc<Outbox>;
 
 /// What is set up once per page: the host connection, the first state, the config.
 struct Setup {
@@ -66,13 +66,13 @@ impl Setup {
             add_stylesheet(theme);
         }
         let mut host = host::open(&params);
-        let launch = host.launch(&COURSE);
-        let mut session = Session::new(&COURSE);
+        let launch = host.launch(course());
+        let mut session = Session::new(course());
         for action in launch.restore {
             session = session.reduce(action);
         }
         session.pass_mark_override = launch.pass_mark;
-        let found = params.quiz.as_deref().and_then(|id| COURSE.quizzes.iter().position(|q| q.id == id));
+        let found = params.quiz.as_deref().and_then(|id| course().quizzes.iter().position(|q| q.id == id));
         if let Some(i) = found {
             session = session.reduce(Action::Open(i));
         }
@@ -86,7 +86,7 @@ impl Setup {
         } else {
             launch.discarded.then_some(Notice::ProgressReset)
         };
-        Setup { host: Rc::new(RefCell::new(host)), session, config, notice }
+        Setup { host: Outbox::new(host), session, config, notice }
     }
 }
 
@@ -142,8 +142,8 @@ fn use_host_reports(host: &SharedHost, session: &Session, reported: &Rc<RefCell<
         let happened = events(&reported.borrow(), now);
         let clock = Clock { now_ms: host::now_ms(), shown_ms: shown.borrow().1 };
         if !happened.is_empty() {
-            host.borrow_mut().report(now, &happened, clock);
-            notice.set(trouble(&**host.borrow()));
+            let notice = notice.clone();
+            host.report(now.clone(), happened, clock, move |healthy| notice.set(trouble(healthy)));
         }
         if shown.borrow().0 != question_key(now) {
             *shown.borrow_mut() = (question_key(now), clock.now_ms);
@@ -152,8 +152,8 @@ fn use_host_reports(host: &SharedHost, session: &Session, reported: &Rc<RefCell<
     });
 }
 
-fn trouble(host: &dyn Host) -> Option<Notice> {
-    (!host.healthy()).then_some(Notice::HostTrouble)
+fn trouble(healthy: bool) -> Option<Notice> {
+    (!healthy).then_some(Notice::HostTrouble)
 }
 
 /// Which question is on screen (for answer latency).
@@ -174,7 +174,7 @@ fn use_page_lifecycle(host: &SharedHost, reported: &Rc<RefCell<Session>>, notice
         let leave = {
             let (host, reported) = (host.clone(), reported.clone());
             move |unloading: bool| {
-                host.borrow_mut().leave(&reported.borrow(), unloading, Clock::now());
+                host.leave(&reported.borrow(), unloading);
             }
         };
         let hidden = {
@@ -189,9 +189,9 @@ fn use_page_lifecycle(host: &SharedHost, reported: &Rc<RefCell<Session>>, notice
         let retry = {
             let host = host.clone();
             Interval::new(3_000, move || {
-                if !host.borrow().healthy() {
-                    host.borrow_mut().retry(Clock::now());
-                    notice.set(trouble(&**host.borrow()));
+                if !host.healthy() {
+                    host.retry();
+                    notice.set(trouble(host.healthy()));
                 }
             })
         };
@@ -207,7 +207,7 @@ fn observe_height(host: SharedHost) -> Option<(web_sys::ResizeObserver, Closure<
         let root = root.clone();
         Closure::<dyn Fn()>::new(move || {
             let height = root.dyn_ref::<web_sys::HtmlElement>().map_or(0, |e| (e.offset_top() + e.offset_height()).max(0) as u32);
-            host.borrow_mut().resized(height);
+            host.resized(height);
         })
     };
     let observer = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok()?;

@@ -6,6 +6,7 @@ pub mod attempt;
 pub mod cmi;
 pub mod describe;
 pub mod model;
+pub mod packed;
 pub mod score;
 pub mod session;
 pub mod report;

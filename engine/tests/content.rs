@@ -137,3 +137,23 @@ fn coverage_counts_sub_points_towards_their_section() {
     let count = |heading: &str| rows.iter().find(|r| r.section.heading == heading).unwrap().questions.len();
     assert_eq!((count("Main"), count("Sub")), (2, 2), "both questions cite `Sub`, which lies within `Main`");
 }
+
+/// The widget embeds the course packed (`tere_engine::packed`): unpacking must give
+/// back every field the widget uses, for the real course and for the hostile one
+/// (markup, entities, multi-byte text).
+#[test]
+fn packing_keeps_every_field_the_widget_uses() {
+    for folder in ["../questions", "../tests/hostile-content"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+        let mut course = load_course(&dir).unwrap_or_else(|e| panic!("{folder}: {e:?}")).course;
+        let packed = tere_engine::packed::pack(&course);
+        let unpacked = tere_engine::packed::unpack(packed.text.leak(), packed.shape.leak());
+        // `source` is authoring metadata and is not packed.
+        for q in course.quizzes.to_mut().iter_mut().flat_map(|quiz| quiz.questions.to_mut().iter_mut()) {
+            q.source = tere_engine::Source { seed: "".into(), section: "".into() };
+        }
+        assert_eq!(unpacked, course, "{folder}");
+    }
+    let real = load_course(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions")).unwrap().course;
+    assert!(real.quizzes.iter().any(|q| q.draw.is_some()), "a drawn quiz exercises the draw field");
+}

@@ -1,5 +1,5 @@
 //! Any bytes as a quiz file: loading the course reports problems, never panics,
-//! and a course that loads also generates code and coverage without panicking.
+//! and a course that loads also packs and reports coverage without panicking.
 
 #![no_main]
 
@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use tere_engine::authoring::{course_to_rust, coverage, load_course};
+use tere_engine::authoring::{coverage, load_course};
+use tere_engine::packed::pack;
 
 const PREFIX: &str = "tere-fuzz-content-";
 
@@ -42,7 +43,7 @@ fuzz_target!(|quiz: &[u8]| {
     std::fs::write(dir.join("quiz.toml"), quiz).expect("write quiz.toml");
     match load_course(dir) {
         Ok(loaded) => {
-            let _ = course_to_rust(&loaded.course);
+            let _ = pack(&loaded.course);
             let _ = coverage(&loaded);
         }
         Err(errors) => {

@@ -4,6 +4,7 @@
 
 mod local;
 mod lms;
+mod outbox;
 mod post_message;
 mod scorm;
 
@@ -13,7 +14,7 @@ use tere_engine::{Action, Course, Session};
 
 use crate::i18n::Lang;
 use crate::params::{HostChoice, Params};
-
+pub use outbox::Outbox;
 
 /// What the host knows when the widget starts.
 #[derive(Default)]

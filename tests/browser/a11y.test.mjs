@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openPage, answer, screenshot, reachType, quizPerType, COURSE, DIST } from './harness.mjs';
+import { serve, launch, openPage, answer, delivered, screenshot, reachType, quizPerType, COURSE, DIST } from './harness.mjs';
 
 const AXE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../node_modules/axe-core/axe.min.js');
 let server; let browser;
@@ -49,6 +49,7 @@ for (const scheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await audit(page, 'menu');
       for (const [type, quiz] of TYPES) {
+        await delivered(page); // the last check's save must not land after the clear
         await page.evaluate(() => localStorage.clear()); // start afresh, not resume
         await page.goto(`${server.base}/w/index.html?host=standalone&quiz=${quiz.id}`);
         await page.locator('[data-action="start"]').click();
@@ -61,6 +62,7 @@ for (const scheme of ['light', 'dark']) {
       }
       // A whole short quiz to its summary and review.
       const quiz = COURSE.quizzes.find((q) => q.id === 'kontakti_loomine');
+      await delivered(page);
       await page.evaluate(() => localStorage.clear());
       await page.goto(`${server.base}/w/index.html?host=standalone&quiz=${quiz.id}`);
       await page.locator('[data-action="start"]').click();

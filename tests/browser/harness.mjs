@@ -56,6 +56,16 @@ export async function openPage(browser, url, { width = 1280, height = 900, local
   return page;
 }
 
+/**
+ * Waits until the widget has told its host about every change so far. Reports are
+ * delivered after the frame that shows the change is painted (src/host/outbox.rs):
+ * from a requestAnimationFrame callback, at the next idle time. Callbacks of each kind
+ * run in the order they were asked for, so this one runs after the widget's.
+ */
+export async function delivered(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestIdleCallback(() => resolve()))));
+}
+
 export function quizById(id) {
   const quiz = COURSE.quizzes.find((q) => q.id === id);
   if (!quiz) throw new Error(`no quiz ${id} in course.json`);

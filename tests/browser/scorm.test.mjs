@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, quizById, playQuiz, playSome, playOn, summary, DIST } from './harness.mjs';
+import { serve, launch, quizById, answer, playQuiz, playSome, playOn, summary, DIST } from './harness.mjs';
 import { violations } from './moodle-rules.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -19,8 +19,8 @@ after(async () => {
   await server?.close();
 });
 
-async function openLms(version, quizId, { fault = '', preset = null } = {}) {
-  const query = new URLSearchParams({ v: version, launch: `${PKG}index.html?quiz=${quizId}`, fault });
+async function openLms(version, quizId, { fault = '', preset = null, slowCommit = 0 } = {}) {
+  const query = new URLSearchParams({ v: version, launch: `${PKG}index.html?quiz=${quizId}`, fault, slowCommit });
   if (preset) query.set('preset', JSON.stringify(preset));
   const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
   page.errors = [];
@@ -120,6 +120,41 @@ for (const [version, quizId] of [['12', 'ettevalmistus'], ['2004', 'palvelutapah
     await page.close();
   });
 }
+
+test('SCORM: a slow LMS commit (Moodle\'s is a synchronous request) does not hold back the feedback', async () => {
+  const SLOW = 400;
+  const quiz = quizById('kontakti_loomine');
+  const { page, frame } = await openLms('2004', quiz.id, { slowCommit: SLOW });
+  await frame.locator('[data-action="start"]').click();
+  await page.waitForFunction(() => window.calls.some((c) => c.method === 'Commit'));
+  await answer(frame, quiz, true);
+  const sco = page.frames().find((f) => f !== page.mainFrame());
+  // In the SCO: when `.feedback` appears, note when the frame that shows it is painted
+  // (a message posted from that frame's requestAnimationFrame callback runs after the paint).
+  const clickedAt = await sco.evaluate(() => {
+    const now = () => performance.timeOrigin + performance.now();
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('.feedback')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => { window.feedbackPaintedAt = now(); };
+        c.port2.postMessage(null);
+      });
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    const at = now();
+    document.querySelector('[data-action="check"]').click();
+    return at;
+  });
+  await page.waitForFunction((t) => window.calls.some((c) => c.method === 'Commit' && c.at > t), clickedAt);
+  const painted = await sco.evaluate(() => window.feedbackPaintedAt);
+  const commit = (await calls(page)).find((c) => c.method === 'Commit' && c.at > clickedAt);
+  assert.ok(painted, 'the feedback was painted');
+  assert.ok(commit.at >= painted, `the commit started ${Math.round(painted - commit.at)} ms before the feedback was painted`);
+  assert.ok(painted - clickedAt < SLOW, `the feedback took ${Math.round(painted - clickedAt)} ms: it waited for the commit`);
+  await page.close();
+});
 
 test('standalone: a reload in the middle of a quiz resumes the same question, answers and draw', async () => {
   const quiz = quizById('palvelutapahtuma');

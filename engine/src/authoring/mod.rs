@@ -1,8 +1,7 @@
 //! Build-time content pipeline: read `questions/`, validate it, and turn it into
-//! the model (and, for the widget, into Rust source). Bad content is reported
+//! the model (which `packed` turns into the widget's built-in data). Bad content is reported
 //! here with file, line and a plain message, never at run time.
 
-mod codegen;
 mod coverage;
 mod error;
 mod source;
@@ -11,7 +10,6 @@ mod validate;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-pub use codegen::course_to_rust;
 pub use coverage::{coverage, CoverageRow};
 pub use error::ContentError;
 pub use validate::{is_plain_id, LANGUAGES};

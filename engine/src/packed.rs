@@ -1,0 +1,206 @@
+//! The built-in course as two compact blobs, written at build time and read once at
+//! startup: all texts in reading order in one string, and a small byte stream of shape
+//! (counts, kinds, flags, text lengths). Compared with `static` model data, this drops
+//! a pointer and a length per text (about 1 450 of them) and keeps the text contiguous,
+//! which is what brotli compresses best (see BENCHMARKS.md). Texts stay borrowed from
+//! the blob; only the lists are allocated.
+//!
+//! Only the build writes these blobs, after validation, so `unpack` trusts its input:
+//! a malformed pair is a build bug and panics.
+//!
+//! Shape grammar (`n` = unsigned LEB128, `t` = a text: its byte length as `n`):
+//! ```text
+//! course   = t:title t:lang n:count quiz*
+//! quiz     = t:id t:title t:lang t:intro u8:pass_mark n:draw+1 (0 = all) n:count question*
+//! question = t:id t:text t:explanation u8:kind body
+//! body     = single/multiple: choices | scenario: t:customer choices
+//!          | true_false: u8:answer t:feedback_true t:feedback_false
+//!          | ordering: n:count t* | matching: n:count (t:left t:right)* | reflection: nothing
+//! choices  = n:count (u8:correct t:text t:feedback)*
+//! ```
+//! The question's `source` is authoring metadata; the widget never shows it, so it is not packed.
+
+use std::borrow::Cow;
+
+use crate::model::{Choice, Course, Kind, List, Pair, Question, Quiz, Source, Text};
+
+const SINGLE: u8 = 0;
+const MULTIPLE: u8 = 1;
+const TRUE_FALSE: u8 = 2;
+const ORDERING: u8 = 3;
+const MATCHING: u8 = 4;
+const SCENARIO: u8 = 5;
+const REFLECTION: u8 = 6;
+
+/// The two blobs of a packed course.
+#[derive(Debug, Default, PartialEq)]
+pub struct Packed {
+    pub text: String,
+    pub shape: Vec<u8>,
+}
+
+/// Packs a (validated) course.
+pub fn pack(course: &Course) -> Packed {
+    let mut p = Packed::default();
+    p.text(&course.title);
+    p.text(&course.lang);
+    p.count(course.quizzes.len());
+    for quiz in course.quizzes.iter() {
+        p.quiz(quiz);
+    }
+    p
+}
+
+impl Packed {
+    fn count(&mut self, mut n: usize) {
+        loop {
+            let low = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.shape.push(low);
+                return;
+            }
+            self.shape.push(low | 0x80);
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        self.count(text.len());
+        self.text.push_str(text);
+    }
+
+    fn quiz(&mut self, quiz: &Quiz) {
+        for t in [&quiz.id, &quiz.title, &quiz.lang, &quiz.intro] {
+            self.text(t);
+        }
+        self.shape.push(quiz.pass_mark);
+        self.count(quiz.draw.map_or(0, |d| usize::from(d) + 1));
+        self.count(quiz.questions.len());
+        for q in quiz.questions.iter() {
+            self.question(q);
+        }
+    }
+
+    fn question(&mut self, q: &Question) {
+        for t in [&q.id, &q.text, &q.explanation] {
+            self.text(t);
+        }
+        match &q.kind {
+            Kind::Single { options } => {
+                self.shape.push(SINGLE);
+                self.choices(options);
+            }
+            Kind::Multiple { options } => {
+                self.shape.push(MULTIPLE);
+                self.choices(options);
+            }
+            Kind::Scenario { customer, options } => {
+                self.shape.push(SCENARIO);
+                self.text(customer);
+                self.choices(options);
+            }
+            Kind::TrueFalse { answer, feedback_true, feedback_false } => {
+                self.shape.extend([TRUE_FALSE, u8::from(*answer)]);
+                self.text(feedback_true);
+                self.text(feedback_false);
+            }
+            Kind::Ordering { items } => {
+                self.shape.push(ORDERING);
+                self.count(items.len());
+                items.iter().for_each(|i| self.text(i));
+            }
+            Kind::Matching { pairs } => {
+                self.shape.push(MATCHING);
+                self.count(pairs.len());
+                for pair in pairs.iter() {
+                    self.text(&pair.left);
+                    self.text(&pair.right);
+                }
+            }
+            Kind::Reflection => self.shape.push(REFLECTION),
+        }
+    }
+
+    fn choices(&mut self, options: &[Choice]) {
+        self.count(options.len());
+        for o in options {
+            self.shape.push(u8::from(o.correct));
+            self.text(&o.text);
+            self.text(&o.feedback);
+        }
+    }
+}
+
+/// Reads a packed course back; texts borrow from `text`.
+pub fn unpack(text: &'static str, shape: &'static [u8]) -> Course {
+    let mut r = Reader { text, shape };
+    let title = r.text();
+    let lang = r.text();
+    let quizzes = r.list(Reader::quiz);
+    Course { title, lang, quizzes }
+}
+
+struct Reader {
+    text: &'static str,
+    shape: &'static [u8],
+}
+
+impl Reader {
+    fn byte(&mut self) -> u8 {
+        let (first, rest) = self.shape.split_first().expect("packed course: shape ended early");
+        self.shape = rest;
+        *first
+    }
+
+    fn count(&mut self) -> usize {
+        let (mut n, mut shift) = (0, 0);
+        loop {
+            let b = self.byte();
+            n |= usize::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return n;
+            }
+            shift += 7;
+        }
+    }
+
+    fn text(&mut self) -> Text {
+        let (head, rest) = self.text.split_at(self.count());
+        self.text = rest;
+        Cow::Borrowed(head)
+    }
+
+    fn list<T: Clone>(&mut self, item: fn(&mut Reader) -> T) -> List<T> {
+        let n = self.count();
+        Cow::Owned((0..n).map(|_| item(self)).collect())
+    }
+
+    fn quiz(&mut self) -> Quiz {
+        let (id, title, lang, intro) = (self.text(), self.text(), self.text(), self.text());
+        let pass_mark = self.byte();
+        let draw = self.count().checked_sub(1).map(|d| d as u16);
+        let questions = self.list(Reader::question);
+        Quiz { id, title, lang, intro, pass_mark, draw, questions }
+    }
+
+    fn question(&mut self) -> Question {
+        let (id, text, explanation) = (self.text(), self.text(), self.text());
+        let kind = match self.byte() {
+            SINGLE => Kind::Single { options: self.list(Reader::choice) },
+            MULTIPLE => Kind::Multiple { options: self.list(Reader::choice) },
+            SCENARIO => Kind::Scenario { customer: self.text(), options: self.list(Reader::choice) },
+            TRUE_FALSE => Kind::TrueFalse { answer: self.byte() == 1, feedback_true: self.text(), feedback_false: self.text() },
+            ORDERING => Kind::Ordering { items: self.list(Reader::text) },
+            MATCHING => Kind::Matching { pairs: self.list(|r| Pair { left: r.text(), right: r.text() }) },
+            REFLECTION => Kind::Reflection,
+            other => panic!("packed course: unknown kind {other}"),
+        };
+        let source = Source { seed: Cow::Borrowed(""), section: Cow::Borrowed("") };
+        Question { id, text, kind, explanation, source }
+    }
+
+    fn choice(&mut self) -> Choice {
+        let correct = self.byte() == 1;
+        Choice { correct, text: self.text(), feedback: self.text() }
+    }
+}

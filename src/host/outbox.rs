@@ -1,0 +1,103 @@
+//! Reports wait for the paint. Telling the host runs on the main thread, and an LMS
+//! commit can be a synchronous request (Moodle's SCORM player posts the data and waits
+//! for the answer). Done right after a change, it would hold back the frame that shows
+//! the learner the feedback. So reports queue here and are delivered once that frame
+//! is painted, in order, and always before the host hears anything else.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use tere_engine::report::Event;
+use tere_engine::Session;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{Clock, Host};
+
+/// The longest a report waits when no frame comes (a hidden or throttled page).
+const LATEST_MS: i32 = 1_000;
+
+pub struct Outbox {
+    host: RefCell<Box<dyn Host>>,
+    waiting: RefCell<Vec<(Session, Vec<Event>, Clock)>>,
+    scheduled: Cell<bool>,
+}
+
+impl Outbox {
+    pub fn new(host: Box<dyn Host>) -> Rc<Outbox> {
+        Rc::new(Outbox { host: RefCell::new(host), waiting: RefCell::default(), scheduled: Cell::new(false) })
+    }
+
+    /// Queues a report; `delivered` gets the host's health once it is delivered.
+    pub fn report(self: &Rc<Self>, session: Session, events: Vec<Event>, clock: Clock, delivered: impl Fn(bool) + 'static) {
+        self.waiting.borrow_mut().push((session, events, clock));
+        if self.scheduled.replace(true) {
+            return;
+        }
+        let deliver = {
+            let (outbox, delivered) = (self.clone(), Rc::new(delivered));
+            move || {
+                if outbox.scheduled.get() {
+                    outbox.deliver();
+                    delivered(outbox.healthy());
+                }
+            }
+        };
+        after_paint(deliver.clone());
+        later(LATEST_MS, &Closure::once_into_js(deliver));
+    }
+
+    /// Delivers every waiting report now.
+    pub fn deliver(&self) {
+        self.scheduled.set(false);
+        let waiting = self.waiting.take();
+        let mut host = self.host.borrow_mut();
+        for (session, events, clock) in &waiting {
+            host.report(session, events, *clock);
+        }
+    }
+
+    pub fn leave(&self, session: &Session, unloading: bool) {
+        self.deliver();
+        self.host.borrow_mut().leave(session, unloading, Clock::now());
+    }
+
+    pub fn retry(&self) {
+        self.deliver();
+        self.host.borrow_mut().retry(Clock::now());
+    }
+
+    pub fn healthy(&self) -> bool {
+        self.host.borrow().healthy()
+    }
+
+    pub fn resized(&self, height: u32) {
+        self.host.borrow_mut().resized(height);
+    }
+}
+
+/// Runs `f` after the next frame is painted: from a requestAnimationFrame callback,
+/// when the browser is next idle (or within 100 ms), so it never delays that frame.
+fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let run = Closure::once_into_js(f);
+    let next_frame = Closure::once_into_js(move || {
+        let Some(window) = web_sys::window() else { return };
+        let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        match idle {
+            Some(request_idle) => {
+                let options = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&options, &"timeout".into(), &100.into());
+                let _ = request_idle.call2(&window, &run, &options);
+            }
+            None => later(0, &run),
+        }
+    });
+    let _ = window.request_animation_frame(next_frame.unchecked_ref());
+}
+
+/// `setTimeout` with a `Closure::once_into_js` function, which frees itself once run.
+fn later(ms: i32, f: &JsValue) {
+    let Some(window) = web_sys::window() else { return };
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+}
