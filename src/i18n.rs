@@ -112,7 +112,7 @@ static ET: Ui = Ui {
     explanation: "Selgitus",
     pick_one: "Vali üks vastus.",
     pick_all: "Vali kõik sobivad vastused.",
-    pick_true_false: "Kas väide on õige või vale?",
+    pick_true_false: "Kas väide on tõene või väär?",
     order_help: "Pane read õigesse järjekorda. Liiguta rida nuppudega „üles“ ja „alla“.",
     match_help: "Vali iga rea juurde sobiv vaste rippmenüüst.",
     reflect_help: "Kirjuta oma mõtted. Vastust ei hinnata; ülesanne on tehtud, kui oled midagi kirjutanud.",
@@ -226,6 +226,18 @@ mod tests {
         assert_eq!(Lang::parse("EN"), Some(Lang::En));
         assert_eq!(Lang::parse("de"), None);
         assert_eq!(Lang::parse("e"), None);
+    }
+
+    /// A true/false option reads differently from the verdict after it: "Väär ✗ Your
+    /// choice · Vale", not "Vale ✗ … · Vale".
+    #[test]
+    fn true_false_labels_are_not_the_verdict_words() {
+        for lang in [Lang::Et, Lang::Fi, Lang::En] {
+            let ui = lang.ui();
+            for label in tere_engine::describe::true_false_labels(lang.code()) {
+                assert!(![ui.correct, ui.incorrect].contains(&label), "{}: `{label}` is also a verdict", lang.code());
+            }
+        }
     }
 
     #[test]

@@ -5,11 +5,12 @@ use crate::answer::Answer;
 use crate::model::Kind;
 
 /// True/false labels in a content language, shared by the UI and review texts.
+/// Estonian statements are *tõene*/*väär*; *õige*/*vale* are the verdict words.
 pub fn true_false_labels(lang: &str) -> [&'static str; 2] {
     match lang.get(..2) {
         Some("fi") => ["Totta", "Tarua"],
         Some("en") => ["True", "False"],
-        _ => ["Õige", "Vale"],
+        _ => ["Tõene", "Väär"],
     }
 }
 

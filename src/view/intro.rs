@@ -3,7 +3,7 @@
 use tere_engine::{Action, Quiz};
 use yew::prelude::*;
 
-use super::{new_seed, Ctx, HEADING_ID};
+use super::{new_seed, text, Ctx, HEADING_ID};
 use crate::i18n::fill;
 
 pub fn view(ctx: &Ctx, quiz: &Quiz) -> Html {
@@ -11,10 +11,10 @@ pub fn view(ctx: &Ctx, quiz: &Quiz) -> Html {
     let count = quiz.draw.map_or(quiz.questions.len(), |d| d as usize);
     let facts = format!("{} · {}", fill(ui.questions_count, count, 0), fill(ui.pass_mark, ctx.session.pass_mark(quiz) as usize, 0));
     html! {
-        <section class="intro" data-quiz-id={quiz.id.to_string()}>
-            <div lang={quiz.lang.to_string()}>
-                <h1 id={HEADING_ID} tabindex="-1">{ quiz.title.to_string() }</h1>
-                <p>{ quiz.intro.to_string() }</p>
+        <section class="intro" data-quiz-id={text(&quiz.id)}>
+            <div lang={text(&quiz.lang)}>
+                <h1 id={HEADING_ID} tabindex="-1">{ text(&quiz.title) }</h1>
+                <p>{ text(&quiz.intro) }</p>
             </div>
             <p class="facts">{ facts }</p>
             <div class="actions">

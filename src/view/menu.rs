@@ -3,7 +3,7 @@
 use tere_engine::{Action, Status};
 use yew::prelude::*;
 
-use super::{Ctx, HEADING_ID};
+use super::{text, Ctx, HEADING_ID};
 use crate::i18n::fill;
 
 pub fn view(ctx: &Ctx) -> Html {
@@ -13,7 +13,7 @@ pub fn view(ctx: &Ctx) -> Html {
     html! {
         <section class="menu">
             { for not_found }
-            <h1 id={HEADING_ID} tabindex="-1" lang={course.lang.to_string()}>{ course.title.to_string() }</h1>
+            <h1 id={HEADING_ID} tabindex="-1" lang={text(&course.lang)}>{ text(&course.title) }</h1>
             <ul class="quiz-list">
             { for course.quizzes.iter().enumerate().map(|(i, quiz)| {
                 let record = &ctx.session.quizzes[i].record;
@@ -26,8 +26,8 @@ pub fn view(ctx: &Ctx) -> Html {
                 let best = record.best.map(|b| format!(" · {}", fill(ui.best, b as usize, 0)));
                 html! {
                     <li>
-                        <button type="button" class="quiz-entry" data-quiz-id={quiz.id.to_string()} onclick={ctx.on(Action::Open(i))}>
-                            <span class="quiz-title" lang={quiz.lang.to_string()}>{ quiz.title.to_string() }</span>
+                        <button type="button" class="quiz-entry" data-quiz-id={text(&quiz.id)} onclick={ctx.on(Action::Open(i))}>
+                            <span class="quiz-title" lang={text(&quiz.lang)}>{ text(&quiz.title) }</span>
                             <span class={classes!("status", status_class)}>{ status }{ best.unwrap_or_default() }</span>
                         </button>
                     </li>

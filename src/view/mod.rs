@@ -7,10 +7,11 @@ mod menu;
 mod question;
 mod summary;
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use tere_engine::{Action, Phase, Screen, Session};
+use tere_engine::{Action, Phase, Screen, Session, Text};
 use yew::prelude::*;
 
 use crate::app::{Config, Model};
@@ -98,6 +99,15 @@ fn focus(selector: &str) {
     let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
     if let Some(e) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = e.focus();
+    }
+}
+
+/// A content text for the DOM without a copy: built-in texts borrow from the packed
+/// course, which lives as long as the page.
+pub fn text(t: &Text) -> AttrValue {
+    match t {
+        Cow::Borrowed(s) => AttrValue::Static(s),
+        Cow::Owned(s) => AttrValue::from(s.clone()),
     }
 }
 

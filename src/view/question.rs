@@ -5,7 +5,7 @@ use tere_engine::{Action, Answer, Attempt, Kind, Phase, Question, Quiz};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{feedback, Ctx, HEADING_ID};
+use super::{feedback, text, Ctx, HEADING_ID};
 use crate::i18n::fill;
 use tere_engine::describe::true_false_labels;
 
@@ -32,16 +32,16 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
         ctx.button("next", ui.next, Action::Next, true)
     };
     html! {
-        <section class="question" data-question-id={q.id.to_string()} data-question-type={q.kind.name()}>
+        <section class="question" data-question-id={text(&q.id)} data-question-type={q.kind.name()}>
             <p class="progress-label" id="tere-progress">{ progress }</p>
             // A native <progress>: accessible as is, and no inline style (strict CSP).
             <progress class="progress" aria-labelledby="tere-progress" max={total.to_string()} value={attempt.answered().to_string()}></progress>
-            <div class="content" lang={quiz.lang.to_string()}>
-                <h2 id={HEADING_ID} tabindex="-1">{ q.text.to_string() }</h2>
+            <div class="content" lang={text(&quiz.lang)}>
+                <h2 id={HEADING_ID} tabindex="-1">{ text(&q.text) }</h2>
                 if let Kind::Scenario { customer, .. } = &q.kind {
                     <figure class="dialogue">
                         <figcaption lang={ctx.config.lang.code()}>{ ui.customer_says }</figcaption>
-                        <blockquote>{ customer.to_string() }</blockquote>
+                        <blockquote>{ text(customer) }</blockquote>
                     </figure>
                 }
                 <p class="help" id="tere-help" lang={ctx.config.lang.code()}>{ help }</p>
@@ -66,13 +66,13 @@ fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bo
         (Kind::TrueFalse { answer, .. }, Answer::Choices(picked)) => {
             let labels = true_false_labels(&quiz.lang);
             let rows = [(labels[0], *answer), (labels[1], !*answer)];
-            choice_list(ctx, q, picked, checked, "radio", rows.iter().enumerate().map(|(i, (text, correct))| (i, text.to_string(), *correct, None)))
+            choice_list(ctx, q, picked, checked, "radio", rows.iter().enumerate().map(|(i, (label, correct))| (i, AttrValue::Static(label), *correct, None)))
         }
         (Kind::Single { options } | Kind::Scenario { options, .. } | Kind::Multiple { options }, Answer::Choices(picked)) => {
             let input = if matches!(q.kind, Kind::Multiple { .. }) { "checkbox" } else { "radio" };
             let rows = attempt.option_order(quiz).into_iter().map(|i| {
                 let o = &options[i];
-                (i, o.text.to_string(), o.correct, Some(o.feedback.to_string()))
+                (i, text(&o.text), o.correct, Some(text(&o.feedback)))
             });
             choice_list(ctx, q, picked, checked, input, rows)
         }
@@ -96,11 +96,11 @@ fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bo
                     });
                     html! {
                         <li class="match-row">
-                            <label for={select_id.clone()}>{ pair.left.to_string() }</label>
+                            <label for={select_id.clone()}>{ text(&pair.left) }</label>
                             <select id={select_id} data-pair-index={i.to_string()} disabled={checked} {onchange}>
                                 <option value="" selected={chosen[i].is_none()}>{ ctx.ui.choose }</option>
                                 { for right_order.iter().map(|&r| html! {
-                                    <option value={r.to_string()} selected={chosen[i] == Some(r as u8)}>{ pairs[r].right.to_string() }</option>
+                                    <option value={r.to_string()} selected={chosen[i] == Some(r as u8)}>{ text(&pairs[r].right) }</option>
                                 }) }
                             </select>
                             { for mark }
@@ -127,7 +127,7 @@ fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bo
 }
 
 /// Radio or checkbox options; after checking, each is marked and its feedback shown.
-fn choice_list(ctx: &Ctx, q: &Question, picked: &[u8], checked: bool, input: &'static str, rows: impl Iterator<Item = (usize, String, bool, Option<String>)>) -> Html {
+fn choice_list(ctx: &Ctx, q: &Question, picked: &[u8], checked: bool, input: &'static str, rows: impl Iterator<Item = (usize, AttrValue, bool, Option<AttrValue>)>) -> Html {
     let ui = ctx.ui;
     let name = format!("tere-{}", q.id);
     html! {
@@ -185,7 +185,7 @@ fn ordering(ctx: &Ctx, items: &[tere_engine::Text], order: &[u8], checked: bool)
         <>
         <ol class="ordering" aria-describedby="tere-help">
         { for order.iter().enumerate().map(|(pos, &item)| {
-            let text = items[item as usize].to_string();
+            let item_text = text(&items[item as usize]);
             let right = pos == item as usize;
             let mark = checked.then(|| html! {
                 <span class={if right { "mark correct" } else { "mark incorrect" }}>
@@ -194,12 +194,12 @@ fn ordering(ctx: &Ctx, items: &[tere_engine::Text], order: &[u8], checked: bool)
             });
             html! {
                 <li class="order-item" key={item} data-item-index={item.to_string()}>
-                    <span class="order-text">{ text.clone() }{ for mark }</span>
+                    <span class="order-text">{ item_text.clone() }{ for mark }</span>
                     if !checked {
                         <span class="order-buttons">
-                            <button type="button" class="move" data-action="move-up" aria-label={format!("{}: {}", ui.move_up, text)}
+                            <button type="button" class="move" data-action="move-up" aria-label={format!("{}: {}", ui.move_up, item_text)}
                                 disabled={pos == 0} onclick={ctx.on_then_focus(Action::Move { position: pos, up: true }, follow(item, pos <= 1, "up"))}>{ "↑" }</button>
-                            <button type="button" class="move" data-action="move-down" aria-label={format!("{}: {}", ui.move_down, text)}
+                            <button type="button" class="move" data-action="move-down" aria-label={format!("{}: {}", ui.move_down, item_text)}
                                 disabled={pos == last} onclick={ctx.on_then_focus(Action::Move { position: pos, up: false }, follow(item, pos + 1 >= last, "down"))}>{ "↓" }</button>
                         </span>
                     }
@@ -210,7 +210,7 @@ fn ordering(ctx: &Ctx, items: &[tere_engine::Text], order: &[u8], checked: bool)
         if checked {
             <div class="correct-order">
                 <p>{ ui.correct_order }</p>
-                <ol>{ for items.iter().map(|i| html! { <li>{ i.to_string() }</li> }) }</ol>
+                <ol>{ for items.iter().map(|i| html! { <li>{ text(i) }</li> }) }</ol>
             </div>
         }
         </>

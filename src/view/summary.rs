@@ -4,7 +4,7 @@
 use tere_engine::{describe, Action, Attempt, Question, Quiz};
 use yew::prelude::*;
 
-use super::{new_seed, verdict, Ctx, HEADING_ID};
+use super::{new_seed, text, verdict, Ctx, HEADING_ID};
 use crate::i18n::fill;
 
 pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
@@ -16,7 +16,7 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
         attempt.questions.iter().zip(&result.credits).enumerate().map(|(pos, (&qi, c))| (&quiz.questions[qi as usize], *c, pos)).collect();
     html! {
         <section class="summary" data-result-score={result.score.to_string()} data-result-passed={result.passed.to_string()}>
-            <h1 id={HEADING_ID} tabindex="-1" lang={quiz.lang.to_string()}>{ quiz.title.to_string() }</h1>
+            <h1 id={HEADING_ID} tabindex="-1" lang={text(&quiz.lang)}>{ text(&quiz.title) }</h1>
             <div class="result" role="status">
                 <p class="score">{ fill(ui.score, result.score as usize, 0) }</p>
                 <p class={if result.passed { "outcome passed" } else { "outcome failed" }}>
@@ -27,8 +27,8 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
             <h2>{ ui.your_answers }</h2>
             <ol class="review">
             { for asked.iter().map(|(q, credit, _)| html! {
-                <li data-question-id={q.id.to_string()}>
-                    <span class="review-text" lang={quiz.lang.to_string()}>{ q.text.to_string() }</span>
+                <li data-question-id={text(&q.id)}>
+                    <span class="review-text" lang={text(&quiz.lang)}>{ text(&q.text) }</span>
                     { verdict(ui, *credit) }
                 </li>
             }) }
@@ -53,18 +53,18 @@ fn review_entry(ctx: &Ctx, quiz: &Quiz, q: &Question, credit: Option<f64>, attem
     let given = attempt.answers[position].as_ref().map(|a| describe::given(&q.kind, a, &quiz.lang)).unwrap_or_default();
     let expected = describe::expected(&q.kind, &quiz.lang);
     html! {
-        <li class="review-entry" data-question-id={q.id.to_string()}>
-            <h3 lang={quiz.lang.to_string()}>{ q.text.to_string() }</h3>
+        <li class="review-entry" data-question-id={text(&q.id)}>
+            <h3 lang={text(&quiz.lang)}>{ text(&q.text) }</h3>
             { verdict(ui, credit) }
             <dl>
                 <dt>{ ui.your_answer }</dt>
-                <dd lang={quiz.lang.to_string()}>{ lines(given) }</dd>
+                <dd lang={text(&quiz.lang)}>{ lines(given) }</dd>
                 if !expected.is_empty() {
                     <dt>{ ui.correct_answer }</dt>
-                    <dd lang={quiz.lang.to_string()}>{ lines(expected) }</dd>
+                    <dd lang={text(&quiz.lang)}>{ lines(expected) }</dd>
                 }
                 <dt>{ ui.explanation }</dt>
-                <dd lang={quiz.lang.to_string()}>{ q.explanation.to_string() }</dd>
+                <dd lang={text(&quiz.lang)}>{ text(&q.explanation) }</dd>
             </dl>
         </li>
     }

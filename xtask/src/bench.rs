@@ -4,7 +4,8 @@
 //! The browser figures (startup against a vanilla-JS page, answer → feedback, memory)
 //! come from `bench/bench.mjs` (node, playwright-core, Debian's Chromium); the rest is
 //! measured here: shipped bytes (gzip and brotli CLIs), worst-case `suspend_data`
-//! (the engine, natively) and what the wasm is made of (twiggy, installed if missing).
+//! (the engine, natively), what the wasm is made of (twiggy, installed if missing) and
+//! the size floor (`floor.rs`: a bare Yew counter plus the course's packed text).
 //! Extra arguments go to bench.mjs: `cargo xtask bench --loads 30 --answers 200`.
 
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use serde_json::{json, Value};
 use tere_engine::authoring::load_course;
 use tere_engine::resume::worst_case_len;
 
+use crate::floor::{self, Floor};
 use crate::util::{self, Result};
 
 const KIB: u64 = 1024;
@@ -49,6 +51,12 @@ pub fn run(args: &[String]) -> Result {
 
     let parts = wasm_parts(&dist, &work)?;
 
+    util::step("bench: the size floor (a bare Yew counter, and the course's text)");
+    let floor = floor::measure(&root, &work);
+    if let Err(e) = &floor {
+        eprintln!("note: the floor was not measured: {e}");
+    }
+
     util::step("bench: browser (startup, answer → feedback, memory)");
     let browser_json = work.join("browser.json");
     let _ = std::fs::remove_file(&browser_json);
@@ -62,7 +70,7 @@ pub fn run(args: &[String]) -> Result {
     let offline_path = dist.join("packages/tere-offline.html");
     let offline = offline_path.is_file().then(|| compress(&dist, &offline_path)).transpose()?;
 
-    let report = Report { machine: Machine { load, ..machine(&browser) }, files, offline, browser, suspend, parts, twiggy, seconds: began.elapsed().as_secs() };
+    let report = Report { machine: Machine { load, ..machine(&browser) }, files, offline, browser, suspend, parts, twiggy, floor, seconds: began.elapsed().as_secs() };
     println!("\n{}", report.text());
     let results = root.join("bench/results.json");
     let text = serde_json::to_string_pretty(&report.json()).map_err(|e| e.to_string())?;
@@ -77,11 +85,11 @@ pub fn run(args: &[String]) -> Result {
 
 // ------------------------------------------------------------------ measurements
 
-struct Sized {
-    name: String,
-    raw: u64,
-    gzip: u64,
-    brotli: u64,
+pub struct Sized {
+    pub name: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
 }
 
 /// The files a cold load of the widget fetched (bench.mjs records the requests),
@@ -113,7 +121,7 @@ fn files_loaded(browser: &Value, dist: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn compress(dist: &Path, file: &Path) -> Result<Sized> {
+pub fn compress(dist: &Path, file: &Path) -> Result<Sized> {
     let raw = std::fs::metadata(file).map_err(|e| format!("{}: {e}", file.display()))?.len();
     let stdout_len = |c: &mut Command, what: &str| -> Result<u64> {
         let out = c.output().map_err(|e| format!("{what}: cannot start: {e}"))?;
@@ -351,6 +359,7 @@ struct Report {
     suspend: Vec<Suspend>,
     parts: WasmParts,
     twiggy: std::result::Result<Twiggy, String>,
+    floor: Result<Floor>,
     seconds: u64,
 }
 
@@ -500,6 +509,8 @@ impl Report {
             notes: vec!["Every file a cold load of `index.html?quiz=kontakti_loomine` fetched, in bytes; the total is what counts against the target. `tere-offline.html` is the single-file package, listed apart.".into()],
         });
 
+        out.push(self.floor_section());
+
         let loads = self.num("/startup/loads").unwrap_or(0.0);
         let mut t = Table::new(&["page", "median", "p95", "min", "next frame (median)"], &[false, true, true, true, true]);
         for (name, key) in [("Tere (wasm)", "tere"), ("vanilla JS (bench/vanilla.html)", "vanilla")] {
@@ -612,6 +623,28 @@ impl Report {
         out
     }
 
+    /// What any Yew widget carrying this course ships, and how much Tere adds to it.
+    fn floor_section(&self) -> Section {
+        let mut t = Table::new(&["part", "raw", "brotli -q 11"], &[false, true, true]);
+        let mut notes = Vec::new();
+        match &self.floor {
+            Ok(floor) => {
+                for f in &floor.yew {
+                    t.row(vec![format!("bare Yew counter: {}", f.name), f.raw.to_string(), f.brotli.to_string()]);
+                }
+                t.row(vec!["course text, packed (all stages)".into(), floor.text.raw.to_string(), floor.text.brotli.to_string()]);
+                t.row(vec!["course shape, packed".into(), floor.shape.raw.to_string(), floor.shape.brotli.to_string()]);
+                let total = floor.total_brotli();
+                t.row(vec!["floor: any Yew widget with this course".into(), "".into(), format!("{total} ({})", kib(total))]);
+                let (_, _, shipped) = self.total();
+                t.row(vec!["Tere above the floor (its own code, UI, styles, page)".into(), "".into(), format!("{} ({})", shipped.saturating_sub(total), kib(shipped.saturating_sub(total)))]);
+                notes.push("`bench/yew-floor` is a Yew 0.23 counter built like Tere (release profile, `wasm-opt -Oz`, the same wasm-bindgen and crate versions); the course is `tere_engine::packed::pack` of `questions/`. Both are in every build of the whole-course widget, whatever its own code.".into());
+            }
+            Err(e) => t.row(vec![format!("not measured: {e}"), "".into(), "".into()]),
+        }
+        Section { part: None, title: "The size floor".into(), table: t, notes }
+    }
+
     fn header(&self) -> String {
         let m = &self.machine;
         format!(
@@ -683,6 +716,13 @@ impl Report {
                 "total": { "raw": r, "gzip": g, "brotli": b },
                 "offline": self.offline.as_ref().map(sized),
             },
+            "floor": match &self.floor {
+                Ok(f) => json!({
+                    "yew": f.yew.iter().map(sized).collect::<Vec<_>>(),
+                    "courseText": sized(&f.text), "courseShape": sized(&f.shape), "totalBrotli": f.total_brotli(),
+                }),
+                Err(e) => json!({ "skipped": e }),
+            },
             "startup": self.browser["startup"],
             "feedback": self.browser["latency"],
             "memory": self.browser["memory"],
@@ -708,11 +748,14 @@ cargo xtask bench --loads 30 --answers 200 # more samples (arguments go to bench
 ```
 
 It takes about a minute for the build and under a minute for the measurements (the
-first run also installs twiggy with `cargo install twiggy`). The parts:
+first run also installs twiggy with `cargo install twiggy` and compiles the floor's
+Yew counter, about two minutes more). The parts:
 
 - `xtask/src/bench.rs`: shipped bytes (`gzip -9 -n`, `brotli -q 11`), worst-case
   suspend_data (natively, through `tere-engine`), the wasm breakdown (twiggy), the
   table, `bench/results.json` and this file.
+- `xtask/src/floor.rs` and `bench/yew-floor/`: the size floor, a bare Yew counter built
+  like Tere, plus the course's packed text.
 - `bench/bench.mjs`: the browser figures, in Debian's `/usr/bin/chromium` through
   playwright-core, over `http://127.0.0.1` from a small static server (no compression,
   `Cache-Control: no-store`). Flags: `--headless --no-sandbox --disable-gpu

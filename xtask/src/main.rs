@@ -4,6 +4,7 @@ mod bench;
 mod check;
 mod dist;
 mod export;
+mod floor;
 mod fuzz;
 mod gift;
 mod manifest;
