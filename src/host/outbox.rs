@@ -20,24 +20,26 @@ const LATEST_MS: i32 = 1_000;
 pub struct Outbox {
     host: RefCell<Box<dyn Host>>,
     waiting: RefCell<Vec<(Session, Vec<Event>, Clock)>>,
-    scheduled: Cell<bool>,
+    /// Counts deliveries, so that each batch's two timers deliver it at most once.
+    batch: Cell<u64>,
 }
 
 impl Outbox {
     pub fn new(host: Box<dyn Host>) -> Rc<Outbox> {
-        Rc::new(Outbox { host: RefCell::new(host), waiting: RefCell::default(), scheduled: Cell::new(false) })
+        Rc::new(Outbox { host: RefCell::new(host), waiting: RefCell::default(), batch: Cell::new(0) })
     }
 
     /// Queues a report; `delivered` gets the host's health once it is delivered.
     pub fn report(self: &Rc<Self>, session: Session, events: Vec<Event>, clock: Clock, delivered: impl Fn(bool) + 'static) {
+        let first = self.waiting.borrow().is_empty();
         self.waiting.borrow_mut().push((session, events, clock));
-        if self.scheduled.replace(true) {
+        if !first {
             return;
         }
         let deliver = {
-            let (outbox, delivered) = (self.clone(), Rc::new(delivered));
+            let (outbox, delivered, batch) = (self.clone(), Rc::new(delivered), self.batch.get());
             move || {
-                if outbox.scheduled.get() {
+                if outbox.batch.get() == batch {
                     outbox.deliver();
                     delivered(outbox.healthy());
                 }
@@ -49,7 +51,7 @@ impl Outbox {
 
     /// Delivers every waiting report now.
     pub fn deliver(&self) {
-        self.scheduled.set(false);
+        self.batch.set(self.batch.get() + 1);
         let waiting = self.waiting.take();
         let mut host = self.host.borrow_mut();
         for (session, events, clock) in &waiting {
