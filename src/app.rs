@@ -162,7 +162,7 @@ fn question_key(session: &Session) -> Option<(usize, usize)> {
 }
 
 /// Saves when the page is hidden, ends the connection when it goes away, retries
-/// failed deliveries every few seconds, and reports the content height.
+/// failed deliveries every few seconds, and reports the content height to a host that wants it.
 #[hook]
 fn use_page_lifecycle(host: &SharedHost, reported: &Rc<RefCell<Session>>, notice: &UseStateHandle<Option<Notice>>) {
     let host = host.clone();
@@ -195,7 +195,8 @@ fn use_page_lifecycle(host: &SharedHost, reported: &Rc<RefCell<Session>>, notice
                 }
             })
         };
-        let resize = observe_height(host);
+        // Only a host that sizes the iframe needs the height; others skip the observer's work per frame.
+        let resize = if host.wants_height() { observe_height(host) } else { None };
         move || drop((hidden, gone, retry, resize))
     });
 }

@@ -57,7 +57,11 @@ pub trait Host {
     fn retry(&mut self, clock: Clock);
     /// False while something could not be delivered (the learner sees a notice).
     fn healthy(&self) -> bool;
-    /// The widget's content height changed (for hosts that size an iframe).
+    /// Whether the host sizes the widget's iframe to its content (then `resized` is called).
+    fn wants_height(&self) -> bool {
+        false
+    }
+    /// The widget's content height changed.
     fn resized(&mut self, _height: u32) {}
 }
 

@@ -73,6 +73,10 @@ impl Outbox {
         self.host.borrow().healthy()
     }
 
+    pub fn wants_height(&self) -> bool {
+        self.host.borrow().wants_height()
+    }
+
     pub fn resized(&self, height: u32) {
         self.host.borrow_mut().resized(height);
     }

@@ -173,6 +173,10 @@ impl Host for PostMessageHost {
         true
     }
 
+    fn wants_height(&self) -> bool {
+        true
+    }
+
     fn resized(&mut self, height: u32) {
         if height != self.last_height {
             self.last_height = height;

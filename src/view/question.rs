@@ -94,16 +94,27 @@ fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bo
                             { if right { format!("✓ {}", ctx.ui.correct) } else { format!("✗ {} · {}: {}", ctx.ui.incorrect, ctx.ui.correct_answer, pair.right) } }
                         </span> }
                     });
+                    // Once checked, the choice is plain text: a disabled select would cut a
+                    // long answer short on a phone (and costs the browser more to update).
+                    if checked {
+                        let choice = chosen[i].and_then(|r| pairs.get(r as usize)).map_or(AttrValue::Static("–"), |p| text(&p.right));
+                        return html! {
+                            <li class="match-row">
+                                <span class="match-left">{ text(&pair.left) }</span>
+                                <span class="match-choice" data-pair-index={i.to_string()}>{ choice }</span>
+                                { for mark }
+                            </li>
+                        };
+                    }
                     html! {
                         <li class="match-row">
                             <label for={select_id.clone()}>{ text(&pair.left) }</label>
-                            <select id={select_id} data-pair-index={i.to_string()} disabled={checked} {onchange}>
+                            <select id={select_id} data-pair-index={i.to_string()} {onchange}>
                                 <option value="" selected={chosen[i].is_none()}>{ ctx.ui.choose }</option>
                                 { for right_order.iter().map(|&r| html! {
                                     <option value={r.to_string()} selected={chosen[i] == Some(r as u8)}>{ text(&pairs[r].right) }</option>
                                 }) }
                             </select>
-                            { for mark }
                         </li>
                     }
                 }) }
