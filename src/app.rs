@@ -107,7 +107,7 @@ pub fn app() -> Html {
         let session = setup.session.clone();
         move || Model(session)
     });
-    let notice = use_state(|| setup.notice);
+    let notice = use_state_eq(|| setup.notice); // `_eq`: a report that changes nothing re-renders nothing
     let reported = use_mut_ref(|| setup.session.clone());
     use_host_reports(&setup.host, &model.0, &reported, &notice);
     use_page_lifecycle(&setup.host, &reported, &notice);

@@ -31,13 +31,21 @@ function readManifest(xml) {
   return { scos, files };
 }
 
+// The one-stage packages `cargo xtask test` makes with `package --quiz kontakti_loomine`.
+const STAGE = 'kontakti_loomine';
+
 before(async () => {
-  for (const v of ['12', '2004']) unpacked[v] = unzip(path.join(PACKAGES, `tere-scorm${v}.zip`));
+  for (const v of ['12', '2004']) {
+    unpacked[v] = unzip(path.join(PACKAGES, `tere-scorm${v}.zip`));
+    unpacked[`${v}-stage`] = unzip(path.join(PACKAGES, `tere-scorm${v}-${STAGE}.zip`));
+  }
   server = await serve({
     '/vendor/': path.join(ROOT, 'node_modules/scorm-again/dist'),
     '/lms/': path.join(ROOT, 'tests/hosts'),
     '/v12/pluginfile.php/12/mod_scorm/content/1/': unpacked['12'].dir,
     '/v2004/pluginfile.php/12/mod_scorm/content/1/': unpacked['2004'].dir,
+    '/v12-stage/pluginfile.php/12/mod_scorm/content/1/': unpacked['12-stage'].dir,
+    '/v2004-stage/pluginfile.php/12/mod_scorm/content/1/': unpacked['2004-stage'].dir,
   });
   browser = await launch();
 });
@@ -102,6 +110,36 @@ for (const v of ['12', '2004']) {
       assert.deepEqual(server.missing, []);
       await page.close();
     }
+  });
+}
+
+for (const v of ['12', '2004']) {
+  test(`SCORM ${v} one-stage package: valid, one SCO with the stage's mastery score, and it plays to a pass in the LMS`, async () => {
+    const pkg = unpacked[`${v}-stage`];
+    const manifest = path.join(pkg.dir, 'imsmanifest.xml');
+    const schema = v === '12' ? 'scorm12/wrapper12.xsd' : 'scorm2004/wrapper2004.xsd';
+    execFileSync('xmllint', ['--noout', '--schema', path.join(XSD, schema), manifest], { stdio: 'pipe' });
+    const xml = fs.readFileSync(manifest, 'utf8');
+    const quiz = quizById(STAGE);
+    const { scos, files } = readManifest(xml);
+    assert.deepEqual(scos, [`index.html?quiz=${STAGE}`]);
+    assert.ok(xml.includes(v === '12' ? `<adlcp:masteryscore>${quiz.passMark}</adlcp:masteryscore>` : `<imsss:minNormalizedMeasure>${quiz.passMark / 100}</imsss:minNormalizedMeasure>`));
+    for (const f of pkg.list.filter((f) => f !== 'imsmanifest.xml')) assert.ok(files.has(f), `${f} is in the zip but not in the manifest`);
+
+    const page = await browser.newPage();
+    await page.goto(`${server.base}/lms/lms.html?v=${v}&launch=${encodeURIComponent(`/v${v}-stage${MOODLE_PATH}${scos[0]}`)}`);
+    const frame = page.frameLocator('#sco');
+    const expected = await playQuiz(frame, quiz, () => true);
+    assert.deepEqual(await summary(frame), { score: 100, passed: true });
+    assert.equal(expected.score, 100);
+    await page.evaluate(() => { document.getElementById('sco').src = 'about:blank'; });
+    await page.waitForFunction(() => window.terminated);
+    const data = await page.evaluate(() => window.cmiData());
+    if (v === '12') assert.equal(data['cmi.core.lesson_status'], 'passed');
+    else assert.deepEqual([data['cmi.completion_status'], data['cmi.success_status']], ['completed', 'passed']);
+    assert.deepEqual(violations(v, await page.evaluate(() => window.calls)), []);
+    assert.deepEqual(server.missing, []);
+    await page.close();
   });
 }
 

@@ -1,5 +1,6 @@
-//! `cargo xtask package [--quiz <id>]`: what a teacher uploads and a learner opens.
-//! Writes to dist/packages/: SCORM 1.2 and 2004 zips (one SCO per quiz), a
+//! `cargo xtask package [--quiz <id>]...`: what a teacher uploads and a learner opens.
+//! Writes to dist/packages/: SCORM 1.2 and 2004 zips (one SCO per quiz; with
+//! `--quiz`, also zips of that one stage), a
 //! single-file offline page, and `site/` for hosting and iframe embedding.
 
 use std::io::Write;
@@ -15,11 +16,15 @@ use crate::manifest::manifest;
 use crate::util::{self, Result};
 
 pub fn run(args: &[String]) -> Result {
-    let only = match args {
-        [] => None,
-        [flag, id] if flag == "--quiz" => Some(id.as_str()),
-        _ => return Err("usage: cargo xtask package [--quiz <id>]".into()),
-    };
+    // `--quiz <id>`, any number of times: one-stage packages besides the whole course's.
+    let mut stages = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match (arg.as_str(), rest.next()) {
+            ("--quiz", Some(id)) => stages.push(id.as_str()),
+            _ => return Err("usage: cargo xtask package [--quiz <id>]...".into()),
+        }
+    }
     let root = util::root();
     let dist = root.join("dist");
     let out = dist.join("packages");
@@ -27,17 +32,19 @@ pub fn run(args: &[String]) -> Result {
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     let loaded = load_course(&root.join("questions")).map_err(|_| "content has errors; run cargo xtask check".to_string())?;
     let course = &loaded.course;
-    let quizzes: Vec<&Quiz> = match only {
-        None => course.quizzes.iter().collect(),
-        Some(id) => vec![course.quiz(id).ok_or_else(|| format!("no quiz `{id}`; see questions/course.toml"))?],
-    };
     let files = site_files(&dist)?;
-    let suffix = only.map_or(String::new(), |id| format!("-{id}"));
-    for (version, name) in [(Version::Scorm12, "scorm12"), (Version::Scorm2004, "scorm2004")] {
-        let xml = manifest(version, course, &quizzes, &files);
-        let zip_path = out.join(format!("tere-{name}{suffix}.zip"));
-        write_zip(&zip_path, &dist, &files, &xml)?;
-        println!("wrote {}", zip_path.display());
+    let mut sets: Vec<(String, Vec<&Quiz>)> = vec![(String::new(), course.quizzes.iter().collect())];
+    for id in stages {
+        let quiz = course.quiz(id).ok_or_else(|| format!("no quiz `{id}`; see questions/course.toml"))?;
+        sets.push((format!("-{id}"), vec![quiz]));
+    }
+    for (suffix, quizzes) in &sets {
+        for (version, name) in [(Version::Scorm12, "scorm12"), (Version::Scorm2004, "scorm2004")] {
+            let xml = manifest(version, course, quizzes, &files);
+            let zip_path = out.join(format!("tere-{name}{suffix}.zip"));
+            write_zip(&zip_path, &dist, &files, &xml)?;
+            println!("wrote {}", zip_path.display());
+        }
     }
     let offline = out.join("tere-offline.html");
     std::fs::write(&offline, offline_page(&dist, &files)?).map_err(|e| e.to_string())?;
