@@ -82,30 +82,27 @@ fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bo
             html! {
                 <ul class="matching" aria-describedby="tere-help">
                 { for pairs.iter().enumerate().map(|(i, pair)| {
+                    // Once checked, the choice is plain text: a disabled select would cut a
+                    // long answer short on a phone (and costs the browser more to update).
+                    if checked {
+                        let right = chosen[i] == Some(i as u8);
+                        let choice = chosen[i].and_then(|r| pairs.get(r as usize)).map_or(AttrValue::Static("–"), |p| text(&p.right));
+                        return html! {
+                            <li class="match-row">
+                                <span class="match-left">{ text(&pair.left) }</span>
+                                <span class="match-choice" data-pair-index={i.to_string()}>{ choice }</span>
+                                <span class={if right { "mark correct" } else { "mark incorrect" }}>
+                                    { if right { format!("✓ {}", ctx.ui.correct) } else { format!("✗ {} · {}: {}", ctx.ui.incorrect, ctx.ui.correct_answer, pair.right) } }
+                                </span>
+                            </li>
+                        };
+                    }
                     let select_id = format!("tere-match-{i}");
                     let dispatch = ctx.dispatch.clone();
                     let onchange = Callback::from(move |e: Event| {
                         let value = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
                         dispatch.dispatch(Action::Match { pair: i as u8, right: value.parse().ok() });
                     });
-                    let mark = checked.then(|| {
-                        let right = chosen[i] == Some(i as u8);
-                        html! { <span class={if right { "mark correct" } else { "mark incorrect" }}>
-                            { if right { format!("✓ {}", ctx.ui.correct) } else { format!("✗ {} · {}: {}", ctx.ui.incorrect, ctx.ui.correct_answer, pair.right) } }
-                        </span> }
-                    });
-                    // Once checked, the choice is plain text: a disabled select would cut a
-                    // long answer short on a phone (and costs the browser more to update).
-                    if checked {
-                        let choice = chosen[i].and_then(|r| pairs.get(r as usize)).map_or(AttrValue::Static("–"), |p| text(&p.right));
-                        return html! {
-                            <li class="match-row">
-                                <span class="match-left">{ text(&pair.left) }</span>
-                                <span class="match-choice" data-pair-index={i.to_string()}>{ choice }</span>
-                                { for mark }
-                            </li>
-                        };
-                    }
                     html! {
                         <li class="match-row">
                             <label for={select_id.clone()}>{ text(&pair.left) }</label>
