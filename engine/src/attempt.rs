@@ -55,8 +55,14 @@ impl Attempt {
         attempt
     }
 
+    /// The question on screen.
     pub fn question<'q>(&self, quiz: &'q Quiz) -> &'q Question {
-        &quiz.questions[self.questions[self.current] as usize]
+        self.question_at(quiz, self.current)
+    }
+
+    /// The question presented at `position` of this attempt.
+    pub fn question_at<'q>(&self, quiz: &'q Quiz, position: usize) -> &'q Question {
+        &quiz.questions[self.questions[position] as usize]
     }
 
     pub fn is_last(&self) -> bool {
@@ -124,13 +130,11 @@ impl Attempt {
 /// The questions of one attempt: all in content order, or `draw` of them picked
 /// from the pool by the seed (kept in content order, which follows the teaching order).
 pub fn draw(quiz: &Quiz, seed: u64) -> Vec<u16> {
-    let n = quiz.questions.len();
-    match quiz.draw {
-        Some(k) if (k as usize) < n => {
-            let mut picked: Vec<u16> = permutation(n, seed).into_iter().take(k as usize).map(|i| i as u16).collect();
-            crate::shuffle::sort_small(&mut picked);
-            picked
-        }
-        _ => (0..n as u16).collect(),
+    let (n, k) = (quiz.questions.len(), quiz.questions_per_attempt());
+    if k == n {
+        return (0..n as u16).collect();
     }
+    let mut picked: Vec<u16> = permutation(n, seed).into_iter().take(k).map(|i| i as u16).collect();
+    crate::shuffle::sort_small(&mut picked);
+    picked
 }

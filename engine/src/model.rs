@@ -17,6 +17,13 @@ pub struct Course {
     pub quizzes: List<Quiz>,
 }
 
+impl Quiz {
+    /// How many questions one attempt asks: `draw` of the pool, or all of them.
+    pub fn questions_per_attempt(&self) -> usize {
+        self.draw.map_or(self.questions.len(), |d| self.questions.len().min(d as usize))
+    }
+}
+
 impl Course {
     pub fn quiz(&self, id: &str) -> Option<&Quiz> {
         self.quizzes.iter().find(|q| q.id == id)

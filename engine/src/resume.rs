@@ -64,7 +64,7 @@ pub fn decode(quiz: &Quiz, text: &str) -> Result<Attempt, ResumeError> {
         if item.is_empty() {
             continue;
         }
-        let question = &quiz.questions[attempt.questions[position] as usize];
+        let question = attempt.question_at(quiz, position);
         let (print, answer) = item.split_at_checked(FINGERPRINT_LEN).ok_or(ResumeError::Corrupt)?;
         if print != fingerprint(question) {
             continue; // the question was edited since: drop only this answer
@@ -207,6 +207,6 @@ pub fn worst_case_len(quiz: &Quiz) -> usize {
         .collect();
     // With a pool, the longest `draw` answers.
     lengths.sort_unstable_by(|a, b| b.cmp(a));
-    let n = quiz.draw.map_or(lengths.len(), |d| d as usize);
+    let n = quiz.questions_per_attempt();
     header + lengths.iter().take(n).sum::<usize>() + n.saturating_sub(1)
 }

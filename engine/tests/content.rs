@@ -153,7 +153,8 @@ fn packing_keeps_every_field_the_widget_uses() {
             q.source = tere_engine::Source { seed: "".into(), section: "".into() };
         }
         assert_eq!(unpacked, course, "{folder}");
+        if folder == "../questions" {
+            assert!(course.quizzes.iter().any(|q| q.draw.is_some()), "a drawn quiz exercises the draw field");
+        }
     }
-    let real = load_course(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions")).unwrap().course;
-    assert!(real.quizzes.iter().any(|q| q.draw.is_some()), "a drawn quiz exercises the draw field");
 }

@@ -45,18 +45,20 @@ fn post_to(origin: Option<&str>, kind: &str, fields: &[(&str, JsValue)]) {
     let Some(origin) = origin else { return };
     let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else { return };
     let message = object(&[("type", kind.into()), ("version", CONTRACT.into())]);
-    for (k, v) in fields {
-        let _ = Reflect::set(&message, &(*k).into(), v);
-    }
+    set_fields(&message, fields);
     let _ = parent.post_message(&message, origin);
 }
 
 fn object(fields: &[(&str, JsValue)]) -> Object {
     let o = Object::new();
-    for (k, v) in fields {
-        let _ = Reflect::set(&o, &(*k).into(), v);
-    }
+    set_fields(&o, fields);
     o
+}
+
+fn set_fields(o: &Object, fields: &[(&str, JsValue)]) {
+    for (k, v) in fields {
+        let _ = Reflect::set(o, &(*k).into(), v);
+    }
 }
 
 fn referrer_origin() -> Option<String> {
@@ -81,6 +83,11 @@ fn response(answer: &Answer) -> JsValue {
 
 fn credit_value(credit: Option<f64>) -> JsValue {
     credit.map_or(JsValue::NULL, JsValue::from)
+}
+
+/// Full credit is correct; `null` for an ungraded question.
+fn correct_value(credit: Option<f64>) -> JsValue {
+    credit.map_or(JsValue::NULL, |c| (c >= 1.0).into())
 }
 
 impl Host for PostMessageHost {
@@ -109,7 +116,7 @@ impl Host for PostMessageHost {
                 Event::Answered { quiz, position } => {
                     let q = &session.course.quizzes[quiz];
                     let Some(attempt) = &session.quizzes[quiz].attempt else { continue };
-                    let question = &q.questions[attempt.questions[position] as usize];
+                    let question = attempt.question_at(q, position);
                     let Some(answer) = &attempt.answers[position] else { continue };
                     let credit = score::credit(&question.kind, answer);
                     let total = attempt.questions.len() as u32;
@@ -123,7 +130,7 @@ impl Host for PostMessageHost {
                             ("position", (position as u32 + 1).into()),
                             ("total", total.into()),
                             ("response", response(answer)),
-                            ("correct", credit.map_or(JsValue::NULL, |c| (c >= 1.0).into())),
+                            ("correct", correct_value(credit)),
                             ("credit", credit_value(credit)),
                         ],
                     );
@@ -146,7 +153,7 @@ impl Host for PostMessageHost {
                             JsValue::from(object(&[
                                 ("id", question.id.as_ref().into()),
                                 ("credit", credit_value(*credit)),
-                                ("correct", credit.map_or(JsValue::NULL, |c| (c >= 1.0).into())),
+                                ("correct", correct_value(*credit)),
                             ]))
                         })
                         .collect();

@@ -142,7 +142,7 @@ impl ScormHost {
             self.set(names.suspend_data, saved);
         }
         let position = attempt.current.min(attempt.questions.len() - 1);
-        self.set(names.location, q.questions[attempt.questions[position] as usize].id.to_string());
+        self.set(names.location, attempt.question_at(q, position).id.to_string());
         if self.version == Version::Scorm2004 {
             self.set("cmi.progress_measure", cmi::decimal(attempt.answered() as f64 / attempt.questions.len() as f64));
         }
@@ -151,7 +151,7 @@ impl ScormHost {
     fn queue_interaction(&mut self, session: &Session, quiz: usize, position: usize, clock: Clock) {
         let q = &session.course.quizzes[quiz];
         let Some(attempt) = &session.quizzes[quiz].attempt else { return };
-        let question = &q.questions[attempt.questions[position] as usize];
+        let question = attempt.question_at(q, position);
         let Some(answer) = &attempt.answers[position] else { return };
         let interaction = Interaction {
             question,
@@ -179,17 +179,22 @@ impl ScormHost {
         match self.version {
             Version::Scorm12 => {
                 let status = if !graded { "completed" } else if passed { "passed" } else { "failed" };
-                self.set("cmi.core.lesson_status", status);
+                self.set(names.status, status);
             }
             Version::Scorm2004 => {
                 self.set("cmi.score.scaled", cmi::decimal(score as f64 / 100.0));
-                self.set("cmi.completion_status", "completed");
+                self.set(names.status, "completed");
                 self.set("cmi.success_status", if !graded { "unknown" } else if passed { "passed" } else { "failed" });
                 self.set("cmi.progress_measure", "1");
             }
         }
         self.set(names.exit, self.version.exit_value(true));
-        self.set(names.session_time, cmi::duration(self.version, clock.now_ms.saturating_sub(self.started_ms) / 10));
+        self.queue_session_time(clock);
+    }
+
+    /// Time since this SCO started, in the version's format.
+    fn queue_session_time(&mut self, clock: Clock) {
+        self.set(self.version.names().session_time, cmi::duration(self.version, clock.now_ms.saturating_sub(self.started_ms) / 10));
     }
 }
 
@@ -210,12 +215,8 @@ impl Host for ScormHost {
             launch.restore.extend(self.read_saved(course, lms, launch.pass_mark));
             launch.discarded = launch.restore.is_empty() && self.quiz_index(course).is_some();
         }
-        let status_element = match self.version {
-            Version::Scorm12 => "cmi.core.lesson_status",
-            Version::Scorm2004 => "cmi.completion_status",
-        };
-        if matches!(lms.get(status_element).as_deref(), Some("not attempted") | Some("unknown") | Some("")) {
-            self.set(status_element, "incomplete");
+        if matches!(lms.get(names.status).as_deref(), Some("not attempted") | Some("unknown") | Some("")) {
+            self.set(names.status, "incomplete");
             self.flush();
         }
         launch
@@ -259,7 +260,7 @@ impl Host for ScormHost {
         if started {
             self.set(names.exit, self.version.exit_value(finished));
         }
-        self.set(names.session_time, cmi::duration(self.version, clock.now_ms.saturating_sub(self.started_ms) / 10));
+        self.queue_session_time(clock);
         self.flush();
         if unloading && self.connection == Connection::Open {
             if let Some(lms) = &self.lms {

@@ -8,8 +8,7 @@ use crate::i18n::fill;
 
 pub fn view(ctx: &Ctx, quiz: &Quiz) -> Html {
     let ui = ctx.ui;
-    let count = quiz.draw.map_or(quiz.questions.len(), |d| d as usize);
-    let facts = format!("{} · {}", fill(ui.questions_count, count, 0), fill(ui.pass_mark, ctx.session.pass_mark(quiz) as usize, 0));
+    let facts = format!("{} · {}", fill(ui.questions_count, quiz.questions_per_attempt(), 0), fill(ui.pass_mark, ctx.session.pass_mark(quiz) as usize, 0));
     html! {
         <section class="intro" data-quiz-id={text(&quiz.id)}>
             <div lang={text(&quiz.lang)}>

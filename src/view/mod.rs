@@ -30,14 +30,8 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// A click handler that dispatches `action`.
-    pub fn on(&self, action: Action) -> Callback<MouseEvent> {
-        let dispatch = self.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(action.clone()))
-    }
-
-    /// A change handler (inputs) that dispatches `action`.
-    pub fn on_change(&self, action: Action) -> Callback<Event> {
+    /// An event handler (click, change, …) that dispatches `action`.
+    pub fn on<E: 'static>(&self, action: Action) -> Callback<E> {
         let dispatch = self.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(action.clone()))
     }

@@ -166,7 +166,7 @@ fn choice_list(ctx: &Ctx, q: &Question, picked: &[u8], checked: bool, input: &'s
             html! {
                 <label class={classes!("option", is_picked.then_some("picked"), (!state.is_empty()).then_some(state))} data-option-index={i.to_string()}>
                     <input type={input} name={name.clone()} value={i.to_string()} checked={is_picked} disabled={checked}
-                        onchange={ctx.on_change(Action::Choose(i as u8))} />
+                        onchange={ctx.on(Action::Choose(i as u8))} />
                     <span class="option-text">{ text }{ for mark }</span>
                 </label>
             }

@@ -15,6 +15,7 @@ use std::time::Instant;
 use serde_json::{json, Value};
 use tere_engine::authoring::load_course;
 use tere_engine::resume::worst_case_len;
+use tere_engine::Course;
 
 use crate::floor::{self, Floor};
 use crate::util::{self, Result};
@@ -41,7 +42,8 @@ pub fn run(args: &[String]) -> Result {
     std::fs::create_dir_all(&work).map_err(|e| format!("create {}: {e}", work.display()))?;
 
     util::step("bench: worst-case suspend_data");
-    let suspend = suspend_data(&root)?;
+    let course = load_course(&root.join("questions")).map_err(|_| "content has errors; run cargo xtask check".to_string())?.course;
+    let suspend = suspend_data(&course);
 
     util::step("bench: what the wasm is made of (twiggy)");
     let twiggy = twiggy(&root, &dist, &work);
@@ -52,7 +54,7 @@ pub fn run(args: &[String]) -> Result {
     let parts = wasm_parts(&dist, &work)?;
 
     util::step("bench: the size floor (a bare Yew counter, and the course's text)");
-    let floor = floor::measure(&root, &work);
+    let floor = floor::measure(&root, &work, &course);
     if let Err(e) = &floor {
         eprintln!("note: the floor was not measured: {e}");
     }
@@ -143,14 +145,12 @@ struct Suspend {
     worst: usize,
 }
 
-fn suspend_data(root: &Path) -> Result<Vec<Suspend>> {
-    let loaded = load_course(&root.join("questions")).map_err(|_| "content has errors; run cargo xtask check".to_string())?;
-    Ok(loaded
-        .course
+fn suspend_data(course: &Course) -> Vec<Suspend> {
+    course
         .quizzes
         .iter()
         .map(|q| Suspend { quiz: q.id.to_string(), questions: q.questions.len(), draw: q.draw.map(usize::from), worst: worst_case_len(q) })
-        .collect())
+        .collect()
 }
 
 /// The shipped wasm by section, raw and brotli, and the stack it reserves.

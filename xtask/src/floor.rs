@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use tere_engine::authoring::load_course;
 use tere_engine::packed::pack;
+use tere_engine::Course;
 
 use crate::bench::{compress, Sized};
 use crate::util::{self, Result};
@@ -28,7 +28,7 @@ impl Floor {
     }
 }
 
-pub fn measure(root: &Path, work: &Path) -> Result<Floor> {
+pub fn measure(root: &Path, work: &Path, course: &Course) -> Result<Floor> {
     let app = root.join("bench/yew-floor");
     // Same wasm-bindgen and wasm-opt as Tere (Trunk cannot download here), same crate versions.
     let trunk = std::fs::read_to_string(root.join("Trunk.toml")).map_err(|e| format!("Trunk.toml: {e}"))?;
@@ -48,8 +48,7 @@ pub fn measure(root: &Path, work: &Path) -> Result<Floor> {
     }
     yew.sort_by(|a, b| a.name.cmp(&b.name));
 
-    let course = load_course(&root.join("questions")).map_err(|_| "content has errors; run cargo xtask check".to_string())?.course;
-    let packed = pack(&course);
+    let packed = pack(course);
     let (text, shape) = (work.join("course.txt"), work.join("course.shape"));
     std::fs::write(&text, &packed.text).map_err(|e| e.to_string())?;
     std::fs::write(&shape, &packed.shape).map_err(|e| e.to_string())?;
