@@ -81,11 +81,7 @@ impl Setup {
             single_quiz: found.is_some(),
             unknown_quiz: params.quiz.is_some() && found.is_none(),
         };
-        let notice = if !host.healthy() {
-            Some(Notice::HostTrouble)
-        } else {
-            launch.discarded.then_some(Notice::ProgressReset)
-        };
+        let notice = if !host.healthy() { Some(Notice::HostTrouble) } else { launch.discarded.then_some(Notice::ProgressReset) };
         Setup { host: Outbox::new(host), session, config, notice }
     }
 }

@@ -43,14 +43,8 @@ pub struct QuizResult {
 impl Attempt {
     pub fn new(quiz: &Quiz, seed: u64) -> Attempt {
         let questions = draw(quiz, seed);
-        let mut attempt = Attempt {
-            seed,
-            answers: vec![None; questions.len()],
-            questions,
-            current: 0,
-            phase: Phase::Answering,
-            draft: Answer::Choices(Vec::new()),
-        };
+        let mut attempt =
+            Attempt { seed, answers: vec![None; questions.len()], questions, current: 0, phase: Phase::Answering, draft: Answer::Choices(Vec::new()) };
         attempt.draft = attempt.blank_draft(quiz);
         attempt
     }

@@ -20,11 +20,9 @@ pub fn given(kind: &Kind, answer: &Answer, lang: &str) -> Vec<String> {
         (Kind::TrueFalse { .. }, Answer::Choices(p)) => p.iter().filter_map(|&i| true_false_labels(lang).get(i as usize).map(|s| s.to_string())).collect(),
         (_, Answer::Choices(p)) => p.iter().filter_map(|&i| kind.options().get(i as usize)).map(|o| o.text.to_string()).collect(),
         (Kind::Ordering { items }, Answer::Order(order)) => order.iter().filter_map(|&i| items.get(i as usize)).map(|t| t.to_string()).collect(),
-        (Kind::Matching { pairs }, Answer::Matches(chosen)) => pairs
-            .iter()
-            .zip(chosen)
-            .map(|(p, c)| format!("{} → {}", p.left, c.and_then(|r| pairs.get(r as usize)).map_or("—", |r| r.right.as_ref())))
-            .collect(),
+        (Kind::Matching { pairs }, Answer::Matches(chosen)) => {
+            pairs.iter().zip(chosen).map(|(p, c)| format!("{} → {}", p.left, c.and_then(|r| pairs.get(r as usize)).map_or("—", |r| r.right.as_ref()))).collect()
+        }
         (_, Answer::Text(t)) => vec![t.clone()],
         _ => Vec::new(),
     }

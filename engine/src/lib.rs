@@ -7,10 +7,10 @@ pub mod cmi;
 pub mod describe;
 pub mod model;
 pub mod packed;
-pub mod score;
-pub mod session;
 pub mod report;
 pub mod resume;
+pub mod score;
+pub mod session;
 pub mod shuffle;
 
 #[cfg(feature = "authoring")]

@@ -25,7 +25,11 @@ pub fn credit(kind: &Kind, answer: &Answer) -> Option<f64> {
     Some(match (kind, answer) {
         (Kind::Single { options } | Kind::Scenario { options, .. }, Answer::Choices(picked)) => {
             let right = picked.len() == 1 && options[picked[0] as usize].correct;
-            if right { 1.0 } else { 0.0 }
+            if right {
+                1.0
+            } else {
+                0.0
+            }
         }
         (Kind::Multiple { options }, Answer::Choices(picked)) => {
             let total = options.iter().filter(|o| o.correct).count();
@@ -35,7 +39,11 @@ pub fn credit(kind: &Kind, answer: &Answer) -> Option<f64> {
         }
         (Kind::TrueFalse { answer, .. }, Answer::Choices(picked)) => {
             let chosen_true = picked.first() == Some(&0);
-            if picked.len() == 1 && chosen_true == *answer { 1.0 } else { 0.0 }
+            if picked.len() == 1 && chosen_true == *answer {
+                1.0
+            } else {
+                0.0
+            }
         }
         (Kind::Ordering { items }, Answer::Order(order)) => {
             let hits = order.iter().enumerate().filter(|(pos, &item)| *pos == item as usize).count();

@@ -52,20 +52,34 @@ pub enum Action {
     Open(usize),
     ShowMenu,
     /// Begin an attempt; the seed comes from the shell so the reducer stays pure.
-    Start { seed: u64 },
+    Start {
+        seed: u64,
+    },
     /// Pick an option (canonical index): replaces for one-answer kinds, toggles for multiple response.
     Choose(u8),
     /// Move the ordering item at `position` one place up or down.
-    Move { position: usize, up: bool },
+    Move {
+        position: usize,
+        up: bool,
+    },
     /// Match pair `pair`'s left side with pair `right`'s right side (or clear it).
-    Match { pair: u8, right: Option<u8> },
+    Match {
+        pair: u8,
+        right: Option<u8>,
+    },
     Write(String),
     Check,
     Next,
     Finish,
-    Retry { seed: u64 },
+    Retry {
+        seed: u64,
+    },
     /// Put back what a host saved: a quiz's record and its attempt.
-    Restore { quiz: usize, record: Record, attempt: Option<Attempt> },
+    Restore {
+        quiz: usize,
+        record: Record,
+        attempt: Option<Attempt>,
+    },
 }
 
 impl Session {

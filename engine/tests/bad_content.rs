@@ -164,4 +164,3 @@ fn the_suite_covers_every_kind_of_mistake() {
     let missing: Vec<&&str> = REQUIRED_CASES.iter().filter(|c| !present.iter().any(|p| p == *c)).collect();
     assert!(missing.is_empty(), "tests/bad-content lacks {missing:?}");
 }
-

@@ -46,7 +46,10 @@ fn duplicate_question_id() {
 fn no_correct_option() {
     let q = format!("{HEADER}{}", single("a", 3, 99));
     assert_error(&q, line_of(&q, "type = \"single\""), "exactly one option with `correct = true`, found 0");
-    let m = format!("{HEADER}{}", question("m", "multiple", "[[question.option]]\ntext = \"x\"\nfeedback = \"f\"\n[[question.option]]\ntext = \"y\"\nfeedback = \"f\"\n"));
+    let m = format!(
+        "{HEADER}{}",
+        question("m", "multiple", "[[question.option]]\ntext = \"x\"\nfeedback = \"f\"\n[[question.option]]\ntext = \"y\"\nfeedback = \"f\"\n")
+    );
     assert_error(&m, line_of(&m, "type = \"multiple\""), "no correct option");
 }
 
@@ -95,7 +98,10 @@ fn pass_mark_and_draw_out_of_range() {
 
 #[test]
 fn matching_rights_must_differ() {
-    let q = format!("{HEADER}{}", question("m", "matching", "[[question.pair]]\nleft = \"a\"\nright = \"same\"\n[[question.pair]]\nleft = \"b\"\nright = \"same\"\n"));
+    let q = format!(
+        "{HEADER}{}",
+        question("m", "matching", "[[question.pair]]\nleft = \"a\"\nright = \"same\"\n[[question.pair]]\nleft = \"b\"\nright = \"same\"\n")
+    );
     assert_error(&q, line_of(&q, "type = \"matching\""), "must all be different");
 }
 

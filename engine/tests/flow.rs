@@ -93,7 +93,9 @@ fn partial_answers_score_by_the_documented_rule() {
     s = check_and_advance(s.reduce(Action::Choose(0)).reduce(Action::Choose(2))); // 1 right, 1 wrong: 0
     s = check_and_advance(s.reduce(Action::Choose(1))); // true_false right: 1
     s = check_and_advance(answer_right(s)); // ordering: 1
-    s = check_and_advance(s.reduce(Action::Match { pair: 0, right: Some(0) }).reduce(Action::Match { pair: 1, right: Some(2) }).reduce(Action::Match { pair: 2, right: Some(1) })); // 1/3
+    s = check_and_advance(
+        s.reduce(Action::Match { pair: 0, right: Some(0) }).reduce(Action::Match { pair: 1, right: Some(2) }).reduce(Action::Match { pair: 2, right: Some(1) }),
+    ); // 1/3
     s = check_and_advance(answer_right(s));
     let result = s.result().unwrap();
     // (0 + 0 + 1 + 1 + 1/3) / 5 = 46.67 %

@@ -235,12 +235,13 @@ fn the_sample_file_imports_every_kind_tere_has_and_reports_the_rest() {
 #[test]
 fn without_the_placeholders_the_build_names_only_source_and_explanation() {
     let conversion = gift::import_gift(&fixture("sample.gift"), &options("sample", "sample.gift", "et")).unwrap();
-    let dir = course_dir("sample_plain", &conversion.toml.replace("id = \"sample\"", "id = \"sample_plain\""), &BTreeSet::from([("s.txt".to_string(), "Main".to_string())]));
-    let errors = load_course(&dir).unwrap_err();
-    assert!(
-        errors.iter().all(|e| e.message.contains("source names no known section") || e.message.contains("`explanation` is empty")),
-        "{errors:#?}"
+    let dir = course_dir(
+        "sample_plain",
+        &conversion.toml.replace("id = \"sample\"", "id = \"sample_plain\""),
+        &BTreeSet::from([("s.txt".to_string(), "Main".to_string())]),
     );
+    let errors = load_course(&dir).unwrap_err();
+    assert!(errors.iter().all(|e| e.message.contains("source names no known section") || e.message.contains("`explanation` is empty")), "{errors:#?}");
 }
 
 #[test]

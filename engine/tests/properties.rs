@@ -98,7 +98,9 @@ fn question_toml(id: &str, spec: &Spec) -> String {
             let items: Vec<String> = (0..*items).map(|i| format!("\"I{i}\"")).collect();
             question(id, "ordering", &format!("items = [{}]", items.join(", ")))
         }
-        Spec::Matching { pairs } => question(id, "matching", &(0..*pairs).map(|i| format!("[[question.pair]]\nleft = \"L{i}\"\nright = \"R{i}\"\n")).collect::<String>()),
+        Spec::Matching { pairs } => {
+            question(id, "matching", &(0..*pairs).map(|i| format!("[[question.pair]]\nleft = \"L{i}\"\nright = \"R{i}\"\n")).collect::<String>())
+        }
         Spec::Reflection => question(id, "reflection", ""),
     }
 }

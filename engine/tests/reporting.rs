@@ -220,7 +220,9 @@ fn responses_carry_the_learners_choice() {
 
 #[test]
 fn decimals_have_at_most_two_fraction_digits() {
-    for (value, text) in [(0.0, "0"), (1.0, "1"), (0.5, "0.5"), (1.0 / 3.0, "0.33"), (2.0 / 3.0, "0.67"), (0.05, "0.05"), (0.999, "1"), (-0.25, "-0.25"), (0.8, "0.8")] {
+    for (value, text) in
+        [(0.0, "0"), (1.0, "1"), (0.5, "0.5"), (1.0 / 3.0, "0.33"), (2.0 / 3.0, "0.67"), (0.05, "0.05"), (0.999, "1"), (-0.25, "-0.25"), (0.8, "0.8")]
+    {
         assert_eq!(cmi::decimal(value), text, "{value}");
     }
 }

@@ -34,33 +34,69 @@ impl Lms {
         };
         let window: JsValue = web_sys::window()?.into();
         let opener = Reflect::get(&window, &"opener".into()).ok().filter(|o| o.is_object());
-        [Some(window), opener]
-            .into_iter()
-            .flatten()
-            .find_map(|start| search_up(start, name, levels))
-            .map(|api| Lms { api, version })
+        [Some(window), opener].into_iter().flatten().find_map(|start| search_up(start, name, levels)).map(|api| Lms { api, version })
     }
 
     fn name(&self, method: Method) -> &'static str {
         let v12 = self.version == Version::Scorm12;
         match method {
-            Method::Initialize => if v12 { "LMSInitialize" } else { "Initialize" },
-            Method::Terminate => if v12 { "LMSFinish" } else { "Terminate" },
-            Method::GetValue => if v12 { "LMSGetValue" } else { "GetValue" },
-            Method::SetValue => if v12 { "LMSSetValue" } else { "SetValue" },
-            Method::Commit => if v12 { "LMSCommit" } else { "Commit" },
-            Method::GetLastError => if v12 { "LMSGetLastError" } else { "GetLastError" },
-            Method::GetErrorString => if v12 { "LMSGetErrorString" } else { "GetErrorString" },
+            Method::Initialize => {
+                if v12 {
+                    "LMSInitialize"
+                } else {
+                    "Initialize"
+                }
+            }
+            Method::Terminate => {
+                if v12 {
+                    "LMSFinish"
+                } else {
+                    "Terminate"
+                }
+            }
+            Method::GetValue => {
+                if v12 {
+                    "LMSGetValue"
+                } else {
+                    "GetValue"
+                }
+            }
+            Method::SetValue => {
+                if v12 {
+                    "LMSSetValue"
+                } else {
+                    "SetValue"
+                }
+            }
+            Method::Commit => {
+                if v12 {
+                    "LMSCommit"
+                } else {
+                    "Commit"
+                }
+            }
+            Method::GetLastError => {
+                if v12 {
+                    "LMSGetLastError"
+                } else {
+                    "GetLastError"
+                }
+            }
+            Method::GetErrorString => {
+                if v12 {
+                    "LMSGetErrorString"
+                } else {
+                    "GetErrorString"
+                }
+            }
         }
     }
 
     /// Calls a method; a thrown exception (e.g. the LMS window is gone) is a fault.
     fn raw(&self, method: Method, args: &[&str]) -> Result<String, Fault> {
         let name = self.name(method);
-        let function: Function = Reflect::get(&self.api, &name.into())
-            .ok()
-            .and_then(|f| f.dyn_into().ok())
-            .ok_or_else(|| Fault(format!("the LMS API has no {name}")))?;
+        let function: Function =
+            Reflect::get(&self.api, &name.into()).ok().and_then(|f| f.dyn_into().ok()).ok_or_else(|| Fault(format!("the LMS API has no {name}")))?;
         let result = match args {
             [] => function.call0(&self.api),
             [a] => function.call1(&self.api, &(*a).into()),

@@ -2,8 +2,8 @@
 //! it (SCORM 1.2, SCORM 2004, postMessage to a parent page, or local storage alone)
 //! is decided once at start, and the quiz never knows.
 
-mod local;
 mod lms;
+mod local;
 mod outbox;
 mod post_message;
 mod scorm;

@@ -136,7 +136,12 @@ impl Host for PostMessageHost {
                     );
                     self.post(
                         "tere:progress",
-                        &[("quiz", q.id.as_ref().into()), ("answered", answered.into()), ("total", total.into()), ("percent", (100 * answered / total.max(1)).into())],
+                        &[
+                            ("quiz", q.id.as_ref().into()),
+                            ("answered", answered.into()),
+                            ("total", total.into()),
+                            ("percent", (100 * answered / total.max(1)).into()),
+                        ],
                     );
                 }
                 Event::Completed { quiz } => {

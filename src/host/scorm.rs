@@ -178,13 +178,28 @@ impl ScormHost {
         self.set(names.score_raw, score.to_string());
         match self.version {
             Version::Scorm12 => {
-                let status = if !graded { "completed" } else if passed { "passed" } else { "failed" };
+                let status = if !graded {
+                    "completed"
+                } else if passed {
+                    "passed"
+                } else {
+                    "failed"
+                };
                 self.set(names.status, status);
             }
             Version::Scorm2004 => {
                 self.set("cmi.score.scaled", cmi::decimal(score as f64 / 100.0));
                 self.set(names.status, "completed");
-                self.set("cmi.success_status", if !graded { "unknown" } else if passed { "passed" } else { "failed" });
+                self.set(
+                    "cmi.success_status",
+                    if !graded {
+                        "unknown"
+                    } else if passed {
+                        "passed"
+                    } else {
+                        "failed"
+                    },
+                );
                 self.set("cmi.progress_measure", "1");
             }
         }

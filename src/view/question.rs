@@ -135,7 +135,14 @@ fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bo
 }
 
 /// Radio or checkbox options; after checking, each is marked and its feedback shown.
-fn choice_list(ctx: &Ctx, q: &Question, picked: &[u8], checked: bool, input: &'static str, rows: impl Iterator<Item = (usize, AttrValue, bool, Option<AttrValue>)>) -> Html {
+fn choice_list(
+    ctx: &Ctx,
+    q: &Question,
+    picked: &[u8],
+    checked: bool,
+    input: &'static str,
+    rows: impl Iterator<Item = (usize, AttrValue, bool, Option<AttrValue>)>,
+) -> Html {
     let ui = ctx.ui;
     let name = format!("tere-{}", q.id);
     html! {

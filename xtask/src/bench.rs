@@ -72,7 +72,8 @@ pub fn run(args: &[String]) -> Result {
     let offline_path = dist.join("packages/tere-offline.html");
     let offline = offline_path.is_file().then(|| compress(&dist, &offline_path)).transpose()?;
 
-    let report = Report { machine: Machine { load, ..machine(&browser) }, files, offline, browser, suspend, parts, twiggy, floor, seconds: began.elapsed().as_secs() };
+    let report =
+        Report { machine: Machine { load, ..machine(&browser) }, files, offline, browser, suspend, parts, twiggy, floor, seconds: began.elapsed().as_secs() };
     println!("\n{}", report.text());
     let results = root.join("bench/results.json");
     let text = serde_json::to_string_pretty(&report.json()).map_err(|e| e.to_string())?;
@@ -197,7 +198,9 @@ fn wasm_parts(dist: &Path, work: &Path) -> Result<WasmParts> {
         at += size;
     }
     let mut sections = Vec::new();
-    for (name, part) in [("code (functions)", &code), ("data (static data: course text, strings)", &data), ("everything else (imports, exports, types, tables)", &rest)] {
+    for (name, part) in
+        [("code (functions)", &code), ("data (static data: course text, strings)", &data), ("everything else (imports, exports, types, tables)", &rest)]
+    {
         let file = work.join("section.bin");
         std::fs::write(&file, part).map_err(|e| format!("write {}: {e}", file.display()))?;
         let out = util::cmd("brotli").args(["-q", "11", "-c"]).arg(&file).output().map_err(|e| format!("brotli: {e}"))?;
@@ -237,7 +240,8 @@ struct Twiggy {
 fn twiggy(root: &Path, dist: &Path, work: &Path) -> std::result::Result<Twiggy, String> {
     if util::output(util::cmd("twiggy").arg("--version")).is_none() {
         util::step("installing twiggy (cargo install twiggy)");
-        util::run(util::cmd("cargo").args(["install", "twiggy"]), "cargo install twiggy").map_err(|e| format!("twiggy not available ({e}); skipping the wasm breakdown"))?;
+        util::run(util::cmd("cargo").args(["install", "twiggy"]), "cargo install twiggy")
+            .map_err(|e| format!("twiggy not available ({e}); skipping the wasm breakdown"))?;
     }
     let shipped = std::fs::read_dir(dist)
         .map_err(|e| e.to_string())?
@@ -248,7 +252,8 @@ fn twiggy(root: &Path, dist: &Path, work: &Path) -> std::result::Result<Twiggy, 
     let bindgen = root.join("target/wasm-bindgen/release/tere_bg.wasm");
     let named = work.join("tere-named.wasm");
     let optimised = bindgen.is_file()
-        && util::run(util::cmd("wasm-opt").args(["-Oz", "-g"]).arg(&bindgen).arg("-o").arg(&named).stdout(std::process::Stdio::null()), "wasm-opt -Oz -g").is_ok();
+        && util::run(util::cmd("wasm-opt").args(["-Oz", "-g"]).arg(&bindgen).arg("-o").arg(&named).stdout(std::process::Stdio::null()), "wasm-opt -Oz -g")
+            .is_ok();
     let (wasm, source) = if optimised {
         (named, "the shipped wasm rebuilt with names: Trunk's wasm-bindgen output through `wasm-opt -Oz -g`".to_string())
     } else {
@@ -474,7 +479,11 @@ impl Report {
                 measured: ratio.map_or("–".into(), |r| format!("{r:.2} ×")),
             },
             Target { met: p95.is_some_and(|p| p <= FEEDBACK_P95_TARGET_MS), what: "answer → feedback painted p95 ≤ 4 ms", measured: ms(p95) },
-            Target { met: memory.is_some_and(|m| m <= MEMORY_TARGET), what: "memory after load ≤ 2 MiB (JS heap + wasm)", measured: memory.map_or("–".into(), mib) },
+            Target {
+                met: memory.is_some_and(|m| m <= MEMORY_TARGET),
+                what: "memory after load ≤ 2 MiB (JS heap + wasm)",
+                measured: memory.map_or("–".into(), mib),
+            },
             Target {
                 met: worst.is_some_and(|w| w.worst <= SUSPEND_TARGET),
                 what: "worst-case suspend_data ≤ 1024 characters",
@@ -499,7 +508,12 @@ impl Report {
         let (r, g, b) = self.total();
         t.row(vec!["total".into(), format!("{r} ({})", kib(r)), format!("{g} ({})", kib(g)), format!("{b} ({})", kib(b))]);
         match &self.offline {
-            Some(o) => t.row(vec![o.name.clone(), format!("{} ({})", o.raw, kib(o.raw)), format!("{} ({})", o.gzip, kib(o.gzip)), format!("{} ({})", o.brotli, kib(o.brotli))]),
+            Some(o) => t.row(vec![
+                o.name.clone(),
+                format!("{} ({})", o.raw, kib(o.raw)),
+                format!("{} ({})", o.gzip, kib(o.gzip)),
+                format!("{} ({})", o.brotli, kib(o.brotli)),
+            ]),
             None => t.row(vec!["packages/tere-offline.html".into(), "not built".into(), "".into(), "".into()]),
         }
         out.push(Section {
@@ -522,7 +536,13 @@ impl Report {
                 ms(self.num(&format!("/startup/{key}/frame/median"))),
             ]);
         }
-        t.row(vec!["ratio Tere / vanilla (medians)".into(), self.num("/startup/ratio").map_or("–".into(), |r| format!("{r:.2} ×")), "".into(), "".into(), "".into()]);
+        t.row(vec![
+            "ratio Tere / vanilla (medians)".into(),
+            self.num("/startup/ratio").map_or("–".into(), |r| format!("{r:.2} ×")),
+            "".into(),
+            "".into(),
+            "".into(),
+        ]);
         let mut notes = vec![format!(
             "Navigation start → Start button present and enabled, {loads} cold loads of each page (new browser context, HTTP cache disabled), alternating, after one discarded warm-up load of each."
         )];
@@ -562,7 +582,9 @@ impl Report {
             let b = |f: &str| self.browser.pointer(&format!("/memory/{key}/{f}")).and_then(Value::as_u64);
             t.row(vec![name, b("jsHeapUsed").map_or("–".into(), mib), b("wasmMemory").map_or("–".into(), mib), b("total").map_or("–".into(), mib)]);
         }
-        let stack = self.parts.stack.map_or(String::new(), |s| format!(" Of the wasm memory, {} below `__stack_pointer`'s start is Rust's reserved stack (rustc's 1 MiB default, mostly never touched).", mib(s)));
+        let stack = self.parts.stack.map_or(String::new(), |s| {
+            format!(" Of the wasm memory, {} below `__stack_pointer`'s start is Rust's reserved stack (rustc's 1 MiB default, mostly never touched).", mib(s))
+        });
         out.push(Section {
             part: None,
             title: "Memory".into(),
@@ -612,7 +634,12 @@ impl Report {
                 for (name, size) in tw.groups.iter().take(12) {
                     t.row(vec![size.to_string(), format!("{:.1}%", 100.0 * *size as f64 / code as f64), name.clone()]);
                 }
-                out.push(Section { part: Some("What costs"), title: "by crate".into(), table: t, notes: vec!["Every twiggy row summed by the crate in its demangled name (generic code counts for the crate that defines it).".into()] });
+                out.push(Section {
+                    part: Some("What costs"),
+                    title: "by crate".into(),
+                    table: t,
+                    notes: vec!["Every twiggy row summed by the crate in its demangled name (generic code counts for the crate that defines it).".into()],
+                });
             }
             Err(e) => {
                 let mut t = Table::new(&["twiggy"], &[false]);
@@ -637,7 +664,11 @@ impl Report {
                 let total = floor.total_brotli();
                 t.row(vec!["floor: any Yew widget with this course".into(), "".into(), format!("{total} ({})", kib(total))]);
                 let (_, _, shipped) = self.total();
-                t.row(vec!["Tere above the floor (its own code, UI, styles, page)".into(), "".into(), format!("{} ({})", shipped.saturating_sub(total), kib(shipped.saturating_sub(total)))]);
+                t.row(vec![
+                    "Tere above the floor (its own code, UI, styles, page)".into(),
+                    "".into(),
+                    format!("{} ({})", shipped.saturating_sub(total), kib(shipped.saturating_sub(total))),
+                ]);
                 notes.push("`bench/yew-floor` is a Yew 0.23 counter built like Tere (release profile, `wasm-opt -Oz`, the same wasm-bindgen and crate versions); the course is `tere_engine::packed::pack` of `questions/`. Both are in every build of the whole-course widget, whatever its own code.".into());
             }
             Err(e) => t.row(vec![format!("not measured: {e}"), "".into(), "".into()]),

@@ -138,11 +138,8 @@ fn progress(log: &str) -> Option<Progress> {
 /// Crash, timeout and out-of-memory inputs libFuzzer saved since `since`.
 fn new_artifacts(dir: &Path, since: SystemTime) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut found: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok())
-        .filter(|e| e.metadata().and_then(|m| m.modified()).is_ok_and(|m| m >= since))
-        .map(|e| e.path())
-        .collect();
+    let mut found: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok()).filter(|e| e.metadata().and_then(|m| m.modified()).is_ok_and(|m| m >= since)).map(|e| e.path()).collect();
     found.sort();
     found
 }

@@ -96,10 +96,8 @@ pub fn load_course(dir: &Path) -> Result<LoadedCourse, Vec<ContentError>> {
     // A quiz file that course.toml does not list would silently never be shown.
     if let Ok(entries) = std::fs::read_dir(dir) {
         let listed: HashSet<PathBuf> = files.iter().cloned().collect();
-        let mut stray: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "toml") && !listed.contains(p))
-            .collect();
+        let mut stray: Vec<PathBuf> =
+            entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "toml") && !listed.contains(p)).collect();
         stray.sort();
         for path in stray {
             errors.push(ContentError {

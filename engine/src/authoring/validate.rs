@@ -83,7 +83,10 @@ fn question(q: &Spanned<QuestionSrc>, r: &mut Reporter, ctx: &mut Context) -> Qu
     if !ctx.sections.contains(&(source.seed.clone(), source.section.clone())) {
         r.at(
             src.source.span(),
-            format!("source names no known section: seed `{}`, section `{}`; list it in questions/sections.toml or fix the spelling", source.seed, source.section),
+            format!(
+                "source names no known section: seed `{}`, section `{}`; list it in questions/sections.toml or fix the spelling",
+                source.seed, source.section
+            ),
         );
     }
     let kind = kind(src, r);
@@ -179,7 +182,6 @@ fn kind(src: &QuestionSrc, r: &mut Reporter) -> Kind {
     }
 }
 
-
 fn options(list: &[Spanned<OptionSrc>], r: &mut Reporter) -> Vec<Choice> {
     if list.len() > MAX_CHOICES {
         r.at(list[MAX_CHOICES].span(), format!("too many options; at most {MAX_CHOICES}"));
@@ -204,10 +206,7 @@ fn count_and_distinct(r: &mut Reporter, at: std::ops::Range<usize>, what: &str, 
 
 fn check_id(r: &mut Reporter, id: &Spanned<String>, what: &str) {
     if !is_plain_id(id.get_ref()) {
-        r.at(
-            id.span(),
-            format!("{what} id `{}` may only use letters A-Z, a-z, digits and `_` (1-64 characters), so SCORM can carry it", id.get_ref()),
-        );
+        r.at(id.span(), format!("{what} id `{}` may only use letters A-Z, a-z, digits and `_` (1-64 characters), so SCORM can carry it", id.get_ref()));
     }
 }
 

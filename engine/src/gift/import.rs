@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
-use super::write::percent;
 use super::item::{Answer, Answers, Format, GiftItem, GiftQuestion, Markup, MatchPair};
+use super::write::percent;
 use crate::authoring::is_plain_id;
 use crate::model::{Choice, Kind, Pair, Question, Quiz, Source, Text, DEFAULT_PASS_MARK};
 
@@ -50,7 +50,8 @@ pub struct Imported {
 
 pub fn import(items: &[GiftItem], options: &ImportOptions) -> Imported {
     let base_name = options.file_name.rsplit(['/', '\\']).next().unwrap_or(&options.file_name);
-    let mut importer = Importer { options, notes: Vec::new(), ids: HashSet::new(), section: base_name.to_string(), defaulted_feedback: 0, first_category: None };
+    let mut importer =
+        Importer { options, notes: Vec::new(), ids: HashSet::new(), section: base_name.to_string(), defaulted_feedback: 0, first_category: None };
     let mut questions = Vec::new();
     let mut number = 0;
     for item in items {
@@ -94,7 +95,10 @@ impl Importer<'_> {
     }
 
     fn category(&mut self, line: usize, path: &str) {
-        self.note(line, format!("category `{path}` is not carried over (Tere has no categories); the questions after it name it as their placeholder source section"));
+        self.note(
+            line,
+            format!("category `{path}` is not carried over (Tere has no categories); the questions after it name it as their placeholder source section"),
+        );
         self.first_category.get_or_insert_with(|| path.to_string());
         self.section = path.to_string();
     }
@@ -109,7 +113,10 @@ impl Importer<'_> {
             }
             Answers::ShortAnswer(answers) => {
                 let accepted: Vec<&str> = answers.iter().map(|a| a.text.text.as_str()).collect();
-                self.note(q.line, format!("{what}: a short answer question (accepted: {}) is not carried over; Tere has no typed answers", accepted.join(", ")));
+                self.note(
+                    q.line,
+                    format!("{what}: a short answer question (accepted: {}) is not carried over; Tere has no typed answers", accepted.join(", ")),
+                );
                 return None;
             }
             Answers::Numerical(raw) => {
@@ -137,7 +144,10 @@ impl Importer<'_> {
             );
         }
         if q.missing_word {
-            self.note(q.line, format!("{what}: the answer block stands mid-sentence (missing word); Tere shows the answers below the text, which marks the gap as _____"));
+            self.note(
+                q.line,
+                format!("{what}: the answer block stands mid-sentence (missing word); Tere shows the answers below the text, which marks the gap as _____"),
+            );
         }
         self.formatting(q, &what);
         let id = self.id(q, number);
@@ -165,7 +175,11 @@ impl Importer<'_> {
                 for a in answers.iter().filter(|a| !a.marked_right && a.weight.is_some_and(|w| w > 0.0)) {
                     self.note(
                         a.line,
-                        format!("partial credit {}% for `{}` is not carried over: a Tere single choice has one right answer, so this option counts as wrong", percent(a.weight.unwrap_or(0.0)), a.text.text),
+                        format!(
+                            "partial credit {}% for `{}` is not carried over: a Tere single choice has one right answer, so this option counts as wrong",
+                            percent(a.weight.unwrap_or(0.0)),
+                            a.text.text
+                        ),
                     );
                 }
                 answers.iter().map(|a| a.marked_right).collect()
@@ -182,7 +196,9 @@ impl Importer<'_> {
             many => {
                 self.note(
                     q.line,
-                    format!("{many} answers are marked `=`: Moodle accepts any one of them, but Tere's nearest type, `multiple`, asks the learner to pick them all"),
+                    format!(
+                        "{many} answers are marked `=`: Moodle accepts any one of them, but Tere's nearest type, `multiple`, asks the learner to pick them all"
+                    ),
                 );
                 answers.iter().map(Answer::earns_credit).collect()
             }
@@ -203,7 +219,13 @@ impl Importer<'_> {
         let mut kept = Vec::new();
         for pair in pairs {
             if pair.left.text.is_empty() {
-                self.note(pair.line, format!("extra right-hand answer `{}` (a pair with nothing before `->`) is not carried over; Tere offers only the pairs' own right sides", pair.right));
+                self.note(
+                    pair.line,
+                    format!(
+                        "extra right-hand answer `{}` (a pair with nothing before `->`) is not carried over; Tere offers only the pairs' own right sides",
+                        pair.right
+                    ),
+                );
             } else {
                 kept.push(Pair { left: pair.left.text.clone().into(), right: pair.right.clone().into() });
             }
@@ -231,7 +253,10 @@ impl Importer<'_> {
         if let Some(first) = marked.first() {
             let format = first.format.map_or("the default Moodle".to_string(), |f| format!("[{}]", f.name()));
             let which = if std::ptr::eq(*first, &q.text) { "the question text".to_string() } else { format!("`{}`", excerpt(&first.text)) };
-            self.note(q.line, format!("{what}: {format} formatting is not carried over; Tere shows {which} as plain text, markup included, so rewrite it without markup"));
+            self.note(
+                q.line,
+                format!("{what}: {format} formatting is not carried over; Tere shows {which} as plain text, markup included, so rewrite it without markup"),
+            );
         }
     }
 

@@ -5,7 +5,10 @@
 #[derive(Clone, Debug, PartialEq)]
 pub enum GiftItem {
     /// `$CATEGORY: path`: the questions that follow go into this category.
-    Category { line: usize, path: String },
+    Category {
+        line: usize,
+        path: String,
+    },
     Question(GiftQuestion),
 }
 

@@ -58,11 +58,7 @@ pub fn import_gift(source: &str, options: &ImportOptions) -> Result<Conversion, 
         format!("Imported from {file} by cargo xtask gift-import."),
         "Fill every TODO below (and check the import report) before adding this file to course.toml.".to_string(),
     ];
-    Ok(Conversion {
-        toml: quiz_to_toml(&imported.quiz, &header),
-        report: imported.notes.iter().map(|n| n.located(file)).collect(),
-        quiz: imported.quiz,
-    })
+    Ok(Conversion { toml: quiz_to_toml(&imported.quiz, &header), report: imported.notes.iter().map(|n| n.located(file)).collect(), quiz: imported.quiz })
 }
 
 /// One quiz of a course as GIFT.

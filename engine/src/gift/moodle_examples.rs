@@ -61,7 +61,11 @@ fn missing_word_multiple_choice() {
             "fourth",
         ),
         ("Moodle costs {~lots of money =nothing ~a small amount} to download from moodle.org.", "Moodle costs _____ to download from moodle.org.", "nothing"),
-        ("Mahatma Gandhi's birthday is an Indian holiday on { ~15th ~3rd =2nd } of October.", "Mahatma Gandhi's birthday is an Indian holiday on _____ of October.", "2nd"),
+        (
+            "Mahatma Gandhi's birthday is an Indian holiday on { ~15th ~3rd =2nd } of October.",
+            "Mahatma Gandhi's birthday is an Indian holiday on _____ of October.",
+            "2nd",
+        ),
         (
             "Since { ~495 AD =1066 AD ~1215 AD ~ 43 AD } the town of Hastings England has been \"famous with visitors\".",
             "Since _____ the town of Hastings England has been \"famous with visitors\".",
@@ -82,18 +86,19 @@ fn titles_become_ids() {
     let q = question("::Thanksgiving Date::The American holiday of Thanksgiving is\ncelebrated on the {~second ~third =fourth} Thursday of November.");
     assert_eq!(q.id, "Thanksgiving_Date");
     assert_eq!(q.text, "The American holiday of Thanksgiving is celebrated on the _____ Thursday of November.");
-    assert_eq!(question("::Q2:: What's between orange and green in the spectrum?\n{ =yellow # right; good! ~red # wrong, it's yellow ~blue # wrong, it's yellow }").id, "Q2");
+    assert_eq!(
+        question("::Q2:: What's between orange and green in the spectrum?\n{ =yellow # right; good! ~red # wrong, it's yellow ~blue # wrong, it's yellow }").id,
+        "Q2"
+    );
     notes_mention("::Grant's Tomb::Grant is {~buried =entombed ~living} in Grant's tomb.", "became the id `Grant_s_Tomb`");
 }
 
 #[test]
 fn feedback_per_answer() {
-    let q = question("::Q2:: What's between orange and green in the spectrum?\n{ =yellow # right; good! ~red # wrong, it's yellow ~blue # wrong, it's yellow }");
+    let q =
+        question("::Q2:: What's between orange and green in the spectrum?\n{ =yellow # right; good! ~red # wrong, it's yellow ~blue # wrong, it's yellow }");
     assert_eq!(q.text, "What's between orange and green in the spectrum?");
-    assert_eq!(
-        options_of(&q),
-        vec![("yellow", true, "right; good!"), ("red", false, "wrong, it's yellow"), ("blue", false, "wrong, it's yellow")]
-    );
+    assert_eq!(options_of(&q), vec![("yellow", true, "right; good!"), ("red", false, "wrong, it's yellow"), ("blue", false, "wrong, it's yellow")]);
 
     let q = question(
         "What's the answer to this multiple-choice question?{\n~wrong answer#feedback comment on the wrong answer\n~another wrong answer#feedback comment on this wrong answer\n=right answer#Very good!}",
@@ -115,7 +120,9 @@ fn feedback_per_answer() {
     assert_eq!(o[4], ("Mother Teresa", false, "She was buried in India"));
     notes_mention("::Grants tomb::Q {=Grant ~No one #x}", "1 answer(s) have no feedback");
 
-    let q = question("::Grant's Tomb::Grant is {\n      ~buried#No one is buried there.\n      =entombed#Right answer!\n      ~living#We hope not!\n} in Grant's tomb.");
+    let q = question(
+        "::Grant's Tomb::Grant is {\n      ~buried#No one is buried there.\n      =entombed#Right answer!\n      ~living#We hope not!\n} in Grant's tomb.",
+    );
     assert_eq!(options_of(&q)[1], ("entombed", true, "Right answer!"));
 }
 
@@ -135,8 +142,16 @@ fn true_false() {
         ("Grant is buried in Grant's tomb.{FALSE}", "Grant is buried in Grant's tomb.", false),
         ("The sun rises in the east.{T}", "The sun rises in the east.", true),
         ("::Q1:: 1+1=2 {T}", "1+1=2", true),
-        ("// question: 0 name: TrueStatement using {T} style\n::TrueStatement about Grant::Grant was buried in a tomb in New York City.{T}", "Grant was buried in a tomb in New York City.", true),
-        ("// question: 0 name: FalseStatement using {FALSE} style\n::FalseStatement about sun::The sun rises in the West.{FALSE}", "The sun rises in the West.", false),
+        (
+            "// question: 0 name: TrueStatement using {T} style\n::TrueStatement about Grant::Grant was buried in a tomb in New York City.{T}",
+            "Grant was buried in a tomb in New York City.",
+            true,
+        ),
+        (
+            "// question: 0 name: FalseStatement using {FALSE} style\n::FalseStatement about sun::The sun rises in the West.{FALSE}",
+            "The sun rises in the West.",
+            false,
+        ),
     ] {
         let q = question(gift);
         assert_eq!(q.text, text);
@@ -168,11 +183,10 @@ fn true_false_feedback_goes_to_the_choice_it_answers() {
 fn matching() {
     let q = question("Matching Question. {\n    =subquestion1 -> subanswer1\n    =subquestion2 -> subanswer2\n    =subquestion3 -> subanswer3\n    }");
     let Kind::Matching { pairs } = &q.kind else { panic!() };
-    assert_eq!(pairs.iter().map(|p| (p.left.as_ref(), p.right.as_ref())).collect::<Vec<_>>(), vec![
-        ("subquestion1", "subanswer1"),
-        ("subquestion2", "subanswer2"),
-        ("subquestion3", "subanswer3")
-    ]);
+    assert_eq!(
+        pairs.iter().map(|p| (p.left.as_ref(), p.right.as_ref())).collect::<Vec<_>>(),
+        vec![("subquestion1", "subanswer1"), ("subquestion2", "subanswer2"), ("subquestion3", "subanswer3")]
+    );
 
     let q = question("Match the following countries with their corresponding\ncapitals.{=Canada->Ottawa =Italy->Rome =Japan->Tokyo}");
     assert_eq!(q.text, "Match the following countries with their corresponding capitals.");
@@ -229,12 +243,10 @@ fn multiple_answers() {
     ] {
         let q = question(gift);
         assert_eq!(q.kind.name(), "multiple");
-        assert_eq!(options_of(&q).iter().map(|(t, c, _)| (*t, *c)).collect::<Vec<_>>(), vec![
-            ("No one", false),
-            ("Grant", true),
-            ("Grant's wife", true),
-            ("Grant's father", false)
-        ]);
+        assert_eq!(
+            options_of(&q).iter().map(|(t, c, _)| (*t, *c)).collect::<Vec<_>>(),
+            vec![("No one", false), ("Grant", true), ("Grant's wife", true), ("Grant's father", false)]
+        );
     }
     // Only the weighting that equals Tere's rule goes without a note.
     let (_, notes) = convert("Q {~%-50%No one ~%50%Grant ~%50%Grant's wife ~%-50%Grant's father }");

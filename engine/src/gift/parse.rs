@@ -91,8 +91,7 @@ fn question(tokens: &[Token]) -> Result<GiftQuestion, GiftError> {
     let mut rest = trim_space(tokens);
     let mut title = None;
     if rest.first().is_some_and(|t| t.tok == Tok::TitleMark) {
-        let end = find(&rest[1..], |t| *t == Tok::TitleMark)
-            .ok_or_else(|| error(rest[0].line, "the title is not closed; write it as ::title::"))?;
+        let end = find(&rest[1..], |t| *t == Tok::TitleMark).ok_or_else(|| error(rest[0].line, "the title is not closed; write it as ::title::"))?;
         title = Some(render(&rest[1..1 + end]));
         rest = &rest[end + 2..];
     }
@@ -123,11 +122,7 @@ fn question(tokens: &[Token]) -> Result<GiftQuestion, GiftError> {
         return Err(error(extra.line, "a question has only one answer block; write \\{ and \\} for literal braces"));
     }
     let missing_word = !render(after).is_empty();
-    let text = if missing_word {
-        Markup::marked(format!("{}_____{}", literal(&rest[..open]), literal(after)).trim())
-    } else {
-        markup(&rest[..open])
-    };
+    let text = if missing_word { Markup::marked(format!("{}_____{}", literal(&rest[..open]), literal(after)).trim()) } else { markup(&rest[..open]) };
     if text.text.is_empty() {
         return Err(error(line, "the question has no text before its answer block"));
     }
@@ -163,10 +158,7 @@ fn body(tokens: &[Token], line: usize) -> Result<(Answers, Option<Markup>), Gift
 }
 
 fn choice(main: &[Token], line: usize) -> Result<Vec<Answer>, GiftError> {
-    let answers = marked(main, line)?
-        .into_iter()
-        .map(|m| answer(m.right, !m.right, m.line, m.tokens))
-        .collect::<Result<Vec<_>, _>>()?;
+    let answers = marked(main, line)?.into_iter().map(|m| answer(m.right, !m.right, m.line, m.tokens)).collect::<Result<Vec<_>, _>>()?;
     if answers.len() < 2 {
         return Err(error(line, "a multiple choice question needs at least two answers"));
     }

@@ -52,7 +52,10 @@ pub fn quiz_to_gift(quiz: &Quiz) -> Exported {
                 let _ = writeln!(out, "::{}::{}{{", q.id, escape(&q.text));
                 for pair in pairs.iter() {
                     if pair.left.contains("->") {
-                        notes.push(format!("`{}`: the left side `{}` contains `->`, which GIFT reads as the pair's arrow; it is written as `→`", q.id, pair.left));
+                        notes.push(format!(
+                            "`{}`: the left side `{}` contains `->`, which GIFT reads as the pair's arrow; it is written as `→`",
+                            q.id, pair.left
+                        ));
                     }
                     let _ = writeln!(out, "\t={} -> {}", escape(&pair.left.replace("->", "→")), escape(&pair.right));
                 }
