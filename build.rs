@@ -1,6 +1,7 @@
 //! Validates `questions/` and packs the course into two blobs the widget embeds
 //! (see `tere_engine::packed`). Broken content stops the build here, with file,
-//! line and a plain message.
+//! line and a plain message; item-writing warnings (`authoring::lint`) are shown
+//! and do not stop it (`cargo xtask check --strict` does).
 
 use std::path::Path;
 
@@ -13,6 +14,9 @@ fn main() {
         Ok(loaded) => {
             for file in &loaded.files {
                 println!("cargo::rerun-if-changed={}", file.display());
+            }
+            for w in &loaded.warnings {
+                println!("cargo::warning={w}");
             }
             let packed = tere_engine::packed::pack(&loaded.course);
             let out = Path::new(&std::env::var("OUT_DIR").unwrap()).to_path_buf();

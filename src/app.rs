@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::course::course;
-use crate::host::{self, Clock, Outbox};
+use crate::host::{self, Clock, Health, Outbox};
 use crate::i18n::Lang;
 use crate::params::{choose_lang, Params};
 use crate::view;
@@ -38,6 +38,8 @@ pub struct Config {
     pub single_quiz: bool,
     /// `?quiz=` named no quiz of the course.
     pub unknown_quiz: bool,
+    /// Inside an LMS's player: keep the edges clear of the player's own buttons.
+    pub in_lms: bool,
 }
 
 /// A short, non-blocking message about saving.
@@ -45,8 +47,22 @@ pub struct Config {
 pub enum Notice {
     /// Results could not be delivered yet; they are kept and sent again.
     HostTrouble,
+    /// The LMS refused this session; results are kept on the device for the next launch.
+    HostRefused,
+    /// The LMS opened the quiz in browse or review mode: nothing is recorded.
+    Preview,
     /// Saved progress could not be read; a fresh attempt starts.
     ProgressReset,
+}
+
+/// What the learner is told about the host's health (nothing when all is well).
+fn notice_for(health: Health) -> Option<Notice> {
+    match health {
+        Health::Good => None,
+        Health::Retrying => Some(Notice::HostTrouble),
+        Health::Refused => Some(Notice::HostRefused),
+        Health::Preview => Some(Notice::Preview),
+    }
 }
 
 type SharedHost = Rc<Outbox>;
@@ -80,8 +96,9 @@ impl Setup {
             lang: choose_lang(params.lang, launch.lang, params.browser_lang),
             single_quiz: found.is_some(),
             unknown_quiz: params.quiz.is_some() && found.is_none(),
+            in_lms: launch.in_lms,
         };
-        let notice = if !host.healthy() { Some(Notice::HostTrouble) } else { launch.discarded.then_some(Notice::ProgressReset) };
+        let notice = notice_for(host.health()).or(launch.discarded.then_some(Notice::ProgressReset));
         Setup { host: Outbox::new(host), session, config, notice }
     }
 }
@@ -117,10 +134,12 @@ pub fn app() -> Html {
     let ctx = view::Ctx { session: &model.0, ui: config.lang.ui(), config, dispatch: model.dispatcher(), focus_next };
     let notice_text = notice.map(|n| match n {
         Notice::HostTrouble => ctx.ui.host_trouble,
+        Notice::HostRefused => ctx.ui.host_refused,
+        Notice::Preview => ctx.ui.preview,
         Notice::ProgressReset => ctx.ui.progress_reset,
     });
     html! {
-        <div class="tere" lang={config.lang.code()}>
+        <div class={classes!("tere", config.in_lms.then_some("in-lms"))} lang={config.lang.code()}>
             <p class="host-notice" role="status" hidden={notice_text.is_none()}>{ notice_text.unwrap_or_default() }</p>
             { view::screen(&ctx) }
         </div>
@@ -131,6 +150,17 @@ pub fn app() -> Html {
 #[hook]
 fn use_host_reports(host: &SharedHost, session: &Session, reported: &Rc<RefCell<Session>>, notice: &UseStateHandle<Option<Notice>>) {
     let shown = use_mut_ref(|| (question_key(session), host::now_ms()));
+    {
+        // What the launch means is written once the first screen is painted.
+        let (host, first, notice) = (host.clone(), session.clone(), notice.clone());
+        use_effect_with((), move |_| {
+            host.begin(first, move |health| {
+                if let Some(n) = notice_for(health) {
+                    notice.set(Some(n));
+                }
+            })
+        });
+    }
     let host = host.clone();
     let reported = reported.clone();
     let notice = notice.clone();
@@ -139,17 +169,13 @@ fn use_host_reports(host: &SharedHost, session: &Session, reported: &Rc<RefCell<
         let clock = Clock { now_ms: host::now_ms(), shown_ms: shown.borrow().1 };
         if !happened.is_empty() {
             let notice = notice.clone();
-            host.report(now.clone(), happened, clock, move |healthy| notice.set(trouble(healthy)));
+            host.report(now.clone(), happened, clock, move |health| notice.set(notice_for(health)));
         }
         if shown.borrow().0 != question_key(now) {
             *shown.borrow_mut() = (question_key(now), clock.now_ms);
         }
         *reported.borrow_mut() = now.clone();
     });
-}
-
-fn trouble(healthy: bool) -> Option<Notice> {
-    (!healthy).then_some(Notice::HostTrouble)
 }
 
 /// Which question is on screen (for answer latency).
@@ -185,9 +211,9 @@ fn use_page_lifecycle(host: &SharedHost, reported: &Rc<RefCell<Session>>, notice
         let retry = {
             let host = host.clone();
             Interval::new(3_000, move || {
-                if !host.healthy() {
+                if host.health() == Health::Retrying {
                     host.retry();
-                    notice.set(trouble(host.healthy()));
+                    notice.set(notice_for(host.health()));
                 }
             })
         };
@@ -197,19 +223,29 @@ fn use_page_lifecycle(host: &SharedHost, reported: &Rc<RefCell<Session>>, notice
     });
 }
 
-/// Reports the widget's height to the host whenever it changes.
-fn observe_height(host: SharedHost) -> Option<(web_sys::ResizeObserver, Closure<dyn Fn()>)> {
+/// What keeps the height reported: the observer, its callback, the resize listener.
+type HeightWatch = (web_sys::ResizeObserver, Closure<dyn Fn()>, EventListener);
+
+/// Reports the widget's height to the host whenever it changes, and whenever the
+/// window is resized (an LMS page may have set the frame's height again).
+fn observe_height(host: SharedHost) -> Option<HeightWatch> {
     let root = crate::mount_point();
-    let measure = {
+    let measure = Rc::new({
         let root = root.clone();
-        Closure::<dyn Fn()>::new(move || {
+        move || {
             let height = root.dyn_ref::<web_sys::HtmlElement>().map_or(0, |e| (e.offset_top() + e.offset_height()).max(0) as u32);
             host.resized(height);
-        })
+        }
+    });
+    let window = web_sys::window()?;
+    let on_resize = {
+        let measure = measure.clone();
+        EventListener::new(&window, "resize", move |_| measure())
     };
-    let observer = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok()?;
+    let observed = Closure::<dyn Fn()>::new(move || measure());
+    let observer = web_sys::ResizeObserver::new(observed.as_ref().unchecked_ref()).ok()?;
     observer.observe(&root);
-    Some((observer, measure))
+    Some((observer, observed, on_resize))
 }
 
 /// Which screen is showing: quiz, question position and phase, as one comparable key.

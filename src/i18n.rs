@@ -72,12 +72,21 @@ pub struct Ui {
     pub move_down: &'static str,
     pub choose: &'static str,
     pub customer_says: &'static str,
+    pub colleague_says: &'static str,
+    /// A named speaker's line (`{name}`: the name, as the content writes it).
+    pub named_says: &'static str,
     pub your_answers: &'static str,
     pub not_found: &'static str,
     pub host_trouble: &'static str,
     pub review: &'static str,
     pub your_answer: &'static str,
     pub progress_reset: &'static str,
+    /// The LMS refused this session for good (results kept on the device, sent on the next launch).
+    pub host_refused: &'static str,
+    /// The LMS opened the quiz in browse or review mode: nothing is recorded.
+    pub preview: &'static str,
+    /// Summary, when an earlier result is better than this attempt's: `{n}` is the best score.
+    pub best_kept: &'static str,
 }
 
 pub fn fill(template: &str, n: usize, total: usize) -> String {
@@ -120,12 +129,18 @@ static ET: Ui = Ui {
     move_down: "Liiguta alla",
     choose: "— vali —",
     customer_says: "Klient ütleb",
+    colleague_says: "Kolleeg ütleb",
+    named_says: "{name} ütleb",
     your_answers: "Sinu vastused",
     not_found: "Sellist testi ei leitud.",
     review: "Vaata vastused ja selgitused üle",
     your_answer: "Sinu vastus",
     host_trouble: "Tulemusi ei õnnestunud praegu õpikeskkonda saata. Sinu vastused on alles ja need saadetakse uuesti.",
     progress_reset: "Salvestatud edenemist ei õnnestunud lugeda, seega alustad algusest.",
+    host_refused:
+        "Selle korra tulemusi ei õnnestunud õpikeskkonda salvestada. Need on selles seadmes alles: sulge tegevus ja ava see uuesti, siis saadetakse need.",
+    preview: "Eelvaade: selle korra vastuseid ja tulemust ei salvestata.",
+    best_kept: "Kehtima jääb sinu parim tulemus: {n}%.",
 };
 
 static FI: Ui = Ui {
@@ -142,7 +157,7 @@ static FI: Ui = Ui {
     not_started: "Aloittamatta",
     in_progress: "Kesken",
     passed: "Hyväksytty",
-    failed: "Hylätty",
+    failed: "Ei hyväksytty",
     score: "Tulos: {n} %",
     passed_message: "Hyväksytty! Vaadittiin vähintään {n} %.",
     failed_message: "Tällä kertaa ei riittänyt: hyväksymiseen tarvitaan {n} %. Lue selitykset ja yritä uudelleen.",
@@ -164,12 +179,17 @@ static FI: Ui = Ui {
     move_down: "Siirrä alas",
     choose: "— valitse —",
     customer_says: "Asiakas sanoo",
-    your_answers: "Vastauksesi",
+    colleague_says: "Kollega sanoo",
+    named_says: "{name} sanoo",
+    your_answers: "Tulokset kysymyksittäin",
     not_found: "Testiä ei löytynyt.",
     review: "Käy vastaukset ja selitykset läpi",
     your_answer: "Vastauksesi",
     host_trouble: "Tuloksia ei juuri nyt saatu lähetettyä oppimisympäristöön. Vastauksesi ovat tallessa, ja ne lähetetään uudelleen.",
     progress_reset: "Tallennettua edistymistä ei voitu lukea, joten aloitat alusta.",
+    host_refused: "Tämän kerran tuloksia ei voitu tallentaa oppimisympäristöön. Ne ovat tallessa tällä laitteella: sulje aktiviteetti ja avaa se uudelleen, niin ne lähetetään.",
+    preview: "Esikatselu: tämän kerran vastauksia ja tulosta ei tallenneta.",
+    best_kept: "Voimaan jää paras tuloksesi: {n} %.",
 };
 
 static EN: Ui = Ui {
@@ -208,12 +228,18 @@ static EN: Ui = Ui {
     move_down: "Move down",
     choose: "— choose —",
     customer_says: "The customer says",
+    colleague_says: "A colleague says",
+    named_says: "{name} says",
     your_answers: "Your answers",
     not_found: "No such quiz.",
     review: "Review answers and explanations",
     your_answer: "Your answer",
     host_trouble: "Your results could not be sent to the learning platform just now. Your answers are kept and will be sent again.",
     progress_reset: "Saved progress could not be read, so you start from the beginning.",
+    host_refused:
+        "This session's results could not be saved in the learning platform. They are kept on this device: close the activity and open it again to send them.",
+    preview: "Preview: answers and results of this visit are not saved.",
+    best_kept: "Your best result stays recorded: {n}%.",
 };
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ fn on_panic(info: &std::panic::PanicHookInfo) {
     host::report_crash(&message);
     mount_point().set_text_content(Some(
         "Vabandust, test peatus vea tõttu. Sinu vastused on salvestatud – laadi leht uuesti. · \
-         Testi pysähtyi virheen vuoksi. Vastauksesi on tallessa – lataa sivu uudelleen. · \
+         Testi pysähtyi virheen vuoksi. Vastauksesi ovat tallessa – lataa sivu uudelleen. · \
          Sorry, the quiz stopped because of an error. Your answers are saved – please reload the page.",
     ));
 }

@@ -19,7 +19,10 @@ pub struct Names {
     pub entry: &'static str,
     pub suspend_data: &'static str,
     pub location: &'static str,
-    pub learner_name: &'static str,
+    /// Who the learner is (an LMS user id).
+    pub learner_id: &'static str,
+    /// `normal`, `browse` or `review`: whether this launch may record anything.
+    pub mode: &'static str,
     pub language: &'static str,
     pub mastery: &'static str,
     pub exit: &'static str,
@@ -57,7 +60,8 @@ static NAMES_12: Names = Names {
     entry: "cmi.core.entry",
     suspend_data: "cmi.suspend_data",
     location: "cmi.core.lesson_location",
-    learner_name: "cmi.core.student_name",
+    learner_id: "cmi.core.student_id",
+    mode: "cmi.core.lesson_mode",
     language: "cmi.student_preference.language",
     mastery: "cmi.student_data.mastery_score",
     exit: "cmi.core.exit",
@@ -74,7 +78,8 @@ static NAMES_2004: Names = Names {
     entry: "cmi.entry",
     suspend_data: "cmi.suspend_data",
     location: "cmi.location",
-    learner_name: "cmi.learner_name",
+    learner_id: "cmi.learner_id",
+    mode: "cmi.mode",
     language: "cmi.learner_preference.language",
     mastery: "cmi.scaled_passing_score",
     exit: "cmi.exit",
@@ -95,6 +100,11 @@ pub fn pass_mark_from_lms(version: Version, value: &str) -> Option<u8> {
         Version::Scorm2004 => thousandths * 100,
     };
     (0..=100_000).contains(&percent_thousandths).then(|| ((percent_thousandths + 500) / 1000) as u8)
+}
+
+/// A score in percent (0-100, any decimals) as a whole percent; `None` when out of range.
+pub fn percent_from_lms(value: &str) -> Option<u8> {
+    pass_mark_from_lms(Version::Scorm12, value)
 }
 
 /// A non-negative decimal ("80", "0.75", ".5") in thousandths, without float

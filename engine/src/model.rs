@@ -22,6 +22,11 @@ impl Quiz {
     pub fn questions_per_attempt(&self) -> usize {
         self.draw.map_or(self.questions.len(), |d| self.questions.len().min(d as usize))
     }
+
+    /// Whether the quiz has a score that means something (not reflections only).
+    pub fn is_graded(&self) -> bool {
+        self.questions.iter().any(|q| q.kind.is_graded())
+    }
 }
 
 impl Course {
@@ -75,8 +80,9 @@ pub enum Kind {
     Ordering { items: List<Text> },
     /// Each left item has exactly one right partner; rights are shown in a select.
     Matching { pairs: List<Pair> },
-    /// A customer's line shown as dialogue; choose the reply (one correct).
-    Scenario { customer: Text, options: List<Choice> },
+    /// A line of dialogue (the customer's, unless `speaker` says otherwise); choose
+    /// the best reply or reading of it (one correct).
+    Scenario { speaker: Speaker, line: Text, options: List<Choice> },
     /// Free-text reflection: never graded, complete once answered.
     Reflection,
 }
@@ -114,6 +120,33 @@ impl Kind {
             Kind::Matching { .. } => "matching",
             Kind::Scenario { .. } => "scenario",
             Kind::Reflection => "reflection",
+        }
+    }
+}
+
+/// Who speaks a scenario's line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Speaker {
+    /// The customer (the default).
+    Customer,
+    /// A colleague of the learner.
+    Colleague,
+    /// Anyone else, by name or role as the content names them ("Juhataja").
+    Named(Text),
+}
+
+impl Speaker {
+    /// The speaker as plain text names them in the content's language (GIFT export):
+    /// `None` for the customer, whose line needs no name.
+    pub fn label(&self, lang: &str) -> Option<&str> {
+        match self {
+            Speaker::Customer => None,
+            Speaker::Colleague => Some(match lang {
+                "et" => "Kolleeg",
+                "fi" => "Kollega",
+                _ => "Colleague",
+            }),
+            Speaker::Named(name) => Some(name),
         }
     }
 }

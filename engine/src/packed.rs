@@ -13,16 +13,17 @@
 //! course   = t:title t:lang n:count quiz*
 //! quiz     = t:id t:title t:lang t:intro u8:pass_mark n:draw+1 (0 = all) n:count question*
 //! question = t:id t:text t:explanation u8:kind body
-//! body     = single/multiple: choices | scenario: t:customer choices
+//! body     = single/multiple: choices | scenario: speaker t:line choices
 //!          | true_false: u8:answer t:feedback_true t:feedback_false
 //!          | ordering: n:count t* | matching: n:count (t:left t:right)* | reflection: nothing
 //! choices  = n:count (u8:correct t:text t:feedback)*
+//! speaker  = u8:0 (customer) | u8:1 (colleague) | u8:2 t:name
 //! ```
 //! The question's `source` is authoring metadata; the widget never shows it, so it is not packed.
 
 use std::borrow::Cow;
 
-use crate::model::{Choice, Course, Kind, List, Pair, Question, Quiz, Source, Text};
+use crate::model::{Choice, Course, Kind, List, Pair, Question, Quiz, Source, Speaker, Text};
 
 const SINGLE: u8 = 0;
 const MULTIPLE: u8 = 1;
@@ -31,6 +32,10 @@ const ORDERING: u8 = 3;
 const MATCHING: u8 = 4;
 const SCENARIO: u8 = 5;
 const REFLECTION: u8 = 6;
+
+const CUSTOMER: u8 = 0;
+const COLLEAGUE: u8 = 1;
+const NAMED: u8 = 2;
 
 /// The two blobs of a packed course.
 #[derive(Debug, Default, PartialEq)]
@@ -94,9 +99,17 @@ impl Packed {
                 self.shape.push(MULTIPLE);
                 self.choices(options);
             }
-            Kind::Scenario { customer, options } => {
+            Kind::Scenario { speaker, line, options } => {
                 self.shape.push(SCENARIO);
-                self.text(customer);
+                match speaker {
+                    Speaker::Customer => self.shape.push(CUSTOMER),
+                    Speaker::Colleague => self.shape.push(COLLEAGUE),
+                    Speaker::Named(name) => {
+                        self.shape.push(NAMED);
+                        self.text(name);
+                    }
+                }
+                self.text(line);
                 self.choices(options);
             }
             Kind::TrueFalse { answer, feedback_true, feedback_false } => {
@@ -188,7 +201,7 @@ impl Reader {
         let kind = match self.byte() {
             SINGLE => Kind::Single { options: self.list(Reader::choice) },
             MULTIPLE => Kind::Multiple { options: self.list(Reader::choice) },
-            SCENARIO => Kind::Scenario { customer: self.text(), options: self.list(Reader::choice) },
+            SCENARIO => Kind::Scenario { speaker: self.speaker(), line: self.text(), options: self.list(Reader::choice) },
             TRUE_FALSE => Kind::TrueFalse { answer: self.byte() == 1, feedback_true: self.text(), feedback_false: self.text() },
             ORDERING => Kind::Ordering { items: self.list(Reader::text) },
             MATCHING => Kind::Matching { pairs: self.list(|r| Pair { left: r.text(), right: r.text() }) },
@@ -197,6 +210,15 @@ impl Reader {
         };
         let source = Source { seed: Cow::Borrowed(""), section: Cow::Borrowed("") };
         Question { id, text, kind, explanation, source }
+    }
+
+    fn speaker(&mut self) -> Speaker {
+        match self.byte() {
+            CUSTOMER => Speaker::Customer,
+            COLLEAGUE => Speaker::Colleague,
+            NAMED => Speaker::Named(self.text()),
+            other => panic!("packed course: unknown speaker {other}"),
+        }
     }
 
     fn choice(&mut self) -> Choice {

@@ -14,6 +14,15 @@ pub enum Event {
     Completed { quiz: usize },
 }
 
+impl Event {
+    /// The quiz the event is about.
+    pub fn quiz(&self) -> usize {
+        match self {
+            Event::Started { quiz } | Event::Answered { quiz, .. } | Event::Completed { quiz } => *quiz,
+        }
+    }
+}
+
 pub fn events(before: &Session, after: &Session) -> Vec<Event> {
     let mut out = Vec::new();
     for (quiz, (old, new)) in before.quizzes.iter().zip(&after.quizzes).enumerate() {

@@ -29,6 +29,37 @@ pub struct Record {
     pub attempts: u32,
 }
 
+impl Status {
+    /// How far the learner got: a finished attempt beats an unfinished one, a pass beats a fail.
+    fn rank(self) -> u8 {
+        match self {
+            Status::NotStarted => 0,
+            Status::InProgress => 1,
+            Status::Failed => 2,
+            Status::Passed => 3,
+        }
+    }
+
+    /// At least one attempt was finished.
+    pub fn is_finished(self) -> bool {
+        matches!(self, Status::Passed | Status::Failed)
+    }
+}
+
+impl Record {
+    pub const NONE: Record = Record { status: Status::NotStarted, best: None, attempts: 0 };
+
+    /// What two sources (the LMS, the local backup, a saved attempt) know together:
+    /// the higher status, the better score, the most attempts. A result is never lowered.
+    pub fn merged(&self, other: &Record) -> Record {
+        Record {
+            status: if other.status.rank() > self.status.rank() { other.status } else { self.status },
+            best: self.best.max(other.best),
+            attempts: self.attempts.max(other.attempts),
+        }
+    }
+}
+
 /// One quiz's record and its latest attempt (kept while the learner visits the menu).
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuizState {
@@ -84,7 +115,7 @@ pub enum Action {
 
 impl Session {
     pub fn new(course: &'static Course) -> Session {
-        let blank = QuizState { record: Record { status: Status::NotStarted, best: None, attempts: 0 }, attempt: None };
+        let blank = QuizState { record: Record::NONE, attempt: None };
         Session { course, screen: Screen::Menu, quizzes: vec![blank; course.quizzes.len()], pass_mark_override: None }
     }
 

@@ -156,6 +156,9 @@ const REQUIRED_CASES: &[&str] = &[
     "course_lists_a_missing_file",
     "quiz_lang_not_supported",
     "course_lang_not_supported",
+    "scenario_speaker_unknown",
+    "allow_naming_no_rule",
+    "allow_without_reason",
 ];
 
 #[test]

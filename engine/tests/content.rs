@@ -5,6 +5,7 @@ mod common;
 
 use common::{load, question, single, HEADER};
 use tere_engine::authoring::load_course;
+use tere_engine::{Kind, Speaker};
 
 fn errors_of(quiz: &str) -> Vec<String> {
     match load(&[("broken", quiz)]) {
@@ -163,4 +164,80 @@ fn packing_keeps_every_field_the_widget_uses() {
             assert!(course.quizzes.iter().any(|q| q.draw.is_some()), "a drawn quiz exercises the draw field");
         }
     }
+}
+
+/// The built-in course passes the item-writing lint (`cargo xtask check --strict`)
+/// and meets the course-wide targets the lint's per-quiz rules cannot see.
+#[test]
+fn the_built_in_course_passes_the_item_writing_lint() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions");
+    let loaded = load_course(&dir).expect("valid course");
+    let warnings: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(warnings.is_empty(), "item-writing warnings:\n{}", warnings.join("\n"));
+    let f = tere_engine::authoring::lint::figures(&loaded.course);
+    assert!(f.right_longest * 3 <= f.one_right, "right option longest in {} of {}", f.right_longest, f.one_right);
+    let true_share = f.true_statements as f64 / f.statements as f64;
+    assert!((0.35..=0.65).contains(&true_share), "{} of {} statements true", f.true_statements, f.statements);
+    assert!(f.wrong_counts.len() >= 3, "wrong options per multiple-answer question: {:?}", f.wrong_counts);
+    assert!(f.reflections.iter().filter(|(_, n)| *n > 0).count() >= 4, "reflections: {:?}", f.reflections);
+}
+
+/// A true/false question; `answer` is `true` or `false`.
+fn statement(id: &str, answer: bool, extra: &str) -> String {
+    question(id, "true_false", &format!("answer = {answer}\nfeedback_true = \"T\"\nfeedback_false = \"F\"\n{extra}"))
+}
+
+#[test]
+fn lint_warnings_name_the_file_the_question_and_the_rule() {
+    let quiz = format!("{HEADER}{}{}", statement("a", false, ""), statement("b", false, "")).replace("text = \"Q a\"", "text = \"Klient on alati rahul.\"");
+    let loaded = load(&[("lint", &quiz)]).expect("warnings do not stop loading");
+    let shown: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+    let at = format!("lint.toml:{}:", line_of(&quiz, "id = \"a\""));
+    assert!(
+        shown.iter().any(|w| w.contains(&at) && w.contains("question `a`") && w.contains("\"alati\"") && w.contains("rule `absolute_in_false`")),
+        "{shown:#?}"
+    );
+    let quiz_line = format!("lint.toml:{}:", line_of(&quiz, "id = \"q\""));
+    assert!(shown.iter().any(|w| w.contains(&quiz_line) && w.contains("quiz `q`") && w.contains("rule `true_false_balance`")), "{shown:#?}");
+}
+
+#[test]
+fn an_allow_with_a_reason_silences_one_rule_and_an_unused_one_is_reported() {
+    let allow = "allow = { rule = \"absolute_in_false\", reason = \"The seed states this misconception word for word.\" }\n";
+    let quiz =
+        format!("{HEADER}{}{}", statement("a", false, allow), statement("b", true, allow)).replace("text = \"Q a\"", "text = \"Klient on alati rahul.\"");
+    let loaded = load(&[("lint", &quiz)]).unwrap();
+    let rules: Vec<(&str, Option<&str>)> = loaded.warnings.iter().map(|w| (w.rule, w.question.as_deref())).collect();
+    assert_eq!(rules, [("unused_allow", Some("b"))], "{:#?}", loaded.warnings);
+    // Quiz-wide rules are silenced at the top of the file, before the first question.
+    let header = format!("{HEADER}allow = {{ rule = \"true_false_balance\", reason = \"Only two statements, both about myths.\" }}\n");
+    let quiz = format!("{header}{}{}", statement("a", false, ""), statement("b", false, ""));
+    assert!(load(&[("lint", &quiz)]).unwrap().warnings.is_empty());
+}
+
+#[test]
+fn an_allow_must_name_a_rule_and_give_a_reason() {
+    let quiz = format!("{HEADER}{}", statement("a", false, "allow = { rule = \"no_such_rule\", reason = \"\" }\n"));
+    assert_error(&quiz, line_of(&quiz, "allow ="), "`allow` names no rule `no_such_rule`");
+    assert_error(&quiz, line_of(&quiz, "allow ="), "`reason` must say in a sentence why");
+}
+
+#[test]
+fn a_scenario_line_has_a_speaker_the_customer_by_default() {
+    let options = "[[question.option]]\ntext = \"x\"\ncorrect = true\nfeedback = \"f\"\n[[question.option]]\ntext = \"y\"\nfeedback = \"f\"\n";
+    let quiz = format!(
+        "{HEADER}{}{}{}",
+        question("c", "scenario", &format!("line = \"Tere!\"\n{options}")),
+        question("k", "scenario", &format!("speaker = \"colleague\"\nline = \"Loe juhendit.\"\n{options}")),
+        question("n", "scenario", &format!("speaker = {{ name = \"Juhataja\" }}\nline = \"Kadri ei vaja koolitust.\"\n{options}")),
+    );
+    let course = common::course(&quiz);
+    let speakers: Vec<&Speaker> =
+        course.quizzes[0].questions.iter().map(|q| if let Kind::Scenario { speaker, .. } = &q.kind { speaker } else { unreachable!() }).collect();
+    assert_eq!(speakers, [&Speaker::Customer, &Speaker::Colleague, &Speaker::Named("Juhataja".into())]);
+    let packed = tere_engine::packed::pack(course);
+    let unpacked = tere_engine::packed::unpack(packed.text.leak(), packed.shape.leak());
+    assert_eq!(unpacked.quizzes[0].questions[2].kind, course.quizzes[0].questions[2].kind);
+    let bad = quiz.replace("speaker = { name = \"Juhataja\" }", "speaker = { name = \" \" }");
+    assert_error(&bad, line_of(&bad, "name = \" \""), "the speaker's `name` is empty");
 }

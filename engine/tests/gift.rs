@@ -50,11 +50,11 @@ fn load_imported(conversion: &gift::Conversion) -> Result<Quiz, Vec<ContentError
 }
 
 /// What a question should look like after GIFT and back: GIFT has no scenario
-/// (the customer's line joins the text of a multiple choice) and no ordering.
-fn expected_after_gift(q: &Question) -> Option<(String, String, Kind, String)> {
+/// (the line of dialogue joins the text of a multiple choice) and no ordering.
+fn expected_after_gift(q: &Question, lang: &str) -> Option<(String, String, Kind, String)> {
     let (text, kind) = match &q.kind {
         Kind::Ordering { .. } => return None,
-        Kind::Scenario { customer, options } => (gift::scenario_text(customer, &q.text), Kind::Single { options: options.clone() }),
+        Kind::Scenario { speaker, line, options } => (gift::scenario_text(speaker, line, &q.text, lang), Kind::Single { options: options.clone() }),
         other => (q.text.to_string(), other.clone()),
     };
     Some((q.id.to_string(), text, kind, q.explanation.to_string()))
@@ -73,7 +73,7 @@ fn every_built_in_quiz_survives_a_round_trip_through_gift() {
             .unwrap_or_else(|e| panic!("{}: exported GIFT does not parse:\n{}", quiz.id, e.join("\n")));
         let back = load_imported(&conversion).unwrap_or_else(|e| panic!("{}: imported quiz file is invalid: {e:#?}", quiz.id));
 
-        let expected: Vec<_> = quiz.questions.iter().filter_map(expected_after_gift).collect();
+        let expected: Vec<_> = quiz.questions.iter().filter_map(|q| expected_after_gift(q, &quiz.lang)).collect();
         let actual: Vec<_> = back.questions.iter().map(compared).collect();
         assert_eq!(actual.len(), expected.len(), "{}", quiz.id);
         for (a, e) in actual.iter().zip(&expected) {
@@ -186,7 +186,7 @@ fn special_characters_survive_a_round_trip() {
     };
     let conversion = gift::import_gift(&gift::quiz_to_gift(&quiz).gift, &options("nasty", "n.gift", "et")).unwrap();
     let back = load_imported(&conversion).unwrap_or_else(|e| panic!("{e:#?}"));
-    let expected: Vec<_> = quiz.questions.iter().filter_map(expected_after_gift).collect();
+    let expected: Vec<_> = quiz.questions.iter().filter_map(|q| expected_after_gift(q, &quiz.lang)).collect();
     assert_eq!(back.questions.iter().map(compared).collect::<Vec<_>>(), expected);
 }
 

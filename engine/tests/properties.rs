@@ -91,7 +91,7 @@ fn options_toml(correct: impl Iterator<Item = bool>) -> String {
 fn question_toml(id: &str, spec: &Spec) -> String {
     match spec {
         Spec::Single { options, right } => single(id, *options, *right),
-        Spec::Scenario { options, right } => question(id, "scenario", &format!("customer = \"C\"\n{}", options_toml((0..*options).map(|i| i == *right)))),
+        Spec::Scenario { options, right } => question(id, "scenario", &format!("line = \"C\"\n{}", options_toml((0..*options).map(|i| i == *right)))),
         Spec::Multiple { correct } => question(id, "multiple", &options_toml(correct.iter().copied())),
         Spec::TrueFalse { answer } => question(id, "true_false", &format!("answer = {answer}\nfeedback_true = \"T\"\nfeedback_false = \"F\"")),
         Spec::Ordering { items } => {

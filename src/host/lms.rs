@@ -1,9 +1,18 @@
 //! Finding and calling an LMS's SCORM API object. Every call's result is checked;
-//! a "false", an error code or a thrown exception becomes a `Fault`.
+//! a "false", an error code or a thrown exception becomes a `Fault`. Results are
+//! read as JavaScript's `String()` reads them: Moodle answers a count with a number.
 
 use js_sys::{Function, Object, Reflect};
 use tere_engine::cmi::Version;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global `String(value)`: any value as text, exactly as the LMS's own scripts would see it.
+    #[wasm_bindgen(js_name = String)]
+    fn js_string(value: &JsValue) -> String;
+}
 
 pub struct Lms {
     api: JsValue,
@@ -11,7 +20,17 @@ pub struct Lms {
 }
 
 #[derive(Debug)]
-pub struct Fault(pub String);
+pub struct Fault {
+    pub message: String,
+    /// The LMS's error code ("" when the call threw or the API is missing).
+    pub code: String,
+}
+
+impl Fault {
+    pub fn new(message: String) -> Fault {
+        Fault { message, code: String::new() }
+    }
+}
 
 #[derive(Clone, Copy)]
 enum Method {
@@ -96,15 +115,15 @@ impl Lms {
     fn raw(&self, method: Method, args: &[&str]) -> Result<String, Fault> {
         let name = self.name(method);
         let function: Function =
-            Reflect::get(&self.api, &name.into()).ok().and_then(|f| f.dyn_into().ok()).ok_or_else(|| Fault(format!("the LMS API has no {name}")))?;
+            Reflect::get(&self.api, &name.into()).ok().and_then(|f| f.dyn_into().ok()).ok_or_else(|| Fault::new(format!("the LMS API has no {name}")))?;
         let result = match args {
             [] => function.call0(&self.api),
             [a] => function.call1(&self.api, &(*a).into()),
             [a, b, ..] => function.call2(&self.api, &(*a).into(), &(*b).into()),
         };
         match result {
-            Ok(value) => Ok(value.as_string().unwrap_or_else(|| value.as_bool().map_or(String::new(), |b| b.to_string()))),
-            Err(e) => Err(Fault(format!("{name} threw: {}", describe(&e)))),
+            Ok(value) => Ok(js_string(&value)),
+            Err(e) => Err(Fault::new(format!("{name} threw: {}", describe(&e)))),
         }
     }
 
@@ -119,7 +138,7 @@ impl Lms {
     fn last_error(&self, call: &str, element: Option<&str>) -> Fault {
         let code = self.raw(Method::GetLastError, &[]).unwrap_or_default();
         let text = self.raw(Method::GetErrorString, &[&code]).unwrap_or_default();
-        Fault(format!("{call}({}) failed: error {code} {text}", element.unwrap_or("")))
+        Fault { message: format!("{call}({}) failed: error {code} {text}", element.unwrap_or("")), code }
     }
 
     pub fn initialize(&self) -> Result<(), Fault> {

@@ -1,21 +1,32 @@
 //! Progress in the browser's local storage: the whole store for a standalone
-//! page, the backup for every other host.
+//! page, the backup for every other host. The texts are the engine's
+//! (`tere_engine::progress`); this file only reads and writes keys.
 //!
-//! One entry per quiz, `tere.v1.<scope>.<quiz id>` = `<status>|<best>|<attempts>|<resume text>`.
+//! Keys: `tere.v1.<scope>.<quiz id>` holds one quiz's progress;
+//! `tere.v1.<scope>.~unsent.<sco>` holds what an LMS has not received yet. The
+//! scope names the host and, in an LMS, the learner, so that two people sharing a
+//! browser never see each other's results.
 
+use tere_engine::progress;
 use tere_engine::report::Event;
-use tere_engine::resume;
-use tere_engine::{Action, Course, Record, Session, Status};
+use tere_engine::{Action, Course, QuizState, Session};
 
-use super::{Clock, Host, Launch};
+use super::{Clock, Health, Host, Launch};
 
 pub struct LocalStore {
-    scope: &'static str,
+    scope: String,
 }
 
 impl LocalStore {
-    pub fn new(scope: &'static str) -> Self {
-        LocalStore { scope }
+    pub fn new(scope: &str) -> Self {
+        LocalStore { scope: scope.to_string() }
+    }
+
+    /// This store narrowed to one learner, so that two people sharing a browser never
+    /// see each other's results.
+    pub fn for_learner(&self, learner: &str) -> LocalStore {
+        let safe: String = learner.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '@' | '.')).take(64).collect();
+        LocalStore { scope: if safe.is_empty() { self.scope.clone() } else { format!("{}.{safe}", self.scope) } }
     }
 
     fn storage() -> Option<web_sys::Storage> {
@@ -26,75 +37,63 @@ impl LocalStore {
         format!("tere.v1.{}.{quiz_id}", self.scope)
     }
 
-    /// Restore actions for every quiz with readable saved progress; `true` when
-    /// something saved could not be read (and was therefore dropped).
-    pub fn load(&self, course: &Course) -> (Vec<Action>, bool) {
+    fn unsent_key(&self, sco: &str) -> String {
+        format!("tere.v1.{}.~unsent.{sco}", self.scope)
+    }
+
+    /// Every quiz with readable saved progress; `true` when something saved could
+    /// not be read (and was therefore dropped).
+    pub fn load(&self, course: &Course) -> (Vec<(usize, QuizState)>, bool) {
         let Some(storage) = Self::storage() else { return (Vec::new(), false) };
-        let mut restore = Vec::new();
+        let mut found = Vec::new();
         let mut discarded = false;
         for (i, quiz) in course.quizzes.iter().enumerate() {
             let Ok(Some(saved)) = storage.get_item(&self.key(&quiz.id)) else { continue };
-            match parse(course, i, &saved) {
-                Some(action) => restore.push(action),
+            match progress::decode_quiz(course, i, &saved) {
+                Some(state) => found.push((i, state)),
                 None => {
                     discarded = true;
                     let _ = storage.remove_item(&self.key(&quiz.id));
                 }
             }
         }
-        (restore, discarded)
+        (found, discarded)
+    }
+
+    /// `load` as reducer actions, for hosts whose only store this is.
+    pub fn restore(&self, course: &Course) -> (Vec<Action>, bool) {
+        let (found, discarded) = self.load(course);
+        (found.into_iter().map(|(quiz, state)| Action::Restore { quiz, record: state.record, attempt: state.attempt }).collect(), discarded)
     }
 
     pub fn save(&self, session: &Session, quiz: usize) {
         let Some(storage) = Self::storage() else { return };
-        let q = &session.course.quizzes[quiz];
-        let state = &session.quizzes[quiz];
-        let status = match state.record.status {
-            Status::NotStarted => 'n',
-            Status::InProgress => 'i',
-            Status::Passed => 'p',
-            Status::Failed => 'f',
-        };
-        let best = state.record.best.map_or("-".to_string(), |b| b.to_string());
-        let attempt = state.attempt.as_ref().map(|a| resume::encode(q, a)).unwrap_or_default();
+        let text = progress::encode_quiz(session.course, quiz, &session.quizzes[quiz]);
         // A full or blocked storage must not stop the quiz.
-        let _ = storage.set_item(&self.key(&q.id), &format!("{status}|{best}|{}|{attempt}", state.record.attempts));
+        let _ = storage.set_item(&self.key(&session.course.quizzes[quiz].id), &text);
     }
 
     pub fn save_touched(&self, session: &Session, events: &[Event]) {
-        let mut touched: Vec<usize> = events.iter().map(event_quiz).collect();
+        let mut touched: Vec<usize> = events.iter().map(Event::quiz).collect();
         touched.dedup();
         for quiz in touched {
             self.save(session, quiz);
         }
     }
-}
 
-pub fn event_quiz(e: &Event) -> usize {
-    match e {
-        Event::Started { quiz } | Event::Answered { quiz, .. } | Event::Completed { quiz } => *quiz,
+    /// What an LMS has not received from SCO `sco` (`None`: it has everything).
+    pub fn unsent(&self, sco: &str) -> Option<String> {
+        Self::storage()?.get_item(&self.unsent_key(sco)).ok().flatten()
     }
-}
 
-fn parse(course: &Course, quiz: usize, saved: &str) -> Option<Action> {
-    let mut parts = saved.splitn(4, '|');
-    let status = match parts.next()? {
-        "n" => Status::NotStarted,
-        "i" => Status::InProgress,
-        "p" => Status::Passed,
-        "f" => Status::Failed,
-        _ => return None,
-    };
-    let best = match parts.next()? {
-        "-" => None,
-        b => Some(b.parse::<u8>().ok().filter(|b| *b <= 100)?),
-    };
-    let attempts = parts.next()?.parse().ok()?;
-    let attempt = match parts.next()? {
-        "" => None,
-        text => Some(resume::decode(&course.quizzes[quiz], text).ok()?),
-    };
-    Some(Action::Restore { quiz, record: Record { status, best, attempts }, attempt })
+    pub fn set_unsent(&self, sco: &str, unsent: Option<&str>) {
+        let Some(storage) = Self::storage() else { return };
+        let key = self.unsent_key(sco);
+        let _ = match unsent {
+            Some(text) => storage.set_item(&key, text),
+            None => storage.remove_item(&key),
+        };
+    }
 }
 
 /// A page on its own: progress lives in local storage only.
@@ -110,7 +109,7 @@ impl StandaloneHost {
 
 impl Host for StandaloneHost {
     fn launch(&mut self, course: &'static Course) -> Launch {
-        let (restore, discarded) = self.store.load(course);
+        let (restore, discarded) = self.store.restore(course);
         Launch { restore, discarded, ..Launch::default() }
     }
 
@@ -122,7 +121,7 @@ impl Host for StandaloneHost {
 
     fn retry(&mut self, _clock: Clock) {}
 
-    fn healthy(&self) -> bool {
-        true
+    fn health(&self) -> Health {
+        Health::Good
     }
 }

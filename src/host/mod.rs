@@ -2,6 +2,7 @@
 //! it (SCORM 1.2, SCORM 2004, postMessage to a parent page, or local storage alone)
 //! is decided once at start, and the quiz never knows.
 
+mod frame;
 mod lms;
 mod local;
 mod outbox;
@@ -27,6 +28,21 @@ pub struct Launch {
     pub pass_mark: Option<u8>,
     /// Saved progress existed but could not be read; the learner starts afresh.
     pub discarded: bool,
+    /// The widget runs inside an LMS's player (which may overlay its edges).
+    pub in_lms: bool,
+}
+
+/// Whether what the learner does reaches the host.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Health {
+    Good,
+    /// Something could not be delivered yet; it is kept and sent again.
+    Retrying,
+    /// The host refused this session for good; the work is kept on the device and
+    /// delivered on the next launch.
+    Refused,
+    /// The LMS opened the quiz to look at (browse, review): nothing is recorded.
+    Preview,
 }
 
 /// Times the reports need, in milliseconds since 1970.
@@ -48,6 +64,9 @@ impl Clock {
 pub trait Host {
     /// Connect and read what the host saved. Called once, first.
     fn launch(&mut self, course: &'static Course) -> Launch;
+    /// The widget's first state, after the first paint: write what the launch means
+    /// (the SCO is begun, work an earlier session could not deliver).
+    fn begin(&mut self, _session: &Session) {}
     /// The session after `events` happened.
     fn report(&mut self, session: &Session, events: &[Event], clock: Clock);
     /// The page is hidden (`unloading` false) or going away (true): save now;
@@ -55,8 +74,8 @@ pub trait Host {
     fn leave(&mut self, session: &Session, unloading: bool, clock: Clock);
     /// Try again to deliver what could not be delivered.
     fn retry(&mut self, clock: Clock);
-    /// False while something could not be delivered (the learner sees a notice).
-    fn healthy(&self) -> bool;
+    /// Anything other than `Good` is shown to the learner as a notice.
+    fn health(&self) -> Health;
     /// Whether the host sizes the widget's iframe to its content (then `resized` is called).
     fn wants_height(&self) -> bool {
         false

@@ -12,14 +12,21 @@ use tere_engine::Session;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{Clock, Host};
+use super::{Clock, Health, Host};
+
+/// Something waiting to be told to the host.
+enum Delivery {
+    /// The first state, after launch (`Host::begin`).
+    Begin(Session),
+    Report(Session, Vec<Event>, Clock),
+}
 
 /// The longest a report waits when no frame comes (a hidden or throttled page).
 const LATEST_MS: i32 = 1_000;
 
 pub struct Outbox {
     host: RefCell<Box<dyn Host>>,
-    waiting: RefCell<Vec<(Session, Vec<Event>, Clock)>>,
+    waiting: RefCell<Vec<Delivery>>,
     /// Counts deliveries, so that each batch's two timers deliver it at most once.
     batch: Cell<u64>,
 }
@@ -29,10 +36,20 @@ impl Outbox {
         Rc::new(Outbox { host: RefCell::new(host), waiting: RefCell::default(), batch: Cell::new(0) })
     }
 
+    /// Queues the first state: what the launch means is written after the first paint
+    /// (an LMS commit may be a synchronous request); `delivered` gets the host's health.
+    pub fn begin(self: &Rc<Self>, session: Session, delivered: impl Fn(Health) + 'static) {
+        self.wait(Delivery::Begin(session), delivered);
+    }
+
     /// Queues a report; `delivered` gets the host's health once it is delivered.
-    pub fn report(self: &Rc<Self>, session: Session, events: Vec<Event>, clock: Clock, delivered: impl Fn(bool) + 'static) {
+    pub fn report(self: &Rc<Self>, session: Session, events: Vec<Event>, clock: Clock, delivered: impl Fn(Health) + 'static) {
+        self.wait(Delivery::Report(session, events, clock), delivered);
+    }
+
+    fn wait(self: &Rc<Self>, delivery: Delivery, delivered: impl Fn(Health) + 'static) {
         let first = self.waiting.borrow().is_empty();
-        self.waiting.borrow_mut().push((session, events, clock));
+        self.waiting.borrow_mut().push(delivery);
         if !first {
             return;
         }
@@ -41,7 +58,7 @@ impl Outbox {
             move || {
                 if outbox.batch.get() == batch {
                     outbox.deliver();
-                    delivered(outbox.healthy());
+                    delivered(outbox.health());
                 }
             }
         };
@@ -54,8 +71,11 @@ impl Outbox {
         self.batch.set(self.batch.get() + 1);
         let waiting = self.waiting.take();
         let mut host = self.host.borrow_mut();
-        for (session, events, clock) in &waiting {
-            host.report(session, events, *clock);
+        for delivery in &waiting {
+            match delivery {
+                Delivery::Begin(session) => host.begin(session),
+                Delivery::Report(session, events, clock) => host.report(session, events, *clock),
+            }
         }
     }
 
@@ -69,8 +89,8 @@ impl Outbox {
         self.host.borrow_mut().retry(Clock::now());
     }
 
-    pub fn healthy(&self) -> bool {
-        self.host.borrow().healthy()
+    pub fn health(&self) -> Health {
+        self.host.borrow().health()
     }
 
     pub fn wants_height(&self) -> bool {

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::local::LocalStore;
-use super::{Clock, Host, Launch};
+use super::{Clock, Health, Host, Launch};
 
 /// The message contract's version; bump it on any incompatible change.
 const CONTRACT: u32 = 1;
@@ -92,7 +92,7 @@ fn correct_value(credit: Option<f64>) -> JsValue {
 
 impl Host for PostMessageHost {
     fn launch(&mut self, course: &'static Course) -> Launch {
-        let (restore, discarded) = self.store.load(course);
+        let (restore, discarded) = self.store.restore(course);
         self.post("tere:ready", &ready_fields(course));
         // A host that attached its listener late may ask again; other origins are ignored.
         if let (Some(origin), Some(window)) = (self.origin.clone(), web_sys::window()) {
@@ -181,8 +181,8 @@ impl Host for PostMessageHost {
 
     fn retry(&mut self, _clock: Clock) {}
 
-    fn healthy(&self) -> bool {
-        true
+    fn health(&self) -> Health {
+        Health::Good
     }
 
     fn wants_height(&self) -> bool {

@@ -1,15 +1,17 @@
-//! SCORM 1.2 and 2004 behind one adapter; `cmi::Version` supplies the names and
-//! formats. Values and interactions are queued and delivered in order; a fault
-//! keeps them queued (and the state in local storage) for the next try, so the
-//! learner keeps working and nothing is lost. Terminate is called once, last.
+//! SCORM 1.2 and 2004 behind one adapter. What to write is the engine's
+//! (`tere_engine::sco`); this file carries it: it connects, delivers writes in
+//! order, asks the LMS for a list's next index when a record is delivered, and
+//! keeps what could not be delivered (and the state, in local storage) for the
+//! next try or the next launch. Terminate is called once, last.
 
-use tere_engine::cmi::{self, Interaction, Version};
+use tere_engine::cmi::Version;
 use tere_engine::report::Event;
-use tere_engine::{resume, score, Action, Course, Phase, QuizResult, Record, Session, Status};
+use tere_engine::sco::{self, Backup, InitFailure, List, LmsState, Scope, Write};
+use tere_engine::{Course, Session};
 
 use super::lms::{Fault, Lms};
-use super::local::{event_quiz, LocalStore};
-use super::{warn, Clock, Host, Launch};
+use super::local::LocalStore;
+use super::{warn, Clock, Health, Host, Launch};
 use crate::i18n::Lang;
 
 #[derive(PartialEq)]
@@ -17,22 +19,38 @@ enum Connection {
     NotStarted,
     Open,
     Terminated,
+    /// The API object will never accept this session (e.g. 2004 error 104).
+    Refused,
+}
+
+/// A write waiting for delivery. A listed record remembers the index the LMS gave it
+/// and how many of its fields arrived, so a retry finishes it instead of starting over.
+struct Pending {
+    write: Write,
+    index: Option<u32>,
+    sent: usize,
 }
 
 pub struct ScormHost {
     version: Version,
     lms: Option<Lms>,
-    /// The quiz this SCO is (from `?quiz=`); else the first quiz that reports.
+    /// `?quiz=`: a stage SCO; without it, the course SCO.
     quiz_id: Option<String>,
+    scope: Scope,
     connection: Connection,
-    /// (element, value) waiting for delivery, in order.
-    queue: Vec<(String, String)>,
+    /// False in browse or review mode: nothing is written.
+    records: bool,
+    queue: Vec<Pending>,
     commit_due: bool,
-    /// Index the next interaction record gets.
-    next_interaction: u32,
+    /// Objective index by id, as found in or given by the LMS.
+    objectives: Vec<(String, u32)>,
+    lms_state: LmsState,
+    unsent_at_launch: bool,
+    /// This SCO's key for undelivered work in local storage: the quiz id, or `~course`.
+    sco_key: String,
     started_ms: u64,
     backup: LocalStore,
-    healthy: bool,
+    health: Health,
     /// The last fault, so it is logged once, not on every retry.
     last_fault: Option<String>,
 }
@@ -47,54 +65,90 @@ impl ScormHost {
             version,
             lms,
             quiz_id,
+            scope: Scope::Course,
             connection: Connection::NotStarted,
+            records: true,
             queue: Vec::new(),
             commit_due: false,
-            next_interaction: 0,
+            objectives: Vec::new(),
+            lms_state: LmsState::default(),
+            unsent_at_launch: false,
+            sco_key: String::new(),
             started_ms: super::now_ms(),
             backup: LocalStore::new(scope),
-            healthy: true,
+            health: Health::Good,
             last_fault: None,
         }
     }
 
-    fn set(&mut self, element: impl Into<String>, value: impl Into<String>) {
-        let element = element.into();
-        // Latest value wins for plain elements; interaction fields are never replaced.
-        if !element.starts_with("cmi.interactions.") {
-            self.queue.retain(|(e, _)| *e != element);
+    fn queue(&mut self, writes: Vec<Write>) {
+        if !self.records {
+            return;
         }
-        self.queue.push((element, value.into()));
-        self.commit_due = true;
+        for write in writes {
+            // A newer value replaces one still waiting; records in a list are never replaced.
+            if let Write::Value(element, _) = &write {
+                self.queue.retain(|p| !matches!(&p.write, Write::Value(e, _) if e == element));
+            }
+            self.queue.push(Pending { write, index: None, sent: 0 });
+            self.commit_due = true;
+        }
     }
 
     fn fault(&mut self, fault: Fault) {
-        if self.last_fault.as_deref() != Some(&fault.0) {
-            warn(&fault.0);
-            self.last_fault = Some(fault.0);
+        if self.last_fault.as_deref() != Some(&fault.message) {
+            warn(&fault.message);
+            self.last_fault = Some(fault.message.clone());
         }
-        self.healthy = false;
+        let lasting = matches!(self.connection, Connection::Refused) || sco::refused_for_good(self.version, &fault.code);
+        if lasting {
+            self.connection = Connection::Refused;
+            self.health = Health::Refused;
+        } else {
+            self.health = Health::Retrying;
+        }
+    }
+
+    /// Initialize, unless done. Moodle keeps one API object per player page: "already
+    /// initialized" still works, "terminated" never will.
+    fn connect(&mut self) -> bool {
+        if self.connection != Connection::NotStarted {
+            return self.connection == Connection::Open;
+        }
+        let Some(lms) = &self.lms else {
+            self.fault(Fault::new("no LMS API was found".into()));
+            return false;
+        };
+        match lms.initialize() {
+            Ok(()) => self.connection = Connection::Open,
+            Err(f) => match sco::init_failure(self.version, &f.code) {
+                InitFailure::AlreadyOpen => self.connection = Connection::Open,
+                InitFailure::ForGood => {
+                    self.connection = Connection::Refused;
+                    self.fault(f);
+                }
+                InitFailure::Passing => self.fault(f),
+            },
+        }
+        self.connection == Connection::Open
     }
 
     /// Connects if needed, delivers the queue in order, commits. Stops at the first fault.
     fn flush(&mut self) {
-        if self.connection == Connection::Terminated {
+        if !self.records || !self.connect() {
             return;
         }
-        let Some(lms) = &self.lms else {
-            self.fault(Fault("no LMS API was found".into()));
-            return;
-        };
-        if self.connection == Connection::NotStarted {
-            if let Err(f) = lms.initialize() {
-                return self.fault(f);
-            }
-            self.connection = Connection::Open;
-        }
-        let mut delivered = 0;
+        let Some(lms) = self.lms.as_ref() else { return };
         let mut failure = None;
-        for (element, value) in &self.queue {
-            if let Err(f) = lms.set(element, value) {
+        let mut delivered = 0;
+        for pending in &mut self.queue {
+            let outcome = match &pending.write {
+                Write::Value(element, value) => lms.set(element, value),
+                Write::Listed { list, key, fields } => {
+                    deliver_listed(lms, &mut self.objectives, *list, key.as_deref(), fields, &mut pending.index, &mut pending.sent)
+                }
+            };
+            if let Err(f) = outcome {
                 failure = Some(f);
                 break;
             }
@@ -110,177 +164,173 @@ impl ScormHost {
             }
             self.commit_due = false;
         }
-        self.healthy = true;
+        self.health = Health::Good;
         self.last_fault = None;
     }
 
-    fn quiz_index(&self, course: &Course) -> Option<usize> {
-        course.quizzes.iter().position(|q| Some(q.id.as_ref()) == self.quiz_id.as_deref())
-    }
-
-    /// The attempt the LMS saved when it launches us to resume.
-    fn read_saved(&self, course: &'static Course, lms: &Lms, pass_mark: Option<u8>) -> Option<Action> {
-        let quiz = self.quiz_index(course)?;
-        let q = &course.quizzes[quiz];
-        let attempt = resume::decode(q, &lms.get(self.version.names().suspend_data)?).ok()?;
-        let record = if attempt.phase == Phase::Finished {
-            let result = attempt.result(q, pass_mark.unwrap_or(q.pass_mark));
-            Record { status: if result.passed { Status::Passed } else { Status::Failed }, best: Some(result.score), attempts: 1 }
-        } else {
-            Record { status: Status::InProgress, best: None, attempts: 1 }
-        };
-        Some(Action::Restore { quiz, record, attempt: Some(attempt) })
-    }
-
-    /// Progress values after an answer: resume state, location, progress measure.
-    fn queue_progress(&mut self, session: &Session, quiz: usize) {
-        let q = &session.course.quizzes[quiz];
-        let Some(attempt) = &session.quizzes[quiz].attempt else { return };
-        let names = self.version.names();
-        let saved = resume::encode(q, attempt);
-        if saved.chars().count() <= names.suspend_limit {
-            self.set(names.suspend_data, saved);
+    /// Remembers in local storage whether the LMS is missing anything, and what of it
+    /// cannot be derived again from the saved state (interaction and objective records).
+    fn note_unsent(&self) {
+        if !self.records {
+            return;
         }
-        let position = attempt.current.min(attempt.questions.len() - 1);
-        self.set(names.location, attempt.question_at(q, position).id.to_string());
-        if self.version == Version::Scorm2004 {
-            self.set("cmi.progress_measure", cmi::decimal(attempt.answered() as f64 / attempt.questions.len() as f64));
-        }
+        let behind = !self.queue.is_empty() || self.connection == Connection::Refused;
+        let writes: Vec<Write> = self.queue.iter().filter(|p| p.sent == 0).map(|p| p.write.clone()).collect();
+        let text = behind.then(|| sco::encode_listed(&writes));
+        self.backup.set_unsent(&self.sco_key, text.as_deref());
     }
 
-    fn queue_interaction(&mut self, session: &Session, quiz: usize, position: usize, clock: Clock) {
-        let q = &session.course.quizzes[quiz];
-        let Some(attempt) = &session.quizzes[quiz].attempt else { return };
-        let question = attempt.question_at(q, position);
-        let Some(answer) = &attempt.answers[position] else { return };
-        let interaction = Interaction {
-            question,
-            answer,
-            credit: score::credit(&question.kind, answer),
-            latency_centis: clock.now_ms.saturating_sub(clock.shown_ms) / 10,
-            epoch_ms: clock.now_ms,
-            lang: &q.lang,
-        };
-        let n = self.next_interaction;
-        self.next_interaction += 1;
-        for (field, value) in interaction.fields(self.version) {
-            self.set(format!("cmi.interactions.{n}.{field}"), value);
-        }
+    fn session_centis(&self, clock: Clock) -> u64 {
+        clock.now_ms.saturating_sub(self.started_ms) / 10
     }
+}
 
-    /// Final status and score. After a retry the stage keeps its best result.
-    fn queue_result(&mut self, result: &QuizResult, record: &Record, graded: bool, clock: Clock) {
-        let names = self.version.names();
-        let passed = record.status == Status::Passed;
-        let score = record.best.unwrap_or(result.score);
-        self.set(names.score_min, "0");
-        self.set(names.score_max, "100");
-        self.set(names.score_raw, score.to_string());
-        match self.version {
-            Version::Scorm12 => {
-                let status = if !graded {
-                    "completed"
-                } else if passed {
-                    "passed"
-                } else {
-                    "failed"
-                };
-                self.set(names.status, status);
+/// Delivers one record of a list: asks the LMS where it goes (an objective already
+/// there keeps its index; anything else is appended at `_count`), then sends the
+/// fields not sent yet. A count the LMS does not give is a fault, never index 0.
+fn deliver_listed(
+    lms: &Lms,
+    objectives: &mut Vec<(String, u32)>,
+    list: List,
+    key: Option<&str>,
+    fields: &[(String, String)],
+    index: &mut Option<u32>,
+    sent: &mut usize,
+) -> Result<(), Fault> {
+    let n = match *index {
+        Some(n) => n,
+        None => {
+            let found = key.and_then(|k| objectives.iter().find(|(id, _)| id == k).map(|(_, n)| *n));
+            let n = match found {
+                Some(n) => n,
+                None => {
+                    let count = lms
+                        .get(list.count_element())
+                        .and_then(|c| c.trim().parse::<u32>().ok())
+                        .ok_or_else(|| Fault::new(format!("the LMS did not give {}", list.count_element())))?;
+                    let existing = key.and_then(|k| (0..count).find(|i| lms.get(&format!("{}.{i}.id", list.prefix())).as_deref() == Some(k)));
+                    existing.unwrap_or(count)
+                }
+            };
+            if let Some(k) = key {
+                objectives.push((k.to_string(), n));
             }
-            Version::Scorm2004 => {
-                self.set("cmi.score.scaled", cmi::decimal(score as f64 / 100.0));
-                self.set(names.status, "completed");
-                self.set(
-                    "cmi.success_status",
-                    if !graded {
-                        "unknown"
-                    } else if passed {
-                        "passed"
-                    } else {
-                        "failed"
-                    },
-                );
-                self.set("cmi.progress_measure", "1");
-            }
+            *index = Some(n);
+            n
         }
-        self.set(names.exit, self.version.exit_value(true));
-        self.queue_session_time(clock);
+    };
+    for (field, value) in &fields[*sent..] {
+        lms.set(&format!("{}.{n}.{field}", list.prefix()), value)?;
+        *sent += 1;
     }
-
-    /// Time since this SCO started, in the version's format.
-    fn queue_session_time(&mut self, clock: Clock) {
-        self.set(self.version.names().session_time, cmi::duration(self.version, clock.now_ms.saturating_sub(self.started_ms) / 10));
-    }
+    Ok(())
 }
 
 impl Host for ScormHost {
     fn launch(&mut self, course: &'static Course) -> Launch {
-        let mut launch = Launch::default();
-        self.flush();
-        let Some(lms) = self.lms.as_ref().filter(|_| self.connection == Connection::Open) else {
-            // No LMS now: carry on from the local backup; deliveries are retried.
-            let (restore, discarded) = self.backup.load(course);
-            return Launch { restore, discarded, ..launch };
+        self.scope = match self.quiz_id.as_deref().and_then(|id| course.quizzes.iter().position(|q| q.id == id)) {
+            Some(i) => Scope::Stage(i),
+            None => Scope::Course,
         };
-        let names = self.version.names();
-        launch.lang = lms.get(names.language).as_deref().and_then(Lang::parse);
-        launch.pass_mark = lms.get(names.mastery).and_then(|m| cmi::pass_mark_from_lms(self.version, &m));
-        self.next_interaction = lms.get(names.interaction_count).and_then(|c| c.parse().ok()).unwrap_or(0);
-        if lms.get(names.entry).as_deref() == Some("resume") {
-            launch.restore.extend(self.read_saved(course, lms, launch.pass_mark));
-            launch.discarded = launch.restore.is_empty() && self.quiz_index(course).is_some();
+        let open = self.connect();
+        let lms_state = match (&self.lms, open) {
+            (Some(lms), true) => sco::read_launch(self.version, self.scope, course, &|e| lms.get(e)),
+            // No LMS now: carry on from the local backup; deliveries are retried.
+            _ => LmsState { records: true, ..LmsState::default() },
+        };
+        self.records = lms_state.records;
+        if !self.records {
+            self.health = Health::Preview;
         }
-        if matches!(lms.get(names.status).as_deref(), Some("not attempted") | Some("unknown") | Some("")) {
-            self.set(names.status, "incomplete");
-            self.flush();
+        self.sco_key = match self.scope {
+            Scope::Stage(i) => course.quizzes[i].id.to_string(),
+            Scope::Course => "~course".to_string(),
+        };
+        // Work done while the LMS could not say who the learner is (it refused the
+        // session) is kept without a name; the next launch that knows the learner takes it.
+        let anonymous = std::mem::replace(&mut self.backup, LocalStore::new(""));
+        self.backup = lms_state.learner.as_deref().map_or_else(|| anonymous.for_learner(""), |l| anonymous.for_learner(l));
+        let mut unsent = self.backup.unsent(&self.sco_key);
+        let (mut quizzes, mut damaged) = self.backup.load(course);
+        if unsent.is_none() && lms_state.learner.is_some() {
+            if let Some(orphaned) = anonymous.unsent(&self.sco_key) {
+                (quizzes, damaged) = anonymous.load(course);
+                anonymous.set_unsent(&self.sco_key, None);
+                unsent = Some(orphaned);
+            }
         }
+        // Records that never reached the LMS come back into the queue, in order.
+        let listed = unsent.as_deref().and_then(sco::decode_listed).unwrap_or_default();
+        self.unsent_at_launch = unsent.is_some() || !open;
+        let backup = Backup { quizzes, unsent: self.unsent_at_launch };
+        let start = sco::start(course, self.scope, &lms_state, &backup, lms_state.pass_mark);
+        let launch = Launch {
+            restore: start.restore,
+            lang: lms_state.language.as_deref().and_then(Lang::parse),
+            pass_mark: lms_state.pass_mark,
+            discarded: start.discarded || damaged,
+            in_lms: true,
+        };
+        self.lms_state = lms_state;
+        self.queue(listed);
         launch
     }
 
+    fn begin(&mut self, session: &Session) {
+        let writes = sco::at_launch(self.version, session, self.scope, &self.lms_state, self.unsent_at_launch);
+        // Listed records from an earlier session go after what the launch itself says.
+        let earlier: Vec<Pending> = std::mem::take(&mut self.queue);
+        self.queue(writes);
+        self.queue.extend(earlier);
+        if !self.queue.is_empty() {
+            self.commit_due = true;
+            self.flush();
+            self.note_unsent();
+        }
+    }
+
     fn report(&mut self, session: &Session, events: &[Event], clock: Clock) {
+        if !self.records {
+            return;
+        }
+        let (version, scope) = (self.version, self.scope);
         for event in events {
-            let quiz = event_quiz(event);
-            if self.quiz_id.is_none() {
-                self.quiz_id = Some(session.course.quizzes[quiz].id.to_string());
+            let quiz = event.quiz();
+            if matches!(scope, Scope::Stage(i) if i != quiz) {
+                continue;
             }
-            match *event {
-                Event::Started { .. } => {}
+            let writes = match *event {
+                Event::Started { quiz } => sco::started(version, session, scope, quiz),
                 Event::Answered { quiz, position } => {
-                    self.queue_interaction(session, quiz, position, clock);
-                    self.queue_progress(session, quiz);
+                    let latency = clock.now_ms.saturating_sub(clock.shown_ms) / 10;
+                    sco::answered(version, session, scope, quiz, position, latency, clock.now_ms)
                 }
                 Event::Completed { quiz } => {
-                    let q = &session.course.quizzes[quiz];
-                    if let Some(result) = session.quizzes[quiz].attempt.as_ref().map(|a| a.result(q, session.pass_mark(q))) {
-                        let graded = q.questions.iter().any(|x| x.kind.is_graded());
-                        self.queue_progress(session, quiz);
-                        self.queue_result(&result, &session.quizzes[quiz].record, graded, clock);
-                    }
+                    let mut writes = sco::completed(version, session, scope, quiz);
+                    writes.extend(sco::leaving(version, session, scope, self.session_centis(clock)));
+                    writes
                 }
-            }
+            };
+            self.queue(writes);
         }
         self.backup.save_touched(session, events);
         if !events.is_empty() {
             self.flush();
+            self.note_unsent();
         }
     }
 
     fn leave(&mut self, session: &Session, unloading: bool, clock: Clock) {
-        if self.connection == Connection::Terminated {
+        if matches!(self.connection, Connection::Terminated) {
             return;
         }
-        let names = self.version.names();
-        let finished = session.quizzes.iter().filter_map(|q| q.attempt.as_ref()).all(|a| a.phase == Phase::Finished);
-        let started = session.quizzes.iter().any(|q| q.attempt.is_some());
-        if started {
-            self.set(names.exit, self.version.exit_value(finished));
-        }
-        self.queue_session_time(clock);
+        self.queue(sco::leaving(self.version, session, self.scope, self.session_centis(clock)));
         self.flush();
+        self.note_unsent();
         if unloading && self.connection == Connection::Open {
             if let Some(lms) = &self.lms {
                 if let Err(f) = lms.terminate() {
-                    warn(&f.0);
+                    warn(&f.message);
                 }
             }
             // Whatever Terminate answered, no call may follow it.
@@ -289,12 +339,21 @@ impl Host for ScormHost {
     }
 
     fn retry(&mut self, _clock: Clock) {
-        if !self.healthy {
+        if self.health == Health::Retrying {
             self.flush();
+            self.note_unsent();
         }
     }
 
-    fn healthy(&self) -> bool {
-        self.healthy
+    fn health(&self) -> Health {
+        self.health
+    }
+
+    fn wants_height(&self) -> bool {
+        super::frame::fits_frame()
+    }
+
+    fn resized(&mut self, height: u32) {
+        super::frame::fit_frame(height);
     }
 }

@@ -1,12 +1,12 @@
 //! One question: progress, text, the answer controls for its kind, and after
 //! checking, the feedback. Answers are native inputs inside their labels.
 
-use tere_engine::{Action, Answer, Attempt, Kind, Phase, Question, Quiz};
+use tere_engine::{Action, Answer, Attempt, Kind, Phase, Question, Quiz, Speaker};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{feedback, text, Ctx, HEADING_ID};
-use crate::i18n::fill;
+use crate::i18n::{fill, Ui};
 use tere_engine::describe::true_false_labels;
 
 pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
@@ -38,10 +38,10 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
             <progress class="progress" aria-labelledby="tere-progress" max={total.to_string()} value={attempt.answered().to_string()}></progress>
             <div class="content" lang={text(&quiz.lang)}>
                 <h2 id={HEADING_ID} tabindex="-1">{ text(&q.text) }</h2>
-                if let Kind::Scenario { customer, .. } = &q.kind {
+                if let Kind::Scenario { speaker, line, .. } = &q.kind {
                     <figure class="dialogue">
-                        <figcaption lang={ctx.config.lang.code()}>{ ui.customer_says }</figcaption>
-                        <blockquote>{ text(customer) }</blockquote>
+                        <figcaption lang={ctx.config.lang.code()}>{ says(ui, speaker, quiz) }</figcaption>
+                        <blockquote>{ text(line) }</blockquote>
                     </figure>
                 }
                 <p class="help" id="tere-help" lang={ctx.config.lang.code()}>{ help }</p>
@@ -57,6 +57,18 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
                 { ctx.menu_button() }
             </div>
         </section>
+    }
+}
+
+/// Who says a scenario's line, in the UI's language; a name stays in the content's.
+fn says(ui: &Ui, speaker: &Speaker, quiz: &Quiz) -> Html {
+    match speaker {
+        Speaker::Customer => html! { ui.customer_says },
+        Speaker::Colleague => html! { ui.colleague_says },
+        Speaker::Named(name) => {
+            let (before, after) = ui.named_says.split_once("{name}").unwrap_or(("", ui.named_says));
+            html! { <>{ before }<span lang={text(&quiz.lang)}>{ text(name) }</span>{ after }</> }
+        }
     }
 }
 

@@ -12,6 +12,8 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
     let pass_mark = ctx.session.pass_mark(quiz);
     let result = attempt.result(quiz, pass_mark);
     let message = if result.passed { ui.passed_message } else { ui.failed_message };
+    // A weaker retry never replaces a better result: say which one stays recorded.
+    let best_kept = ctx.session.quiz().and_then(|(i, _)| ctx.session.quizzes[i].record.best).filter(|&best| best > result.score);
     let asked: Vec<(&Question, Option<f64>, usize)> =
         attempt.questions.iter().zip(&result.credits).enumerate().map(|(pos, (&qi, c))| (&quiz.questions[qi as usize], *c, pos)).collect();
     html! {
@@ -23,6 +25,9 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
                     <span aria-hidden="true">{ if result.passed { "✓ " } else { "✗ " } }</span>
                     { fill(message, pass_mark as usize, 0) }
                 </p>
+                if let Some(best) = best_kept {
+                    <p class="best-kept" data-best-kept={best.to_string()}>{ fill(ui.best_kept, best as usize, 0) }</p>
+                }
             </div>
             <h2>{ ui.your_answers }</h2>
             <ol class="review">

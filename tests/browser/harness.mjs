@@ -3,7 +3,9 @@
 // using the exported course (target/tere-test/course.json).
 import http from 'node:http';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 export const DIST = process.env.TERE_DIST ?? path.resolve('dist');
@@ -211,4 +213,12 @@ export async function summary(page) {
 export async function screenshot(page, name) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Unpacks a zip into a fresh temporary folder: { dir, list of names }. */
+export function unzip(zip) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tere-pkg-'));
+  execFileSync('python3', ['-m', 'zipfile', '-e', zip, dir]);
+  const list = execFileSync('python3', ['-c', 'import sys,zipfile;print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', zip]).toString().trim().split('\n');
+  return { dir, list };
 }

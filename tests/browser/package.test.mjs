@@ -1,13 +1,13 @@
-// What a teacher uploads and a learner opens: the SCORM packages, served from a
-// Moodle-like deep path and launched per SCO from a scorm-again host; the
+// What a teacher uploads and a learner opens: the SCORM packages (the whole course
+// as one SCO with Tere's stage menu, and one package per stage), served from a
+// Moodle-like deep path and launched from the Moodle-like test LMS; the
 // single-file offline page opened from disk.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, quizById, playQuiz, playSome, playOn, summary, COURSE, DIST } from './harness.mjs';
+import { serve, launch, quizById, playQuiz, playSome, playOn, summary, unzip, COURSE, DIST } from './harness.mjs';
 import { violations } from './moodle-rules.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -18,13 +18,6 @@ const MOODLE_PATH = '/pluginfile.php/12/mod_scorm/content/1/';
 const unpacked = {};
 let server; let browser;
 
-function unzip(zip) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tere-pkg-'));
-  execFileSync('python3', ['-m', 'zipfile', '-e', zip, dir]);
-  const list = execFileSync('python3', ['-c', 'import sys,zipfile;print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', zip]).toString().trim().split('\n');
-  return { dir, list };
-}
-
 /** Resource hrefs of SCOs and every <file href> in a manifest. */
 function readManifest(xml) {
   const scos = [...xml.matchAll(/adlcp:scorm[tT]ype="sco"\s+href="([^"]+)"/g)].map((m) => m[1]);
@@ -32,7 +25,7 @@ function readManifest(xml) {
   return { scos, files };
 }
 
-// The one-stage packages `cargo xtask test` makes with `package --quiz kontakti_loomine`.
+// The one-stage package played to a pass (every stage's is validated).
 const STAGE = 'kontakti_loomine';
 
 before(async () => {
@@ -57,61 +50,68 @@ after(async () => {
 });
 
 for (const v of ['12', '2004']) {
-  test(`SCORM ${v} manifest validates against the official schemas and lists one SCO per quiz`, () => {
+  test(`SCORM ${v} manifests validate against the official schemas: the course is one SCO, each stage has its own package`, () => {
+    const schema = path.join(XSD, v === '12' ? 'scorm12/wrapper12.xsd' : 'scorm2004/wrapper2004.xsd');
     const manifest = path.join(unpacked[v].dir, 'imsmanifest.xml');
     assert.ok(unpacked[v].list.includes('imsmanifest.xml'), 'manifest at the zip root');
-    const schema = v === '12' ? 'scorm12/wrapper12.xsd' : 'scorm2004/wrapper2004.xsd';
-    execFileSync('xmllint', ['--noout', '--schema', path.join(XSD, schema), manifest], { stdio: 'pipe' });
+    execFileSync('xmllint', ['--noout', '--schema', schema, manifest], { stdio: 'pipe' });
     const xml = fs.readFileSync(manifest, 'utf8');
     assert.match(xml, v === '12' ? /<schemaversion>1\.2<\/schemaversion>/ : /<schemaversion>2004 4th Edition<\/schemaversion>/);
     const { scos, files } = readManifest(xml);
-    assert.deepEqual(scos, COURSE.quizzes.map((q) => `index.html?quiz=${q.id}`));
-    for (const q of COURSE.quizzes) {
-      assert.ok(xml.includes(`<title>${q.title}</title>`), q.title);
-      if (v === '12') assert.ok(xml.includes(`<adlcp:masteryscore>${q.passMark}</adlcp:masteryscore>`));
-      else assert.ok(xml.includes(`<imsss:minNormalizedMeasure>${q.passMark / 100}</imsss:minNormalizedMeasure>`));
-    }
+    assert.deepEqual(scos, ['index.html'], 'one SCO: the course menu');
+    assert.doesNotMatch(xml, /masteryscore|minNormalizedMeasure/, 'the course passes when every stage does, not at a score');
     const packaged = unpacked[v].list.filter((f) => f !== 'imsmanifest.xml');
     assert.deepEqual([...files].filter((f) => f !== 'index.html' || packaged.includes(f)).sort(), [...new Set(packaged)].sort(), 'every file in the zip is listed');
     for (const f of files) assert.doesNotMatch(f, /^\/|^[a-z]+:/, `relative URL: ${f}`);
     const index = fs.readFileSync(path.join(unpacked[v].dir, 'index.html'), 'utf8');
     assert.doesNotMatch(index, /(src|href)="\//, 'no absolute URL in index.html');
+    for (const q of COURSE.quizzes) {
+      const stage = unzip(path.join(PACKAGES, `tere-scorm${v}-${q.id}.zip`));
+      const stageManifest = path.join(stage.dir, 'imsmanifest.xml');
+      execFileSync('xmllint', ['--noout', '--schema', schema, stageManifest], { stdio: 'pipe' });
+      const stageXml = fs.readFileSync(stageManifest, 'utf8');
+      assert.deepEqual(readManifest(stageXml).scos, [`index.html?quiz=${q.id}`]);
+      assert.ok(stageXml.includes(`<title>${q.title}</title>`), q.title);
+      if (v === '12') assert.ok(stageXml.includes(`<adlcp:masteryscore>${q.passMark}</adlcp:masteryscore>`));
+      else assert.ok(stageXml.includes(`<imsss:minNormalizedMeasure>${q.passMark / 100}</imsss:minNormalizedMeasure>`));
+    }
   });
 
-  test(`SCORM ${v} package under a deep path: every SCO launches, plays and reports; everything it loads is packaged`, async () => {
+  test(`SCORM ${v} course package under a deep path: the menu launches, stages play and report as objectives; everything it loads is packaged`, async () => {
     const xml = fs.readFileSync(path.join(unpacked[v].dir, 'imsmanifest.xml'), 'utf8');
-    const { scos, files } = readManifest(xml);
-    for (const [n, href] of scos.entries()) {
-      const quiz = quizById(new URLSearchParams(href.split('?')[1]).get('quiz'));
-      const page = await browser.newPage();
-      const loaded = [];
-      page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
-      const base = `/v${v}${MOODLE_PATH}`;
-      await page.goto(`${server.base}/lms/lms.html?v=${v}&launch=${encodeURIComponent(base + href)}`);
-      const frame = page.frameLocator('#sco');
-      // Play the first SCO fully; launch the others and answer one question.
-      if (n === 0) {
-        const expected = await playQuiz(frame, quiz, (i) => i !== 2);
-        assert.deepEqual(await summary(frame), { score: expected.score, passed: expected.passed });
-      } else {
-        await frame.locator('[data-action="start"]').click();
-        await playSome(frame, quiz, 1);
-      }
-      await page.evaluate(() => { document.getElementById('sco').src = 'about:blank'; });
-      await page.waitForFunction(() => window.terminated);
-      const data = await page.evaluate(() => window.cmiData());
-      const interactionIds = Object.entries(data).filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k)).map(([, id]) => id);
-      assert.ok(interactionIds.length >= 1 && interactionIds.every((id) => quiz.questions.some((q) => q.id === id)), `${quiz.id}: ${interactionIds}`);
-      assert.deepEqual(violations(v, await page.evaluate(() => window.calls)), []);
-      const fromPackage = loaded.filter((p) => p.startsWith(base)).map((p) => decodeURIComponent(p.slice(base.length)));
-      for (const f of fromPackage) {
-        assert.ok(unpacked[v].list.includes(f), `${f} is loaded but not in the zip`);
-        assert.ok(files.has(f), `${f} is loaded but not in the manifest`);
-      }
-      assert.ok(fromPackage.some((f) => f.endsWith('.wasm')));
-      assert.deepEqual(server.missing, []);
-      await page.close();
+    const { files } = readManifest(xml);
+    const page = await browser.newPage();
+    const loaded = [];
+    page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+    const base = `/v${v}${MOODLE_PATH}`;
+    await page.goto(`${server.base}/lms/lms.html?v=${v}&package=${encodeURIComponent(base)}`);
+    const frame = page.frameLocator('#sco');
+    const [first, second] = COURSE.quizzes;
+    await frame.locator(`[data-quiz-id="${first.id}"]`).click();
+    const expected = await playQuiz(frame, first, (i) => i !== 2);
+    assert.deepEqual(await summary(frame), { score: expected.score, passed: expected.passed });
+    await frame.locator('[data-action="menu"]').click();
+    await frame.locator(`[data-quiz-id="${second.id}"]`).click();
+    await frame.locator('[data-action="start"]').click();
+    await playSome(frame, second, 1);
+    await page.evaluate(() => { document.getElementById('sco').remove(); });
+    await page.waitForFunction(() => window.terminated);
+    const data = await page.evaluate(() => window.stored());
+    const interactionIds = Object.entries(data).filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k)).map(([, id]) => id);
+    assert.deepEqual(interactionIds, [...expected.ids, interactionIds.at(-1)], 'every answer of both stages');
+    assert.equal(data['cmi.objectives.0.id'], first.id);
+    assert.equal(data['cmi.objectives.0.score.raw'], String(expected.score));
+    assert.equal(data['cmi.objectives.1.id'], second.id);
+    assert.deepEqual(violations(v, await page.evaluate(() => window.calls)), []);
+    const fromPackage = loaded.filter((p) => p.startsWith(base)).map((p) => decodeURIComponent(p.slice(base.length)));
+    for (const f of fromPackage) {
+      if (f === 'imsmanifest.xml') continue; // read by the LMS, not the SCO
+      assert.ok(unpacked[v].list.includes(f), `${f} is loaded but not in the zip`);
+      assert.ok(files.has(f), `${f} is loaded but not in the manifest`);
     }
+    assert.ok(fromPackage.some((f) => f.endsWith('.wasm')));
+    assert.deepEqual(server.missing, []);
+    await page.close();
   });
 }
 
@@ -125,7 +125,6 @@ for (const v of ['12', '2004']) {
     const quiz = quizById(STAGE);
     const { scos, files } = readManifest(xml);
     assert.deepEqual(scos, [`index.html?quiz=${STAGE}`]);
-    assert.ok(xml.includes(v === '12' ? `<adlcp:masteryscore>${quiz.passMark}</adlcp:masteryscore>` : `<imsss:minNormalizedMeasure>${quiz.passMark / 100}</imsss:minNormalizedMeasure>`));
     for (const f of pkg.list.filter((f) => f !== 'imsmanifest.xml')) assert.ok(files.has(f), `${f} is in the zip but not in the manifest`);
 
     const page = await browser.newPage();

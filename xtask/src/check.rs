@@ -1,9 +1,12 @@
-//! `cargo xtask check`: validate the content and show how the material is covered.
-//! Fails when a section is taught by fewer than two questions, or when a section's
-//! heading cannot be found in its seed (../shared/seeds, when present).
+//! `cargo xtask check [--strict] [DIR]`: validate the content, show how the material
+//! is covered, and list the item-writing warnings (`authoring::lint`) with the
+//! course's figures. Fails when a section is taught by fewer than two questions, or
+//! when a section's heading cannot be found in its seed (../shared/seeds, when
+//! present); with `--strict`, also when there is any warning.
 
 use std::path::{Path, PathBuf};
 
+use tere_engine::authoring::lint::figures;
 use tere_engine::authoring::{coverage, load_course, Section};
 
 use crate::util::{self, Result};
@@ -11,8 +14,14 @@ use crate::util::{self, Result};
 /// Every section and sub-point of the material must be taught by this many questions.
 const MIN_QUESTIONS: usize = 2;
 
-pub fn run(dir: Option<&str>) -> Result {
-    let dir = dir.map_or_else(|| util::root().join("questions"), PathBuf::from);
+/// `args`: `--strict` and a folder (default `questions/`), in any order.
+pub fn run(args: &[String]) -> Result {
+    let strict = args.iter().any(|a| a == "--strict");
+    let mut folders = args.iter().filter(|a| *a != "--strict");
+    let dir = folders.next().map_or_else(|| util::root().join("questions"), PathBuf::from);
+    if let Some(extra) = folders.next() {
+        return Err(format!("check takes one folder, but `{extra}` follows `{}`", dir.display()));
+    }
     let loaded = load_course(&dir).map_err(|errors| errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n") + "\ncontent has errors")?;
     let questions: usize = loaded.course.quizzes.iter().map(|q| q.questions.len()).sum();
     println!("{} quizzes, {questions} questions; sections and the questions that teach them:", loaded.course.quizzes.len());
@@ -29,6 +38,20 @@ pub fn run(dir: Option<&str>) -> Result {
         }
     }
     problems.extend(missing_headings(&loaded.sections, &util::root().join("../shared/seeds")));
+    println!("\nitem writing (the lint's figures for the whole course):\n{}", figures(&loaded.course));
+    if loaded.warnings.is_empty() {
+        println!("no item-writing warnings");
+    } else {
+        println!("\n{} item-writing warning(s):", loaded.warnings.len());
+        for w in &loaded.warnings {
+            println!("{w}");
+        }
+        if strict {
+            problems.push(format!("{} item-writing warning(s), and --strict makes them errors", loaded.warnings.len()));
+        } else {
+            println!("(warnings do not fail the check; --strict makes them errors)");
+        }
+    }
     if problems.is_empty() {
         Ok(())
     } else {

@@ -4,12 +4,12 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 use tere_engine::authoring::load_course;
-use tere_engine::Kind;
+use tere_engine::{Kind, Speaker};
 
 use crate::util::{self, Result};
 
 pub fn course_json(out: &Path) -> Result {
-    let loaded = load_course(&util::root().join("questions")).map_err(|_| "content has errors; run cargo xtask check".to_string())?;
+    let loaded = load_course(&util::content_dir()).map_err(|_| "content has errors; run cargo xtask check".to_string())?;
     let quizzes: Vec<Value> = loaded
         .course
         .quizzes
@@ -21,8 +21,17 @@ pub fn course_json(out: &Path) -> Result {
                 .map(|q| {
                     let mut v = json!({ "id": q.id, "type": q.kind.name(), "text": q.text });
                     match &q.kind {
-                        Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. } => {
+                        Kind::Single { options } | Kind::Multiple { options } => {
                             v["options"] = options.iter().map(|o| json!({ "text": o.text, "correct": o.correct })).collect();
+                        }
+                        Kind::Scenario { speaker, line, options } => {
+                            v["options"] = options.iter().map(|o| json!({ "text": o.text, "correct": o.correct })).collect();
+                            v["line"] = json!(line);
+                            v["speaker"] = match speaker {
+                                Speaker::Customer => json!("customer"),
+                                Speaker::Colleague => json!("colleague"),
+                                Speaker::Named(name) => json!({ "name": name }),
+                            };
                         }
                         Kind::TrueFalse { answer, .. } => v["answer"] = json!(answer),
                         Kind::Ordering { items } => v["items"] = json!(items),

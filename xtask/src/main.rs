@@ -20,9 +20,10 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve   set up, build and serve the widget on http://127.0.0.1:8080
   test    set up, then run every test (native and browser)
   build   release build into dist/ (relative URLs, wasm-opt applied)
-  package [--quiz <id>]...  build, then write SCORM 1.2/2004 zips (and one-stage zips), tere-offline.html and site/ to dist/packages/
-  check [DIR]  validate questions/ (or DIR) and print which questions cite each section
-  browser run only the browser tests, against the current dist/
+  package [--quiz <id>]...  build, then write SCORM 1.2/2004 zips of the course and of every stage (or only those named), tere-offline.html and site/ to dist/packages/
+  check [--strict] [DIR]  validate questions/ (or DIR), print which questions cite each section
+               and the item-writing warnings (--strict: warnings fail the check)
+  browser [NAME]...  run only the browser tests (only files whose name contains a NAME), against the current dist/
   setup   install the toolchain only (idempotent)
   bench   release build, then measure size, startup, feedback latency, memory (writes bench/results.json)
   fuzz    run each cargo-fuzz target for a bounded time (not part of test)
@@ -36,13 +37,13 @@ fn main() -> ExitCode {
         Some("build") => setup::all().and_then(|_| build()),
         Some("serve") => setup::all().and_then(|_| build()).and_then(|_| serve::run("127.0.0.1:8080", &util::root().join("dist"))),
         Some("test") => test(),
-        Some("browser") => browser_tests(),
+        Some("browser") => browser_tests(&args[1..]),
         Some("package") => setup::all().and_then(|_| build()).and_then(|_| package::run(&args[1..])),
         Some("gift-import") => gift::import(&args[1..]),
         Some("gift-export") => gift::export(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("bench") => setup::all().and_then(|_| build()).and_then(|_| package::run(&[])).and_then(|_| bench::run(&args[1..])),
-        Some("check") => check::run(args.get(1).map(String::as_str)),
+        Some("check") => check::run(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -66,17 +67,20 @@ fn build() -> util::Result {
 
 fn test() -> util::Result {
     setup::all()?;
+    util::step("formatting and lints");
+    util::run(util::cmd("cargo").args(["fmt", "--all", "--check"]), "cargo fmt --check (run `cargo fmt`)")?;
+    util::run(util::cmd("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]), "cargo clippy")?;
     util::step("native tests");
     util::run(util::cmd("cargo").args(["test", "--workspace"]), "cargo test")?;
-    util::step("content check");
-    check::run(None)?;
+    util::step("content check (strict: item-writing warnings fail it)");
+    check::run(&["--strict".into()])?;
     util::step("release build and packages");
     build()?;
-    // With a one-stage package too (tests/browser/package.test.mjs launches it).
-    package::run(&["--quiz".into(), "kontakti_loomine".into()])?;
+    // The whole course's packages and every stage's (tests/browser/package.test.mjs opens them).
+    package::run(&[])?;
     util::step("build of hostile content (markup and script in every text)");
     hostile_build()?;
-    browser_tests()
+    browser_tests(&[])
 }
 
 /// The widget built from tests/hostile-content into target/hostile-dist, for the
@@ -89,8 +93,9 @@ fn hostile_build() -> util::Result {
     dist::externalize_loader(&dist)
 }
 
-/// The browser tests against the current dist/ (the course exported for them first).
-fn browser_tests() -> util::Result {
+/// The browser tests against the current dist/ (the course exported for them first);
+/// with `names`, only the test files whose name contains one of them.
+fn browser_tests(names: &[String]) -> util::Result {
     let out = util::root().join("target/tere-test");
     std::fs::create_dir_all(&out).map_err(|e| format!("create {}: {e}", out.display()))?;
     export::course_json(&out.join("course.json"))?;
@@ -101,6 +106,7 @@ fn browser_tests() -> util::Result {
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .filter(|p| names.is_empty() || names.iter().any(|n| p.file_name().is_some_and(|f| f.to_string_lossy().contains(n.as_str()))))
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
     files.sort();

@@ -1,34 +1,42 @@
-//! `imsmanifest.xml` for SCORM 1.2 and SCORM 2004 4th Edition: one organization for
-//! the course, one SCO per quiz (launched as `index.html?quiz=<id>`), mastery from
-//! each quiz's pass mark, and every file of the package listed.
+//! `imsmanifest.xml` for SCORM 1.2 and SCORM 2004 4th Edition. Every package has
+//! exactly one SCO (docs/moodle.md says why): the whole course (`index.html`, Tere's
+//! own stage menu, each stage reported as an objective) or one stage
+//! (`index.html?quiz=<id>`, mastery from its pass mark). Every file is listed.
 
 use tere_engine::cmi::Version;
 use tere_engine::{Course, Quiz};
 
-pub fn manifest(version: Version, course: &Course, quizzes: &[&Quiz], files: &[String]) -> String {
+/// What one package holds.
+#[derive(Clone, Copy)]
+pub enum Contents<'a> {
+    Course,
+    Stage(&'a Quiz),
+}
+
+pub fn manifest(version: Version, course: &Course, contents: Contents, files: &[String]) -> String {
     let v12 = version == Version::Scorm12;
     let attr = if v12 { "scormtype" } else { "scormType" };
-    let items: String = quizzes.iter().map(|q| item(version, q)).collect();
-    let scos: String = quizzes
-        .iter()
-        .map(|q| {
-            format!(
-                "    <resource identifier=\"res_{id}\" type=\"webcontent\" adlcp:{attr}=\"sco\" href=\"index.html?quiz={id}\">\n      <file href=\"index.html\"/>\n      <dependency identifierref=\"res_assets\"/>\n    </resource>\n",
-                id = q.id,
-            )
-        })
-        .collect();
+    let (identifier, title, href, item) = match contents {
+        Contents::Course => ("tere_course".to_string(), escape(&course.title), "index.html".to_string(), course_item(course)),
+        Contents::Stage(q) => (format!("tere_{}", q.id), escape(&q.title), format!("index.html?quiz={}", q.id), item(version, q)),
+    };
     let assets: String = files.iter().map(|f| format!("      <file href=\"{}\"/>\n", escape(f))).collect();
     let (head, schema_version, org_sequencing) = if v12 {
         (HEAD_12, "1.2", "")
     } else {
         (HEAD_2004, "2004 4th Edition", "      <imsss:sequencing>\n        <imsss:controlMode choice=\"true\" flow=\"true\"/>\n      </imsss:sequencing>\n")
     };
-    let single = quizzes.len() == 1;
-    let identifier = if single { format!("tere_{}", quizzes[0].id) } else { "tere_course".to_string() };
-    let title = escape(if single { &quizzes[0].title } else { &course.title });
     format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest identifier=\"{identifier}\" version=\"1.0\"\n{head}>\n  <metadata>\n    <schema>ADL SCORM</schema>\n    <schemaversion>{schema_version}</schemaversion>\n  </metadata>\n  <organizations default=\"tere_org\">\n    <organization identifier=\"tere_org\">\n      <title>{title}</title>\n{items}{org_sequencing}    </organization>\n  </organizations>\n  <resources>\n{scos}    <resource identifier=\"res_assets\" type=\"webcontent\" adlcp:{attr}=\"asset\">\n{assets}    </resource>\n  </resources>\n</manifest>\n"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest identifier=\"{identifier}\" version=\"1.0\"\n{head}>\n  <metadata>\n    <schema>ADL SCORM</schema>\n    <schemaversion>{schema_version}</schemaversion>\n  </metadata>\n  <organizations default=\"tere_org\">\n    <organization identifier=\"tere_org\">\n      <title>{title}</title>\n{item}{org_sequencing}    </organization>\n  </organizations>\n  <resources>\n    <resource identifier=\"res_sco\" type=\"webcontent\" adlcp:{attr}=\"sco\" href=\"{href}\">\n      <file href=\"index.html\"/>\n      <dependency identifierref=\"res_assets\"/>\n    </resource>\n    <resource identifier=\"res_assets\" type=\"webcontent\" adlcp:{attr}=\"asset\">\n{assets}    </resource>\n  </resources>\n</manifest>\n"
+    )
+}
+
+/// The whole course as one SCO: no mastery score, because the course passes when
+/// every stage does (the SCO reports that itself), not at a score.
+fn course_item(course: &Course) -> String {
+    format!(
+        "      <item identifier=\"item_course\" identifierref=\"res_sco\" isvisible=\"true\">\n        <title>{}</title>\n      </item>\n",
+        escape(&course.title)
     )
 }
 
@@ -42,7 +50,7 @@ fn item(version: Version, quiz: &Quiz) -> String {
         ),
     };
     format!(
-        "      <item identifier=\"item_{id}\" identifierref=\"res_{id}\" isvisible=\"true\">\n        <title>{}</title>\n{mastery}      </item>\n",
+        "      <item identifier=\"item_{id}\" identifierref=\"res_sco\" isvisible=\"true\">\n        <title>{}</title>\n{mastery}      </item>\n",
         escape(&quiz.title),
         id = quiz.id
     )

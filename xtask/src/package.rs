@@ -1,7 +1,8 @@
 //! `cargo xtask package [--quiz <id>]...`: what a teacher uploads and a learner opens.
-//! Writes to dist/packages/: SCORM 1.2 and 2004 zips (one SCO per quiz; with
-//! `--quiz`, also zips of that one stage), a
-//! single-file offline page, and `site/` for hosting and iframe embedding.
+//! Writes to dist/packages/: SCORM 1.2 and 2004 zips of the whole course (one SCO
+//! with Tere's stage menu) and of every stage (one SCO each; with `--quiz`, only the
+//! stages named), a single-file offline page, and `site/` for hosting and iframe
+//! embedding. Why one SCO a package: docs/moodle.md.
 
 use std::io::Write;
 use std::path::Path;
@@ -12,11 +13,11 @@ use tere_engine::Quiz;
 use zip::write::SimpleFileOptions;
 
 use crate::dist::site_files;
-use crate::manifest::manifest;
+use crate::manifest::{manifest, Contents};
 use crate::util::{self, Result};
 
 pub fn run(args: &[String]) -> Result {
-    // `--quiz <id>`, any number of times: one-stage packages besides the whole course's.
+    // `--quiz <id>`, any number of times: only these stages' packages (default: every stage).
     let mut stages = Vec::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -30,17 +31,19 @@ pub fn run(args: &[String]) -> Result {
     let out = dist.join("packages");
     let _ = std::fs::remove_dir_all(&out);
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
-    let loaded = load_course(&root.join("questions")).map_err(|_| "content has errors; run cargo xtask check".to_string())?;
+    let loaded = load_course(&util::content_dir()).map_err(|_| "content has errors; run cargo xtask check".to_string())?;
     let course = &loaded.course;
     let files = site_files(&dist)?;
-    let mut sets: Vec<(String, Vec<&Quiz>)> = vec![(String::new(), course.quizzes.iter().collect())];
-    for id in stages {
-        let quiz = course.quiz(id).ok_or_else(|| format!("no quiz `{id}`; see questions/course.toml"))?;
-        sets.push((format!("-{id}"), vec![quiz]));
-    }
-    for (suffix, quizzes) in &sets {
+    let quizzes: Vec<&Quiz> = if stages.is_empty() {
+        course.quizzes.iter().collect()
+    } else {
+        stages.iter().map(|id| course.quiz(id).ok_or_else(|| format!("no quiz `{id}`; see questions/course.toml"))).collect::<Result<_>>()?
+    };
+    let mut sets: Vec<(String, Contents)> = vec![(String::new(), Contents::Course)];
+    sets.extend(quizzes.into_iter().map(|q| (format!("-{}", q.id), Contents::Stage(q))));
+    for (suffix, contents) in &sets {
         for (version, name) in [(Version::Scorm12, "scorm12"), (Version::Scorm2004, "scorm2004")] {
-            let xml = manifest(version, course, quizzes, &files);
+            let xml = manifest(version, course, *contents, &files);
             let zip_path = out.join(format!("tere-{name}{suffix}.zip"));
             write_zip(&zip_path, &dist, &files, &xml)?;
             println!("wrote {}", zip_path.display());

@@ -7,6 +7,7 @@ const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "libxml2-utils", 
 
 pub fn all() -> Result {
     wasm_target()?;
+    rust_components()?;
     trunk()?;
     wasm_bindgen()?;
     apt()?;
@@ -20,6 +21,17 @@ fn wasm_target() -> Result {
     }
     util::step("installing the wasm32 target");
     run(cmd("rustup").args(["target", "add", "wasm32-unknown-unknown"]), "rustup target add")
+}
+
+/// rustfmt and clippy: `xtask test` checks formatting and lints.
+fn rust_components() -> Result {
+    let installed = output(cmd("rustup").args(["component", "list", "--installed"])).unwrap_or_default();
+    let missing: Vec<&str> = ["rustfmt", "clippy"].into_iter().filter(|c| !installed.lines().any(|l| l.starts_with(c))).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    util::step(&format!("installing {}", missing.join(" and ")));
+    run(cmd("rustup").arg("component").arg("add").args(&missing), "rustup component add")
 }
 
 fn trunk() -> Result {

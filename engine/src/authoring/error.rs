@@ -17,6 +17,32 @@ impl fmt::Display for ContentError {
     }
 }
 
+/// An item-writing flaw found by `lint`, located for the author. Content with
+/// warnings is valid; `cargo xtask check --strict` refuses it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    /// The lint rule (what an `allow` names), or `unused_allow`.
+    pub rule: &'static str,
+    pub quiz: String,
+    /// The question it is about; `None` for the quiz as a whole.
+    pub question: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: warning: ", self.file.display(), self.line, self.column)?;
+        match &self.question {
+            Some(q) => write!(f, "question `{q}`")?,
+            None => write!(f, "quiz `{}`", self.quiz)?,
+        }
+        write!(f, ": {} (rule `{}`)", self.message, self.rule)
+    }
+}
+
 /// Collects errors for one file, turning byte spans into line and column.
 pub struct Reporter<'a> {
     pub file: &'a Path,

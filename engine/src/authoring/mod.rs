@@ -1,21 +1,25 @@
 //! Build-time content pipeline: read `questions/`, validate it, and turn it into
 //! the model (which `packed` turns into the widget's built-in data). Bad content is reported
-//! here with file, line and a plain message, never at run time.
+//! here with file, line and a plain message, never at run time. Valid content is then
+//! linted for item-writing flaws (`lint`), which are warnings.
 
 mod coverage;
 mod error;
+pub mod lint;
 mod source;
 mod validate;
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 pub use coverage::{coverage, CoverageRow};
-pub use error::ContentError;
+pub use error::{ContentError, Warning};
 pub use validate::{is_plain_id, LANGUAGES};
 
 use crate::model::{Course, Quiz};
 use error::Reporter;
+use lint::Allow;
 
 /// A section of the course material that questions cite, from `sections.toml`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,6 +37,62 @@ pub struct LoadedCourse {
     pub sections: Vec<Section>,
     /// Every file read, for build scripts' rerun-if-changed.
     pub files: Vec<PathBuf>,
+    /// Item-writing warnings (`lint`), after the `allow`s of the files are applied.
+    pub warnings: Vec<Warning>,
+}
+
+/// Where a quiz's parts stand in its file, and its `allow`s, to locate lint findings.
+struct Placement {
+    path: PathBuf,
+    text: String,
+    quiz: Range<usize>,
+    questions: HashMap<String, Range<usize>>,
+    allows: Vec<(Allow, Range<usize>)>,
+}
+
+impl Placement {
+    fn read(file: &source::QuizFile, path: &Path, r: &mut Reporter) -> Placement {
+        let mut allows = Vec::new();
+        if let Some(a) = &file.allow {
+            allows.extend(lint::allow::read(a, None, r).map(|allow| (allow, a.span())));
+        }
+        for q in &file.questions {
+            let q = q.get_ref();
+            if let Some(a) = &q.allow {
+                allows.extend(lint::allow::read(a, Some(q.id.get_ref()), r).map(|allow| (allow, a.span())));
+            }
+        }
+        Placement {
+            path: path.to_path_buf(),
+            text: r.text.to_string(),
+            quiz: file.id.span(),
+            questions: file.questions.iter().map(|q| (q.get_ref().id.get_ref().clone(), q.get_ref().id.span())).collect(),
+            allows,
+        }
+    }
+
+    /// The quiz's findings that no `allow` silences, and its `allow`s that silence nothing.
+    fn warnings(&self, quiz: &Quiz) -> Vec<Warning> {
+        let allows: Vec<Allow> = self.allows.iter().map(|(a, _)| a.clone()).collect();
+        let (findings, unused) = lint::silence(lint::lint(quiz), &allows);
+        let at = |span: &Range<usize>, rule: &'static str, question: Option<String>, message: String| {
+            let (line, column) = error::line_column(&self.text, span.start);
+            Warning { file: self.path.clone(), line, column, rule, quiz: quiz.id.to_string(), question, message }
+        };
+        let mut out: Vec<Warning> = findings
+            .into_iter()
+            .map(|f| {
+                let span = f.question.as_ref().and_then(|q| self.questions.get(q.as_ref())).unwrap_or(&self.quiz);
+                at(span, f.rule, f.question.map(|q| q.to_string()), f.message)
+            })
+            .collect();
+        for i in unused {
+            let (allow, span) = &self.allows[i];
+            out.push(at(span, "unused_allow", allow.question.clone(), lint::allow::unused_message(allow)));
+        }
+        out.sort_by_key(|w| (w.line, w.column));
+        out
+    }
 }
 
 /// Reads and validates `dir/course.toml`, `dir/sections.toml` and every quiz file they name.
@@ -59,6 +119,7 @@ pub fn load_course(dir: &Path) -> Result<LoadedCourse, Vec<ContentError>> {
 
     let mut course = Course { title: "".into(), lang: "et".into(), quizzes: Vec::new().into() };
     let mut quizzes: Vec<Quiz> = Vec::new();
+    let mut placements: Vec<Placement> = Vec::new();
     if let Some((path, text)) = read("course.toml", &mut errors) {
         if let Some(file) = parse::<source::CourseFile>(&path, &text, &mut errors) {
             course.title = file.title.get_ref().clone().into();
@@ -82,6 +143,7 @@ pub fn load_course(dir: &Path) -> Result<LoadedCourse, Vec<ContentError>> {
                 let Some(qfile) = parse::<source::QuizFile>(&qpath, &qtext, &mut errors) else { continue };
                 let mut r = Reporter { file: &qpath, text: &qtext, errors: &mut errors };
                 let id = qfile.id.clone();
+                placements.push(Placement::read(&qfile, &qpath, &mut r));
                 let quiz = validate::quiz(qfile, &mut r, &mut ctx);
                 if let Some(first) = quiz_ids.insert(quiz.id.to_string(), qpath.clone()) {
                     r.at(id.span(), format!("duplicate quiz id `{}` (also in {})", quiz.id, first.display()));
@@ -110,7 +172,8 @@ pub fn load_course(dir: &Path) -> Result<LoadedCourse, Vec<ContentError>> {
     }
     course.quizzes = quizzes.into();
     if errors.is_empty() {
-        Ok(LoadedCourse { course, sections, files })
+        let warnings = course.quizzes.iter().zip(&placements).flat_map(|(quiz, place)| place.warnings(quiz)).collect();
+        Ok(LoadedCourse { course, sections, files, warnings })
     } else {
         Err(errors)
     }

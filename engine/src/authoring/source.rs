@@ -41,6 +41,8 @@ pub struct QuizFile {
     pub intro: Spanned<String>,
     pub pass_mark: Option<Spanned<i64>>,
     pub draw: Option<Spanned<i64>>,
+    /// Silences one quiz-wide item-writing warning, with the reason (see `lint`).
+    pub allow: Option<Spanned<AllowSrc>>,
     #[serde(rename = "question", default)]
     pub questions: Vec<Spanned<QuestionSrc>>,
 }
@@ -62,7 +64,22 @@ pub struct QuestionSrc {
     pub items: Option<Spanned<Vec<Spanned<String>>>>,
     #[serde(rename = "pair")]
     pub pairs: Option<Vec<Spanned<PairSrc>>>,
-    pub customer: Option<Spanned<String>>,
+    /// A scenario's line of dialogue. `customer`, its name before speakers existed,
+    /// is still read, so that course files written then keep working.
+    #[serde(alias = "customer")]
+    pub line: Option<Spanned<String>>,
+    /// Who says the `line`: "customer" (default), "colleague" or `{ name = "…" }`; checked in `validate`.
+    pub speaker: Option<Spanned<toml::Value>>,
+    /// Silences one item-writing warning about this question, with the reason (see `lint`).
+    pub allow: Option<Spanned<AllowSrc>>,
+}
+
+/// `allow = { rule = "…", reason = "…" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllowSrc {
+    pub rule: Spanned<String>,
+    pub reason: Spanned<String>,
 }
 
 #[derive(Deserialize)]

@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use super::error::Reporter;
 use super::source::{OptionSrc, QuestionSrc, QuizFile};
-use crate::model::{Choice, Kind, Pair, Question, Quiz, Source, Text, DEFAULT_PASS_MARK};
+use crate::model::{Choice, Kind, Pair, Question, Quiz, Source, Speaker, Text, DEFAULT_PASS_MARK};
 
 /// Languages the widget has UI strings and true/false labels for.
 pub const LANGUAGES: &[&str] = &["et", "fi", "en"];
@@ -104,7 +104,7 @@ fn kind(src: &QuestionSrc, r: &mut Reporter) -> Kind {
     // Which optional fields each type uses; any other present field is an author's mistake.
     let allowed: &[&str] = match name {
         "single" | "multiple" => &["option"],
-        "scenario" => &["option", "customer"],
+        "scenario" => &["option", "line", "speaker"],
         "true_false" => &["answer", "feedback_true", "feedback_false"],
         "ordering" => &["items"],
         "matching" => &["pair"],
@@ -116,7 +116,8 @@ fn kind(src: &QuestionSrc, r: &mut Reporter) -> Kind {
     };
     let present = [
         ("option", src.options.as_ref().and_then(|o| o.first()).map(|o| o.span())),
-        ("customer", src.customer.as_ref().map(|s| s.span())),
+        ("line", src.line.as_ref().map(|s| s.span())),
+        ("speaker", src.speaker.as_ref().map(|s| s.span())),
         ("answer", src.answer.as_ref().map(|s| s.span())),
         ("feedback_true", src.feedback_true.as_ref().map(|s| s.span())),
         ("feedback_false", src.feedback_false.as_ref().map(|s| s.span())),
@@ -144,7 +145,7 @@ fn kind(src: &QuestionSrc, r: &mut Reporter) -> Kind {
             match name {
                 "single" => Kind::Single { options: options.into() },
                 "multiple" => Kind::Multiple { options: options.into() },
-                _ => Kind::Scenario { customer: required(r, &src.customer, src.kind.span(), "customer"), options: options.into() },
+                _ => Kind::Scenario { speaker: speaker(r, &src.speaker), line: required(r, &src.line, src.kind.span(), "line"), options: options.into() },
             }
         }
         "true_false" => {
@@ -179,6 +180,26 @@ fn kind(src: &QuestionSrc, r: &mut Reporter) -> Kind {
             Kind::Matching { pairs: pairs.into() }
         }
         _ => Kind::Reflection,
+    }
+}
+
+/// Who says a scenario's line: "customer" (also when absent), "colleague", or `{ name = "…" }`.
+fn speaker(r: &mut Reporter, value: &Option<Spanned<toml::Value>>) -> Speaker {
+    let Some(value) = value else { return Speaker::Customer };
+    match value.get_ref() {
+        toml::Value::String(s) if s == "customer" => Speaker::Customer,
+        toml::Value::String(s) if s == "colleague" => Speaker::Colleague,
+        toml::Value::Table(t) if t.len() == 1 && t.get("name").is_some_and(|n| n.is_str()) => {
+            let name = t["name"].as_str().unwrap_or_default().trim();
+            if name.is_empty() {
+                r.at(value.span(), "the speaker's `name` is empty; write who speaks, as the learner should see it (\"Juhataja\")");
+            }
+            Speaker::Named(name.to_string().into())
+        }
+        _ => {
+            r.at(value.span(), "`speaker` is \"customer\" (the default), \"colleague\", or { name = \"…\" } for anyone else, such as { name = \"Juhataja\" }");
+            Speaker::Customer
+        }
     }
 }
 

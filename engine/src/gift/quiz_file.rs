@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::import::IMPORTED_SEED;
-use crate::model::{Kind, Quiz, DEFAULT_PASS_MARK};
+use crate::model::{Kind, Quiz, Speaker, DEFAULT_PASS_MARK};
 
 /// `header` lines become `#` comments at the top.
 pub fn quiz_to_toml(quiz: &Quiz, header: &[String]) -> String {
@@ -29,8 +29,17 @@ pub fn quiz_to_toml(quiz: &Quiz, header: &[String]) -> String {
         let _ = writeln!(out, "type = {}", string(q.kind.name()));
         let _ = writeln!(out, "text = {}", string(&q.text));
         match &q.kind {
-            Kind::Scenario { customer, .. } => {
-                let _ = writeln!(out, "customer = {}", string(customer));
+            Kind::Scenario { speaker, line, .. } => {
+                match speaker {
+                    Speaker::Customer => {}
+                    Speaker::Colleague => {
+                        let _ = writeln!(out, "speaker = \"colleague\"");
+                    }
+                    Speaker::Named(name) => {
+                        let _ = writeln!(out, "speaker = {{ name = {} }}", string(name));
+                    }
+                }
+                let _ = writeln!(out, "line = {}", string(line));
             }
             Kind::TrueFalse { answer, feedback_true, feedback_false } => {
                 let _ = writeln!(out, "answer = {answer}");

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::item::Markup;
-use crate::model::{Choice, Kind, Question, Quiz};
+use crate::model::{Choice, Kind, Question, Quiz, Speaker};
 
 #[derive(Clone, Debug)]
 pub struct Exported {
@@ -15,9 +15,13 @@ pub struct Exported {
     pub notes: Vec<String>,
 }
 
-/// How a scenario's customer line and question text share GIFT's one question text.
-pub fn scenario_text(customer: &str, text: &str) -> String {
-    format!("– {customer}\n{text}")
+/// How a scenario's line and question text share GIFT's one question text: the
+/// customer's line as is, anyone else's after their name in the quiz's language.
+pub fn scenario_text(speaker: &Speaker, line: &str, text: &str, lang: &str) -> String {
+    match speaker.label(lang) {
+        None => format!("– {line}\n{text}"),
+        Some(name) => format!("– {name}: {line}\n{text}"),
+    }
 }
 
 pub fn quiz_to_gift(quiz: &Quiz) -> Exported {
@@ -29,9 +33,9 @@ pub fn quiz_to_gift(quiz: &Quiz) -> Exported {
     for q in quiz.questions.iter() {
         match &q.kind {
             Kind::Single { options } => choice(&mut out, q, &q.text, options, single_marker),
-            Kind::Scenario { customer, options } => {
+            Kind::Scenario { speaker, line, options } => {
                 scenarios.push(q.id.to_string());
-                choice(&mut out, q, &scenario_text(customer, &q.text), options, single_marker)
+                choice(&mut out, q, &scenario_text(speaker, line, &q.text, &quiz.lang), options, single_marker)
             }
             Kind::Multiple { options } => {
                 let right = options.iter().filter(|o| o.correct).count() as f64;
@@ -80,7 +84,7 @@ pub fn quiz_to_gift(quiz: &Quiz) -> Exported {
     }
     if !scenarios.is_empty() {
         notes.push(format!(
-            "scenario questions become multiple choice with the customer's line as the first line of the question text: {}",
+            "scenario questions become multiple choice with the line of dialogue (after the speaker's name, unless it is the customer's) as the first line of the question text: {}",
             scenarios.join(", ")
         ));
     }

@@ -1,0 +1,219 @@
+// The paths on which a real Moodle lost answers and grades (issue 13), replayed in the
+// Moodle-like test LMS (tests/hosts/lms.html): the built packages as a teacher uploads
+// them, one API object per player page, Moodle's relaunch rules and frame.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, quizById, playQuiz, playOn, unzip, screenshot, reachType, quizPerType, COURSE, DIST } from './harness.mjs';
+import { violations } from './moodle-rules.mjs';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const PACKAGES = path.join(DIST, 'packages');
+const MOODLE_PATH = '/pluginfile.php/12/mod_scorm/content/1/';
+const STAGE = 'kontakti_loomine';
+let server; let browser;
+
+before(async () => {
+  const mounts = { '/vendor/': path.join(ROOT, 'node_modules/scorm-again/dist'), '/lms/': path.join(ROOT, 'tests/hosts') };
+  for (const v of ['12', '2004']) {
+    mounts[`/v${v}${MOODLE_PATH}`] = unzip(path.join(PACKAGES, `tere-scorm${v}.zip`)).dir;
+    mounts[`/v${v}-stage${MOODLE_PATH}`] = unzip(path.join(PACKAGES, `tere-scorm${v}-${STAGE}.zip`)).dir;
+  }
+  server = await serve(mounts);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The Moodle-like player with a package (`course` or the one-stage one) at Moodle's path. */
+async function player(v, { stage = false, query = {}, width = 1280, height = 900 } = {}) {
+  const params = new URLSearchParams({ v, package: `/v${v}${stage ? '-stage' : ''}${MOODLE_PATH}`, ...query });
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'et-EE' });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.goto(`${server.base}/lms/lms.html?${params}`);
+  return { page, frame: page.frameLocator('#sco'), close: () => context.close() };
+}
+
+/** The learner leaves: the player removes the SCO's frame; waits for Terminate. */
+async function leave(page) {
+  await page.evaluate(() => document.getElementById('sco').remove());
+  await page.waitForFunction(() => window.terminated, null, { timeout: 5000 });
+}
+
+const stored = (page) => page.evaluate(() => window.stored());
+const setValues = (page) => page.evaluate(() => window.calls.filter((c) => /SetValue$/.test(c.method)));
+
+function interactionIds(data) {
+  return Object.entries(data).filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k))
+    .sort(([a], [b]) => Number(a.split('.')[2]) - Number(b.split('.')[2])).map(([, id]) => id);
+}
+
+/** A stage's stored result, wherever the package keeps it: as its own SCO's, or as an objective of the course SCO. */
+function stageResult(v, data, quizId) {
+  const n = Object.entries(data).find(([k, value]) => /^cmi\.objectives\.\d+\.id$/.test(k) && value === quizId)?.[0].split('.')[2];
+  const at = n === undefined ? (v === '12' ? 'cmi.core.' : 'cmi.') : `cmi.objectives.${n}.`;
+  const status = v === '12' ? data[n === undefined ? 'cmi.core.lesson_status' : `${at}status`] : data[`${at}success_status`];
+  return { score: data[`${at}score.raw`], status };
+}
+
+/** Opens a stage the way this package offers it: its own entry in the player's table of contents, or Tere's menu. */
+async function openStage(page, frame, quiz) {
+  const own = page.locator('#toc button', { hasText: quiz.title });
+  if (await own.count()) await own.click();
+  else {
+    if (await frame.locator('[data-action="menu"]').count()) await frame.locator('[data-action="menu"]').click();
+    await frame.locator(`[data-quiz-id="${quiz.id}"]`).click();
+  }
+  await frame.locator('[data-action="start"], [data-action="retry"]').first().waitFor();
+}
+
+/** Starts (or retries) the quiz on screen and plays it to the summary. */
+async function playStage(frame, quiz, correctWhen) {
+  const retry = frame.locator('[data-action="retry"]');
+  if (await retry.count()) {
+    await retry.click();
+    return playOn(frame, quiz, correctWhen);
+  }
+  return playQuiz(frame, quiz, correctWhen);
+}
+
+for (const v of ['12', '2004']) {
+  test(`SCORM ${v}, whole course: switching stages back and forth in the player stores every stage's result`, async () => {
+    const { page, frame, close } = await player(v);
+    const [a, b] = [quizById(STAGE), quizById('vajaduse_moistmine')];
+    await openStage(page, frame, a);
+    const passedA = await playStage(frame, a, () => true);
+    await openStage(page, frame, b);
+    const playedB = await playStage(frame, b, (i) => i % 2 === 0);
+    // Back to the first stage: a weaker retry must not lower it.
+    await openStage(page, frame, a);
+    await playStage(frame, a, () => false);
+    await leave(page);
+    const data = await stored(page);
+    assert.deepEqual(stageResult(v, data, a.id), { score: String(passedA.score), status: 'passed' });
+    assert.deepEqual(stageResult(v, data, b.id), { score: String(playedB.score), status: playedB.passed ? 'passed' : 'failed' });
+    // The course grade: the mean of every graded stage's best (stages not done count 0).
+    const graded = COURSE.quizzes.filter((q) => q.questions.some((x) => x.type !== 'reflection'));
+    assert.equal(data[v === '12' ? 'cmi.core.score.raw' : 'cmi.score.raw'], String(Math.round((passedA.score + playedB.score) / graded.length)));
+    assert.equal(interactionIds(data).length, passedA.answered * 2 + playedB.answered, 'every answer of every visit');
+    assert.deepEqual(violations(v, await page.evaluate(() => window.calls)), []);
+    assert.deepEqual(page.errors, []);
+    await close();
+  });
+
+  test(`SCORM ${v}: pass a stage, come back, answer wrong: the LMS keeps the pass and the score`, async () => {
+    const quiz = quizById(STAGE);
+    const { page, frame, close } = await player(v, { stage: true });
+    const first = await playQuiz(frame, quiz, () => true);
+    assert.equal(first.score, 100);
+    await leave(page);
+    await page.evaluate(() => window.relaunch());
+    await frame.locator('[data-action="start"]').waitFor();
+    const second = await playQuiz(frame, quiz, () => false);
+    assert.equal(second.passed, false);
+    assert.equal(await frame.locator('.best-kept').getAttribute('data-best-kept'), '100', 'the summary says which result stays');
+    await leave(page);
+    const data = await stored(page);
+    assert.deepEqual(stageResult(v, data, quiz.id), { score: '100', status: 'passed' });
+    assert.deepEqual(violations(v, await page.evaluate(() => window.calls)), []);
+    await close();
+  });
+
+  test(`SCORM ${v}: a preview (${v === '12' ? 'browse' : 'review'} mode) shows the quiz and writes nothing`, async () => {
+    const quiz = quizById(STAGE);
+    const { page, frame, close } = await player(v, { stage: true, query: { mode: v === '12' ? 'browse' : 'review' } });
+    await frame.locator('.host-notice:not([hidden])').waitFor();
+    assert.match(await frame.locator('.host-notice').textContent(), /Eelvaade/);
+    await playQuiz(frame, quiz, () => false);
+    await leave(page);
+    assert.deepEqual(await setValues(page), [], 'no SetValue at all');
+    assert.deepEqual(await stored(page), {});
+    await close();
+  });
+}
+
+test('SCORM 2004: a session the LMS refuses for good (error 104) is told truthfully and delivered on the next launch', async () => {
+  const quiz = quizById(STAGE);
+  const { page, frame, close } = await player('2004', { stage: true, query: { terminated: '1' } });
+  await frame.locator('.host-notice:not([hidden])').waitFor();
+  assert.match(await frame.locator('.host-notice').textContent(), /ei õnnestunud õpikeskkonda salvestada.*ava see uuesti/);
+  const expected = await playQuiz(frame, quiz, (i) => i !== 1);
+  await frame.locator('.host-notice:not([hidden])').waitFor();
+  await page.evaluate(() => document.getElementById('sco').remove());
+  const refused = await page.evaluate(() => window.calls.length);
+  assert.ok(refused <= 3, `no endless retries against a terminated API (${refused} calls)`);
+  assert.deepEqual(await stored(page), {});
+  // The learner reopens the activity: a new player page.
+  await page.evaluate(() => window.relaunch());
+  await frame.locator('section.summary').waitFor();
+  await page.waitForFunction(() => window.stored()['cmi.success_status'] !== undefined);
+  await leave(page);
+  const data = await stored(page);
+  assert.deepEqual(stageResult('2004', data, quiz.id), { score: String(expected.score), status: expected.passed ? 'passed' : 'failed' });
+  assert.equal(data['cmi.completion_status'], 'completed');
+  assert.deepEqual(interactionIds(data), expected.ids, 'every answer arrives once');
+  assert.deepEqual(violations('2004', await page.evaluate(() => window.calls)), []);
+  await close();
+});
+
+test('SCORM 1.2: a session the LMS never opened is delivered on the next launch, once', async () => {
+  const quiz = quizById(STAGE);
+  const { page, frame, close } = await player('12', { stage: true, query: { fault: 'init' } });
+  const expected = await playQuiz(frame, quiz, (i) => i !== 0);
+  await frame.locator('.host-notice:not([hidden])').waitFor();
+  await page.evaluate(() => document.getElementById('sco').remove());
+  await page.evaluate(() => { window.fault = ''; window.relaunch(); });
+  await frame.locator('section.summary').waitFor();
+  await page.waitForFunction(() => window.stored()['cmi.core.lesson_status'] !== undefined);
+  await leave(page);
+  const data = await stored(page);
+  assert.deepEqual(stageResult('12', data, quiz.id), { score: String(expected.score), status: expected.passed ? 'passed' : 'failed' });
+  assert.deepEqual(interactionIds(data), expected.ids, 'every answer arrives once');
+  await close();
+});
+
+for (const width of [375, 1280]) {
+  test(`in Moodle's fixed frame at ${width} px the widget sizes the frame to its content; no action hidden, the left edge clear`, async () => {
+    // The tallest screen: an ordering question (1130 px at 375 px in Moodle).
+    const quiz = quizPerType().get('ordering');
+    const { page, frame, close } = await player('2004', { width, height: width === 375 ? 812 : 900 });
+    await openStage(page, frame, quiz);
+    await frame.locator('[data-action="start"]').click();
+    await reachType(frame, quiz, 'ordering');
+    const fits = async () => page.evaluate(() => {
+      const iframe = document.getElementById('sco');
+      const inner = iframe.contentDocument.documentElement;
+      const check = iframe.contentDocument.querySelector('[data-action="check"], [data-action="next"], [data-action="finish"]');
+      const frameBox = iframe.getBoundingClientRect();
+      const button = document.getElementById('course-index').getBoundingClientRect();
+      const content = iframe.contentDocument.querySelector('.tere > :not([hidden])').getBoundingClientRect();
+      return {
+        frameHeight: iframe.clientHeight,
+        contentHeight: inner.scrollHeight,
+        actionBottom: check.getBoundingClientRect().bottom,
+        contentLeft: frameBox.left + content.left,
+        buttonRight: button.right,
+      };
+    });
+    await page.waitForFunction(() => document.getElementById('sco').clientHeight !== 666);
+    let m = await fits();
+    assert.ok(m.frameHeight >= m.contentHeight, `the frame (${m.frameHeight} px) holds its content (${m.contentHeight} px): no scrolling inside it`);
+    assert.ok(m.actionBottom <= m.frameHeight, 'the primary action is inside the frame');
+    if (width === 375) assert.ok(m.contentLeft >= m.buttonRight, `content starts at ${m.contentLeft} px, right of the course-index button (${m.buttonRight} px)`);
+    await screenshot(page, `moodle-frame-${width}-ordering`);
+    // Moodle sets the frame's height again when the window is resized: the widget puts it back.
+    await page.setViewportSize({ width, height: 700 });
+    await page.waitForFunction(() => document.getElementById('sco').clientHeight !== 666);
+    m = await fits();
+    assert.ok(m.frameHeight >= m.contentHeight, 'still fits after a window resize');
+    await frame.locator('[data-action="check"]').click();
+    await frame.locator('.feedback').waitFor();
+    await screenshot(page, `moodle-frame-${width}-feedback`);
+    assert.deepEqual(page.errors, []);
+    await close();
+  });
+}
