@@ -14,8 +14,7 @@ use yew::prelude::*;
 
 use crate::course::course;
 use crate::host::{self, Clock, Health, Outbox};
-use crate::i18n::Lang;
-use crate::params::{choose_lang, Params};
+use crate::params::{LangPrefs, Params};
 use crate::view;
 
 /// Yew's reducer wrapper around the engine's pure `Session::reduce`.
@@ -33,7 +32,8 @@ impl Reducible for Model {
 /// Display settings fixed for the page's lifetime.
 #[derive(Clone, PartialEq)]
 pub struct Config {
-    pub lang: Lang,
+    /// What chooses the UI language, with the language of the content on screen.
+    pub langs: LangPrefs,
     /// Opened with `?quiz=`: no course menu.
     pub single_quiz: bool,
     /// `?quiz=` named no quiz of the course.
@@ -93,7 +93,7 @@ impl Setup {
             session = session.reduce(Action::Open(i));
         }
         let config = Config {
-            lang: choose_lang(params.lang, launch.lang, params.browser_lang),
+            langs: LangPrefs { url: params.lang, lms: launch.lang, browser: params.browser_lang },
             single_quiz: found.is_some(),
             unknown_quiz: params.quiz.is_some() && found.is_none(),
             in_lms: launch.in_lms,
@@ -131,7 +131,9 @@ pub fn app() -> Html {
         use_effect(move || view::focus_pending(&focus_next));
     }
     let config = &setup.config;
-    let ctx = view::Ctx { session: &model.0, ui: config.lang.ui(), config, dispatch: model.dispatcher(), focus_next };
+    // Per screen: the Finnish stage speaks Finnish, the Estonian menu Estonian.
+    let lang = config.langs.for_content(model.0.content_lang());
+    let ctx = view::Ctx { session: &model.0, lang, ui: lang.ui(), config, dispatch: model.dispatcher(), focus_next };
     let notice_text = notice.map(|n| match n {
         Notice::HostTrouble => ctx.ui.host_trouble,
         Notice::HostRefused => ctx.ui.host_refused,
@@ -139,7 +141,7 @@ pub fn app() -> Html {
         Notice::ProgressReset => ctx.ui.progress_reset,
     });
     html! {
-        <div class={classes!("tere", config.in_lms.then_some("in-lms"))} lang={config.lang.code()}>
+        <div class={classes!("tere", config.in_lms.then_some("in-lms"))} lang={lang.code()}>
             <p class="host-notice" role="status" hidden={notice_text.is_none()}>{ notice_text.unwrap_or_default() }</p>
             { view::screen(&ctx) }
         </div>

@@ -58,9 +58,26 @@ pub fn is_relative_url(url: &str) -> bool {
     !url.contains(':') && !url.starts_with("//") && !url.starts_with('\\')
 }
 
-/// `?lang=` first, then the LMS learner's preference, then the browser's, then Estonian.
-pub fn choose_lang(url: Option<Lang>, lms: Option<Lang>, browser: Option<Lang>) -> Lang {
-    url.or(lms).or(browser).unwrap_or(Lang::Et)
+/// The UI language: `?lang=` first, then the LMS learner's preference, then the
+/// language of the content on screen (so an Estonian quiz has Estonian buttons in an
+/// English browser), then the browser's, then Estonian.
+pub fn choose_lang(url: Option<Lang>, lms: Option<Lang>, content: Option<Lang>, browser: Option<Lang>) -> Lang {
+    url.or(lms).or(content).or(browser).unwrap_or(Lang::Et)
+}
+
+/// The language preferences known at start; the content's language comes with each screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LangPrefs {
+    pub url: Option<Lang>,
+    pub lms: Option<Lang>,
+    pub browser: Option<Lang>,
+}
+
+impl LangPrefs {
+    /// The UI language for a screen whose content is in `content` (a BCP 47 tag).
+    pub fn for_content(self, content: &str) -> Lang {
+        choose_lang(self.url, self.lms, Lang::parse(content), self.browser)
+    }
 }
 
 #[cfg(test)]
@@ -68,11 +85,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn url_beats_lms_beats_browser_beats_default() {
-        assert_eq!(choose_lang(Some(Lang::Fi), Some(Lang::En), Some(Lang::En)), Lang::Fi);
-        assert_eq!(choose_lang(None, Some(Lang::En), Some(Lang::Fi)), Lang::En);
-        assert_eq!(choose_lang(None, None, Some(Lang::Fi)), Lang::Fi);
-        assert_eq!(choose_lang(None, None, None), Lang::Et);
+    fn url_beats_lms_beats_content_beats_browser_beats_default() {
+        use Lang::*;
+        assert_eq!(choose_lang(Some(Fi), Some(En), Some(Et), Some(En)), Fi);
+        assert_eq!(choose_lang(None, Some(En), Some(Fi), Some(Fi)), En);
+        assert_eq!(choose_lang(None, None, Some(Et), Some(En)), Et, "an Estonian quiz in an English browser");
+        assert_eq!(choose_lang(None, None, None, Some(Fi)), Fi);
+        assert_eq!(choose_lang(None, None, None, None), Et);
+    }
+
+    #[test]
+    fn the_ui_follows_the_content_on_screen_unless_asked_otherwise() {
+        let english_browser = LangPrefs { url: None, lms: None, browser: Some(Lang::En) };
+        assert_eq!(english_browser.for_content("et"), Lang::Et);
+        assert_eq!(english_browser.for_content("fi"), Lang::Fi, "moving to the Finnish stage switches the buttons too");
+        assert_eq!(english_browser.for_content("de"), Lang::En, "content in a language the UI lacks: the browser's");
+        let asked = LangPrefs { url: None, lms: Some(Lang::En), browser: Some(Lang::Et) };
+        assert_eq!(asked.for_content("fi"), Lang::En);
+        assert_eq!(LangPrefs { url: Some(Lang::Fi), ..asked }.for_content("et"), Lang::Fi);
     }
 
     #[test]

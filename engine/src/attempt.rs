@@ -1,5 +1,6 @@
 //! One attempt at one quiz: which questions were drawn, in what order the learner
-//! sees them, what they answered. Everything presented is derived from `seed`.
+//! sees them, what they answered. Everything presented is derived from `seed` (and,
+//! for a drawing quiz, from `seen`: the questions the previous attempt asked).
 
 use crate::answer::Answer;
 use crate::model::{Kind, Question, Quiz};
@@ -19,6 +20,10 @@ pub enum Phase {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Attempt {
     pub seed: u64,
+    /// Pool indices (ascending) the previous attempt asked, which this draw asks only
+    /// when the pool has too few others. An input of the draw, kept so that resume
+    /// draws the same; empty when the quiz asks every question.
+    pub seen: Vec<u16>,
     /// Indices into `quiz.questions`, in the order presented.
     pub questions: Vec<u16>,
     /// Position in `questions` of the question on screen.
@@ -41,10 +46,16 @@ pub struct QuizResult {
 }
 
 impl Attempt {
-    pub fn new(quiz: &Quiz, seed: u64) -> Attempt {
-        let questions = draw(quiz, seed);
+    /// A fresh attempt; `seen` is what the previous attempt asked (empty for a first
+    /// one): ascending pool indices, as an attempt's `questions` and `resume::decode` give them.
+    pub fn new(quiz: &Quiz, seed: u64, seen: &[u16]) -> Attempt {
+        debug_assert!(seen.windows(2).all(|w| w[0] < w[1]) && seen.iter().all(|&i| usize::from(i) < quiz.questions.len()), "{seen:?}");
+        // Kept only where it can change the draw, so the resume text of a quiz that
+        // asks every question stays as short as before.
+        let seen = if quiz.questions_per_attempt() < quiz.questions.len() { seen.to_vec() } else { Vec::new() };
+        let questions = draw(quiz, seed, &seen);
         let mut attempt =
-            Attempt { seed, answers: vec![None; questions.len()], questions, current: 0, phase: Phase::Answering, draft: Answer::Choices(Vec::new()) };
+            Attempt { seed, seen, answers: vec![None; questions.len()], questions, current: 0, phase: Phase::Answering, draft: Answer::Choices(Vec::new()) };
         attempt.draft = attempt.blank_draft(quiz);
         attempt
     }
@@ -121,14 +132,35 @@ impl Attempt {
     }
 }
 
-/// The questions of one attempt: all in content order, or `draw` of them picked
-/// from the pool by the seed (kept in content order, which follows the teaching order).
-pub fn draw(quiz: &Quiz, seed: u64) -> Vec<u16> {
+/// The questions of one attempt: all in content order, or `draw` of them picked from
+/// the pool (kept in content order, which follows the teaching order). The pick goes
+/// through the seed's shuffle of the pool, questions not in `seen` before those in it;
+/// a `draw_per_section` quiz first takes the earliest question of each section in that
+/// order, then fills up from it. Without `seen` and sections this is the plain
+/// shuffle's first `draw`, the draw of resume texts of version 1.
+pub fn draw(quiz: &Quiz, seed: u64, seen: &[u16]) -> Vec<u16> {
     let (n, k) = (quiz.questions.len(), quiz.questions_per_attempt());
     if k == n {
         return (0..n as u16).collect();
     }
-    let mut picked: Vec<u16> = permutation(n, seed).into_iter().take(k).map(|i| i as u16).collect();
+    let shuffled = permutation(n, seed);
+    let topic = |i: u16| quiz.questions[i as usize].topic;
+    let mut picked: Vec<u16> = Vec::with_capacity(k);
+    // Passes over the shuffle: one per section (fresh, then seen), then any (fresh, then seen).
+    // One loop rather than an iterator chain: it keeps the wasm smaller.
+    for pass in 0..4 {
+        let (per_section, again) = (pass < 2, pass % 2 == 1);
+        if per_section && !quiz.draw_per_section {
+            continue;
+        }
+        for &i in &shuffled {
+            let i = i as u16;
+            let covered = per_section && picked.iter().any(|&p| topic(p) == topic(i));
+            if picked.len() < k && seen.contains(&i) == again && !covered && !picked.contains(&i) {
+                picked.push(i);
+            }
+        }
+    }
     crate::shuffle::sort_small(&mut picked);
     picked
 }

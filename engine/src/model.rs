@@ -23,6 +23,11 @@ impl Quiz {
         self.draw.map_or(self.questions.len(), |d| self.questions.len().min(d as usize))
     }
 
+    /// How many sections the questions cite (`Question::topic` is below this).
+    pub fn topics(&self) -> usize {
+        self.questions.iter().map(|q| usize::from(q.topic) + 1).max().unwrap_or(0)
+    }
+
     /// Whether the quiz has a score that means something (not reflections only).
     pub fn is_graded(&self) -> bool {
         self.questions.iter().any(|q| q.kind.is_graded())
@@ -48,6 +53,10 @@ pub struct Quiz {
     pub pass_mark: u8,
     /// When set, each attempt draws this many questions from the pool.
     pub draw: Option<u16>,
+    /// A drawing quiz takes at least one question of every section its questions cite
+    /// (`Question::topic`), so no attempt misses a whole topic. Validated: `draw` is set
+    /// and at least the number of sections.
+    pub draw_per_section: bool,
     pub questions: List<Question>,
 }
 
@@ -59,6 +68,10 @@ pub struct Question {
     /// Why the right answer is right; shown after checking.
     pub explanation: Text,
     pub source: Source,
+    /// Which of its quiz's cited sections the question teaches: the number of its
+    /// `source` among the distinct sources of the quiz, in order of first citation.
+    /// The widget has no `source` (it is not packed); a balanced draw groups by this.
+    pub topic: u16,
 }
 
 /// Where in the course material a question comes from.

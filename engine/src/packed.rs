@@ -11,15 +11,16 @@
 //! Shape grammar (`n` = unsigned LEB128, `t` = a text: its byte length as `n`):
 //! ```text
 //! course   = t:title t:lang n:count quiz*
-//! quiz     = t:id t:title t:lang t:intro u8:pass_mark n:draw+1 (0 = all) n:count question*
-//! question = t:id t:text t:explanation u8:kind body
+//! quiz     = t:id t:title t:lang t:intro u8:pass_mark n:draw+1 (0 = all) u8:draw_per_section n:count question*
+//! question = t:id t:text t:explanation n:topic u8:kind body
 //! body     = single/multiple: choices | scenario: speaker t:line choices
 //!          | true_false: u8:answer t:feedback_true t:feedback_false
 //!          | ordering: n:count t* | matching: n:count (t:left t:right)* | reflection: nothing
 //! choices  = n:count (u8:correct t:text t:feedback)*
 //! speaker  = u8:0 (customer) | u8:1 (colleague) | u8:2 t:name
 //! ```
-//! The question's `source` is authoring metadata; the widget never shows it, so it is not packed.
+//! The question's `source` is authoring metadata; the widget never shows it, so it is not
+//! packed: its `topic` (a small number) is what the draw needs of it.
 
 use std::borrow::Cow;
 
@@ -80,6 +81,7 @@ impl Packed {
         }
         self.shape.push(quiz.pass_mark);
         self.count(quiz.draw.map_or(0, |d| usize::from(d) + 1));
+        self.shape.push(u8::from(quiz.draw_per_section));
         self.count(quiz.questions.len());
         for q in quiz.questions.iter() {
             self.question(q);
@@ -90,6 +92,7 @@ impl Packed {
         for t in [&q.id, &q.text, &q.explanation] {
             self.text(t);
         }
+        self.count(usize::from(q.topic));
         match &q.kind {
             Kind::Single { options } => {
                 self.shape.push(SINGLE);
@@ -192,12 +195,14 @@ impl Reader {
         let (id, title, lang, intro) = (self.text(), self.text(), self.text(), self.text());
         let pass_mark = self.byte();
         let draw = self.count().checked_sub(1).map(|d| d as u16);
+        let draw_per_section = self.byte() == 1;
         let questions = self.list(Reader::question);
-        Quiz { id, title, lang, intro, pass_mark, draw, questions }
+        Quiz { id, title, lang, intro, pass_mark, draw, draw_per_section, questions }
     }
 
     fn question(&mut self) -> Question {
         let (id, text, explanation) = (self.text(), self.text(), self.text());
+        let topic = self.count() as u16;
         let kind = match self.byte() {
             SINGLE => Kind::Single { options: self.list(Reader::choice) },
             MULTIPLE => Kind::Multiple { options: self.list(Reader::choice) },
@@ -209,7 +214,7 @@ impl Reader {
             other => panic!("packed course: unknown kind {other}"),
         };
         let source = Source { seed: Cow::Borrowed(""), section: Cow::Borrowed("") };
-        Question { id, text, kind, explanation, source }
+        Question { id, text, kind, explanation, source, topic }
     }
 
     fn speaker(&mut self) -> Speaker {

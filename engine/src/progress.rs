@@ -66,13 +66,15 @@ pub fn encode_course(session: &Session, limit: usize) -> String {
     let touched: Vec<usize> =
         (0..session.quizzes.len()).filter(|&i| session.quizzes[i].record != Record::NONE || session.quizzes[i].attempt.is_some()).collect();
     let mut kept: Vec<QuizState> = touched.iter().map(|&i| session.quizzes[i].clone()).collect();
-    // Which attempt texts to give up first: finished before unfinished, the one on screen last.
-    let mut give_up: Vec<usize> = (0..touched.len()).filter(|&k| kept[k].attempt.is_some()).collect();
-    give_up.sort_by_key(|&k| {
-        let finished = kept[k].attempt.as_ref().is_some_and(|a| a.phase == crate::Phase::Finished);
-        (Some(touched[k]) == on_screen, !finished)
-    });
-    let mut give_up = give_up.into_iter();
+    // Which attempt texts to give up first: finished ones, then unfinished ones, the
+    // one on screen last. (Three passes instead of a sort: a sort costs the wasm 3 KB.)
+    let finished = |k: usize| kept[k].attempt.as_ref().is_some_and(|a| a.phase == crate::Phase::Finished);
+    let has_attempt = |k: usize| kept[k].attempt.is_some();
+    let shown = |k: usize| Some(touched[k]) == on_screen;
+    let mut order: Vec<usize> = (0..touched.len()).filter(|&k| has_attempt(k) && !shown(k) && finished(k)).collect();
+    order.extend((0..touched.len()).filter(|&k| has_attempt(k) && !shown(k) && !finished(k)));
+    order.extend((0..touched.len()).filter(|&k| has_attempt(k) && shown(k)));
+    let mut give_up = order.into_iter();
     loop {
         let entries: Vec<String> =
             touched.iter().zip(&kept).map(|(&i, state)| format!("{}|{}", session.course.quizzes[i].id, encode_quiz(session.course, i, state))).collect();

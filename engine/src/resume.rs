@@ -1,9 +1,14 @@
 //! Resume state: a compact, versioned text that fits SCORM 1.2's suspend_data.
 //!
-//! `1.<quiz id>.<seed>.<position>.<phase>.<item>~<item>~…` (numbers in base 36), one item per
-//! question position: empty when unanswered, else a 3-character fingerprint of the
-//! question's content followed by the answer. On decode, an answer whose question
-//! has changed since (different fingerprint) is dropped; the others survive.
+//! `2.<quiz id>.<seed>.<seen>.<position>.<phase>.<item>~<item>~…` (numbers in base 36).
+//! `seen` is `Attempt::seen` (what the previous attempt asked, an input of the draw) as a
+//! bit set over the pool, five questions a base-32 digit, trailing zeros left out: empty
+//! for a first attempt or a quiz without a pool. One item per question position: empty
+//! when unanswered, else a 3-character fingerprint of the question's content followed by
+//! the answer. On decode, an answer whose question has changed since (different
+//! fingerprint) is dropped; the others survive. Version 1, written before draws avoided
+//! the last attempt's questions, is the same without `seen`; it is still read, so an
+//! attempt saved before an update resumes with the same draw.
 //! Reflection text is kept to its first `REFLECTION_KEEP` characters here (the full
 //! text goes to the host's interaction record and to local storage).
 
@@ -12,7 +17,9 @@ use crate::attempt::{Attempt, Phase};
 use crate::model::{Kind, Question, Quiz};
 use crate::shuffle::fnv1a;
 
-const VERSION: &str = "1";
+const VERSION: &str = "2";
+/// The version before `seen`: its attempts were drawn without one.
+const VERSION_1: &str = "1";
 pub const REFLECTION_KEEP: usize = 100;
 const FINGERPRINT_LEN: usize = 3;
 
@@ -36,16 +43,26 @@ pub fn encode(quiz: &Quiz, attempt: &Attempt) -> String {
         .zip(&attempt.answers)
         .map(|(&qi, answer)| answer.as_ref().map_or_else(String::new, |a| fingerprint(&quiz.questions[qi as usize]) + &encode_answer(a)))
         .collect();
-    format!("{VERSION}.{}.{}.{}.{phase}.{}", quiz.id, base36(attempt.seed), base36(attempt.current as u64), items.join("~"))
+    format!("{VERSION}.{}.{}.{}.{}.{phase}.{}", quiz.id, base36(attempt.seed), encode_seen(&attempt.seen), base36(attempt.current as u64), items.join("~"))
 }
 
 pub fn decode(quiz: &Quiz, text: &str) -> Result<Attempt, ResumeError> {
-    let mut parts = text.splitn(6, '.');
-    if parts.next() != Some(VERSION) || parts.next() != Some(&quiz.id) {
+    let (version, rest) = text.split_once('.').ok_or(ResumeError::Foreign)?;
+    let fields = match version {
+        VERSION => 6,
+        VERSION_1 => 5,
+        _ => return Err(ResumeError::Foreign),
+    };
+    let mut parts = rest.splitn(fields, '.');
+    if parts.next() != Some(&quiz.id) {
         return Err(ResumeError::Foreign);
     }
     let mut field = || parts.next().ok_or(ResumeError::Corrupt);
     let seed = from_base36(field()?).ok_or(ResumeError::Corrupt)?;
+    let seen = match version {
+        VERSION => decode_seen(field()?, quiz.questions.len()).ok_or(ResumeError::Corrupt)?,
+        _ => Vec::new(),
+    };
     let current = from_base36(field()?).ok_or(ResumeError::Corrupt)? as usize;
     let phase = match field()? {
         "a" => Phase::Answering,
@@ -54,7 +71,8 @@ pub fn decode(quiz: &Quiz, text: &str) -> Result<Attempt, ResumeError> {
         _ => return Err(ResumeError::Corrupt),
     };
     let items = field()?;
-    let mut attempt = Attempt::new(quiz, seed);
+    // The draw runs again from what drew it first: the seed and what was seen.
+    let mut attempt = Attempt::new(quiz, seed, &seen);
     let positions = attempt.questions.len();
     let items: Vec<&str> = items.split('~').collect();
     if current >= positions || items.len() != positions {
@@ -106,6 +124,31 @@ pub fn fingerprint(q: &Question) -> String {
     }
     let hash = fnv1a(content.as_bytes()) as u64 % 36u64.pow(FINGERPRINT_LEN as u32);
     format!("{:0>width$}", base36(hash), width = FINGERPRINT_LEN)
+}
+
+/// Bit `j` of digit `c` stands for pool index `5c + j`.
+fn encode_seen(seen: &[u16]) -> String {
+    let mut out = String::new();
+    let mut c = 0;
+    while seen.iter().any(|&i| usize::from(i) >= 5 * c) {
+        out.push(digit(seen.iter().filter(|&&i| usize::from(i) / 5 == c).fold(0, |bits, &i| bits | 1 << (i % 5))));
+        c += 1;
+    }
+    out
+}
+
+/// The inverse of `encode_seen`; bits past the pool (a question removed since) are dropped.
+fn decode_seen(mask: &str, pool: usize) -> Option<Vec<u16>> {
+    let mut seen = Vec::new();
+    for (c, ch) in mask.chars().enumerate() {
+        let bits = ch.to_digit(32)?;
+        for j in 0..5 {
+            if bits >> j & 1 == 1 && 5 * c + j < pool {
+                seen.push((5 * c + j) as u16);
+            }
+        }
+    }
+    Some(seen)
 }
 
 fn encode_answer(a: &Answer) -> String {
@@ -186,9 +229,12 @@ fn from_base36(s: &str) -> Option<u64> {
 }
 
 /// The longest resume text a quiz can produce: every question answered with the
-/// longest answer of its kind, the largest seed, the reflection at its cap.
+/// longest answer of its kind, the largest seed, every bit of `seen` set (a pool
+/// only), the reflection at its cap.
 pub fn worst_case_len(quiz: &Quiz) -> usize {
-    let header = VERSION.len() + 1 + quiz.id.len() + 1 + base36(u64::MAX).len() + 1 + base36(quiz.questions.len() as u64).len() + 3;
+    let n = quiz.questions_per_attempt();
+    let seen = if n < quiz.questions.len() { quiz.questions.len().div_ceil(5) } else { 0 };
+    let header = VERSION.len() + 1 + quiz.id.len() + 1 + base36(u64::MAX).len() + 1 + seen + 1 + base36(quiz.questions.len() as u64).len() + 3;
     let mut lengths: Vec<usize> = quiz
         .questions
         .iter()
@@ -207,6 +253,5 @@ pub fn worst_case_len(quiz: &Quiz) -> usize {
         .collect();
     // With a pool, the longest `draw` answers.
     lengths.sort_unstable_by(|a, b| b.cmp(a));
-    let n = quiz.questions_per_attempt();
     header + lengths.iter().take(n).sum::<usize>() + n.saturating_sub(1)
 }

@@ -127,6 +127,15 @@ impl Session {
         }
     }
 
+    /// The language of the content on screen: the quiz's, or the course's on the menu.
+    /// The UI speaks it unless the URL or the LMS asks for another (the shell's `choose_lang`).
+    pub fn content_lang(&self) -> &'static str {
+        match self.quiz() {
+            Some((_, quiz)) => &quiz.lang,
+            None => &self.course.lang,
+        }
+    }
+
     /// The attempt on screen, if any.
     pub fn attempt(&self) -> Option<&Attempt> {
         self.quiz().and_then(|(i, _)| self.quizzes[i].attempt.as_ref())
@@ -180,7 +189,9 @@ impl Session {
         if state.record.status == Status::NotStarted {
             state.record.status = Status::InProgress;
         }
-        state.attempt = Some(Attempt::new(&self.course.quizzes[i], seed));
+        // A new attempt avoids what the last one asked, where the pool allows.
+        let seen = state.attempt.as_ref().map(|a| a.questions.clone()).unwrap_or_default();
+        state.attempt = Some(Attempt::new(&self.course.quizzes[i], seed, &seen));
     }
 
     fn finish(&mut self) {

@@ -149,6 +149,8 @@ const REQUIRED_CASES: &[&str] = &[
     "empty_intro",
     "draw_larger_than_pool",
     "draw_zero",
+    "draw_per_section_without_draw",
+    "draw_per_section_below_sections",
     "unknown_type",
     "field_not_used_by_type",
     "source_naming_no_section",

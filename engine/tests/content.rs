@@ -166,6 +166,24 @@ fn packing_keeps_every_field_the_widget_uses() {
     }
 }
 
+/// A balanced pool's flag and its questions' sections (`topic`) survive packing too.
+#[test]
+fn packing_keeps_a_balanced_draw() {
+    let mut q = format!("{HEADER}draw = 2\ndraw_per_section = true\n");
+    q += &single("a", 2, 0);
+    q += &question("b", "reflection", "");
+    q += &single("c", 2, 1);
+    let course = load(&[("pool", &q)]).unwrap_or_else(|e| panic!("{e:?}")).course;
+    let quiz = &course.quizzes[0];
+    assert!(quiz.draw_per_section);
+    // `single` cites "Sub", `question` "Main": numbered in order of first citation.
+    assert_eq!(quiz.questions.iter().map(|q| q.topic).collect::<Vec<_>>(), vec![0, 1, 0]);
+    let packed = tere_engine::packed::pack(&course);
+    let unpacked = tere_engine::packed::unpack(packed.text.leak(), packed.shape.leak());
+    assert!(unpacked.quizzes[0].draw_per_section);
+    assert_eq!(unpacked.quizzes[0].questions.iter().map(|q| q.topic).collect::<Vec<_>>(), vec![0, 1, 0]);
+}
+
 /// The built-in course passes the item-writing lint (`cargo xtask check --strict`)
 /// and meets the course-wide targets the lint's per-quiz rules cannot see.
 #[test]

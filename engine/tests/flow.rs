@@ -174,6 +174,30 @@ fn pool_draw_is_deterministic_and_in_teaching_order() {
 }
 
 #[test]
+fn a_retry_asks_other_questions_while_the_pool_has_them() {
+    let mut q = format!("{HEADER}draw = 3\n");
+    for i in 0..7 {
+        q += &single(&format!("p{i}"), 2, 0);
+    }
+    let course = course(&q);
+    for seed in 0..40u64 {
+        let mut s = Session::new(course).reduce(Action::Open(0)).reduce(Action::Start { seed });
+        let mut asked: Vec<Vec<u16>> = Vec::new();
+        for retry in 1..=3 {
+            asked.push(s.attempt().unwrap().questions.clone());
+            for _ in 0..3 {
+                s = check_and_advance(answer_right(s));
+            }
+            s = s.reduce(Action::Retry { seed: seed * 7 + retry });
+        }
+        let [first, second, third] = [&asked[0], &asked[1], &asked[2]];
+        assert!(second.iter().all(|i| !first.contains(i)), "seed {seed}: {first:?} then {second:?}");
+        // Only the last attempt is avoided: the third may ask the first's questions again.
+        assert!(third.iter().all(|i| !second.contains(i)), "seed {seed}: {second:?} then {third:?}");
+    }
+}
+
+#[test]
 fn option_order_depends_only_on_the_seed() {
     let mut q = HEADER.to_string();
     q += &single("a", 6, 0);

@@ -26,15 +26,15 @@ fn options(quiz_id: &str, file_name: &str, lang: &str) -> ImportOptions {
 }
 
 /// A course folder holding one quiz file and a sections.toml that lists `sections`.
-fn course_dir(quiz_id: &str, quiz_toml: &str, sections: &BTreeSet<(String, String)>) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tere-gift-{}-{quiz_id}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+/// Removed when dropped.
+fn course_dir(quiz_id: &str, quiz_toml: &str, sections: &BTreeSet<(String, String)>) -> tempfile::TempDir {
+    let temp = tempfile::Builder::new().prefix("tere-gift-").tempdir().unwrap();
+    let dir = temp.path();
     std::fs::write(dir.join("course.toml"), format!("title = \"T\"\nlang = \"et\"\nquizzes = [\"{quiz_id}\"]\n")).unwrap();
     let listed: String = sections.iter().map(|(seed, heading)| format!("[[section]]\nseed = {seed:?}\nheading = {heading:?}\n\n")).collect();
     std::fs::write(dir.join("sections.toml"), listed).unwrap();
     std::fs::write(dir.join(format!("{quiz_id}.toml")), quiz_toml).unwrap();
-    dir
+    temp
 }
 
 /// The placeholder sections an imported quiz cites.
@@ -46,7 +46,7 @@ fn placeholders(quiz: &Quiz) -> BTreeSet<(String, String)> {
 fn load_imported(conversion: &gift::Conversion) -> Result<Quiz, Vec<ContentError>> {
     let quiz = &conversion.quiz;
     let dir = course_dir(&quiz.id, &conversion.toml, &placeholders(quiz));
-    load_course(&dir).map(|loaded| loaded.course.quizzes[0].clone())
+    load_course(dir.path()).map(|loaded| loaded.course.quizzes[0].clone())
 }
 
 /// What a question should look like after GIFT and back: GIFT has no scenario
@@ -164,7 +164,8 @@ fn special_characters_survive_a_round_trip() {
     let nasty = "Hinnad: 5€ = {10% ~ 20%} #1 \\ tee -> kauplus\nteine rida";
     let option = |text: &str, correct| Choice { text: text.to_string().into(), correct, feedback: format!("{nasty} ({text})").into() };
     let source = Source { seed: "s".into(), section: "S".into() };
-    let question = |id: &str, kind| Question { id: id.to_string().into(), text: nasty.into(), kind, explanation: nasty.into(), source: source.clone() };
+    let question =
+        |id: &str, kind| Question { id: id.to_string().into(), text: nasty.into(), kind, explanation: nasty.into(), source: source.clone(), topic: 0 };
     let quiz = Quiz {
         id: "nasty".into(),
         title: "N".into(),
@@ -172,6 +173,7 @@ fn special_characters_survive_a_round_trip() {
         intro: "I".into(),
         pass_mark: 80,
         draw: None,
+        draw_per_section: false,
         questions: vec![
             question("a", Kind::Single { options: vec![option("%50% alla", false), option(nasty, true), option("[html]<b>", false)].into() }),
             question("b", Kind::Multiple { options: vec![option("x", true), option("%y%", true), option("z", false)].into() }),
@@ -240,7 +242,7 @@ fn without_the_placeholders_the_build_names_only_source_and_explanation() {
         &conversion.toml.replace("id = \"sample\"", "id = \"sample_plain\""),
         &BTreeSet::from([("s.txt".to_string(), "Main".to_string())]),
     );
-    let errors = load_course(&dir).unwrap_err();
+    let errors = load_course(dir.path()).unwrap_err();
     assert!(errors.iter().all(|e| e.message.contains("source names no known section") || e.message.contains("`explanation` is empty")), "{errors:#?}");
 }
 

@@ -1,6 +1,8 @@
 //! Property tests: for generated quizzes of every question kind, scoring stays a
 //! fraction and rewards right answers, resume text round-trips and survives damage,
-//! and the reducer survives any sequence of clicks.
+//! and the reducer survives any sequence of clicks; for generated pools, draws
+//! cover every section, prefer questions the last attempt did not ask, and resume
+//! draws the same.
 //!
 //! Quizzes are generated as TOML and loaded through the authoring pipeline, so every
 //! generated quiz is one an author could write. `PROPTEST_CASES=N` runs more cases.
@@ -16,6 +18,7 @@ use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
 
 use common::{question, single};
+use tere_engine::attempt::draw;
 use tere_engine::authoring::load_course;
 use tere_engine::resume::{self, REFLECTION_KEEP};
 use tere_engine::shuffle::{permutation, Rng};
@@ -263,9 +266,11 @@ fn phase() -> impl Strategy<Value = Phase> {
 
 /// An attempt with learner answers wherever `raws` say so, at any position and phase.
 /// With `settled`, position, phase and answers agree as the reducer keeps them;
-/// without, they may contradict each other (as damaged saved state would).
+/// without, they may contradict each other (as damaged saved state would). An odd
+/// seed makes it a retry: it avoids what an attempt with another seed asked.
 fn attempt_at(quiz: &Quiz, seed: u64, current: Index, phase: Phase, raws: &[Raw], settled: bool) -> Attempt {
-    let mut attempt = Attempt::new(quiz, seed);
+    let seen = if seed % 2 == 1 { Attempt::new(quiz, seed.rotate_left(32), &[]).questions } else { Vec::new() };
+    let mut attempt = Attempt::new(quiz, seed, &seen);
     let positions = attempt.questions.len();
     let answer = |position: usize| learner_answer(&quiz.questions[attempt.questions[position] as usize].kind, &raws[position % raws.len()]);
     let mut answers: Vec<Option<Answer>> = (0..positions).map(|p| raws[p % raws.len()].given.then(|| answer(p))).collect();
@@ -329,7 +334,7 @@ mod scoring {
         #[test]
         fn quiz_score_is_a_percent_and_passing_follows_the_mark(shape in shape(), seed: u64, answers in vec(option::of(any_answer()), 8)) {
             let quiz = build_quiz(&shape);
-            let mut attempt = Attempt::new(&quiz, seed);
+            let mut attempt = Attempt::new(&quiz, seed, &[]);
             for (slot, answer) in attempt.answers.iter_mut().zip(answers) {
                 *slot = answer;
             }
@@ -353,7 +358,7 @@ mod scoring {
         #[test]
         fn all_right_answers_score_100(shape in shape(), seed: u64) {
             let quiz = build_quiz(&shape);
-            let mut attempt = Attempt::new(&quiz, seed);
+            let mut attempt = Attempt::new(&quiz, seed, &[]);
             attempt.answers = attempt.questions.iter().map(|&q| Some(right_answer(&quiz.questions[q as usize].kind))).collect();
             let result = attempt.result(&quiz, quiz.pass_mark);
             prop_assert_eq!(result.score, 100);
@@ -472,7 +477,7 @@ mod resume_text {
             let attempt = attempt_at(&quiz, seed, current, phase, &raws, true);
             let text = resume::encode(&quiz, &attempt);
             let back = resume::decode(&quiz, &text).map_err(|e| TestCaseError::fail(format!("{e:?} for {text}")))?;
-            prop_assert_eq!((back.seed, &back.questions), (attempt.seed, &attempt.questions));
+            prop_assert_eq!((back.seed, &back.seen, &back.questions), (attempt.seed, &attempt.seen, &attempt.questions));
             prop_assert_eq!((back.current, back.phase), (attempt.current, attempt.phase), "{}", text);
             let kept: Vec<Option<Answer>> = attempt.answers.iter().map(|a| a.as_ref().map(as_kept)).collect();
             prop_assert_eq!(&back.answers, &kept, "{}", text);
@@ -512,7 +517,11 @@ mod resume_text {
             if let Ok(attempt) = resume::decode(quiz, &text) {
                 check_attempt(quiz, &attempt)?;
             }
-            let _ = resume::decode(quiz, &format!("1.{}.{text}", quiz.id));
+            for version in ["1", "2"] {
+                if let Ok(attempt) = resume::decode(quiz, &format!("{version}.{}.{text}", quiz.id)) {
+                    check_attempt(quiz, &attempt)?;
+                }
+            }
         }
 
         #[test]
@@ -543,7 +552,7 @@ mod resume_text {
     #[test]
     fn answers_that_point_past_their_question_are_not_restored() {
         let quiz = every_kind_quiz();
-        let mut attempt = Attempt::new(quiz, 5);
+        let mut attempt = Attempt::new(quiz, 5, &[]);
         attempt.answers = attempt.questions.iter().map(|&q| Some(right_answer(&quiz.questions[q as usize].kind))).collect();
         attempt.current = attempt.questions.len() - 1;
         attempt.phase = Phase::Finished;
@@ -563,7 +572,7 @@ mod resume_text {
     #[test]
     fn a_reflection_that_starts_with_much_blank_space_survives_resume() {
         let quiz = every_kind_quiz();
-        let mut attempt = Attempt::new(quiz, 1);
+        let mut attempt = Attempt::new(quiz, 1, &[]);
         let reflection = 6;
         attempt.answers[reflection] = Some(Answer::Text(format!("{}Mõtted", "\n".repeat(REFLECTION_KEEP))));
         attempt.current = reflection;
@@ -633,5 +642,145 @@ mod reducer {
         let course: &'static Course = Box::leak(Box::new(build_course(&[Shape { questions: vec![Spec::Ordering { items: 3 }], pass_mark: 80, draw: None }])));
         let s = Session::new(course).reduce(Action::Open(0)).reduce(Action::Start { seed: 1 });
         assert_eq!(s.reduce(Action::Move { position: usize::MAX, up: false }), s);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Drawing from a pool
+
+mod drawing {
+    use super::*;
+
+    /// A pool: which section each question cites, how many an attempt draws, balanced or not.
+    #[derive(Clone, Debug)]
+    struct Pool {
+        cites: Vec<usize>,
+        draw: usize,
+        per_section: bool,
+    }
+
+    const SECTIONS: usize = 6;
+
+    fn sections_cited(cites: &[usize]) -> usize {
+        cites.iter().collect::<std::collections::HashSet<_>>().len()
+    }
+
+    /// Draws from the number of cited sections (what `draw_per_section` needs) to the whole pool.
+    fn pool() -> impl Strategy<Value = Pool> {
+        (vec(0..SECTIONS, 1..=16), any::<Index>(), any::<bool>()).prop_map(|(cites, at, per_section)| {
+            let least = if per_section { sections_cited(&cites) } else { 1 };
+            let draw = least + at.index(cites.len() - least + 1);
+            Pool { cites, draw, per_section }
+        })
+    }
+
+    /// The pool as a course of one quiz, through the authoring pipeline.
+    fn pool_course(pool: &Pool) -> &'static Course {
+        let sections: String = (0..SECTIONS).map(|s| format!("[[section]]\nseed = \"s.txt\"\nheading = \"S{s}\"\n\n")).collect();
+        let mut quiz = format!("id = \"pool\"\ntitle = \"Pool\"\nlang = \"et\"\nintro = \"Intro\"\ndraw = {}\n", pool.draw);
+        if pool.per_section {
+            quiz += "draw_per_section = true\n";
+        }
+        for (i, section) in pool.cites.iter().enumerate() {
+            quiz += &format!(
+                "\n[[question]]\nid = \"p{i}\"\ntype = \"reflection\"\ntext = \"Q{i}\"\nexplanation = \"E\"\nsource = {{ seed = \"s.txt\", section = \"S{section}\" }}\n"
+            );
+        }
+        let dir = common::folder_with_sections(&sections, &[("pool", &quiz)]);
+        let loaded = load_course(&dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        Box::leak(Box::new(loaded.unwrap_or_else(|e| panic!("generated pool was refused: {e:#?}\n{quiz}")).course))
+    }
+
+    /// Answers every question of the attempt on screen and finishes it.
+    fn finish(mut s: Session) -> Session {
+        loop {
+            s = s.reduce(Action::Write("x".into())).reduce(Action::Check);
+            if s.attempt().is_some_and(|a| a.is_last()) {
+                return s.reduce(Action::Finish);
+            }
+            s = s.reduce(Action::Next);
+        }
+    }
+
+    /// What every draw promises: `draw` distinct questions in content order, and with
+    /// `draw_per_section` every cited section; a question of `seen` only where the pool
+    /// left no other choice.
+    fn check_draw(quiz: &Quiz, seen: &[u16], picked: &[u16]) -> Result<(), TestCaseError> {
+        prop_assert_eq!(picked.len(), quiz.questions_per_attempt());
+        prop_assert!(picked.windows(2).all(|w| w[0] < w[1]), "not distinct and in content order: {:?}", picked);
+        let topic = |i: u16| quiz.questions[i as usize].topic;
+        if quiz.draw_per_section {
+            for t in 0..quiz.topics() as u16 {
+                prop_assert!(picked.iter().any(|&i| topic(i) == t), "section {} missing from {:?}", t, picked);
+            }
+        }
+        let all = 0..quiz.questions.len() as u16;
+        let left_fresh = all.clone().any(|i| !seen.contains(&i) && !picked.contains(&i));
+        for &i in picked.iter().filter(|i| seen.contains(i)) {
+            // Asked again although a fresh one was left: only as its section's one
+            // question, when every question of that section was asked last time.
+            let whole_section_seen = all.clone().filter(|&j| topic(j) == topic(i)).all(|j| seen.contains(&j));
+            let alone = picked.iter().filter(|&&j| topic(j) == topic(i)).count() == 1;
+            prop_assert!(!left_fresh || (quiz.draw_per_section && whole_section_seen && alone), "{} asked again, fresh ones left: {:?}", i, picked);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(config(128))]
+
+        #[test]
+        fn a_draw_covers_every_section_and_prefers_questions_not_asked_last_time(pool in pool(), seed: u64, earlier: u64) {
+            let quiz = &pool_course(&pool).quizzes[0];
+            let first = draw(quiz, earlier, &[]);
+            check_draw(quiz, &[], &first)?;
+            let again = draw(quiz, seed, &first);
+            check_draw(quiz, &first, &again)?;
+            prop_assert_eq!(draw(quiz, seed, &first), again, "same seed, same draw");
+        }
+
+        #[test]
+        fn a_retry_avoids_the_last_attempt_and_resume_draws_the_same(pool in pool(), seed: u64, retry: u64) {
+            let course = pool_course(&pool);
+            let quiz = &course.quizzes[0];
+            let started = Session::new(course).reduce(Action::Open(0)).reduce(Action::Start { seed });
+            prop_assert_eq!(&started, &Session::new(course).reduce(Action::Open(0)).reduce(Action::Start { seed }));
+            let before = finish(started).attempt().unwrap().questions.clone();
+            let retried = finish(Session::new(course).reduce(Action::Open(0)).reduce(Action::Start { seed })).reduce(Action::Retry { seed: retry });
+            let attempt = retried.attempt().unwrap();
+            check_draw(quiz, &before, &attempt.questions)?;
+            if quiz.questions_per_attempt() < quiz.questions.len() {
+                prop_assert_eq!(&attempt.seen, &before);
+            }
+            for a in [started_attempt(course, seed), attempt.clone()] {
+                let text = resume::encode(quiz, &a);
+                let back = resume::decode(quiz, &text).map_err(|e| TestCaseError::fail(format!("{e:?} for {text}")))?;
+                prop_assert_eq!((&back.seen, &back.questions), (&a.seen, &a.questions), "{}", text);
+                prop_assert!(text.chars().count() <= resume::worst_case_len(quiz), "{}", text);
+            }
+        }
+    }
+
+    fn started_attempt(course: &'static Course, seed: u64) -> Attempt {
+        Session::new(course).reduce(Action::Open(0)).reduce(Action::Start { seed }).attempt().unwrap().clone()
+    }
+
+    #[test]
+    fn a_version_1_resume_text_draws_as_it_did() {
+        let pool = Pool { cites: (0..10).map(|i| i % 3).collect(), draw: 4, per_section: false };
+        let quiz = &pool_course(&pool).quizzes[0];
+        for seed in 0..50u64 {
+            let attempt = Attempt::new(quiz, seed, &[]);
+            let v2 = resume::encode(quiz, &attempt);
+            let prefix = format!("2.pool.{}..", resume::base36(seed));
+            assert!(v2.starts_with(&prefix), "a first attempt has no `seen`: {v2}");
+            let v1 = v2.replacen(&prefix, &format!("1.pool.{}.", resume::base36(seed)), 1);
+            let back = resume::decode(quiz, &v1).unwrap();
+            // Version 1 drew the shuffle's first `draw`.
+            let mut old: Vec<u16> = permutation(10, seed).into_iter().take(4).map(|i| i as u16).collect();
+            old.sort();
+            assert_eq!((back.questions, back.seen), (old, Vec::new()), "{v1}");
+        }
     }
 }

@@ -15,13 +15,15 @@ use tere_engine::{Action, Phase, Screen, Session, Text};
 use yew::prelude::*;
 
 use crate::app::{Config, Model};
-use crate::i18n::Ui;
+use crate::i18n::{Lang, Ui};
 
 /// The id of the heading that receives focus when the screen changes.
 pub const HEADING_ID: &str = "tere-heading";
 
 pub struct Ctx<'a> {
     pub session: &'a Session,
+    /// The UI language of this screen (`LangPrefs::for_content`), and its strings.
+    pub lang: Lang,
     pub ui: &'static Ui,
     pub config: &'a Config,
     pub dispatch: UseReducerDispatcher<Model>,

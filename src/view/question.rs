@@ -40,11 +40,11 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
                 <h2 id={HEADING_ID} tabindex="-1">{ text(&q.text) }</h2>
                 if let Kind::Scenario { speaker, line, .. } = &q.kind {
                     <figure class="dialogue">
-                        <figcaption lang={ctx.config.lang.code()}>{ says(ui, speaker, quiz) }</figcaption>
+                        <figcaption lang={ctx.lang.code()}>{ says(ui, speaker, quiz) }</figcaption>
                         <blockquote>{ text(line) }</blockquote>
                     </figure>
                 }
-                <p class="help" id="tere-help" lang={ctx.config.lang.code()}>{ help }</p>
+                <p class="help" id="tere-help" lang={ctx.lang.code()}>{ help }</p>
                 { controls(ctx, quiz, attempt, q, checked) }
             </div>
             <div class="feedback-region" aria-live="polite">

@@ -33,7 +33,9 @@ async function player(v, { stage = false, query = {}, width = 1280, height = 900
   const context = await browser.newContext({ viewport: { width, height }, locale: 'et-EE' });
   const page = await context.newPage();
   page.errors = [];
+  page.warnings = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'warning') page.warnings.push(m.text()); });
   await page.goto(`${server.base}/lms/lms.html?${params}`);
   return { page, frame: page.frameLocator('#sco'), close: () => context.close() };
 }
@@ -214,6 +216,7 @@ for (const width of [375, 1280]) {
     await frame.locator('.feedback').waitFor();
     await screenshot(page, `moodle-frame-${width}-feedback`);
     assert.deepEqual(page.errors, []);
+    assert.deepEqual(page.warnings.filter((w) => /integrity/i.test(w)), [], 'no "integrity attribute ignored" warning');
     await close();
   });
 }

@@ -72,14 +72,36 @@ test('?quiz= opens one quiz with no menu; check stays disabled until answered; d
   await page.context().close();
 });
 
-test('?lang= picks the UI language; the browser language is the fallback; content keeps its own', async () => {
-  for (const [query, locale, start] of [['?lang=en', 'et-EE', 'Start'], ['?lang=fi', 'et-EE', 'Aloita'], ['', 'fi-FI', 'Aloita'], ['', 'de-DE', 'Alusta']]) {
-    const page = await openPage(browser, url(`${query}${query ? '&' : '?'}quiz=${STAGE_ONE}`), { locale });
-    assert.equal(await page.locator('[data-action="start"]').textContent(), start, `${query} ${locale}`);
+test('?lang= picks the UI language; otherwise the UI speaks the language of the quiz on screen; content keeps its own', async () => {
+  const FINNISH = 'palvelutapahtuma';
+  for (const [query, locale, quizId, start, uiLang] of [
+    ['?lang=en', 'et-EE', STAGE_ONE, 'Start', 'en'],
+    ['?lang=fi', 'et-EE', STAGE_ONE, 'Aloita', 'fi'],
+    ['', 'en-GB', STAGE_ONE, 'Alusta', 'et'], // an Estonian quiz in an English browser
+    ['', 'fi-FI', STAGE_ONE, 'Alusta', 'et'],
+    ['', 'et-EE', FINNISH, 'Aloita', 'fi'],
+    ['?lang=et', 'en-GB', FINNISH, 'Alusta', 'et'],
+  ]) {
+    const page = await openPage(browser, url(`${query}${query ? '&' : '?'}quiz=${quizId}`), { locale });
+    assert.equal(await page.locator('[data-action="start"]').textContent(), start, `${query} ${locale} ${quizId}`);
+    assert.equal(await page.locator('.tere').getAttribute('lang'), uiLang, `${query} ${locale} ${quizId}: the widget root`);
     await page.locator('[data-action="start"]').click();
-    assert.equal(await page.locator('.question .content').getAttribute('lang'), quizById(STAGE_ONE).lang);
+    assert.equal(await page.locator('.question .content').getAttribute('lang'), quizById(quizId).lang);
     await page.context().close();
   }
+});
+
+test('without ?lang=, the UI language follows the screen: Estonian menu, Finnish stage, Estonian menu again', async () => {
+  const page = await openPage(browser, url(), { locale: 'en-GB' });
+  assert.equal(await page.locator('.tere').getAttribute('lang'), 'et');
+  await page.locator('[data-quiz-id="palvelutapahtuma"]').click();
+  assert.equal(await page.locator('[data-action="start"]').textContent(), 'Aloita');
+  assert.equal(await page.locator('.tere').getAttribute('lang'), 'fi');
+  await page.locator('[data-action="menu"]').click();
+  assert.equal(await page.locator('.tere').getAttribute('lang'), 'et');
+  assert.match(await page.locator('.status').first().textContent(), /Alustamata/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
 
 test('screenshots of each screen at phone and desktop widths', async () => {

@@ -3,19 +3,23 @@
 //!
 //! The browser figures (startup against a vanilla-JS page, answer → feedback, memory)
 //! come from `bench/bench.mjs` (node, playwright-core, Debian's Chromium); the rest is
-//! measured here: shipped bytes (gzip and brotli CLIs), worst-case `suspend_data`
-//! (the engine, natively), what the wasm is made of (twiggy, installed if missing) and
-//! the size floor (`floor.rs`: a bare Yew counter plus the course's packed text).
+//! measured here: shipped bytes (gzip -9 and brotli -q 11, by the flate2 and brotli
+//! crates), worst-case `suspend_data` (the engine, natively), what the wasm is made of
+//! (its sections, read by wasmparser; twiggy, installed if missing) and the size floor (`floor.rs`: a bare Yew counter plus the course's packed text).
 //! Extra arguments go to bench.mjs: `cargo xtask bench --loads 30 --answers 200`.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+use brotli::enc::BrotliEncoderParams;
+use flate2::write::GzEncoder;
 use serde_json::{json, Value};
 use tere_engine::authoring::load_course;
 use tere_engine::resume::worst_case_len;
 use tere_engine::Course;
+use wasmparser::{Operator, Parser, Payload, ValType};
 
 use crate::floor::{self, Floor};
 use crate::util::{self, Result};
@@ -32,6 +36,8 @@ const MEMORY_TARGET: u64 = 2 * KIB * KIB;
 /// Longest resume text of any quiz (SCORM 1.2 allows 4096; we keep a margin).
 const SUSPEND_TARGET: usize = 1024;
 const TWIGGY_TOP: usize = 20;
+/// The LZ77 window of `brotli -q 11` (the CLI's default, 2^24 - 16 bytes).
+const BROTLI_WINDOW: i32 = 24;
 
 pub fn run(args: &[String]) -> Result {
     let began = Instant::now();
@@ -51,7 +57,7 @@ pub fn run(args: &[String]) -> Result {
         eprintln!("note: {e}");
     }
 
-    let parts = wasm_parts(&dist, &work)?;
+    let parts = wasm_parts(&dist)?;
 
     util::step("bench: the size floor (a bare Yew counter, and the course's text)");
     let floor = floor::measure(&root, &work, &course);
@@ -125,18 +131,24 @@ fn files_loaded(browser: &Value, dist: &Path) -> Result<Vec<PathBuf>> {
 }
 
 pub fn compress(dist: &Path, file: &Path) -> Result<Sized> {
-    let raw = std::fs::metadata(file).map_err(|e| format!("{}: {e}", file.display()))?.len();
-    let stdout_len = |c: &mut Command, what: &str| -> Result<u64> {
-        let out = c.output().map_err(|e| format!("{what}: cannot start: {e}"))?;
-        if !out.status.success() {
-            return Err(format!("{what} failed on {}: {}", file.display(), String::from_utf8_lossy(&out.stderr)));
-        }
-        Ok(out.stdout.len() as u64)
-    };
-    let gzip = stdout_len(util::cmd("gzip").args(["-9", "-n", "-c"]).arg(file), "gzip")?;
-    let brotli = stdout_len(util::cmd("brotli").args(["-q", "11", "-c"]).arg(file), "brotli")?;
+    let bytes = std::fs::read(file).map_err(|e| format!("read {}: {e}", file.display()))?;
     let name = file.strip_prefix(dist).unwrap_or(file).to_string_lossy().into_owned();
-    Ok(Sized { name, raw, gzip, brotli })
+    Ok(Sized { name, raw: bytes.len() as u64, gzip: gzip_len(&bytes), brotli: brotli_len(&bytes) })
+}
+
+/// Size of `bytes` gzipped as `gzip -9 -n` does: best compression, no name or time in the header.
+fn gzip_len(bytes: &[u8]) -> u64 {
+    let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).expect("writing to memory");
+    gz.finish().expect("writing to memory").len() as u64
+}
+
+/// Size of `bytes` compressed as `brotli -q 11` does (quality 11, its default window).
+fn brotli_len(bytes: &[u8]) -> u64 {
+    let params = BrotliEncoderParams { quality: 11, lgwin: BROTLI_WINDOW, size_hint: bytes.len(), ..Default::default() };
+    let mut out = Vec::new();
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("writing to memory");
+    out.len() as u64
 }
 
 struct Suspend {
@@ -163,65 +175,58 @@ struct WasmParts {
     stack: Option<u64>,
 }
 
-fn wasm_parts(dist: &Path, work: &Path) -> Result<WasmParts> {
+fn wasm_parts(dist: &Path) -> Result<WasmParts> {
     let path = std::fs::read_dir(dist)
         .map_err(|e| format!("read {}: {e}", dist.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .find(|p| p.extension().is_some_and(|x| x == "wasm"))
         .ok_or("no .wasm in dist/")?;
     let bytes = std::fs::read(&path).map_err(|e| format!("read {}: {e}", path.display()))?;
-    if bytes.get(..4) != Some(b"\0asm") {
-        return Err(format!("{} is not a wasm module", path.display()));
-    }
-    let (mut code, mut data, mut rest) = (Vec::new(), Vec::new(), bytes[..8].to_vec());
-    let mut stack = None;
-    let mut at = 8;
-    while at < bytes.len() {
-        let start = at;
-        let id = bytes[at];
-        at += 1;
-        let size = leb(&bytes, &mut at).ok_or("bad wasm section header")? as usize;
-        let body = bytes.get(at..at + size).ok_or("wasm section past the end")?;
-        if id == 6 {
-            // global section: count, then the first global: i32 (0x7f), mutable (1), i32.const (0x41) n
-            let mut p = 0;
-            if leb(body, &mut p).is_some_and(|n| n > 0) && body.get(p..p + 3) == Some(&[0x7f, 0x01, 0x41]) {
-                p += 3;
-                stack = leb(body, &mut p);
-            }
-        }
-        match id {
-            10 => code.extend_from_slice(body),
-            11 => data.extend_from_slice(body),
-            _ => rest.extend_from_slice(&bytes[start..at + size]),
-        }
-        at += size;
-    }
-    let mut sections = Vec::new();
-    for (name, part) in
-        [("code (functions)", &code), ("data (static data: course text, strings)", &data), ("everything else (imports, exports, types, tables)", &rest)]
-    {
-        let file = work.join("section.bin");
-        std::fs::write(&file, part).map_err(|e| format!("write {}: {e}", file.display()))?;
-        let out = util::cmd("brotli").args(["-q", "11", "-c"]).arg(&file).output().map_err(|e| format!("brotli: {e}"))?;
-        sections.push((name, part.len() as u64, out.stdout.len() as u64));
-    }
     let file = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    Ok(WasmParts { file, sections, stack })
+    split_wasm(file, &bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// An unsigned LEB128 number at `at` (also right for non-negative signed ones).
-fn leb(bytes: &[u8], at: &mut usize) -> Option<u64> {
-    let mut value = 0u64;
-    for shift in (0..64).step_by(7) {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        value |= u64::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            return Some(value);
+/// A wasm module's code and data section bodies and everything else (the header and the
+/// other sections, headers included), each raw and brotli; and where the first global
+/// starts if it is a mutable i32 set by `i32.const` (`__stack_pointer`).
+fn split_wasm(file: String, bytes: &[u8]) -> Result<WasmParts> {
+    let (mut code, mut data, mut rest) = (Vec::new(), Vec::new(), Vec::new());
+    let mut stack = None;
+    // Sections follow each other, so one starts (with its id and size) where the last ended.
+    let mut end = 0;
+    for payload in Parser::new(0).parse_all(bytes) {
+        let payload = payload.map_err(|e| format!("not a valid wasm module: {e}"))?;
+        match &payload {
+            Payload::Version { range, .. } => {
+                end = range.end as usize;
+                rest.extend_from_slice(&bytes[..end]);
+            }
+            Payload::GlobalSection(globals) => {
+                if let Some(Ok(first)) = globals.clone().into_iter().next() {
+                    if first.ty.content_type == ValType::I32 && first.ty.mutable {
+                        if let Some(Ok(Operator::I32Const { value })) = first.init_expr.get_operators_reader().into_iter().next() {
+                            stack = u64::try_from(value).ok();
+                        }
+                    }
+                }
+            }
+            _ => {}
         }
+        let Some((id, range)) = payload.as_section() else { continue };
+        let body = range.start as usize..range.end as usize;
+        match id {
+            10 => code.extend_from_slice(&bytes[body.clone()]),
+            11 => data.extend_from_slice(&bytes[body.clone()]),
+            _ => rest.extend_from_slice(&bytes[end..body.end]),
+        }
+        end = body.end;
     }
-    None
+    let sections =
+        [("code (functions)", &code), ("data (static data: course text, strings)", &data), ("everything else (imports, exports, types, tables)", &rest)]
+            .into_iter()
+            .map(|(name, part)| (name, part.len() as u64, brotli_len(part)))
+            .collect();
+    Ok(WasmParts { file, sections, stack })
 }
 
 struct Twiggy {
@@ -782,9 +787,10 @@ It takes about a minute for the build and under a minute for the measurements (t
 first run also installs twiggy with `cargo install twiggy` and compiles the floor's
 Yew counter, about two minutes more). The parts:
 
-- `xtask/src/bench.rs`: shipped bytes (`gzip -9 -n`, `brotli -q 11`), worst-case
-  suspend_data (natively, through `tere-engine`), the wasm breakdown (twiggy), the
-  table, `bench/results.json` and this file.
+- `xtask/src/bench.rs`: shipped bytes (`gzip -9 -n` and `brotli -q 11`, by the flate2
+  and brotli crates), worst-case suspend_data (natively, through `tere-engine`), the
+  wasm breakdown (sections by wasmparser, items by twiggy), the table,
+  `bench/results.json` and this file.
 - `xtask/src/floor.rs` and `bench/yew-floor/`: the size floor, a bare Yew counter built
   like Tere, plus the course's packed text.
 - `bench/bench.mjs`: the browser figures, in Debian's `/usr/bin/chromium` through
@@ -797,3 +803,88 @@ Yew counter, about two minutes more). The parts:
   `?quiz=kontakti_loomine` written by hand in plain JavaScript, with the widget's own
   `style.css` and favicon; bench.mjs checks that it renders exactly the same DOM as Tere.
 ";
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::{brotli_len, gzip_len, split_wasm, WasmParts};
+
+    /// A module written out byte by byte: each section's size is known, and the first
+    /// global is `__stack_pointer`-like (mutable i32, `i32.const 1048576`).
+    const MODULE: &[u8] = &[
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version: 8
+        0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // type: () -> (): 6
+        0x03, 0x02, 0x01, 0x00, // function: 4
+        0x05, 0x03, 0x01, 0x00, 0x01, // memory: 5
+        0x06, 0x09, 0x01, 0x7f, 0x01, 0x41, 0x80, 0x80, 0xc0, 0x00, 0x0b, // global: 11
+        0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b, // code: header 2, body 4
+        0x0b, 0x0b, 0x01, 0x00, 0x41, 0x00, 0x0b, 0x05, b'h', b'e', b'l', b'l', b'o', // data: header 2, body 11
+        0x00, 0x03, 0x01, b'x', 0xff, // custom section "x": 5
+    ];
+
+    #[test]
+    fn the_wasm_splits_into_code_data_and_the_rest() {
+        let WasmParts { file, sections, stack } = split_wasm("m.wasm".into(), MODULE).unwrap();
+        assert_eq!(file, "m.wasm");
+        let raw: Vec<(&str, u64)> = sections.iter().map(|(name, raw, _)| (*name, *raw)).collect();
+        assert_eq!(
+            raw,
+            [
+                ("code (functions)", 4),
+                ("data (static data: course text, strings)", 11),
+                ("everything else (imports, exports, types, tables)", 8 + 6 + 4 + 5 + 11 + 5)
+            ]
+        );
+        assert_eq!(sections[0].2, brotli_len(&[0x01, 0x02, 0x00, 0x0b]));
+        assert_eq!(sections[1].2, brotli_len(&MODULE[42..53]));
+        let rest: Vec<u8> = [&MODULE[..34], &MODULE[53..]].concat();
+        assert_eq!(sections[2].2, brotli_len(&rest));
+        assert_eq!(stack, Some(1_048_576));
+    }
+
+    #[test]
+    fn a_first_global_that_is_not_the_stack_pointer_gives_no_stack() {
+        // The same module with an immutable first global.
+        let mut module = MODULE.to_vec();
+        module[27] = 0x00;
+        assert_eq!(split_wasm(String::new(), &module).unwrap().stack, None);
+        assert!(split_wasm(String::new(), b"\0asn\x01\0\0\0").is_err());
+        assert!(split_wasm(String::new(), &MODULE[..45]).is_err(), "a section cut short");
+    }
+
+    #[test]
+    fn compression_sizes_are_gzip_9_and_brotli_11_streams() {
+        let text: Vec<u8> = (0..2000).flat_map(|i| format!("<p class=\"q{}\">Küsimus {i}</p>\n", i % 7).into_bytes()).collect();
+        // gzip: a 10-byte header without name or time, the deflate stream, an 8-byte trailer.
+        assert_eq!(gzip_len(b""), 20);
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        std::io::Write::write_all(&mut gz, &text).unwrap();
+        let gzipped = gz.finish().unwrap();
+        assert_eq!(gzip_len(&text), gzipped.len() as u64);
+        assert_eq!(&gzipped[3..8], &[0, 0, 0, 0, 0], "no name, no time");
+        let mut back = Vec::new();
+        flate2::read::GzDecoder::new(&gzipped[..]).read_to_end(&mut back).unwrap();
+        assert_eq!(back, text);
+
+        assert_eq!(brotli_len(b""), 1);
+        let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: super::BROTLI_WINDOW, ..Default::default() };
+        let mut compressed = Vec::new();
+        brotli::BrotliCompress(&mut &text[..], &mut compressed, &params).unwrap();
+        assert_eq!(brotli_len(&text), compressed.len() as u64);
+        let mut back = Vec::new();
+        brotli::Decompressor::new(&compressed[..], 4096).read_to_end(&mut back).unwrap();
+        assert_eq!(back, text);
+        assert!(brotli_len(&text) < gzip_len(&text) && gzip_len(&text) < text.len() as u64 / 10);
+
+        // Where the command-line tools are installed, the figures are theirs to within 3 %.
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), &text).unwrap();
+        for (tool, args, ours) in [("gzip", ["-9", "-n", "-c"], gzip_len(&text)), ("brotli", ["-q", "11", "-c"], brotli_len(&text))] {
+            if let Ok(out) = std::process::Command::new(tool).args(args).arg(file.path()).output() {
+                let theirs = out.stdout.len() as f64;
+                assert!((ours as f64 - theirs).abs() <= theirs * 0.03, "{tool}: {ours} against {theirs}");
+            }
+        }
+    }
+}

@@ -7,6 +7,7 @@
 use std::io::Write;
 use std::path::Path;
 
+use base64::Engine;
 use tere_engine::authoring::load_course;
 use tere_engine::cmi::Version;
 use tere_engine::Quiz;
@@ -107,20 +108,9 @@ fn offline_page(dist: &Path, files: &[String]) -> Result<String> {
     ))
 }
 
+/// Standard base64 with padding, as `atob` and `data:` URLs read it.
 fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = (chunk[0] as u32) << 16 | (*chunk.get(1).unwrap_or(&0) as u32) << 8 | *chunk.get(2).unwrap_or(&0) as u32;
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 #[cfg(test)]

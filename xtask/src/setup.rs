@@ -3,7 +3,7 @@
 use crate::util::{self, cmd, output, run, Result};
 
 const TRUNK_VERSION: &str = "0.21.14";
-const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "libxml2-utils", "brotli", "fonts-dejavu-core"];
+const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "libxml2-utils", "fonts-dejavu-core"];
 
 pub fn all() -> Result {
     wasm_target()?;

@@ -6,9 +6,8 @@ use std::process::Command;
 #[test]
 fn broken_question_file_fails_the_build_with_file_and_line() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let broken = std::env::temp_dir().join(format!("tere-broken-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&broken);
-    std::fs::create_dir_all(&broken).unwrap();
+    let dir = tempfile::Builder::new().prefix("tere-broken-").tempdir().unwrap();
+    let broken = dir.path();
     for entry in std::fs::read_dir(root.join("questions")).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "toml") {
@@ -24,7 +23,7 @@ fn broken_question_file_fails_the_build_with_file_and_line() {
     let out = Command::new(env!("CARGO"))
         .args(["check", "--quiet", "--package", "tere", "--target-dir"])
         .arg(root.join("target/broken-content-check"))
-        .env("TERE_QUESTIONS", &broken)
+        .env("TERE_QUESTIONS", broken)
         .current_dir(root)
         .output()
         .unwrap();

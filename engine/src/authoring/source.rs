@@ -41,6 +41,8 @@ pub struct QuizFile {
     pub intro: Spanned<String>,
     pub pass_mark: Option<Spanned<i64>>,
     pub draw: Option<Spanned<i64>>,
+    /// Each attempt takes at least one question of every cited section; checked in `validate`.
+    pub draw_per_section: Option<Spanned<bool>>,
     /// Silences one quiz-wide item-writing warning, with the reason (see `lint`).
     pub allow: Option<Spanned<AllowSrc>>,
     #[serde(rename = "question", default)]

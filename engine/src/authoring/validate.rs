@@ -43,7 +43,20 @@ pub fn quiz(file: QuizFile, r: &mut Reporter, ctx: &mut Context) -> Quiz {
     if file.questions.is_empty() {
         r.at(file.id.span(), "the quiz has no questions; add at least one [[question]]");
     }
-    let questions: Vec<Question> = file.questions.iter().map(|q| question(q, r, ctx)).collect();
+    let mut questions: Vec<Question> = file.questions.iter().map(|q| question(q, r, ctx)).collect();
+    // The sections the quiz cites, numbered in order of first citation: what a balanced draw groups by.
+    let mut cited: Vec<&Source> = Vec::new();
+    let topics: Vec<u16> = questions
+        .iter()
+        .map(|q| {
+            let topic = cited.iter().position(|s| **s == q.source).unwrap_or_else(|| {
+                cited.push(&q.source);
+                cited.len() - 1
+            });
+            topic as u16
+        })
+        .collect();
+    let sections = cited.len();
     let draw = file.draw.as_ref().and_then(|d| {
         let k = *d.get_ref();
         if k < 1 || k as usize > questions.len() {
@@ -57,6 +70,27 @@ pub fn quiz(file: QuizFile, r: &mut Reporter, ctx: &mut Context) -> Quiz {
             Some(k as u16)
         }
     });
+    let draw_per_section = match (&file.draw_per_section, &file.draw) {
+        (Some(flag), None) if *flag.get_ref() => {
+            r.at(flag.span(), "draw_per_section = true needs `draw` (how many questions an attempt draws); without `draw` every attempt asks every question; add `draw = N` or remove draw_per_section");
+            false
+        }
+        (Some(flag), Some(_)) if *flag.get_ref() => match draw {
+            Some(k) if usize::from(k) < sections => {
+                let message = format!(
+                    "draw_per_section = true takes one question from each of the {sections} sections this quiz's questions cite, but draw = {k}; raise `draw` to at least {sections} or remove draw_per_section"
+                );
+                r.at(flag.span(), message);
+                false
+            }
+            Some(_) => true,
+            None => false, // `draw` itself is wrong and already reported
+        },
+        _ => false,
+    };
+    for (q, topic) in questions.iter_mut().zip(topics) {
+        q.topic = topic;
+    }
     Quiz {
         id: file.id.into_inner().into(),
         title: text(r, &file.title, "title"),
@@ -64,6 +98,7 @@ pub fn quiz(file: QuizFile, r: &mut Reporter, ctx: &mut Context) -> Quiz {
         intro: text(r, &file.intro, "intro"),
         pass_mark,
         draw,
+        draw_per_section,
         questions: questions.into(),
     }
 }
@@ -96,6 +131,7 @@ fn question(q: &Spanned<QuestionSrc>, r: &mut Reporter, ctx: &mut Context) -> Qu
         kind,
         explanation: text(r, &src.explanation, "explanation"),
         source: Source { seed: source.seed.clone().into(), section: source.section.clone().into() },
+        topic: 0, // numbered once the quiz's questions are all read
     }
 }
 

@@ -73,6 +73,7 @@ pub fn import(items: &[GiftItem], options: &ImportOptions) -> Imported {
         intro: format!("Imported from {base_name}.").into(),
         pass_mark: DEFAULT_PASS_MARK,
         draw: None,
+        draw_per_section: false,
         questions: questions.into(),
     };
     Imported { quiz, notes: importer.notes }
@@ -164,6 +165,7 @@ impl Importer<'_> {
             kind,
             explanation: explanation.into(),
             source: Source { seed: IMPORTED_SEED.into(), section: self.section.clone().into() },
+            topic: 0, // only validation numbers sections, when the written file is loaded
         })
     }
 

@@ -88,7 +88,10 @@ pub fn quiz_to_gift(quiz: &Quiz) -> Exported {
             scenarios.join(", ")
         ));
     }
-    notes.push("not carried over (GIFT has no place for them): the quiz's title, intro, lang, pass_mark and draw, and every question's source".into());
+    notes.push(
+        "not carried over (GIFT has no place for them): the quiz's title, intro, lang, pass_mark, draw and draw_per_section, and every question's source"
+            .into(),
+    );
     Exported { gift: out, notes }
 }
 

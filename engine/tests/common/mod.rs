@@ -2,7 +2,8 @@
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::ops::Deref;
+use std::path::Path;
 
 use tere_engine::authoring::{load_course, ContentError, LoadedCourse};
 use tere_engine::Course;
@@ -18,16 +19,34 @@ heading = "Sub"
 within = "Main"
 "#;
 
-/// A fresh folder holding `course.toml`, `sections.toml` and the given quiz files.
-pub fn folder(quizzes: &[(&str, &str)]) -> PathBuf {
-    static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!("tere-content-{}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+/// A course folder in the system's temporary directory, removed when dropped; used as a `Path`.
+pub struct Folder(tempfile::TempDir);
+
+impl Deref for Folder {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<Path> for Folder {
+    fn as_ref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+/// A fresh folder holding `course.toml`, `sections.toml` (`SECTIONS`) and the given quiz files.
+pub fn folder(quizzes: &[(&str, &str)]) -> Folder {
+    folder_with_sections(SECTIONS, quizzes)
+}
+
+/// `folder` with another `sections.toml`.
+pub fn folder_with_sections(sections: &str, quizzes: &[(&str, &str)]) -> Folder {
+    let dir = Folder(tempfile::Builder::new().prefix("tere-content-").tempdir().unwrap());
     let names: Vec<String> = quizzes.iter().map(|(name, _)| format!("{name:?}")).collect();
     std::fs::write(dir.join("course.toml"), format!("title = \"T\"\nlang = \"et\"\nquizzes = [{}]\n", names.join(", "))).unwrap();
-    std::fs::write(dir.join("sections.toml"), SECTIONS).unwrap();
+    std::fs::write(dir.join("sections.toml"), sections).unwrap();
     for (name, text) in quizzes {
         std::fs::write(dir.join(format!("{name}.toml")), text).unwrap();
     }

@@ -3,7 +3,16 @@
 use crate::model::{Choice, Kind, Pair, Question, Quiz, Source, Speaker};
 
 pub fn quiz(lang: &str, questions: Vec<Question>) -> Quiz {
-    Quiz { id: "q".into(), title: "Q".into(), lang: lang.to_string().into(), intro: "I".into(), pass_mark: 80, draw: None, questions: questions.into() }
+    Quiz {
+        id: "q".into(),
+        title: "Q".into(),
+        lang: lang.to_string().into(),
+        intro: "I".into(),
+        pass_mark: 80,
+        draw: None,
+        draw_per_section: false,
+        questions: questions.into(),
+    }
 }
 
 fn question(id: &str, text: &str, kind: Kind) -> Question {
@@ -13,6 +22,7 @@ fn question(id: &str, text: &str, kind: Kind) -> Question {
         kind,
         explanation: "E".into(),
         source: Source { seed: "s".into(), section: "S".into() },
+        topic: 0,
     }
 }
 
