@@ -87,6 +87,23 @@ pub struct Ui {
     pub preview: &'static str,
     /// Summary, when an earlier result is better than this attempt's: `{n}` is the best score.
     pub best_kept: &'static str,
+    /// The button that shows the next hint (`{n}`: its number, `{total}`: how many there are).
+    pub show_hint: &'static str,
+    /// The heading of a shown hint (`{n}`: its number).
+    pub hint: &'static str,
+    /// After a wrong or partly right try, when another is allowed.
+    pub try_again: &'static str,
+    /// Tries left (`{n}`) after a wrong or partly right try; the right answer is not shown yet.
+    pub tries_left: &'static str,
+    /// Summary: the button that starts a practice round of the questions not fully right.
+    pub practise_missed: &'static str,
+    /// Above every practice question: it is not graded.
+    pub practice_label: &'static str,
+    /// The end of a practice round: `{n}` right of `{total}`.
+    pub practice_done: &'static str,
+    pub back_to_results: &'static str,
+    /// Intro, for a quiz with more than one try (`{n}`): how many tries each question has.
+    pub tries_per_question: &'static str,
 }
 
 pub fn fill(template: &str, n: usize, total: usize) -> String {
@@ -141,6 +158,15 @@ static ET: Ui = Ui {
         "Selle korra tulemusi ei õnnestunud õpikeskkonda salvestada. Need on selles seadmes alles: sulge tegevus ja ava see uuesti, siis saadetakse need.",
     preview: "Eelvaade: selle korra vastuseid ja tulemust ei salvestata.",
     best_kept: "Kehtima jääb sinu parim tulemus: {n}%.",
+    show_hint: "Näita vihjet ({n}/{total})",
+    hint: "Vihje {n}",
+    try_again: "Proovi uuesti",
+    tries_left: "Katseid jäänud: {n}. Õiget vastust veel ei näidata.",
+    practise_missed: "Harjuta valesti läinud küsimusi",
+    practice_label: "Harjutus: seda ei hinnata ja tulemus jääb samaks.",
+    practice_done: "Harjutus on tehtud: {n}/{total} õigesti.",
+    back_to_results: "Tagasi tulemuse juurde",
+    tries_per_question: "{n} katset küsimuse kohta",
 };
 
 static FI: Ui = Ui {
@@ -190,6 +216,15 @@ static FI: Ui = Ui {
     host_refused: "Tämän kerran tuloksia ei voitu tallentaa oppimisympäristöön. Ne ovat tallessa tällä laitteella: sulje aktiviteetti ja avaa se uudelleen, niin ne lähetetään.",
     preview: "Esikatselu: tämän kerran vastauksia ja tulosta ei tallenneta.",
     best_kept: "Voimaan jää paras tuloksesi: {n} %.",
+    show_hint: "Näytä vihje ({n}/{total})",
+    hint: "Vihje {n}",
+    try_again: "Yritä uudelleen",
+    tries_left: "Yrityksiä jäljellä: {n}. Oikeaa vastausta ei vielä näytetä.",
+    practise_missed: "Harjoittele väärin menneitä kysymyksiä",
+    practice_label: "Harjoitus: sitä ei arvioida, eikä tulos muutu.",
+    practice_done: "Harjoitus on tehty: {n}/{total} oikein.",
+    back_to_results: "Takaisin tulokseen",
+    tries_per_question: "{n} yritystä kysymystä kohden",
 };
 
 static EN: Ui = Ui {
@@ -240,6 +275,15 @@ static EN: Ui = Ui {
         "This session's results could not be saved in the learning platform. They are kept on this device: close the activity and open it again to send them.",
     preview: "Preview: answers and results of this visit are not saved.",
     best_kept: "Your best result stays recorded: {n}%.",
+    show_hint: "Show a hint ({n} of {total})",
+    hint: "Hint {n}",
+    try_again: "Try again",
+    tries_left: "Tries left: {n}. The right answer is not shown yet.",
+    practise_missed: "Practise the missed ones",
+    practice_label: "Practice: not graded, your result stays as it is.",
+    practice_done: "Practice done: {n} of {total} right.",
+    back_to_results: "Back to the results",
+    tries_per_question: "{n} tries a question",
 };
 
 #[cfg(test)]

@@ -29,8 +29,14 @@ pub struct Attempt {
     /// Position in `questions` of the question on screen.
     pub current: usize,
     pub phase: Phase,
-    /// Checked answers by position.
+    /// Checked answers by position: the last try's (a try given up for another is taken back).
     pub answers: Vec<Option<Answer>>,
+    /// Checks made at each position (0 = none yet); at most the quiz's `tries`.
+    pub tries: Vec<u8>,
+    /// Hints the learner asked for at each position (these are what `hint_penalty` costs).
+    pub hints_asked: Vec<u8>,
+    /// Hints shown with the feedback of a wrong try at each position (free: the try is penalised).
+    pub hints_given: Vec<u8>,
     /// The current, not yet checked, selection.
     pub draft: Answer,
 }
@@ -54,10 +60,70 @@ impl Attempt {
         // asks every question stays as short as before.
         let seen = if quiz.questions_per_attempt() < quiz.questions.len() { seen.to_vec() } else { Vec::new() };
         let questions = draw(quiz, seed, &seen);
-        let mut attempt =
-            Attempt { seed, seen, answers: vec![None; questions.len()], questions, current: 0, phase: Phase::Answering, draft: Answer::Choices(Vec::new()) };
+        Attempt::over(quiz, seed, seen, questions)
+    }
+
+    /// An attempt at the given questions (pool indices, in the order asked): a drawn
+    /// attempt, or a practice round of the questions an attempt missed.
+    pub fn over(quiz: &Quiz, seed: u64, seen: Vec<u16>, questions: Vec<u16>) -> Attempt {
+        let n = questions.len();
+        let mut attempt = Attempt {
+            seed,
+            seen,
+            answers: vec![None; n],
+            tries: vec![0; n],
+            hints_asked: vec![0; n],
+            hints_given: vec![0; n],
+            questions,
+            current: 0,
+            phase: Phase::Answering,
+            draft: Answer::Choices(Vec::new()),
+        };
         attempt.draft = attempt.blank_draft(quiz);
         attempt
+    }
+
+    /// Hints shown at `position`, asked for or given after a wrong try.
+    pub fn hints_shown(&self, position: usize) -> usize {
+        usize::from(self.hints_asked[position]) + usize::from(self.hints_given[position])
+    }
+
+    /// The credit earned at `position` so far (see `score::with_penalties`); `None`
+    /// when ungraded or not answered.
+    pub fn credit_at(&self, quiz: &Quiz, position: usize) -> Option<f64> {
+        let answer = self.answers[position].as_ref()?;
+        let raw = score::credit(&self.question_at(quiz, position).kind, answer);
+        score::with_penalties(quiz, raw, self.tries[position], self.hints_asked[position])
+    }
+
+    /// Whether the answer at `position` is the last word: right, ungraded, or out of
+    /// tries. Only then is the right answer shown and the result reported.
+    pub fn is_settled(&self, quiz: &Quiz, position: usize) -> bool {
+        let Some(answer) = &self.answers[position] else { return false };
+        score::is_settled(quiz, score::credit(&self.question_at(quiz, position).kind, answer), self.tries[position])
+    }
+
+    /// The checked answer on screen may be tried again (wrong or partly right, tries left).
+    pub fn may_try_again(&self, quiz: &Quiz) -> bool {
+        self.phase == Phase::Checked && !self.is_settled(quiz, self.current)
+    }
+
+    /// The learner may ask for the next hint of the question on screen.
+    pub fn may_hint(&self, quiz: &Quiz) -> bool {
+        self.phase == Phase::Answering && self.hints_shown(self.current) < self.question(quiz).hints.len()
+    }
+
+    /// Positions (in order) whose question was graded and not fully right: what a practice round asks.
+    pub fn missed(&self, quiz: &Quiz) -> Vec<u16> {
+        let mut out = Vec::new();
+        for position in 0..self.questions.len() {
+            if self.credit_at(quiz, position).is_some_and(|c| c < 1.0)
+                || (self.answers[position].is_none() && self.question_at(quiz, position).kind.is_graded())
+            {
+                out.push(self.questions[position]);
+            }
+        }
+        out
     }
 
     /// The question on screen.
@@ -101,6 +167,40 @@ impl Attempt {
         }
     }
 
+    /// The reducer's edits of this attempt (check, hint, try again, next, the draft);
+    /// anything that makes no sense in the current phase changes nothing.
+    pub fn edit(&mut self, quiz: &Quiz, action: crate::Action) {
+        use crate::Action;
+        let current = self.current;
+        match action {
+            Action::Check if self.can_check(quiz) => {
+                self.answers[current] = Some(self.draft.clone());
+                self.tries[current] = self.tries[current].saturating_add(1);
+                self.phase = Phase::Checked;
+                // A wrong try with tries left comes with the next hint, if any.
+                if !self.is_settled(quiz, current) && self.hints_shown(current) < self.question(quiz).hints.len() {
+                    self.hints_given[current] += 1;
+                }
+            }
+            Action::Hint if self.may_hint(quiz) => self.hints_asked[current] += 1,
+            Action::TryAgain if self.may_try_again(quiz) => {
+                // The last try's answer is where the next one starts.
+                if let Some(last) = self.answers[current].take() {
+                    self.draft = last;
+                }
+                self.phase = Phase::Answering;
+            }
+            Action::Next if self.phase == Phase::Checked && self.is_settled(quiz, current) && !self.is_last() => {
+                self.current += 1;
+                self.phase = Phase::Answering;
+                self.draft = self.blank_draft(quiz);
+            }
+            Action::Finish if self.phase == Phase::Checked && self.is_settled(quiz, current) && self.is_last() => self.phase = Phase::Finished,
+            edit if self.phase == Phase::Answering => crate::session::edit_draft(&self.question(quiz).kind, &mut self.draft, edit),
+            _ => {}
+        }
+    }
+
     pub fn can_check(&self, quiz: &Quiz) -> bool {
         self.phase == Phase::Answering && score::is_answerable(&self.question(quiz).kind, &self.draft)
     }
@@ -113,16 +213,13 @@ impl Attempt {
     pub fn result(&self, quiz: &Quiz, pass_mark: u8) -> QuizResult {
         let mut sum = 0.0;
         let mut graded = 0;
-        let credits = self
-            .questions
-            .iter()
-            .zip(&self.answers)
-            .map(|(&qi, answer)| {
-                let kind = &quiz.questions[qi as usize].kind;
+        let credits = (0..self.questions.len())
+            .map(|position| {
+                let kind = &self.question_at(quiz, position).kind;
                 if kind.is_graded() {
                     graded += 1;
                 }
-                let c = answer.as_ref().and_then(|a| score::credit(kind, a));
+                let c = self.credit_at(quiz, position);
                 sum += c.unwrap_or(0.0);
                 c
             })

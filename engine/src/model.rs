@@ -10,6 +10,11 @@ pub type List<T> = Cow<'static, [T]>;
 /// Default pass mark in percent when a quiz does not set one.
 pub const DEFAULT_PASS_MARK: u8 = 80;
 
+/// Most tries a quiz may allow per question, and most hints a question may have
+/// (the resume text keeps each count as one base-36 digit).
+pub const MAX_TRIES: u8 = 5;
+pub const MAX_HINTS: usize = 5;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Course {
     pub title: Text,
@@ -57,6 +62,13 @@ pub struct Quiz {
     /// (`Question::topic`), so no attempt misses a whole topic. Validated: `draw` is set
     /// and at least the number of sections.
     pub draw_per_section: bool,
+    /// How many times the learner may check each question (1-5): with more than one,
+    /// a wrong or partly right check lets them try again before the answer is shown.
+    pub tries: u8,
+    /// Percent of a question's credit lost per try after the first (0-100; see `score`).
+    pub try_penalty: u8,
+    /// Percent of a question's credit lost per hint shown (0-100; see `score`).
+    pub hint_penalty: u8,
     pub questions: List<Question>,
 }
 
@@ -67,6 +79,8 @@ pub struct Question {
     pub kind: Kind,
     /// Why the right answer is right; shown after checking.
     pub explanation: Text,
+    /// Hints the learner may ask for, one at a time, before checking (at most `MAX_HINTS`).
+    pub hints: List<Text>,
     pub source: Source,
     /// Which of its quiz's cited sections the question teaches: the number of its
     /// `source` among the distinct sources of the quiz, in order of first citation.

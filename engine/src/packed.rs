@@ -11,8 +11,9 @@
 //! Shape grammar (`n` = unsigned LEB128, `t` = a text: its byte length as `n`):
 //! ```text
 //! course   = t:title t:lang n:count quiz*
-//! quiz     = t:id t:title t:lang t:intro u8:pass_mark n:draw+1 (0 = all) u8:draw_per_section n:count question*
-//! question = t:id t:text t:explanation n:topic u8:kind body
+//! quiz     = t:id t:title t:lang t:intro u8:pass_mark n:draw+1 (0 = all) u8:draw_per_section
+//!            u8:tries u8:try_penalty u8:hint_penalty n:count question*
+//! question = t:id t:text t:explanation n:count t:hint* n:topic u8:kind body
 //! body     = single/multiple: choices | scenario: speaker t:line choices
 //!          | true_false: u8:answer t:feedback_true t:feedback_false
 //!          | ordering: n:count t* | matching: n:count (t:left t:right)* | reflection: nothing
@@ -82,6 +83,7 @@ impl Packed {
         self.shape.push(quiz.pass_mark);
         self.count(quiz.draw.map_or(0, |d| usize::from(d) + 1));
         self.shape.push(u8::from(quiz.draw_per_section));
+        self.shape.extend([quiz.tries, quiz.try_penalty, quiz.hint_penalty]);
         self.count(quiz.questions.len());
         for q in quiz.questions.iter() {
             self.question(q);
@@ -92,6 +94,8 @@ impl Packed {
         for t in [&q.id, &q.text, &q.explanation] {
             self.text(t);
         }
+        self.count(q.hints.len());
+        q.hints.iter().for_each(|h| self.text(h));
         self.count(usize::from(q.topic));
         match &q.kind {
             Kind::Single { options } => {
@@ -196,12 +200,14 @@ impl Reader {
         let pass_mark = self.byte();
         let draw = self.count().checked_sub(1).map(|d| d as u16);
         let draw_per_section = self.byte() == 1;
+        let (tries, try_penalty, hint_penalty) = (self.byte(), self.byte(), self.byte());
         let questions = self.list(Reader::question);
-        Quiz { id, title, lang, intro, pass_mark, draw, draw_per_section, questions }
+        Quiz { id, title, lang, intro, pass_mark, draw, draw_per_section, tries, try_penalty, hint_penalty, questions }
     }
 
     fn question(&mut self) -> Question {
         let (id, text, explanation) = (self.text(), self.text(), self.text());
+        let hints = self.list(Reader::text);
         let topic = self.count() as u16;
         let kind = match self.byte() {
             SINGLE => Kind::Single { options: self.list(Reader::choice) },
@@ -214,7 +220,7 @@ impl Reader {
             other => panic!("packed course: unknown kind {other}"),
         };
         let source = Source { seed: Cow::Borrowed(""), section: Cow::Borrowed("") };
-        Question { id, text, kind, explanation, source, topic }
+        Question { id, text, kind, explanation, hints, source, topic }
     }
 
     fn speaker(&mut self) -> Speaker {

@@ -1,5 +1,11 @@
 //! What a host must hear about, derived by comparing the session before and after
 //! an action. Hosts never inspect the UI; they get these events.
+//!
+//! Every check is an `Answered`, each try of a question with several (the host asks
+//! the attempt whether the answer is settled: only a settled one is a result, see
+//! `sco::answered`). A practice round (`Session::practice`) is not an attempt: its
+//! checks are `Practised` events, which an LMS never records (the score and passed
+//! status already reported stay as they are) and a page host hears as practice.
 
 use crate::attempt::Phase;
 use crate::session::Session;
@@ -8,17 +14,19 @@ use crate::session::Session;
 pub enum Event {
     /// A new attempt at quiz `quiz` began.
     Started { quiz: usize },
-    /// The answer at `position` of quiz `quiz`'s attempt was checked.
+    /// The answer at `position` of quiz `quiz`'s attempt was checked (one event a try).
     Answered { quiz: usize, position: usize },
     /// Quiz `quiz`'s attempt reached its summary.
     Completed { quiz: usize },
+    /// The answer at `position` of quiz `quiz`'s ungraded practice round was checked.
+    Practised { quiz: usize, position: usize },
 }
 
 impl Event {
     /// The quiz the event is about.
     pub fn quiz(&self) -> usize {
         match self {
-            Event::Started { quiz } | Event::Answered { quiz, .. } | Event::Completed { quiz } => *quiz,
+            Event::Started { quiz } | Event::Answered { quiz, .. } | Event::Completed { quiz } | Event::Practised { quiz, .. } => *quiz,
         }
     }
 }
@@ -32,13 +40,22 @@ pub fn events(before: &Session, after: &Session) -> Vec<Event> {
             out.push(Event::Started { quiz });
         }
         for (position, answer) in new_attempt.answers.iter().enumerate() {
-            let was_answered = same_attempt.is_some_and(|o| o.answers[position].is_some());
+            let was_answered = same_attempt.is_some_and(|o| o.answers[position].is_some() && o.tries[position] == new_attempt.tries[position]);
             if answer.is_some() && !was_answered {
                 out.push(Event::Answered { quiz, position });
             }
         }
         if new_attempt.phase == Phase::Finished && same_attempt.is_none_or(|o| o.phase != Phase::Finished) {
             out.push(Event::Completed { quiz });
+        }
+    }
+    if let Some(round) = &after.practice {
+        let old = before.practice.as_ref().filter(|o| o.quiz == round.quiz && o.attempt.seed == round.attempt.seed);
+        for (position, answer) in round.attempt.answers.iter().enumerate() {
+            let was_answered = old.is_some_and(|o| o.attempt.answers[position].is_some() && o.attempt.tries[position] == round.attempt.tries[position]);
+            if answer.is_some() && !was_answered {
+                out.push(Event::Practised { quiz: round.quiz, position });
+            }
         }
     }
     out

@@ -1,12 +1,18 @@
 //! Resume state: a compact, versioned text that fits SCORM 1.2's suspend_data.
 //!
-//! `2.<quiz id>.<seed>.<seen>.<position>.<phase>.<item>~<item>~…` (numbers in base 36).
+//! `3.<quiz id>.<seed>.<seen>.<position>.<phase>.<item>~<item>~…` (numbers in base 36).
 //! `seen` is `Attempt::seen` (what the previous attempt asked, an input of the draw) as a
 //! bit set over the pool, five questions a base-32 digit, trailing zeros left out: empty
 //! for a first attempt or a quiz without a pool. One item per question position: empty
 //! when unanswered, else a 3-character fingerprint of the question's content followed by
-//! the answer. On decode, an answer whose question has changed since (different
-//! fingerprint) is dropped; the others survive. Version 1, written before draws avoided
+//! the answer. An item whose tries and hints are not the plain ones (one check of an
+//! answered question, no hint) starts with `!` and three base-36 digits: tries used,
+//! hints asked, hints given with a wrong try (`Attempt::tries`, `hints_asked`,
+//! `hints_given`); the question on screen may hold only these, while the learner tries
+//! again or has asked for a hint before checking. On decode, an answer whose question has changed since (different
+//! fingerprint) is dropped; the others survive; counts above what the quiz (now)
+//! allows are cut to it. Version 2, written before tries and hints, is the same
+//! without the `!` part, and is still read. Version 1, written before draws avoided
 //! the last attempt's questions, is the same without `seen`; it is still read, so an
 //! attempt saved before an update resumes with the same draw.
 //! Reflection text is kept to its first `REFLECTION_KEEP` characters here (the full
@@ -17,9 +23,13 @@ use crate::attempt::{Attempt, Phase};
 use crate::model::{Kind, Question, Quiz};
 use crate::shuffle::fnv1a;
 
-const VERSION: &str = "2";
+const VERSION: &str = "3";
+/// The version before tries and hints: the same without an item's `!` part.
+const VERSION_2: &str = "2";
 /// The version before `seen`: its attempts were drawn without one.
 const VERSION_1: &str = "1";
+/// `!` and the three digits of an item's tries and hints.
+const HELP_LEN: usize = 4;
 pub const REFLECTION_KEEP: usize = 100;
 const FINGERPRINT_LEN: usize = 3;
 
@@ -37,11 +47,19 @@ pub fn encode(quiz: &Quiz, attempt: &Attempt) -> String {
         Phase::Checked => 'c',
         Phase::Finished => 'f',
     };
-    let items: Vec<String> = attempt
-        .questions
-        .iter()
-        .zip(&attempt.answers)
-        .map(|(&qi, answer)| answer.as_ref().map_or_else(String::new, |a| fingerprint(&quiz.questions[qi as usize]) + &encode_answer(a)))
+    let items: Vec<String> = (0..attempt.questions.len())
+        .map(|position| {
+            let answer = &attempt.answers[position];
+            // An answer was checked at least once, whatever a caller's counts say.
+            let tries = attempt.tries[position].max(u8::from(answer.is_some()));
+            let help = [tries, attempt.hints_asked[position], attempt.hints_given[position]];
+            let plain = [u8::from(answer.is_some()), 0, 0];
+            let mut item = if help == plain { String::new() } else { help.iter().fold("!".to_string(), |out, &d| out + &digit(d).to_string()) };
+            if let Some(a) = answer {
+                item += &(fingerprint(attempt.question_at(quiz, position)) + &encode_answer(a));
+            }
+            item
+        })
         .collect();
     format!("{VERSION}.{}.{}.{}.{}.{phase}.{}", quiz.id, base36(attempt.seed), encode_seen(&attempt.seen), base36(attempt.current as u64), items.join("~"))
 }
@@ -49,7 +67,7 @@ pub fn encode(quiz: &Quiz, attempt: &Attempt) -> String {
 pub fn decode(quiz: &Quiz, text: &str) -> Result<Attempt, ResumeError> {
     let (version, rest) = text.split_once('.').ok_or(ResumeError::Foreign)?;
     let fields = match version {
-        VERSION => 6,
+        VERSION | VERSION_2 => 6,
         VERSION_1 => 5,
         _ => return Err(ResumeError::Foreign),
     };
@@ -60,7 +78,7 @@ pub fn decode(quiz: &Quiz, text: &str) -> Result<Attempt, ResumeError> {
     let mut field = || parts.next().ok_or(ResumeError::Corrupt);
     let seed = from_base36(field()?).ok_or(ResumeError::Corrupt)?;
     let seen = match version {
-        VERSION => decode_seen(field()?, quiz.questions.len()).ok_or(ResumeError::Corrupt)?,
+        VERSION | VERSION_2 => decode_seen(field()?, quiz.questions.len()).ok_or(ResumeError::Corrupt)?,
         _ => Vec::new(),
     };
     let current = from_base36(field()?).ok_or(ResumeError::Corrupt)? as usize;
@@ -79,10 +97,26 @@ pub fn decode(quiz: &Quiz, text: &str) -> Result<Attempt, ResumeError> {
         return Err(ResumeError::Corrupt);
     }
     for (position, item) in items.iter().enumerate() {
+        let question = attempt.question_at(quiz, position);
+        let (help, item) = match item.strip_prefix('!') {
+            Some(_) if version != VERSION => return Err(ResumeError::Corrupt),
+            Some(_) => {
+                let (help, rest) = item.split_at_checked(HELP_LEN).ok_or(ResumeError::Corrupt)?;
+                let digits: Vec<u8> = help[1..].chars().map(undigit).collect::<Option<_>>().ok_or(ResumeError::Corrupt)?;
+                (Some(digits), rest)
+            }
+            None => (None, *item),
+        };
+        if let Some(d) = help {
+            // A quiz whose tries or a question whose hints were cut since keeps what still exists.
+            let hints = question.hints.len() as u8;
+            attempt.tries[position] = d[0].min(quiz.tries);
+            attempt.hints_asked[position] = d[1].min(hints);
+            attempt.hints_given[position] = d[2].min(hints - attempt.hints_asked[position]);
+        }
         if item.is_empty() {
             continue;
         }
-        let question = attempt.question_at(quiz, position);
         let (print, answer) = item.split_at_checked(FINGERPRINT_LEN).ok_or(ResumeError::Corrupt)?;
         if print != fingerprint(question) {
             continue; // the question was edited since: drop only this answer
@@ -91,6 +125,7 @@ pub fn decode(quiz: &Quiz, text: &str) -> Result<Attempt, ResumeError> {
         // An answer that no longer fits its question is dropped like an edited one.
         if crate::score::is_answerable(&question.kind, &answer) {
             attempt.answers[position] = Some(answer);
+            attempt.tries[position] = attempt.tries[position].max(1);
         }
     }
     attempt.current = current;
@@ -103,6 +138,15 @@ pub fn decode(quiz: &Quiz, text: &str) -> Result<Attempt, ResumeError> {
     };
     if attempt.phase == Phase::Answering {
         attempt.answers[current] = None;
+    }
+    // Every question before the one on screen (all of them, once finished) was settled
+    // when the learner moved on; one that no longer is (a quiz whose `tries` grew since)
+    // counts as out of tries.
+    let moved_on = if attempt.phase == Phase::Finished { positions } else { current };
+    for position in 0..moved_on {
+        if attempt.answers[position].is_some() && !attempt.is_settled(quiz, position) {
+            attempt.tries[position] = quiz.tries;
+        }
     }
     attempt.draft = attempt.blank_draft(quiz);
     Ok(attempt)
@@ -229,7 +273,7 @@ fn from_base36(s: &str) -> Option<u64> {
 }
 
 /// The longest resume text a quiz can produce: every question answered with the
-/// longest answer of its kind, the largest seed, every bit of `seen` set (a pool
+/// longest answer of its kind with its tries and hints, the largest seed, every bit of `seen` set (a pool
 /// only), the reflection at its cap.
 pub fn worst_case_len(quiz: &Quiz) -> usize {
     let n = quiz.questions_per_attempt();
@@ -239,7 +283,8 @@ pub fn worst_case_len(quiz: &Quiz) -> usize {
         .questions
         .iter()
         .map(|q| {
-            FINGERPRINT_LEN
+            let help = if quiz.tries > 1 || !q.hints.is_empty() { HELP_LEN } else { 0 };
+            help + FINGERPRINT_LEN
                 + 1
                 + match &q.kind {
                     Kind::Single { .. } | Kind::Scenario { .. } | Kind::TrueFalse { .. } => 1,

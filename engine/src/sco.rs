@@ -19,7 +19,7 @@ use crate::cmi::{self, Interaction, Version};
 use crate::progress;
 use crate::resume;
 use crate::session::{QuizState, Record, Session, Status};
-use crate::{score, Action, Course, Phase};
+use crate::{Action, Course, Phase};
 
 /// Which SCO this is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -181,15 +181,22 @@ pub fn course_outcome(session: &Session) -> Outcome {
     Outcome { score, completed, success, progress }
 }
 
-/// What the SCO writes when a learner checks an answer: the interaction, then progress.
+/// What the SCO writes when a learner checks an answer: once the answer is settled
+/// (right, or its last try), the interaction with the final response, its credit after
+/// penalties as the result (`score`), and the latency from the question's appearance
+/// to this last check; then, after every try, progress (so resume keeps tries and hints).
+/// An earlier try of a question with several is only progress: one record a question.
 pub fn answered(version: Version, session: &Session, scope: Scope, quiz: usize, position: usize, latency_centis: u64, epoch_ms: u64) -> Vec<Write> {
     let q = &session.course.quizzes[quiz];
     let Some(attempt) = &session.quizzes[quiz].attempt else { return Vec::new() };
     let Some(answer) = &attempt.answers[position] else { return Vec::new() };
-    let question = attempt.question_at(q, position);
-    let interaction = Interaction { question, answer, credit: score::credit(&question.kind, answer), latency_centis, epoch_ms, lang: &q.lang };
-    let fields = interaction.fields(version).into_iter().map(|(f, v)| (f.to_string(), v)).collect();
-    let mut out = vec![Write::Listed { list: List::Interactions, key: None, fields }];
+    let mut out = Vec::new();
+    if attempt.is_settled(q, position) {
+        let question = attempt.question_at(q, position);
+        let interaction = Interaction { question, answer, credit: attempt.credit_at(q, position), latency_centis, epoch_ms, lang: &q.lang };
+        let fields = interaction.fields(version).into_iter().map(|(f, v)| (f.to_string(), v)).collect();
+        out.push(Write::Listed { list: List::Interactions, key: None, fields });
+    }
     out.extend(progress_writes(version, session, scope, quiz));
     out
 }

@@ -75,6 +75,18 @@ pub struct Session {
     pub quizzes: Vec<QuizState>,
     /// Pass mark imposed by the host (an LMS mastery score), overriding the quiz's.
     pub pass_mark_override: Option<u8>,
+    /// An ungraded practice round of the quiz on screen, if one is going on.
+    pub practice: Option<Practice>,
+}
+
+/// A practice round: the questions a finished attempt did not get fully right, asked
+/// again. It is never scored into the record and produces no report events (`report`),
+/// so an LMS never sees it as an attempt; leaving the quiz ends it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Practice {
+    /// The quiz (index into `course.quizzes`).
+    pub quiz: usize,
+    pub attempt: Attempt,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -100,11 +112,21 @@ pub enum Action {
     },
     Write(String),
     Check,
+    /// Show the next hint of the question on screen (before checking).
+    Hint,
+    /// After a wrong or partly right check with tries left: answer again.
+    TryAgain,
     Next,
     Finish,
     Retry {
         seed: u64,
     },
+    /// From a finished attempt's summary: practise the questions not fully right (ungraded).
+    Practise {
+        seed: u64,
+    },
+    /// End the practice round and go back to the summary.
+    EndPractice,
     /// Put back what a host saved: a quiz's record and its attempt.
     Restore {
         quiz: usize,
@@ -116,7 +138,7 @@ pub enum Action {
 impl Session {
     pub fn new(course: &'static Course) -> Session {
         let blank = QuizState { record: Record::NONE, attempt: None };
-        Session { course, screen: Screen::Menu, quizzes: vec![blank; course.quizzes.len()], pass_mark_override: None }
+        Session { course, screen: Screen::Menu, quizzes: vec![blank; course.quizzes.len()], pass_mark_override: None, practice: None }
     }
 
     /// The quiz on screen, if any.
@@ -145,6 +167,12 @@ impl Session {
         self.pass_mark_override.unwrap_or(quiz.pass_mark)
     }
 
+    /// The practice round on screen, if any.
+    pub fn practice(&self) -> Option<&Attempt> {
+        let (i, _) = self.quiz()?;
+        self.practice.as_ref().filter(|p| p.quiz == i).map(|p| &p.attempt)
+    }
+
     /// The result of the attempt on screen.
     pub fn result(&self) -> Option<QuizResult> {
         let (_, quiz) = self.quiz()?;
@@ -161,11 +189,20 @@ impl Session {
 
     fn apply(&mut self, action: Action) {
         match action {
-            Action::Open(i) if i < self.quizzes.len() => self.screen = Screen::Quiz(i),
-            Action::ShowMenu => self.screen = Screen::Menu,
+            Action::Open(i) if i < self.quizzes.len() => {
+                self.practice = None;
+                self.screen = Screen::Quiz(i);
+            }
+            Action::ShowMenu => {
+                self.practice = None;
+                self.screen = Screen::Menu;
+            }
             Action::Start { seed } => self.start(seed, false),
-            Action::Retry { seed } => self.start(seed, true),
-            Action::Finish => self.finish(),
+            // A practice round on screen hides the summary and its retry.
+            Action::Retry { seed } if self.practice().is_none() => self.start(seed, true),
+            Action::Practise { seed } => self.practise(seed),
+            Action::EndPractice => self.practice = None,
+            Action::Finish if self.practice().is_none() => self.finish(),
             Action::Restore { quiz, record, attempt } => {
                 if let Some(state) = self.quizzes.get_mut(quiz) {
                     *state = QuizState { record, attempt };
@@ -194,16 +231,26 @@ impl Session {
         state.attempt = Some(Attempt::new(&self.course.quizzes[i], seed, &seen));
     }
 
+    fn practise(&mut self, seed: u64) {
+        let Screen::Quiz(i) = self.screen else { return };
+        let quiz = &self.course.quizzes[i];
+        let Some(a) = self.quizzes[i].attempt.as_ref().filter(|a| a.phase == Phase::Finished) else { return };
+        let missed = a.missed(quiz);
+        if self.practice.is_none() && !missed.is_empty() {
+            self.practice = Some(Practice { quiz: i, attempt: Attempt::over(quiz, seed, Vec::new(), missed) });
+        }
+    }
+
     fn finish(&mut self) {
         let Screen::Quiz(i) = self.screen else { return };
         let quiz = &self.course.quizzes[i];
         let pass_mark = self.pass_mark(quiz);
         let state = &mut self.quizzes[i];
         let Some(a) = state.attempt.as_mut() else { return };
-        if a.phase != Phase::Checked || !a.is_last() {
+        a.edit(quiz, Action::Finish);
+        if a.phase != Phase::Finished {
             return;
         }
-        a.phase = Phase::Finished;
         let result = a.result(quiz, pass_mark);
         let record = &mut state.record;
         record.best = Some(record.best.map_or(result.score, |b| b.max(result.score)));
@@ -216,25 +263,19 @@ impl Session {
     fn edit_attempt(&mut self, action: Action) {
         let Screen::Quiz(i) = self.screen else { return };
         let quiz = &self.course.quizzes[i];
-        let Some(a) = self.quizzes[i].attempt.as_mut() else { return };
-        match action {
-            Action::Check if a.can_check(quiz) => {
-                a.answers[a.current] = Some(a.draft.clone());
-                a.phase = Phase::Checked;
-            }
-            Action::Next if a.phase == Phase::Checked && !a.is_last() => {
-                a.current += 1;
-                a.phase = Phase::Answering;
-                a.draft = a.blank_draft(quiz);
-            }
-            edit if a.phase == Phase::Answering => edit_draft(&a.question(quiz).kind, &mut a.draft, edit),
-            _ => {}
+        // A practice round on screen takes the edits; the graded attempt stays as it was.
+        let attempt = match &mut self.practice {
+            Some(p) if p.quiz == i => Some(&mut p.attempt),
+            _ => self.quizzes[i].attempt.as_mut(),
+        };
+        if let Some(a) = attempt {
+            a.edit(quiz, action);
         }
     }
 }
 
 /// Apply a selection change to the draft answer of a question of `kind`.
-fn edit_draft(kind: &Kind, draft: &mut Answer, action: Action) {
+pub(crate) fn edit_draft(kind: &Kind, draft: &mut Answer, action: Action) {
     match (action, draft) {
         (Action::Choose(i), Answer::Choices(picked)) => {
             if (i as usize) >= kind.choice_count() {

@@ -125,6 +125,12 @@ fn every_case_is_a_complete_course_folder() {
 
 /// The kinds of mistake the suite must keep covering; removing a case fails here.
 const REQUIRED_CASES: &[&str] = &[
+    "tries_out_of_range",
+    "try_penalty_without_tries",
+    "try_penalty_above_100",
+    "hint_penalty_without_hints",
+    "empty_hint",
+    "too_many_hints",
     "malformed_toml",
     "unknown_field",
     "missing_required_field",

@@ -56,8 +56,8 @@ fn no_correct_option() {
 
 #[test]
 fn unknown_field() {
-    let q = format!("{HEADER}{}", single("a", 2, 0)).replace("explanation = \"E\"", "explanation = \"E\"\nhint = \"typo\"");
-    assert_error(&q, line_of(&q, "hint ="), "unknown field `hint`");
+    let q = format!("{HEADER}{}", single("a", 2, 0)).replace("explanation = \"E\"", "explanation = \"E\"\ntip = \"typo\"");
+    assert_error(&q, line_of(&q, "tip ="), "unknown field `tip`");
 }
 
 #[test]
@@ -182,6 +182,24 @@ fn packing_keeps_a_balanced_draw() {
     let unpacked = tere_engine::packed::unpack(packed.text.leak(), packed.shape.leak());
     assert!(unpacked.quizzes[0].draw_per_section);
     assert_eq!(unpacked.quizzes[0].questions.iter().map(|q| q.topic).collect::<Vec<_>>(), vec![0, 1, 0]);
+}
+
+/// Hints, tries and penalties survive packing.
+#[test]
+fn packing_keeps_hints_tries_and_penalties() {
+    let mut q = format!("{HEADER}tries = 3\ntry_penalty = 25\nhint_penalty = 10\n");
+    q += &single("a", 2, 0).replace("explanation = \"E\"", "explanation = \"E\"\nhint = [\"Mõtle kliendile.\", \"Mis on esimene samm?\"]");
+    q += &single("b", 2, 1);
+    let course = load(&[("help", &q)]).unwrap_or_else(|e| panic!("{e:?}")).course;
+    let quiz = &course.quizzes[0];
+    assert_eq!((quiz.tries, quiz.try_penalty, quiz.hint_penalty), (3, 25, 10));
+    assert_eq!(quiz.questions[0].hints.len(), 2);
+    let packed = tere_engine::packed::pack(&course);
+    let unpacked = tere_engine::packed::unpack(packed.text.leak(), packed.shape.leak());
+    let back = &unpacked.quizzes[0];
+    assert_eq!((back.tries, back.try_penalty, back.hint_penalty), (3, 25, 10));
+    assert_eq!(back.questions[0].hints, quiz.questions[0].hints);
+    assert!(back.questions[1].hints.is_empty());
 }
 
 /// The built-in course passes the item-writing lint (`cargo xtask check --strict`)

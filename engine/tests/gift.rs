@@ -164,8 +164,15 @@ fn special_characters_survive_a_round_trip() {
     let nasty = "Hinnad: 5€ = {10% ~ 20%} #1 \\ tee -> kauplus\nteine rida";
     let option = |text: &str, correct| Choice { text: text.to_string().into(), correct, feedback: format!("{nasty} ({text})").into() };
     let source = Source { seed: "s".into(), section: "S".into() };
-    let question =
-        |id: &str, kind| Question { id: id.to_string().into(), text: nasty.into(), kind, explanation: nasty.into(), source: source.clone(), topic: 0 };
+    let question = |id: &str, kind| Question {
+        id: id.to_string().into(),
+        text: nasty.into(),
+        kind,
+        explanation: nasty.into(),
+        hints: Default::default(),
+        source: source.clone(),
+        topic: 0,
+    };
     let quiz = Quiz {
         id: "nasty".into(),
         title: "N".into(),
@@ -174,6 +181,9 @@ fn special_characters_survive_a_round_trip() {
         pass_mark: 80,
         draw: None,
         draw_per_section: false,
+        tries: 1,
+        try_penalty: 0,
+        hint_penalty: 0,
         questions: vec![
             question("a", Kind::Single { options: vec![option("%50% alla", false), option(nasty, true), option("[html]<b>", false)].into() }),
             question("b", Kind::Multiple { options: vec![option("x", true), option("%y%", true), option("z", false)].into() }),

@@ -3,7 +3,7 @@
 
 use js_sys::{Array, Object, Reflect};
 use tere_engine::report::Event;
-use tere_engine::{score, Answer, Course, Session};
+use tere_engine::{Answer, Attempt, Course, Quiz, Session};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -90,6 +90,25 @@ fn correct_value(credit: Option<f64>) -> JsValue {
     credit.map_or(JsValue::NULL, |c| (c >= 1.0).into())
 }
 
+/// The fields that describe one check, for `tere:answered` and `tere:practised`.
+/// The credit is after penalties; `final` says whether the learner may still try again.
+fn answer_fields(quiz: &Quiz, attempt: &Attempt, position: usize) -> Vec<(&'static str, JsValue)> {
+    let question = attempt.question_at(quiz, position);
+    let credit = attempt.credit_at(quiz, position);
+    let response = attempt.answers[position].as_ref().map_or(JsValue::NULL, response);
+    vec![
+        ("quiz", quiz.id.as_ref().into()),
+        ("questionId", question.id.as_ref().into()),
+        ("questionType", question.kind.name().into()),
+        ("response", response),
+        ("correct", correct_value(credit)),
+        ("credit", credit_value(credit)),
+        ("try", u32::from(attempt.tries[position]).into()),
+        ("hintsUsed", (attempt.hints_shown(position) as u32).into()),
+        ("final", attempt.is_settled(quiz, position).into()),
+    ]
+}
+
 impl Host for PostMessageHost {
     fn launch(&mut self, course: &'static Course) -> Launch {
         let (restore, discarded) = self.store.restore(course);
@@ -116,24 +135,11 @@ impl Host for PostMessageHost {
                 Event::Answered { quiz, position } => {
                     let q = &session.course.quizzes[quiz];
                     let Some(attempt) = &session.quizzes[quiz].attempt else { continue };
-                    let question = attempt.question_at(q, position);
-                    let Some(answer) = &attempt.answers[position] else { continue };
-                    let credit = score::credit(&question.kind, answer);
                     let total = attempt.questions.len() as u32;
                     let answered = attempt.answered() as u32;
-                    self.post(
-                        "tere:answered",
-                        &[
-                            ("quiz", q.id.as_ref().into()),
-                            ("questionId", question.id.as_ref().into()),
-                            ("questionType", question.kind.name().into()),
-                            ("position", (position as u32 + 1).into()),
-                            ("total", total.into()),
-                            ("response", response(answer)),
-                            ("correct", correct_value(credit)),
-                            ("credit", credit_value(credit)),
-                        ],
-                    );
+                    let mut fields = answer_fields(q, attempt, position);
+                    fields.extend([("position", (position as u32 + 1).into()), ("total", total.into())]);
+                    self.post("tere:answered", &fields);
                     self.post(
                         "tere:progress",
                         &[
@@ -143,6 +149,13 @@ impl Host for PostMessageHost {
                             ("percent", (100 * answered / total.max(1)).into()),
                         ],
                     );
+                }
+                Event::Practised { quiz, position } => {
+                    let q = &session.course.quizzes[quiz];
+                    let Some(round) = session.practice.as_ref().filter(|p| p.quiz == quiz) else { continue };
+                    let mut fields = answer_fields(q, &round.attempt, position);
+                    fields.push(("practice", true.into()));
+                    self.post("tere:practised", &fields);
                 }
                 Event::Completed { quiz } => {
                     let q = &session.course.quizzes[quiz];

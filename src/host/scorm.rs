@@ -310,6 +310,8 @@ impl Host for ScormHost {
                     writes.extend(sco::leaving(version, session, scope, self.session_centis(clock)));
                     writes
                 }
+                // Practice is not an attempt: the LMS keeps what the graded attempt reported.
+                Event::Practised { .. } => Vec::new(),
             };
             self.queue(writes);
         }

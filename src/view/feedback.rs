@@ -1,13 +1,20 @@
-//! After "check": the verdict, what was right, and why.
+//! After "check": the verdict, what was right, and why; after a wrong try with tries
+//! left, only the verdict, the picked options' feedback and how many tries are left
+//! (the next hint appears with the question's hints).
 
 use tere_engine::{Attempt, Kind, Quiz};
 use yew::prelude::*;
 
 use super::{text, verdict, Ctx};
+use crate::i18n::fill;
 
-pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
+pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, revealed: bool) -> Html {
     let q = attempt.question(quiz);
-    let credit = attempt.answers[attempt.current].as_ref().and_then(|a| tere_engine::score::credit(&q.kind, a));
+    let position = attempt.current;
+    // The verdict is about this answer; `data-credit` is the question's credit after penalties.
+    let raw = attempt.answers[position].as_ref().and_then(|a| tere_engine::score::credit(&q.kind, a));
+    let credit = attempt.credit_at(quiz, position);
+    let tries_left = usize::from(quiz.tries.saturating_sub(attempt.tries[position]));
     // True/false has one feedback text per possible choice.
     let chosen_feedback = match (&q.kind, &attempt.answers[attempt.current]) {
         (Kind::TrueFalse { feedback_true, feedback_false, .. }, Some(tere_engine::Answer::Choices(p))) => {
@@ -16,13 +23,17 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
         _ => None,
     };
     html! {
-        <div class="feedback" data-credit={credit.map(tere_engine::cmi::decimal).unwrap_or_default()}>
-            { verdict(ctx.ui, credit) }
+        <div class="feedback" data-credit={credit.map(tere_engine::cmi::decimal).unwrap_or_default()} data-final={revealed.to_string()}>
+            { verdict(ctx.ui, raw) }
             if let Some(f) = chosen_feedback { <p class="choice-feedback" lang={text(&quiz.lang)}>{ f }</p> }
-            <div class="explanation">
-                <h3>{ ctx.ui.explanation }</h3>
-                <p lang={text(&quiz.lang)}>{ text(&q.explanation) }</p>
-            </div>
+            if revealed {
+                <div class="explanation">
+                    <h3>{ ctx.ui.explanation }</h3>
+                    <p lang={text(&quiz.lang)}>{ text(&q.explanation) }</p>
+                </div>
+            } else {
+                <p class="tries-left">{ fill(ctx.ui.tries_left, tries_left, 0) }</p>
+            }
         </div>
     }
 }

@@ -67,10 +67,17 @@ pub fn screen(ctx: &Ctx) -> Html {
         return menu::view(ctx);
     };
     let quiz_data = &ctx.session.course.quizzes[i];
+    // A practice round stands in front of the summary it came from.
+    if let Some(p) = ctx.session.practice() {
+        return match p.phase {
+            Phase::Finished => summary::practice_end(ctx, quiz_data, p),
+            _ => question::view(ctx, quiz_data, p, true),
+        };
+    }
     match &ctx.session.quizzes[i].attempt {
         None => intro::view(ctx, quiz_data),
         Some(a) if a.phase == Phase::Finished => summary::view(ctx, quiz_data, a),
-        Some(a) => question::view(ctx, quiz_data, a),
+        Some(a) => question::view(ctx, quiz_data, a, false),
     }
 }
 

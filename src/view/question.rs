@@ -1,5 +1,6 @@
-//! One question: progress, text, the answer controls for its kind, and after
-//! checking, the feedback. Answers are native inputs inside their labels.
+//! One question: progress, text, hints, the answer controls for its kind, and after
+//! checking, the feedback. Answers are native inputs inside their labels. With tries
+//! left after a wrong check, the right answer stays hidden until the last try.
 
 use tere_engine::{Action, Answer, Attempt, Kind, Phase, Question, Quiz, Speaker};
 use wasm_bindgen::JsCast;
@@ -9,12 +10,18 @@ use super::{feedback, text, Ctx, HEADING_ID};
 use crate::i18n::{fill, Ui};
 use tere_engine::describe::true_false_labels;
 
-pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
+/// Where focus goes after "try again": the question's first answer control.
+const FIRST_CONTROL: &str = "section.question .content input:not([disabled]), section.question .content select, section.question .content textarea, section.question .content button:not([disabled])";
+
+/// `practice`: the attempt is an ungraded practice round (`Session::practice`).
+pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, practice: bool) -> Html {
     let ui = ctx.ui;
     let q = attempt.question(quiz);
     let total = attempt.questions.len();
     let position = attempt.current + 1;
     let checked = attempt.phase == Phase::Checked;
+    // The right answer is shown only once the answer is settled (right, or out of tries).
+    let revealed = checked && attempt.is_settled(quiz, attempt.current);
     let progress = fill(ui.progress, position, total);
     let help = match &q.kind {
         Kind::Multiple { .. } => ui.pick_all,
@@ -24,15 +31,34 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
         Kind::Reflection => ui.reflect_help,
         _ => ui.pick_one,
     };
+    let heading = format!("#{HEADING_ID}");
+    let primary = |hook: &'static str, label: &str, action: Action, focus: &str| {
+        html! {
+            <button type="button" class="primary" data-action={hook} onclick={ctx.on_then_focus(action, focus.to_string())}>{ label.to_string() }</button>
+        }
+    };
     let action = if !checked {
         ctx.button("check", ui.check, Action::Check, attempt.can_check(quiz))
+    } else if !revealed {
+        primary("try-again", ui.try_again, Action::TryAgain, FIRST_CONTROL)
     } else if attempt.is_last() {
-        ctx.button("finish", ui.finish, Action::Finish, true)
+        primary("finish", ui.finish, Action::Finish, &heading)
     } else {
-        ctx.button("next", ui.next, Action::Next, true)
+        primary("next", ui.next, Action::Next, &heading)
     };
+    let shown = attempt.hints_shown(attempt.current).min(q.hints.len());
+    let hint_button = attempt.may_hint(quiz).then(|| {
+        html! {
+            <button type="button" class="secondary" data-action="hint" onclick={ctx.on_then_focus(Action::Hint, ".hints li:last-child".to_string())}>
+                { fill(ui.show_hint, shown + 1, q.hints.len()) }
+            </button>
+        }
+    });
     html! {
-        <section class="question" data-question-id={text(&q.id)} data-question-type={q.kind.name()}>
+        <section class="question" data-question-id={text(&q.id)} data-question-type={q.kind.name()} data-practice={practice.then_some("true")}>
+            if practice {
+                <p class="practice-label" role="note">{ ui.practice_label }</p>
+            }
             <p class="progress-label" id="tere-progress">{ progress }</p>
             // A native <progress>: accessible as is, and no inline style (strict CSP).
             <progress class="progress" aria-labelledby="tere-progress" max={total.to_string()} value={attempt.answered().to_string()}></progress>
@@ -45,15 +71,23 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
                     </figure>
                 }
                 <p class="help" id="tere-help" lang={ctx.lang.code()}>{ help }</p>
-                { controls(ctx, quiz, attempt, q, checked) }
+                <ol class="hints" aria-live="polite" hidden={shown == 0}>
+                { for q.hints.iter().take(shown).enumerate().map(|(n, hint)| html! {
+                    <li class="hint" tabindex="-1">
+                        <strong lang={ctx.lang.code()}>{ fill(ui.hint, n + 1, 0) }{ ": " }</strong>{ text(hint) }
+                    </li>
+                }) }
+                </ol>
+                { controls(ctx, quiz, attempt, q, checked, revealed) }
             </div>
             <div class="feedback-region" aria-live="polite">
                 if checked {
-                    { feedback::view(ctx, quiz, attempt) }
+                    { feedback::view(ctx, quiz, attempt, revealed) }
                 }
             </div>
             <div class="actions">
                 { action }
+                { for hint_button }
                 { ctx.menu_button() }
             </div>
         </section>
@@ -72,13 +106,20 @@ fn says(ui: &Ui, speaker: &Speaker, quiz: &Quiz) -> Html {
     }
 }
 
-fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bool) -> Html {
+fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bool, revealed: bool) -> Html {
     let draft = attempt.answers[attempt.current].as_ref().unwrap_or(&attempt.draft);
     match (&q.kind, draft) {
         (Kind::TrueFalse { answer, .. }, Answer::Choices(picked)) => {
             let labels = true_false_labels(&quiz.lang);
             let rows = [(labels[0], *answer), (labels[1], !*answer)];
-            choice_list(ctx, q, picked, checked, "radio", rows.iter().enumerate().map(|(i, (label, correct))| (i, AttrValue::Static(label), *correct, None)))
+            choice_list(
+                ctx,
+                q,
+                picked,
+                (checked, revealed),
+                "radio",
+                rows.iter().enumerate().map(|(i, (label, correct))| (i, AttrValue::Static(label), *correct, None)),
+            )
         }
         (Kind::Single { options } | Kind::Scenario { options, .. } | Kind::Multiple { options }, Answer::Choices(picked)) => {
             let input = if matches!(q.kind, Kind::Multiple { .. }) { "checkbox" } else { "radio" };
@@ -86,9 +127,9 @@ fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bo
                 let o = &options[i];
                 (i, text(&o.text), o.correct, Some(text(&o.feedback)))
             });
-            choice_list(ctx, q, picked, checked, input, rows)
+            choice_list(ctx, q, picked, (checked, revealed), input, rows)
         }
-        (Kind::Ordering { items }, Answer::Order(order)) => ordering(ctx, items, order, checked),
+        (Kind::Ordering { items }, Answer::Order(order)) => ordering(ctx, items, order, checked, revealed),
         (Kind::Matching { pairs }, Answer::Matches(chosen)) => {
             let right_order = attempt.option_order(quiz);
             html! {
@@ -104,7 +145,12 @@ fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bo
                                 <span class="match-left">{ text(&pair.left) }</span>
                                 <span class="match-choice" data-pair-index={i.to_string()}>{ choice }</span>
                                 <span class={if right { "mark correct" } else { "mark incorrect" }}>
-                                    { if right { format!("✓ {}", ctx.ui.correct) } else { format!("✗ {} · {}: {}", ctx.ui.incorrect, ctx.ui.correct_answer, pair.right) } }
+                                    { match (right, revealed) {
+                                        (true, _) => format!("✓ {}", ctx.ui.correct),
+                                        (false, true) => format!("✗ {} · {}: {}", ctx.ui.incorrect, ctx.ui.correct_answer, pair.right),
+                                        // Tries left: not yet the right partner.
+                                        (false, false) => format!("✗ {}", ctx.ui.incorrect),
+                                    } }
                                 </span>
                             </li>
                         };
@@ -146,12 +192,13 @@ fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bo
     }
 }
 
-/// Radio or checkbox options; after checking, each is marked and its feedback shown.
+/// Radio or checkbox options; after checking, each picked one is marked and its
+/// feedback shown, and once `revealed`, the right ones not picked too.
 fn choice_list(
     ctx: &Ctx,
     q: &Question,
     picked: &[u8],
-    checked: bool,
+    (checked, revealed): (bool, bool),
     input: &'static str,
     rows: impl Iterator<Item = (usize, AttrValue, bool, Option<AttrValue>)>,
 ) -> Html {
@@ -161,12 +208,12 @@ fn choice_list(
         <fieldset class="choices" aria-labelledby={HEADING_ID} aria-describedby="tere-help">
         { for rows.map(|(i, text, correct, option_feedback)| {
             let is_picked = picked.contains(&(i as u8));
-            let marked = checked && (is_picked || correct);
+            let marked = checked && (is_picked || (correct && revealed));
             let state = match (checked, is_picked, correct) {
                 (false, _, _) => "",
                 (true, true, true) => "correct",
                 (true, true, false) => "incorrect",
-                (true, false, true) => "missed",
+                (true, false, true) if revealed => "missed",
                 _ => "",
             };
             let mark = marked.then(|| {
@@ -205,7 +252,7 @@ fn follow(item: u8, at_end: bool, direction: &str) -> String {
 }
 
 /// Ordering: a list with move-up / move-down buttons (no drag-only interaction).
-fn ordering(ctx: &Ctx, items: &[tere_engine::Text], order: &[u8], checked: bool) -> Html {
+fn ordering(ctx: &Ctx, items: &[tere_engine::Text], order: &[u8], checked: bool, revealed: bool) -> Html {
     let ui = ctx.ui;
     let last = order.len().saturating_sub(1);
     html! {
@@ -234,7 +281,7 @@ fn ordering(ctx: &Ctx, items: &[tere_engine::Text], order: &[u8], checked: bool)
             }
         }) }
         </ol>
-        if checked {
+        if revealed {
             <div class="correct-order">
                 <p>{ ui.correct_order }</p>
                 <ol>{ for items.iter().map(|i| html! { <li>{ text(i) }</li> }) }</ol>

@@ -1,5 +1,6 @@
 //! The end of an attempt: score, passed or not, each question's outcome, a review of
-//! every answer with the right one and the explanation, and retry.
+//! every answer with the right one and the explanation, retry, and a practice round of
+//! the questions not fully right (ungraded); and the end of that practice round.
 
 use tere_engine::{describe, Action, Attempt, Question, Quiz};
 use yew::prelude::*;
@@ -46,6 +47,39 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
             </details>
             <div class="actions">
                 { ctx.button("retry", ui.retry, Action::Retry { seed: new_seed() }, true) }
+                if !attempt.missed(quiz).is_empty() {
+                    <button type="button" class="secondary" data-action="practice"
+                        onclick={ctx.on_then_focus(Action::Practise { seed: new_seed() }, format!("#{HEADING_ID}"))}>{ ui.practise_missed }</button>
+                }
+                { ctx.menu_button() }
+            </div>
+        </section>
+    }
+}
+
+/// The end of a practice round: how it went (never a score that counts), the review,
+/// and the way back to the attempt's summary.
+pub fn practice_end(ctx: &Ctx, quiz: &Quiz, practice: &Attempt) -> Html {
+    let ui = ctx.ui;
+    let n = practice.questions.len();
+    let right = (0..n)
+        .filter(|&p| practice.answers[p].as_ref().and_then(|a| tere_engine::score::credit(&practice.question_at(quiz, p).kind, a)).is_some_and(|c| c >= 1.0))
+        .count();
+    let credits: Vec<Option<f64>> = (0..n).map(|p| practice.credit_at(quiz, p)).collect();
+    html! {
+        <section class="practice-end" data-practice-right={right.to_string()} data-practice-total={n.to_string()}>
+            <h1 id={HEADING_ID} tabindex="-1" lang={text(&quiz.lang)}>{ text(&quiz.title) }</h1>
+            <p class="practice-label" role="note">{ ui.practice_label }</p>
+            <p class="practice-result" role="status">{ fill(ui.practice_done, right, n) }</p>
+            <details class="review-all">
+                <summary data-action="review">{ ui.review }</summary>
+                <ol class="review-full">
+                { for (0..n).map(|p| review_entry(ctx, quiz, practice.question_at(quiz, p), credits[p], practice, p)) }
+                </ol>
+            </details>
+            <div class="actions">
+                <button type="button" class="primary" data-action="end-practice"
+                    onclick={ctx.on_then_focus(Action::EndPractice, format!("#{HEADING_ID}"))}>{ ui.back_to_results }</button>
                 { ctx.menu_button() }
             </div>
         </section>

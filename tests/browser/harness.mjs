@@ -149,14 +149,38 @@ export async function playQuiz(page, quiz, correctWhen = () => true, passMark = 
   return playOn(page, quiz, correctWhen, passMark);
 }
 
-/** Answers the question on screen and checks it; returns whether it was the last. */
+/**
+ * After a check: while the quiz allows another try (`data-action="try-again"`), try
+ * again with the same answer (the next try starts from it), as a learner who sticks
+ * to it. Returns the tries used.
+ */
+export async function settle(page) {
+  let tries = 1;
+  await page.locator('.feedback').waitFor();
+  while (await page.locator('.feedback[data-final="false"]').count()) {
+    await page.locator('[data-action="try-again"]').click();
+    await page.locator('[data-action="check"]').click();
+    await page.locator('.feedback').waitFor();
+    tries++;
+  }
+  return tries;
+}
+
+/** A question's credit after `tries` tries by the documented rule (questions/README.md). */
+export function penalised(quiz, credit, tries, hintsAsked = 0) {
+  if (credit === null) return null;
+  const penalty = ((quiz.tryPenalty ?? 0) * (tries - 1) + (quiz.hintPenalty ?? 0) * hintsAsked) / 100;
+  return Math.max(0, credit - penalty);
+}
+
+/** Answers the question on screen and checks it (each try); returns whether it was the last. */
 async function step(page, quiz, correct, tally) {
   await page.locator('section.question').waitFor();
-  const credit = await answer(page, quiz, correct);
+  const raw = await answer(page, quiz, correct);
+  await page.locator('[data-action="check"]').click();
+  const credit = penalised(quiz, raw, await settle(page));
   if (credit !== null) { tally.sum += credit; tally.graded++; }
   (tally.credits ??= []).push(credit);
-  await page.locator('[data-action="check"]').click();
-  await page.locator('.feedback').waitFor();
   tally.position++;
   tally.ids.push(await page.locator('section.question').getAttribute('data-question-id'));
   return (await page.locator('[data-action="finish"]').count()) > 0;
@@ -194,6 +218,7 @@ export async function reachType(page, quiz, type) {
     if (await page.locator('section.question').getAttribute('data-question-type') === type) return;
     await answer(page, quiz, true);
     await page.locator('[data-action="check"]').click();
+    await settle(page);
     await page.locator('[data-action="next"]').click();
   }
 }

@@ -159,6 +159,34 @@ test('SCORM: a slow LMS commit (Moodle\'s is a synchronous request) does not hol
   await page.close();
 });
 
+test('SCORM: at launch the first screen is painted before the LMS commit (Moodle\'s is a synchronous request) starts', async () => {
+  const quiz = quizById('kontakti_loomine');
+  const page = await browser.newPage();
+  // In every frame: note when the widget's first screen is painted.
+  await page.addInitScript(() => {
+    const now = () => performance.timeOrigin + performance.now();
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('.tere section')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => { window.firstPaintAt = now(); };
+        c.port2.postMessage(null);
+      });
+    });
+    document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true }));
+  });
+  const query = new URLSearchParams({ v: '2004', launch: `${PKG}index.html?quiz=${quiz.id}`, slowCommit: 400 });
+  await page.goto(`${server.base}/lms/lms.html?${query}`);
+  await page.waitForFunction(() => window.calls.some((c) => c.method === 'Commit'), null, { timeout: 5000 });
+  const sco = page.frames().find((f) => f !== page.mainFrame());
+  await sco.waitForFunction(() => window.firstPaintAt);
+  const painted = await sco.evaluate(() => window.firstPaintAt);
+  const commit = (await calls(page)).find((c) => c.method === 'Commit');
+  assert.ok(commit.at >= painted, `the launch commit started ${Math.round(painted - commit.at)} ms before the first screen was painted`);
+  await page.close();
+});
+
 test('standalone: a reload in the middle of a quiz resumes the same question, answers and draw', async () => {
   const quiz = quizById('palvelutapahtuma');
   const page = await browser.newPage();

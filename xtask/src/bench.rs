@@ -605,7 +605,7 @@ impl Report {
             part: None,
             title: "Worst-case suspend_data".into(),
             table: t,
-            notes: vec!["`tere_engine::resume::worst_case_len` of each quiz of `questions/`: every question answered with its kind's longest answer, the largest seed, reflections at their cap.".into()],
+            notes: vec!["`tere_engine::resume::worst_case_len` of each quiz of `questions/`: every question answered with its kind's longest answer and its most tries and hints, the largest seed, reflections at their cap.".into()],
         });
 
         let mut t = Table::new(&["section", "raw", "brotli -q 11"], &[false, true, true]);

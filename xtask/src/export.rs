@@ -19,7 +19,7 @@ pub fn course_json(out: &Path) -> Result {
                 .questions
                 .iter()
                 .map(|q| {
-                    let mut v = json!({ "id": q.id, "type": q.kind.name(), "text": q.text });
+                    let mut v = json!({ "id": q.id, "type": q.kind.name(), "text": q.text, "hints": q.hints });
                     match &q.kind {
                         Kind::Single { options } | Kind::Multiple { options } => {
                             v["options"] = options.iter().map(|o| json!({ "text": o.text, "correct": o.correct })).collect();
@@ -41,7 +41,17 @@ pub fn course_json(out: &Path) -> Result {
                     v
                 })
                 .collect();
-            json!({ "id": quiz.id, "title": quiz.title, "lang": quiz.lang, "passMark": quiz.pass_mark, "draw": quiz.draw, "questions": questions })
+            json!({
+                "id": quiz.id,
+                "title": quiz.title,
+                "lang": quiz.lang,
+                "passMark": quiz.pass_mark,
+                "draw": quiz.draw,
+                "tries": quiz.tries,
+                "tryPenalty": quiz.try_penalty,
+                "hintPenalty": quiz.hint_penalty,
+                "questions": questions
+            })
         })
         .collect();
     let text = serde_json::to_string_pretty(&json!({ "title": loaded.course.title, "quizzes": quizzes })).unwrap();

@@ -43,6 +43,12 @@ pub struct QuizFile {
     pub draw: Option<Spanned<i64>>,
     /// Each attempt takes at least one question of every cited section; checked in `validate`.
     pub draw_per_section: Option<Spanned<bool>>,
+    /// Checks allowed per question (1-5, default 1); checked in `validate`.
+    pub tries: Option<Spanned<i64>>,
+    /// Percent of a question's credit lost per try after the first; needs `tries` > 1.
+    pub try_penalty: Option<Spanned<i64>>,
+    /// Percent of a question's credit lost per hint shown; needs a question with a hint.
+    pub hint_penalty: Option<Spanned<i64>>,
     /// Silences one quiz-wide item-writing warning, with the reason (see `lint`).
     pub allow: Option<Spanned<AllowSrc>>,
     #[serde(rename = "question", default)]
@@ -57,6 +63,9 @@ pub struct QuestionSrc {
     pub kind: Spanned<String>,
     pub text: Spanned<String>,
     pub explanation: Spanned<String>,
+    /// Hints shown one at a time on request, before checking (`hint = ["…", …]`).
+    #[serde(rename = "hint")]
+    pub hints: Option<Spanned<Vec<Spanned<String>>>>,
     pub source: Spanned<SourceSrc>,
     #[serde(rename = "option")]
     pub options: Option<Vec<Spanned<OptionSrc>>>,

@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use super::error::Reporter;
 use super::source::{OptionSrc, QuestionSrc, QuizFile};
-use crate::model::{Choice, Kind, Pair, Question, Quiz, Source, Speaker, Text, DEFAULT_PASS_MARK};
+use crate::model::{Choice, Kind, Pair, Question, Quiz, Source, Speaker, Text, DEFAULT_PASS_MARK, MAX_HINTS, MAX_TRIES};
 
 /// Languages the widget has UI strings and true/false labels for.
 pub const LANGUAGES: &[&str] = &["et", "fi", "en"];
@@ -91,6 +91,26 @@ pub fn quiz(file: QuizFile, r: &mut Reporter, ctx: &mut Context) -> Quiz {
     for (q, topic) in questions.iter_mut().zip(topics) {
         q.topic = topic;
     }
+    let tries = match &file.tries {
+        None => 1,
+        Some(t) if (1..=i64::from(MAX_TRIES)).contains(t.get_ref()) => *t.get_ref() as u8,
+        Some(t) => {
+            r.at(t.span(), format!("tries = {} is out of range; a question may be checked from 1 to {MAX_TRIES} times", t.get_ref()));
+            1
+        }
+    };
+    let try_penalty = penalty(r, &file.try_penalty, "try_penalty");
+    if let (Some(p), 1) = (&file.try_penalty, tries) {
+        if file.tries.as_ref().is_none_or(|t| *t.get_ref() == 1) {
+            r.at(p.span(), "try_penalty needs `tries` above 1 (without it every question is checked once, so no try is ever penalised); add `tries = 2` or remove try_penalty");
+        }
+    }
+    let hint_penalty = penalty(r, &file.hint_penalty, "hint_penalty");
+    if let Some(p) = &file.hint_penalty {
+        if questions.iter().all(|q| q.hints.is_empty()) {
+            r.at(p.span(), "hint_penalty is set but no question of this quiz has a `hint`; give a question `hint = [\"…\"]` or remove hint_penalty");
+        }
+    }
     Quiz {
         id: file.id.into_inner().into(),
         title: text(r, &file.title, "title"),
@@ -99,7 +119,22 @@ pub fn quiz(file: QuizFile, r: &mut Reporter, ctx: &mut Context) -> Quiz {
         pass_mark,
         draw,
         draw_per_section,
+        tries,
+        try_penalty,
+        hint_penalty,
         questions: questions.into(),
+    }
+}
+
+/// A penalty in percent (0-100); absent means none.
+fn penalty(r: &mut Reporter, value: &Option<Spanned<i64>>, field: &str) -> u8 {
+    match value {
+        None => 0,
+        Some(p) if (0..=100).contains(p.get_ref()) => *p.get_ref() as u8,
+        Some(p) => {
+            r.at(p.span(), format!("{field} = {} is out of range; it is a percent of the question's credit, from 0 to 100", p.get_ref()));
+            0
+        }
     }
 }
 
@@ -125,11 +160,22 @@ fn question(q: &Spanned<QuestionSrc>, r: &mut Reporter, ctx: &mut Context) -> Qu
         );
     }
     let kind = kind(src, r);
+    let mut hints: Vec<Text> = Vec::new();
+    if let Some(list) = &src.hints {
+        if list.get_ref().is_empty() {
+            r.at(list.span(), "`hint` is an empty list; write at least one hint or remove the field");
+        }
+        if list.get_ref().len() > MAX_HINTS {
+            r.at(list.span(), format!("{} hints; a question may have at most {MAX_HINTS}", list.get_ref().len()));
+        }
+        hints = list.get_ref().iter().take(MAX_HINTS).map(|h| text(r, h, "hint")).collect();
+    }
     Question {
         id: id.clone().into(),
         text: text(r, &src.text, "text"),
         kind,
         explanation: text(r, &src.explanation, "explanation"),
+        hints: hints.into(),
         source: Source { seed: source.seed.clone().into(), section: source.section.clone().into() },
         topic: 0, // numbered once the quiz's questions are all read
     }

@@ -74,6 +74,9 @@ pub fn import(items: &[GiftItem], options: &ImportOptions) -> Imported {
         pass_mark: DEFAULT_PASS_MARK,
         draw: None,
         draw_per_section: false,
+        tries: 1,
+        try_penalty: 0,
+        hint_penalty: 0,
         questions: questions.into(),
     };
     Imported { quiz, notes: importer.notes }
@@ -164,6 +167,7 @@ impl Importer<'_> {
             text: q.text.text.clone().into(),
             kind,
             explanation: explanation.into(),
+            hints: Default::default(),
             source: Source { seed: IMPORTED_SEED.into(), section: self.section.clone().into() },
             topic: 0, // only validation numbers sections, when the written file is loaded
         })

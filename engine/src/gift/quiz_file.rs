@@ -24,6 +24,15 @@ pub fn quiz_to_toml(quiz: &Quiz, header: &[String]) -> String {
     if quiz.draw_per_section {
         doc.insert("draw_per_section", value(true));
     }
+    if quiz.tries > 1 {
+        doc.insert("tries", value(i64::from(quiz.tries)));
+    }
+    if quiz.try_penalty > 0 {
+        doc.insert("try_penalty", value(i64::from(quiz.try_penalty)));
+    }
+    if quiz.hint_penalty > 0 {
+        doc.insert("hint_penalty", value(i64::from(quiz.hint_penalty)));
+    }
     let comments: String = header.iter().map(|line| format!("# {line}\n")).collect();
     comment(&mut doc, "id", &comments);
     let mut questions = ArrayOfTables::new();
@@ -70,6 +79,9 @@ pub fn quiz_to_toml(quiz: &Quiz, header: &[String]) -> String {
         if q.explanation.is_empty() {
             let what = if q.kind.is_graded() { "why the right answer is right" } else { "points worth thinking about" };
             comment(&mut t, "explanation", &format!("# TODO: write {what} (the build rejects an empty explanation).\n"));
+        }
+        if !q.hints.is_empty() {
+            t.insert("hint", value(q.hints.iter().map(|h| basic(h)).collect::<Array>()));
         }
         let mut source = InlineTable::new();
         source.insert("seed", basic(&q.source.seed));
@@ -212,6 +224,27 @@ explanation = ""
 "#
         );
         assert_eq!(written, expected);
+    }
+
+    /// Tries, penalties and hints, from the built-in course.
+    #[test]
+    fn tries_penalties_and_hints_are_written() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions");
+        let course = crate::authoring::load_course(&dir).unwrap_or_else(|e| panic!("{e:?}")).course;
+        let mut hinted = 0;
+        for quiz in course.quizzes.iter() {
+            let parsed: toml::Table = toml::from_str(&quiz_to_toml(quiz, &[])).unwrap();
+            assert_eq!(parsed.get("tries").and_then(|t| t.as_integer()).unwrap_or(1), i64::from(quiz.tries), "{}", quiz.id);
+            assert_eq!(parsed.get("try_penalty").and_then(|t| t.as_integer()).unwrap_or(0), i64::from(quiz.try_penalty), "{}", quiz.id);
+            assert_eq!(parsed.get("hint_penalty").and_then(|t| t.as_integer()).unwrap_or(0), i64::from(quiz.hint_penalty), "{}", quiz.id);
+            let questions = parsed["question"].as_array().unwrap();
+            for (q, written) in quiz.questions.iter().zip(questions) {
+                let hints: Vec<&str> = written.get("hint").and_then(|h| h.as_array()).map_or(Vec::new(), |h| h.iter().filter_map(|v| v.as_str()).collect());
+                assert_eq!(hints, q.hints.iter().map(|h| h.as_ref()).collect::<Vec<&str>>(), "{}", q.id);
+                hinted += usize::from(!hints.is_empty());
+            }
+        }
+        assert!(hinted > 0, "the built-in course has hints");
     }
 
     /// Orderings (one item a line) and speakers, from the built-in course.

@@ -89,7 +89,7 @@ pub fn quiz_to_gift(quiz: &Quiz) -> Exported {
         ));
     }
     notes.push(
-        "not carried over (GIFT has no place for them): the quiz's title, intro, lang, pass_mark, draw and draw_per_section, and every question's source"
+        "not carried over (GIFT has no place for them): the quiz's title, intro, lang, pass_mark, draw, draw_per_section, tries, try_penalty and hint_penalty, and every question's source and hints"
             .into(),
     );
     Exported { gift: out, notes }

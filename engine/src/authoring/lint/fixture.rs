@@ -11,6 +11,9 @@ pub fn quiz(lang: &str, questions: Vec<Question>) -> Quiz {
         pass_mark: 80,
         draw: None,
         draw_per_section: false,
+        tries: 1,
+        try_penalty: 0,
+        hint_penalty: 0,
         questions: questions.into(),
     }
 }
@@ -21,6 +24,7 @@ fn question(id: &str, text: &str, kind: Kind) -> Question {
         text: text.to_string().into(),
         kind,
         explanation: "E".into(),
+        hints: Default::default(),
         source: Source { seed: "s".into(), section: "S".into() },
         topic: 0,
     }

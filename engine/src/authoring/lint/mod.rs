@@ -13,6 +13,7 @@ mod all_or_none;
 pub(super) mod allow;
 mod echoed_words;
 mod figures;
+mod hint_gives_answer;
 mod longest_option;
 mod option_in_stem;
 mod true_false_balance;
@@ -52,8 +53,16 @@ pub struct Rule {
 }
 
 /// Every rule, in the order their findings are listed.
-pub const RULES: &[Rule] =
-    &[longest_option::RULE, true_false_balance::RULE, absolutes::RULE, all_or_none::RULE, wrong_option_count::RULE, echoed_words::RULE, option_in_stem::RULE];
+pub const RULES: &[Rule] = &[
+    longest_option::RULE,
+    true_false_balance::RULE,
+    absolutes::RULE,
+    all_or_none::RULE,
+    wrong_option_count::RULE,
+    echoed_words::RULE,
+    option_in_stem::RULE,
+    hint_gives_answer::RULE,
+];
 
 pub fn rule(name: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.name == name)
