@@ -35,7 +35,8 @@ impl Lang {
     }
 }
 
-/// Every UI string. `{n}`, `{total}`, `{score}` and `{pass}` are filled in by `fill`.
+/// Every UI string. `{n}` and `{total}` are filled in by `fill`; `{name}` (a named
+/// speaker) is split out by the question view, so the name can carry the content's `lang`.
 pub struct Ui {
     pub start: &'static str,
     pub check: &'static str,

@@ -5,6 +5,7 @@ mod course;
 mod host;
 mod i18n;
 mod params;
+mod state;
 mod view;
 
 fn main() {

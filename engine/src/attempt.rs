@@ -163,7 +163,7 @@ impl Attempt {
             }
             Kind::Matching { pairs } => Answer::Matches(vec![None; pairs.len()]),
             Kind::Reflection => Answer::Text(String::new()),
-            _ => Answer::Choices(Vec::new()),
+            Kind::Single { .. } | Kind::Multiple { .. } | Kind::TrueFalse { .. } | Kind::Scenario { .. } => Answer::Choices(Vec::new()),
         }
     }
 

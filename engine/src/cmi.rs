@@ -232,13 +232,31 @@ fn responses(version: Version, kind: &Kind, answer: &Answer) -> (&'static str, S
             let given = chosen.iter().enumerate().filter_map(|(l, r)| r.map(|r| pair(l, r as usize))).collect();
             ("matching", list(given), Some(list((0..pairs.len()).map(|i| pair(i, i)).collect())))
         }
-        (_, Answer::Text(text)) => {
+        (
+            Kind::Single { .. }
+            | Kind::Multiple { .. }
+            | Kind::TrueFalse { .. }
+            | Kind::Ordering { .. }
+            | Kind::Matching { .. }
+            | Kind::Scenario { .. }
+            | Kind::Reflection,
+            Answer::Text(text),
+        ) => {
             if v12 {
                 ("fill-in", one_line(text, 255), None)
             } else {
                 ("long-fill-in", one_line(text, 3990), None)
             }
         }
-        _ => ("other", String::new(), None),
+        (
+            Kind::Single { .. }
+            | Kind::Multiple { .. }
+            | Kind::TrueFalse { .. }
+            | Kind::Ordering { .. }
+            | Kind::Matching { .. }
+            | Kind::Scenario { .. }
+            | Kind::Reflection,
+            Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_),
+        ) => ("other", String::new(), None),
     }
 }

@@ -18,13 +18,34 @@ pub fn true_false_labels(lang: &str) -> [&'static str; 2] {
 pub fn given(kind: &Kind, answer: &Answer, lang: &str) -> Vec<String> {
     match (kind, answer) {
         (Kind::TrueFalse { .. }, Answer::Choices(p)) => p.iter().filter_map(|&i| true_false_labels(lang).get(i as usize).map(|s| s.to_string())).collect(),
-        (_, Answer::Choices(p)) => p.iter().filter_map(|&i| kind.options().get(i as usize)).map(|o| o.text.to_string()).collect(),
+        (Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. }, Answer::Choices(p)) => {
+            p.iter().filter_map(|&i| options.get(i as usize)).map(|o| o.text.to_string()).collect()
+        }
         (Kind::Ordering { items }, Answer::Order(order)) => order.iter().filter_map(|&i| items.get(i as usize)).map(|t| t.to_string()).collect(),
         (Kind::Matching { pairs }, Answer::Matches(chosen)) => {
             pairs.iter().zip(chosen).map(|(p, c)| format!("{} → {}", p.left, c.and_then(|r| pairs.get(r as usize)).map_or("—", |r| r.right.as_ref()))).collect()
         }
-        (_, Answer::Text(t)) => vec![t.clone()],
-        _ => Vec::new(),
+        // Text is shown as written, whatever the question.
+        (
+            Kind::Single { .. }
+            | Kind::Multiple { .. }
+            | Kind::TrueFalse { .. }
+            | Kind::Ordering { .. }
+            | Kind::Matching { .. }
+            | Kind::Scenario { .. }
+            | Kind::Reflection,
+            Answer::Text(t),
+        ) => vec![t.clone()],
+        (
+            Kind::Single { .. }
+            | Kind::Multiple { .. }
+            | Kind::TrueFalse { .. }
+            | Kind::Ordering { .. }
+            | Kind::Matching { .. }
+            | Kind::Scenario { .. }
+            | Kind::Reflection,
+            Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_),
+        ) => Vec::new(),
     }
 }
 
@@ -35,7 +56,9 @@ pub fn expected(kind: &Kind, lang: &str) -> Vec<String> {
         Kind::Ordering { items } => items.iter().map(|t| t.to_string()).collect(),
         Kind::Matching { pairs } => pairs.iter().map(|p| format!("{} → {}", p.left, p.right)).collect(),
         Kind::Reflection => Vec::new(),
-        other => other.options().iter().filter(|o| o.correct).map(|o| o.text.to_string()).collect(),
+        Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. } => {
+            options.iter().filter(|o| o.correct).map(|o| o.text.to_string()).collect()
+        }
     }
 }
 

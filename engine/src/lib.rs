@@ -1,5 +1,9 @@
-//! Tere's quiz engine: content model, scoring, attempt flow and session state.
-//! Plain Rust with no web dependency, so it is tested natively with `cargo test`.
+//! Tere's quiz engine: content model, scoring, attempt flow and session state; the
+//! events a change reports, and everything a host stores or sends (resume text,
+//! stored progress, SCORM elements and what a SCO writes). With the feature
+//! `authoring`, the build-time side too: TOML content, validation, lint, packing
+//! and GIFT. Plain Rust with no web dependency, so it is tested natively with
+//! `cargo test`.
 
 pub mod answer;
 pub mod attempt;

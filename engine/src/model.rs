@@ -1,6 +1,7 @@
-//! The course content model. Built-in content is generated at build time as
-//! `static` data (`Cow::Borrowed`), so the widget never parses content at run time;
-//! the authoring side and tests build the same types with owned values.
+//! The course content model. The built-in course is packed at build time and
+//! unpacked once at startup (`packed`): its texts borrow from the packed blob
+//! (`Cow::Borrowed`), so no text is copied and no TOML is parsed at run time; the
+//! authoring side and tests build the same types with owned values.
 
 use std::borrow::Cow;
 
@@ -119,7 +120,7 @@ impl Kind {
     pub fn options(&self) -> &[Choice] {
         match self {
             Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. } => options,
-            _ => &[],
+            Kind::TrueFalse { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Reflection => &[],
         }
     }
 
@@ -129,12 +130,18 @@ impl Kind {
         match self {
             Kind::TrueFalse { .. } => 2,
             Kind::Matching { pairs } => pairs.len(),
-            other => other.options().len(),
+            Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. } => options.len(),
+            Kind::Ordering { .. } | Kind::Reflection => 0,
         }
     }
 
     pub fn is_graded(&self) -> bool {
-        !matches!(self, Kind::Reflection)
+        match self {
+            Kind::Single { .. } | Kind::Multiple { .. } | Kind::TrueFalse { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Scenario { .. } => {
+                true
+            }
+            Kind::Reflection => false,
+        }
     }
 
     /// Stable name used in content files and reports.

@@ -67,7 +67,18 @@ pub fn credit(kind: &Kind, answer: &Answer) -> Option<f64> {
             let hits = chosen.iter().enumerate().filter(|(i, c)| **c == Some(*i as u8)).count();
             fraction(hits, pairs.len())
         }
-        _ => 0.0,
+        // An answer of another type's shape (`fits` refused it), or a reflection's
+        // (ungraded: `None` above).
+        (
+            Kind::Single { .. }
+            | Kind::Multiple { .. }
+            | Kind::TrueFalse { .. }
+            | Kind::Ordering { .. }
+            | Kind::Matching { .. }
+            | Kind::Scenario { .. }
+            | Kind::Reflection,
+            Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_),
+        ) => 0.0,
     })
 }
 
@@ -99,7 +110,16 @@ pub fn fits(kind: &Kind, answer: &Answer) -> bool {
         (Kind::Ordering { items }, Answer::Order(o)) => o.len() == items.len() && distinct_below(o, items.len()),
         (Kind::Matching { pairs }, Answer::Matches(m)) => m.len() == pairs.len() && m.iter().flatten().all(|&r| (r as usize) < pairs.len()),
         (Kind::Reflection, Answer::Text(_)) => true,
-        _ => false,
+        (
+            Kind::Single { .. }
+            | Kind::Multiple { .. }
+            | Kind::TrueFalse { .. }
+            | Kind::Ordering { .. }
+            | Kind::Matching { .. }
+            | Kind::Scenario { .. }
+            | Kind::Reflection,
+            Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_),
+        ) => false,
     }
 }
 
@@ -111,7 +131,19 @@ pub fn is_answerable(kind: &Kind, answer: &Answer) -> bool {
             (Kind::Multiple { .. }, Answer::Choices(p)) => !p.is_empty(),
             (Kind::Matching { .. }, Answer::Matches(m)) => m.iter().all(Option::is_some),
             (Kind::Reflection, Answer::Text(t)) => !t.trim().is_empty(),
-            _ => true,
+            // Every ordering of the items is a complete answer.
+            (Kind::Ordering { .. }, Answer::Order(_)) => true,
+            // Not reached: `fits` refused an answer of another type's shape.
+            (
+                Kind::Single { .. }
+                | Kind::Multiple { .. }
+                | Kind::TrueFalse { .. }
+                | Kind::Ordering { .. }
+                | Kind::Matching { .. }
+                | Kind::Scenario { .. }
+                | Kind::Reflection,
+                Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_),
+            ) => false,
         }
 }
 

@@ -2,7 +2,7 @@
 //! and dispatches `Action`s; nothing else changes state.
 
 use crate::answer::Answer;
-use crate::attempt::{Attempt, Phase, QuizResult};
+use crate::attempt::{Attempt, Phase};
 use crate::model::{Course, Kind, Quiz};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -173,12 +173,6 @@ impl Session {
         self.practice.as_ref().filter(|p| p.quiz == i).map(|p| &p.attempt)
     }
 
-    /// The result of the attempt on screen.
-    pub fn result(&self) -> Option<QuizResult> {
-        let (_, quiz) = self.quiz()?;
-        Some(self.attempt()?.result(quiz, self.pass_mark(quiz)))
-    }
-
     /// The pure reducer: the next state after `action`. Actions that make no
     /// sense in the current state (a second click on "check", say) change nothing.
     pub fn reduce(&self, action: Action) -> Session {
@@ -308,6 +302,7 @@ pub(crate) fn edit_draft(kind: &Kind, draft: &mut Answer, action: Action) {
             }
         }
         (Action::Write(text), Answer::Text(t)) => *t = text,
-        _ => {}
+        // Any other action, or one for another answer shape, changes nothing.
+        (_, Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_)) => {}
     }
 }

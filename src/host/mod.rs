@@ -1,6 +1,7 @@
-//! The one door to the host. The app talks to a `Host`; which protocol is behind
-//! it (SCORM 1.2, SCORM 2004, postMessage to a parent page, or local storage alone)
-//! is decided once at start, and the quiz never knows.
+//! The one door to the host. The app talks to a `Host` through the `Outbox` (which
+//! delivers after the paint); which protocol is behind it (SCORM 1.2, SCORM 2004,
+//! postMessage to a parent page, or local storage alone) is decided once at start,
+//! and the quiz never knows.
 
 mod frame;
 mod lms;
@@ -54,7 +55,7 @@ pub struct Clock {
 }
 
 impl Clock {
-    /// A clock for calls that report no answer (leaving, retrying).
+    /// A clock for a call that reports no answer (leaving).
     pub fn now() -> Clock {
         let now_ms = now_ms();
         Clock { now_ms, shown_ms: now_ms }
@@ -73,7 +74,7 @@ pub trait Host {
     /// when going away, end the connection.
     fn leave(&mut self, session: &Session, unloading: bool, clock: Clock);
     /// Try again to deliver what could not be delivered.
-    fn retry(&mut self, clock: Clock);
+    fn retry(&mut self);
     /// Anything other than `Good` is shown to the learner as a notice.
     fn health(&self) -> Health;
     /// Whether the host sizes the widget's iframe to its content (then `resized` is called).

@@ -86,7 +86,7 @@ impl Outbox {
 
     pub fn retry(&self) {
         self.deliver();
-        self.host.borrow_mut().retry(Clock::now());
+        self.host.borrow_mut().retry();
     }
 
     pub fn health(&self) -> Health {

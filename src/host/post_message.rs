@@ -192,7 +192,7 @@ impl Host for PostMessageHost {
 
     fn leave(&mut self, _session: &Session, _unloading: bool, _clock: Clock) {}
 
-    fn retry(&mut self, _clock: Clock) {}
+    fn retry(&mut self) {}
 
     fn health(&self) -> Health {
         Health::Good

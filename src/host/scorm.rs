@@ -249,7 +249,7 @@ impl Host for ScormHost {
         // Work done while the LMS could not say who the learner is (it refused the
         // session) is kept without a name; the next launch that knows the learner takes it.
         let anonymous = std::mem::replace(&mut self.backup, LocalStore::new(""));
-        self.backup = lms_state.learner.as_deref().map_or_else(|| anonymous.for_learner(""), |l| anonymous.for_learner(l));
+        self.backup = anonymous.for_learner(lms_state.learner.as_deref().unwrap_or(""));
         let mut unsent = self.backup.unsent(&self.sco_key);
         let (mut quizzes, mut damaged) = self.backup.load(course);
         if unsent.is_none() && lms_state.learner.is_some() {
@@ -340,7 +340,7 @@ impl Host for ScormHost {
         }
     }
 
-    fn retry(&mut self, _clock: Clock) {
+    fn retry(&mut self) {
         if self.health == Health::Retrying {
             self.flush();
             self.note_unsent();

@@ -20,7 +20,16 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, revealed: bool) -> Html {
         (Kind::TrueFalse { feedback_true, feedback_false, .. }, Some(tere_engine::Answer::Choices(p))) => {
             Some(text(if p.first() == Some(&0) { feedback_true } else { feedback_false }))
         }
-        _ => None,
+        (
+            Kind::Single { .. }
+            | Kind::Multiple { .. }
+            | Kind::TrueFalse { .. }
+            | Kind::Ordering { .. }
+            | Kind::Matching { .. }
+            | Kind::Scenario { .. }
+            | Kind::Reflection,
+            _,
+        ) => None,
     };
     html! {
         <div class="feedback" data-credit={credit.map(tere_engine::cmi::decimal).unwrap_or_default()} data-final={revealed.to_string()}>

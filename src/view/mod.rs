@@ -14,8 +14,8 @@ use std::rc::Rc;
 use tere_engine::{Action, Phase, Screen, Session, Text};
 use yew::prelude::*;
 
-use crate::app::{Config, Model};
 use crate::i18n::{Lang, Ui};
+use crate::state::{Config, Model};
 
 /// The id of the heading that receives focus when the screen changes.
 pub const HEADING_ID: &str = "tere-heading";

@@ -29,7 +29,7 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, practice: bool) -> Html {
         Kind::Ordering { .. } => ui.order_help,
         Kind::Matching { .. } => ui.match_help,
         Kind::Reflection => ui.reflect_help,
-        _ => ui.pick_one,
+        Kind::Single { .. } | Kind::Scenario { .. } => ui.pick_one,
     };
     let heading = format!("#{HEADING_ID}");
     let primary = |hook: &'static str, label: &str, action: Action, focus: &str| {
@@ -188,7 +188,17 @@ fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bo
                     value={text.clone()} readonly={checked} {oninput} />
             }
         }
-        _ => Html::default(),
+        // A draft of another type's shape is never made (`Attempt::blank_draft`).
+        (
+            Kind::Single { .. }
+            | Kind::Multiple { .. }
+            | Kind::TrueFalse { .. }
+            | Kind::Ordering { .. }
+            | Kind::Matching { .. }
+            | Kind::Scenario { .. }
+            | Kind::Reflection,
+            Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_),
+        ) => Html::default(),
     }
 }
 

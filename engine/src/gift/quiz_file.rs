@@ -73,7 +73,8 @@ pub fn quiz_to_toml(quiz: &Quiz, header: &[String]) -> String {
                 list.set_trailing("\n");
                 t.insert("items", value(list));
             }
-            _ => {}
+            // Options and pairs are written below, for every kind that has them.
+            Kind::Single { .. } | Kind::Multiple { .. } | Kind::Matching { .. } | Kind::Reflection => {}
         }
         t.insert("explanation", string(&q.explanation));
         if q.explanation.is_empty() {

@@ -6,7 +6,7 @@ use std::ops::Deref;
 use std::path::Path;
 
 use tere_engine::authoring::{load_course, ContentError, LoadedCourse};
-use tere_engine::Course;
+use tere_engine::{Course, QuizResult, Session};
 
 pub const SECTIONS: &str = r#"
 [[section]]
@@ -61,6 +61,12 @@ pub fn load(quizzes: &[(&str, &str)]) -> Result<LoadedCourse, Vec<ContentError>>
 pub fn course(quiz: &str) -> &'static Course {
     let loaded = load(&[("q", quiz)]).unwrap_or_else(|e| panic!("{e:?}"));
     Box::leak(Box::new(loaded.course))
+}
+
+/// The result of the graded attempt on screen, as the summary shows it.
+pub fn result(s: &Session) -> QuizResult {
+    let (_, quiz) = s.quiz().expect("a quiz on screen");
+    s.attempt().expect("an attempt").result(quiz, s.pass_mark(quiz))
 }
 
 pub const HEADER: &str = "id = \"q\"\ntitle = \"Quiz\"\nlang = \"et\"\nintro = \"Intro\"\n";

@@ -39,7 +39,7 @@ pub fn figures(course: &Course) -> Figures {
                 }
                 Kind::Multiple { options } => *f.wrong_counts.entry(options.iter().filter(|o| !o.correct).count()).or_default() += 1,
                 Kind::Reflection => reflections += 1,
-                _ => {}
+                Kind::Single { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Scenario { .. } => {}
             }
         }
         f.reflections.push((quiz.id.to_string(), reflections));

@@ -23,7 +23,7 @@ const MIN_EXTRA: usize = 10;
 pub fn lengths(kind: &Kind) -> Option<(usize, usize)> {
     let options: &[Choice] = match kind {
         Kind::Single { options } | Kind::Scenario { options, .. } => options,
-        _ => return None,
+        Kind::Multiple { .. } | Kind::TrueFalse { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Reflection => return None,
     };
     let len = |o: &Choice| o.text.chars().count();
     let right = options.iter().find(|o| o.correct).map(len)?;
