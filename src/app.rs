@@ -59,11 +59,10 @@ impl Setup {
         }
         let mut host = host::open(&params);
         let launch = host.launch(course());
-        let mut session = Session::new(course());
+        let mut session = Session::new(course()).reduce(Action::ImposePassMark(launch.pass_mark));
         for action in launch.restore {
             session = session.reduce(action);
         }
-        session.pass_mark_override = launch.pass_mark;
         let found = params.quiz.as_deref().and_then(|id| course().quizzes.iter().position(|q| q.id == id));
         if let Some(i) = found {
             session = session.reduce(Action::Open(i));

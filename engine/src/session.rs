@@ -127,6 +127,8 @@ pub enum Action {
     },
     /// End the practice round and go back to the summary.
     EndPractice,
+    /// The pass mark the host imposes (an LMS mastery score), for every quiz; `None`: each quiz's own.
+    ImposePassMark(Option<u8>),
     /// Put back what a host saved: a quiz's record and its attempt.
     Restore {
         quiz: usize,
@@ -197,6 +199,7 @@ impl Session {
             Action::Practise { seed } => self.practise(seed),
             Action::EndPractice => self.practice = None,
             Action::Finish if self.practice().is_none() => self.finish(),
+            Action::ImposePassMark(mark) => self.pass_mark_override = mark.filter(|m| *m <= 100),
             Action::Restore { quiz, record, attempt } => {
                 if let Some(state) = self.quizzes.get_mut(quiz) {
                     *state = QuizState { record, attempt };

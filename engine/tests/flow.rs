@@ -212,8 +212,7 @@ fn option_order_depends_only_on_the_seed() {
 
 #[test]
 fn a_host_pass_mark_overrides_the_quiz() {
-    let mut s = started(&mixed_quiz(), 7);
-    s.pass_mark_override = Some(100);
+    let mut s = started(&mixed_quiz(), 7).reduce(Action::ImposePassMark(Some(100)));
     s = check_and_advance(s.reduce(Action::Choose(0)));
     for _ in 0..5 {
         s = check_and_advance(answer_right(s));
