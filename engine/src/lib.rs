@@ -1,9 +1,10 @@
 //! Tere's quiz engine: content model, scoring, attempt flow and session state; the
 //! events a change reports, and everything a host stores or sends (resume text,
-//! stored progress, SCORM elements and what a SCO writes). With the feature
-//! `authoring`, the build-time side too: TOML content, validation, lint, packing
-//! and GIFT. Plain Rust with no web dependency, so it is tested natively with
-//! `cargo test`.
+//! stored progress, SCORM elements and what a SCO writes), and reading the packed
+//! course (`packed`). What the player needs and nothing else: the build-time side
+//! (TOML content, validation, lint, packing, GIFT) is the `tere-authoring` crate.
+//! Plain Rust with no web dependency and no dependencies at all, so it is tested
+//! natively with `cargo test`.
 
 pub mod answer;
 pub mod attempt;
@@ -18,11 +19,6 @@ pub mod sco;
 pub mod score;
 pub mod session;
 pub mod shuffle;
-
-#[cfg(feature = "authoring")]
-pub mod authoring;
-#[cfg(feature = "authoring")]
-pub mod gift;
 
 pub use answer::Answer;
 pub use attempt::{Attempt, Phase, QuizResult};

@@ -5,8 +5,10 @@
 //! which is what brotli compresses best (see BENCHMARKS.md). Texts stay borrowed from
 //! the blob; only the lists are allocated.
 //!
-//! Only the build writes these blobs, after validation, so `unpack` trusts its input:
-//! a malformed pair is a build bug and panics.
+//! The format is written here once: this grammar, the tags below and the count encoding
+//! (`push_count`). `tere_authoring::packed::pack` writes it at build time with these;
+//! `unpack` reads it. Only the build writes these blobs, after validation, so `unpack`
+//! trusts its input: a malformed pair is a build bug and panics.
 //!
 //! Shape grammar (`n` = unsigned LEB128, `t` = a text: its byte length as `n`):
 //! ```text
@@ -27,127 +29,30 @@ use std::borrow::Cow;
 
 use crate::model::{Choice, Course, Kind, List, Pair, Question, Quiz, Source, Speaker, Text};
 
-const SINGLE: u8 = 0;
-const MULTIPLE: u8 = 1;
-const TRUE_FALSE: u8 = 2;
-const ORDERING: u8 = 3;
-const MATCHING: u8 = 4;
-const SCENARIO: u8 = 5;
-const REFLECTION: u8 = 6;
+// `u8:kind`: a question's kind.
+pub const SINGLE: u8 = 0;
+pub const MULTIPLE: u8 = 1;
+pub const TRUE_FALSE: u8 = 2;
+pub const ORDERING: u8 = 3;
+pub const MATCHING: u8 = 4;
+pub const SCENARIO: u8 = 5;
+pub const REFLECTION: u8 = 6;
 
-const CUSTOMER: u8 = 0;
-const COLLEAGUE: u8 = 1;
-const NAMED: u8 = 2;
+// `speaker`: who says a scenario's line.
+pub const CUSTOMER: u8 = 0;
+pub const COLLEAGUE: u8 = 1;
+pub const NAMED: u8 = 2;
 
-/// The two blobs of a packed course.
-#[derive(Debug, Default, PartialEq)]
-pub struct Packed {
-    pub text: String,
-    pub shape: Vec<u8>,
-}
-
-/// Packs a (validated) course.
-pub fn pack(course: &Course) -> Packed {
-    let mut p = Packed::default();
-    p.text(&course.title);
-    p.text(&course.lang);
-    p.count(course.quizzes.len());
-    for quiz in course.quizzes.iter() {
-        p.quiz(quiz);
-    }
-    p
-}
-
-impl Packed {
-    fn count(&mut self, mut n: usize) {
-        loop {
-            let low = (n & 0x7f) as u8;
-            n >>= 7;
-            if n == 0 {
-                self.shape.push(low);
-                return;
-            }
-            self.shape.push(low | 0x80);
+/// Appends `n` to a shape stream as the grammar's `n` (unsigned LEB128), as `unpack` reads it.
+pub fn push_count(shape: &mut Vec<u8>, mut n: usize) {
+    loop {
+        let low = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            shape.push(low);
+            return;
         }
-    }
-
-    fn text(&mut self, text: &str) {
-        self.count(text.len());
-        self.text.push_str(text);
-    }
-
-    fn quiz(&mut self, quiz: &Quiz) {
-        for t in [&quiz.id, &quiz.title, &quiz.lang, &quiz.intro] {
-            self.text(t);
-        }
-        self.shape.push(quiz.pass_mark);
-        self.count(quiz.draw.map_or(0, |d| usize::from(d) + 1));
-        self.shape.push(u8::from(quiz.draw_per_section));
-        self.shape.extend([quiz.tries, quiz.try_penalty, quiz.hint_penalty]);
-        self.count(quiz.questions.len());
-        for q in quiz.questions.iter() {
-            self.question(q);
-        }
-    }
-
-    fn question(&mut self, q: &Question) {
-        for t in [&q.id, &q.text, &q.explanation] {
-            self.text(t);
-        }
-        self.count(q.hints.len());
-        q.hints.iter().for_each(|h| self.text(h));
-        self.count(usize::from(q.topic));
-        match &q.kind {
-            Kind::Single { options } => {
-                self.shape.push(SINGLE);
-                self.choices(options);
-            }
-            Kind::Multiple { options } => {
-                self.shape.push(MULTIPLE);
-                self.choices(options);
-            }
-            Kind::Scenario { speaker, line, options } => {
-                self.shape.push(SCENARIO);
-                match speaker {
-                    Speaker::Customer => self.shape.push(CUSTOMER),
-                    Speaker::Colleague => self.shape.push(COLLEAGUE),
-                    Speaker::Named(name) => {
-                        self.shape.push(NAMED);
-                        self.text(name);
-                    }
-                }
-                self.text(line);
-                self.choices(options);
-            }
-            Kind::TrueFalse { answer, feedback_true, feedback_false } => {
-                self.shape.extend([TRUE_FALSE, u8::from(*answer)]);
-                self.text(feedback_true);
-                self.text(feedback_false);
-            }
-            Kind::Ordering { items } => {
-                self.shape.push(ORDERING);
-                self.count(items.len());
-                items.iter().for_each(|i| self.text(i));
-            }
-            Kind::Matching { pairs } => {
-                self.shape.push(MATCHING);
-                self.count(pairs.len());
-                for pair in pairs.iter() {
-                    self.text(&pair.left);
-                    self.text(&pair.right);
-                }
-            }
-            Kind::Reflection => self.shape.push(REFLECTION),
-        }
-    }
-
-    fn choices(&mut self, options: &[Choice]) {
-        self.count(options.len());
-        for o in options {
-            self.shape.push(u8::from(o.correct));
-            self.text(&o.text);
-            self.text(&o.feedback);
-        }
+        shape.push(low | 0x80);
     }
 }
 

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use tere_engine::authoring::{coverage, load_course};
-use tere_engine::packed::pack;
+use tere_authoring::{coverage, load_course};
+use tere_authoring::packed::pack;
 
 const PREFIX: &str = "tere-fuzz-content-";
 

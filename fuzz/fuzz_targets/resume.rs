@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use tere_engine::authoring::load_course;
+use tere_authoring::load_course;
 use tere_engine::resume::{decode, encode};
 use tere_engine::{Attempt, Course, Phase, Quiz};
 

@@ -16,7 +16,7 @@ use std::time::Instant;
 use brotli::enc::BrotliEncoderParams;
 use flate2::write::GzEncoder;
 use serde_json::{json, Value};
-use tere_engine::authoring::load_course;
+use tere_authoring::load_course;
 use tere_engine::resume::worst_case_len;
 use tere_engine::Course;
 use wasmparser::{Operator, Parser, Payload, ValType};
@@ -674,7 +674,7 @@ impl Report {
                     "".into(),
                     format!("{} ({})", shipped.saturating_sub(total), kib(shipped.saturating_sub(total))),
                 ]);
-                notes.push("`bench/yew-floor` is a Yew 0.23 counter built like Tere (release profile, `wasm-opt -Oz`, the same wasm-bindgen and crate versions); the course is `tere_engine::packed::pack` of `questions/`. Both are in every build of the whole-course widget, whatever its own code.".into());
+                notes.push("`bench/yew-floor` is a Yew 0.23 counter built like Tere (release profile, `wasm-opt -Oz`, the same wasm-bindgen and crate versions); the course is `tere_authoring::packed::pack` of `questions/`. Both are in every build of the whole-course widget, whatever its own code.".into());
             }
             Err(e) => t.row(vec![format!("not measured: {e}"), "".into(), "".into()]),
         }

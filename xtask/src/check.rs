@@ -1,13 +1,13 @@
 //! `cargo xtask check [--strict] [DIR]`: validate the content, show how the material
-//! is covered, and list the item-writing warnings (`authoring::lint`) with the
+//! is covered, and list the item-writing warnings (`tere_authoring::lint`) with the
 //! course's figures. Fails when a section is taught by fewer than two questions, or
 //! when a section's heading cannot be found in its seed (../shared/seeds, when
 //! present); with `--strict`, also when there is any warning.
 
 use std::path::{Path, PathBuf};
 
-use tere_engine::authoring::lint::figures;
-use tere_engine::authoring::{coverage, load_course, Section};
+use tere_authoring::lint::figures;
+use tere_authoring::{coverage, load_course, Section};
 
 use crate::util::{self, Result};
 

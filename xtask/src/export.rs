@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use serde_json::{json, Value};
-use tere_engine::authoring::load_course;
+use tere_authoring::load_course;
 use tere_engine::{Kind, Speaker};
 
 use crate::util::{self, Result};

@@ -1,11 +1,11 @@
 //! The size floor: what any Yew widget that carries this course ships before a line of
 //! its own code. A bare Yew counter (`bench/yew-floor`, built with Tere's release
 //! profile, wasm-opt level and the same tool and crate versions) plus the course's
-//! packed text and shape (`tere_engine::packed`), each brotli -q 11.
+//! packed text and shape (`tere_authoring::packed`), each brotli -q 11.
 
 use std::path::Path;
 
-use tere_engine::packed::pack;
+use tere_authoring::packed::pack;
 use tere_engine::Course;
 
 use crate::bench::{compress, Sized};

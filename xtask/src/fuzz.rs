@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use tere_engine::authoring::load_course;
+use tere_authoring::load_course;
 use tere_engine::{resume, Action, Course, Session};
 
 use crate::util::{self, cmd, output, Result};

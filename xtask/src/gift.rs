@@ -1,10 +1,10 @@
 //! `cargo xtask gift-import` / `gift-export`: Moodle GIFT in and out (docs/gift.md).
-//! The conversion itself is `tere_engine::gift`; this file handles arguments and files.
+//! The conversion itself is `tere_authoring::gift`; this file handles arguments and files.
 
 use std::path::Path;
 
-use tere_engine::authoring::load_course;
-use tere_engine::gift::{export_quiz, import_gift, ImportOptions};
+use tere_authoring::gift::{export_quiz, import_gift, ImportOptions};
+use tere_authoring::load_course;
 
 use crate::util::{self, Result};
 

@@ -142,7 +142,7 @@ mod tests {
     use std::path::PathBuf;
     use std::process::Command;
 
-    use tere_engine::authoring::load_course;
+    use tere_authoring::load_course;
     use tere_engine::cmi::Version;
     use tere_engine::Course;
 

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::Path;
 
 use base64::Engine;
-use tere_engine::authoring::load_course;
+use tere_authoring::load_course;
 use tere_engine::cmi::Version;
 use tere_engine::Quiz;
 use zip::write::SimpleFileOptions;

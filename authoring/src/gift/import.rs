@@ -5,8 +5,8 @@ use std::collections::HashSet;
 
 use super::item::{Answer, Answers, Format, GiftItem, GiftQuestion, Markup, MatchPair};
 use super::write::percent;
-use crate::authoring::is_plain_id;
-use crate::model::{Choice, Kind, Pair, Question, Quiz, Source, Text, DEFAULT_PASS_MARK};
+use crate::is_plain_id;
+use tere_engine::model::{Choice, Kind, Pair, Question, Quiz, Source, Text, DEFAULT_PASS_MARK};
 
 /// The `seed` every imported question cites until its author picks a real section.
 pub const IMPORTED_SEED: &str = "IMPORTED";

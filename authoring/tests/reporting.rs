@@ -91,7 +91,7 @@ fn damaged_or_foreign_resume_text_is_refused_never_a_panic() {
 #[test]
 fn worst_case_resume_text_of_every_built_in_quiz_fits_1024_characters() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions");
-    let loaded = tere_engine::authoring::load_course(&dir).unwrap();
+    let loaded = tere_authoring::load_course(&dir).unwrap();
     for quiz in loaded.course.quizzes.iter() {
         let worst = resume::worst_case_len(quiz);
         eprintln!("{}: worst-case resume text {worst} characters", quiz.id);

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use tere_engine::authoring::{load_course, ContentError};
+use tere_authoring::{load_course, ContentError};
 
 fn suite() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/bad-content")

@@ -5,7 +5,7 @@
 use std::ops::Deref;
 use std::path::Path;
 
-use tere_engine::authoring::{load_course, ContentError, LoadedCourse};
+use tere_authoring::{load_course, ContentError, LoadedCourse};
 use tere_engine::{Course, QuizResult, Session};
 
 pub const SECTIONS: &str = r#"

@@ -2,7 +2,7 @@
 //! who notices "there are always two wrong ones" counts instead of thinking.
 
 use super::{Finding, Rule, Scope};
-use crate::model::{Kind, Quiz};
+use tere_engine::model::{Kind, Quiz};
 
 pub const RULE: Rule =
     Rule { name: "same_wrong_count", scope: Scope::Quiz, about: "every multiple-answer question of a quiz has the same number of wrong options", check };
@@ -31,7 +31,7 @@ mod tests {
     use super::super::fixture::{found, multiple, quiz};
     use super::*;
 
-    fn with_wrong(counts: &[usize]) -> crate::model::Quiz {
+    fn with_wrong(counts: &[usize]) -> tere_engine::model::Quiz {
         let question = |i: usize, wrong: usize| {
             let texts: Vec<String> = (0..wrong + 2).map(|o| format!("Valik {o}")).collect();
             let list: Vec<(&str, bool)> = texts.iter().enumerate().map(|(o, t)| (t.as_str(), o < 2)).collect();

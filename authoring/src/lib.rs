@@ -1,11 +1,15 @@
-//! Build-time content pipeline: read `questions/`, validate it, and turn it into
-//! the model (which `packed` turns into the widget's built-in data). Bad content is reported
-//! here with file, line and a plain message, never at run time. Valid content is then
-//! linted for item-writing flaws (`lint`), which are warnings.
+//! Tere's authoring side, used by the build script, xtask and tests, never by the
+//! player's wasm: read `questions/`, validate it, and turn it into the model of
+//! `tere-engine` (which `packed` turns into the widget's built-in data). Bad content is
+//! reported here with file, line and a plain message, never at run time. Valid content
+//! is then linted for item-writing flaws (`lint`), which are warnings. `gift` converts
+//! Moodle GIFT in and out.
 
 mod coverage;
 mod error;
+pub mod gift;
 pub mod lint;
+pub mod packed;
 mod source;
 mod validate;
 
@@ -17,9 +21,9 @@ pub use coverage::{coverage, CoverageRow};
 pub use error::{ContentError, Warning};
 pub use validate::{is_plain_id, LANGUAGES};
 
-use crate::model::{Course, Quiz};
 use error::Reporter;
 use lint::Allow;
+use tere_engine::model::{Course, Quiz};
 
 /// A section of the course material that questions cite, from `sections.toml`.
 #[derive(Clone, Debug, PartialEq, Eq)]

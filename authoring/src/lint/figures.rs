@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::longest_option::lengths;
-use crate::model::{Course, Kind};
+use tere_engine::model::{Course, Kind};
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Figures {

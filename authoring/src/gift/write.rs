@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::item::Markup;
-use crate::model::{Choice, Kind, Question, Quiz, Speaker};
+use tere_engine::model::{Choice, Kind, Question, Quiz, Speaker};
 
 #[derive(Clone, Debug)]
 pub struct Exported {

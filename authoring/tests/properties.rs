@@ -18,8 +18,8 @@ use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
 
 use common::{question, single};
+use tere_authoring::load_course;
 use tere_engine::attempt::draw;
-use tere_engine::authoring::load_course;
 use tere_engine::resume::{self, REFLECTION_KEEP};
 use tere_engine::shuffle::{permutation, Rng};
 use tere_engine::{score, Action, Answer, Attempt, Course, Kind, Phase, Quiz, Screen, Session};

@@ -3,7 +3,7 @@
 
 use super::words::{contains_phrase, words};
 use super::{quote, Finding, Rule, Scope};
-use crate::model::{Kind, Quiz};
+use tere_engine::model::{Kind, Quiz};
 
 pub const RULE: Rule = Rule { name: "option_in_stem", scope: Scope::Question, about: "an option stands word for word in the question text", check };
 

@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use tere_engine::authoring::{load_course, ContentError};
-use tere_engine::gift::{self, Answers, GiftItem, ImportOptions, IMPORTED_SEED};
+use tere_authoring::gift::{self, Answers, GiftItem, ImportOptions, IMPORTED_SEED};
+use tere_authoring::{load_course, ContentError};
 use tere_engine::{Choice, Course, Kind, Pair, Question, Quiz, Source};
 
 fn repo() -> PathBuf {

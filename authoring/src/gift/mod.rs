@@ -24,8 +24,8 @@ pub use parse::{parse, GiftError};
 pub use quiz_file::quiz_to_toml;
 pub use write::{escape, quiz_to_gift, scenario_text, Exported};
 
-use crate::authoring::{is_plain_id, LANGUAGES};
-use crate::model::{Course, Quiz};
+use crate::{is_plain_id, LANGUAGES};
+use tere_engine::model::{Course, Quiz};
 
 /// A GIFT file turned into a Tere quiz file.
 #[derive(Clone, Debug)]

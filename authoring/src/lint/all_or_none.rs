@@ -3,7 +3,7 @@
 
 use super::words::{first_found, ALL_OR_NONE};
 use super::{quote, Finding, Rule, Scope};
-use crate::model::Quiz;
+use tere_engine::model::Quiz;
 
 pub const RULE: Rule = Rule { name: "all_or_none", scope: Scope::Question, about: "an option says \"all of the above\" or \"none of the above\"", check };
 

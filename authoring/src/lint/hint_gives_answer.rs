@@ -3,7 +3,7 @@
 
 use super::words::{contains_phrase, words};
 use super::{quote, Finding, Rule, Scope};
-use crate::model::Quiz;
+use tere_engine::model::Quiz;
 
 pub const RULE: Rule = Rule { name: "hint_gives_answer", scope: Scope::Question, about: "a hint holds the right option word for word", check };
 

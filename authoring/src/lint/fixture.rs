@@ -1,6 +1,6 @@
 //! Small quizzes for the rules' unit tests, built in code (the rules read the model).
 
-use crate::model::{Choice, Kind, Pair, Question, Quiz, Source, Speaker};
+use tere_engine::model::{Choice, Kind, Pair, Question, Quiz, Source, Speaker};
 
 pub fn quiz(lang: &str, questions: Vec<Question>) -> Quiz {
     Quiz {

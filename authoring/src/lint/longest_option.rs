@@ -4,7 +4,7 @@
 //! more than a third of its single and scenario questions.
 
 use super::{Finding, Rule, Scope};
-use crate::model::{Choice, Kind, Quiz};
+use tere_engine::model::{Choice, Kind, Quiz};
 
 pub const RULE: Rule = Rule {
     name: "longest_option",

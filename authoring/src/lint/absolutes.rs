@@ -4,7 +4,7 @@
 
 use super::words::{absolutes, first_found};
 use super::{Finding, Rule, Scope};
-use crate::model::{Kind, Quiz};
+use tere_engine::model::{Kind, Quiz};
 
 pub const RULE: Rule =
     Rule { name: "absolute_in_false", scope: Scope::Question, about: "a false true/false statement says \"always\", \"only\", \"every\"…", check };

@@ -7,8 +7,8 @@
 use toml::Spanned;
 
 use super::{rule, Finding, Scope, RULES};
-use crate::authoring::error::Reporter;
-use crate::authoring::source::AllowSrc;
+use crate::error::Reporter;
+use crate::source::AllowSrc;
 
 /// A reason shorter than this many words says nothing ("ok", "see on õige").
 const MIN_REASON_WORDS: usize = 3;
@@ -22,7 +22,7 @@ pub struct Allow {
 }
 
 /// An `allow` as written, checked: the rule must exist and the reason be written.
-pub(in crate::authoring) fn read(src: &Spanned<AllowSrc>, question: Option<&str>, r: &mut Reporter) -> Option<Allow> {
+pub(crate) fn read(src: &Spanned<AllowSrc>, question: Option<&str>, r: &mut Reporter) -> Option<Allow> {
     let AllowSrc { rule: name, reason } = src.get_ref();
     let mut ok = true;
     if rule(name.get_ref()).is_none() {

@@ -23,7 +23,7 @@ mod wrong_option_count;
 pub use allow::{silence, Allow};
 pub use figures::{figures, Figures};
 
-use crate::model::{Quiz, Text};
+use tere_engine::model::{Quiz, Text};
 
 /// One flaw the lint found: in a question, or (`question: None`) in the quiz as a whole.
 #[derive(Clone, Debug, PartialEq, Eq)]

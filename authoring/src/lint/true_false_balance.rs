@@ -3,7 +3,7 @@
 //! by more than 35 % to 65 %.
 
 use super::{Finding, Rule, Scope};
-use crate::model::{Kind, Quiz};
+use tere_engine::model::{Kind, Quiz};
 
 pub const RULE: Rule = Rule { name: "true_false_balance", scope: Scope::Quiz, about: "a quiz's true/false statements are mostly true or mostly false", check };
 
@@ -33,7 +33,7 @@ mod tests {
     use super::super::fixture::{found, quiz, true_false};
     use super::*;
 
-    fn statements(answers: &[bool]) -> crate::model::Quiz {
+    fn statements(answers: &[bool]) -> tere_engine::model::Quiz {
         quiz("et", answers.iter().enumerate().map(|(i, a)| true_false(&format!("s{i}"), "Väide.", *a)).collect())
     }
 

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{load, question, single, HEADER};
-use tere_engine::authoring::load_course;
+use tere_authoring::load_course;
 use tere_engine::{Kind, Speaker};
 
 fn errors_of(quiz: &str) -> Vec<String> {
@@ -130,7 +130,7 @@ fn every_error_is_reported_not_just_the_first() {
 fn every_section_of_the_material_is_taught_by_at_least_two_questions() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions");
     let loaded = load_course(&dir).expect("valid course");
-    let rows = tere_engine::authoring::coverage(&loaded);
+    let rows = tere_authoring::coverage(&loaded);
     assert!(rows.len() >= 40, "sections.toml lists only {} sections", rows.len());
     let short: Vec<String> = rows.iter().filter(|r| r.questions.len() < 2).map(|r| format!("{} ({})", r.section.heading, r.questions.len())).collect();
     assert!(short.is_empty(), "sections with fewer than 2 questions: {short:#?}");
@@ -140,7 +140,7 @@ fn every_section_of_the_material_is_taught_by_at_least_two_questions() {
 fn coverage_counts_sub_points_towards_their_section() {
     let quiz = format!("{HEADER}{}{}", single("a", 2, 0), single("b", 2, 0));
     let loaded = load(&[("q", &quiz)]).unwrap();
-    let rows = tere_engine::authoring::coverage(&loaded);
+    let rows = tere_authoring::coverage(&loaded);
     let count = |heading: &str| rows.iter().find(|r| r.section.heading == heading).unwrap().questions.len();
     assert_eq!((count("Main"), count("Sub")), (2, 2), "both questions cite `Sub`, which lies within `Main`");
 }
@@ -153,7 +153,7 @@ fn packing_keeps_every_field_the_widget_uses() {
     for folder in ["../questions", "../tests/hostile-content"] {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
         let mut course = load_course(&dir).unwrap_or_else(|e| panic!("{folder}: {e:?}")).course;
-        let packed = tere_engine::packed::pack(&course);
+        let packed = tere_authoring::packed::pack(&course);
         let unpacked = tere_engine::packed::unpack(packed.text.leak(), packed.shape.leak());
         // `source` is authoring metadata and is not packed.
         for q in course.quizzes.to_mut().iter_mut().flat_map(|quiz| quiz.questions.to_mut().iter_mut()) {
@@ -178,7 +178,7 @@ fn packing_keeps_a_balanced_draw() {
     assert!(quiz.draw_per_section);
     // `single` cites "Sub", `question` "Main": numbered in order of first citation.
     assert_eq!(quiz.questions.iter().map(|q| q.topic).collect::<Vec<_>>(), vec![0, 1, 0]);
-    let packed = tere_engine::packed::pack(&course);
+    let packed = tere_authoring::packed::pack(&course);
     let unpacked = tere_engine::packed::unpack(packed.text.leak(), packed.shape.leak());
     assert!(unpacked.quizzes[0].draw_per_section);
     assert_eq!(unpacked.quizzes[0].questions.iter().map(|q| q.topic).collect::<Vec<_>>(), vec![0, 1, 0]);
@@ -194,7 +194,7 @@ fn packing_keeps_hints_tries_and_penalties() {
     let quiz = &course.quizzes[0];
     assert_eq!((quiz.tries, quiz.try_penalty, quiz.hint_penalty), (3, 25, 10));
     assert_eq!(quiz.questions[0].hints.len(), 2);
-    let packed = tere_engine::packed::pack(&course);
+    let packed = tere_authoring::packed::pack(&course);
     let unpacked = tere_engine::packed::unpack(packed.text.leak(), packed.shape.leak());
     let back = &unpacked.quizzes[0];
     assert_eq!((back.tries, back.try_penalty, back.hint_penalty), (3, 25, 10));
@@ -210,7 +210,7 @@ fn the_built_in_course_passes_the_item_writing_lint() {
     let loaded = load_course(&dir).expect("valid course");
     let warnings: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
     assert!(warnings.is_empty(), "item-writing warnings:\n{}", warnings.join("\n"));
-    let f = tere_engine::authoring::lint::figures(&loaded.course);
+    let f = tere_authoring::lint::figures(&loaded.course);
     assert!(f.right_longest * 3 <= f.one_right, "right option longest in {} of {}", f.right_longest, f.one_right);
     let true_share = f.true_statements as f64 / f.statements as f64;
     assert!((0.35..=0.65).contains(&true_share), "{} of {} statements true", f.true_statements, f.statements);
@@ -271,7 +271,7 @@ fn a_scenario_line_has_a_speaker_the_customer_by_default() {
     let speakers: Vec<&Speaker> =
         course.quizzes[0].questions.iter().map(|q| if let Kind::Scenario { speaker, .. } = &q.kind { speaker } else { unreachable!() }).collect();
     assert_eq!(speakers, [&Speaker::Customer, &Speaker::Colleague, &Speaker::Named("Juhataja".into())]);
-    let packed = tere_engine::packed::pack(course);
+    let packed = tere_authoring::packed::pack(course);
     let unpacked = tere_engine::packed::unpack(packed.text.leak(), packed.shape.leak());
     assert_eq!(unpacked.quizzes[0].questions[2].kind, course.quizzes[0].questions[2].kind);
     let bad = quiz.replace("speaker = { name = \"Juhataja\" }", "speaker = { name = \" \" }");

@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use super::error::Reporter;
 use super::source::{OptionSrc, QuestionSrc, QuizFile};
-use crate::model::{Choice, Kind, Pair, Question, Quiz, Source, Speaker, Text, DEFAULT_PASS_MARK, MAX_HINTS, MAX_TRIES};
+use tere_engine::model::{Choice, Kind, Pair, Question, Quiz, Source, Speaker, Text, DEFAULT_PASS_MARK, MAX_HINTS, MAX_TRIES};
 
 /// Languages the widget has UI strings and true/false labels for.
 pub const LANGUAGES: &[&str] = &["et", "fi", "en"];

@@ -6,7 +6,7 @@ use toml_edit::{value, Array, ArrayOfTables, DocumentMut, InlineTable, Item, Tab
 use toml_write::{ToTomlValue, TomlStringBuilder};
 
 use super::import::IMPORTED_SEED;
-use crate::model::{Kind, Quiz, Speaker, DEFAULT_PASS_MARK};
+use tere_engine::model::{Kind, Quiz, Speaker, DEFAULT_PASS_MARK};
 
 /// `header` lines become `#` comments at the top.
 pub fn quiz_to_toml(quiz: &Quiz, header: &[String]) -> String {
@@ -231,7 +231,7 @@ explanation = ""
     #[test]
     fn tries_penalties_and_hints_are_written() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions");
-        let course = crate::authoring::load_course(&dir).unwrap_or_else(|e| panic!("{e:?}")).course;
+        let course = crate::load_course(&dir).unwrap_or_else(|e| panic!("{e:?}")).course;
         let mut hinted = 0;
         for quiz in course.quizzes.iter() {
             let parsed: toml::Table = toml::from_str(&quiz_to_toml(quiz, &[])).unwrap();
@@ -252,7 +252,7 @@ explanation = ""
     #[test]
     fn orderings_and_speakers_are_written_as_in_the_course() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions");
-        let course = crate::authoring::load_course(&dir).unwrap_or_else(|e| panic!("{e:?}")).course;
+        let course = crate::load_course(&dir).unwrap_or_else(|e| panic!("{e:?}")).course;
         let (mut orderings, mut colleagues, mut named) = (0, 0, 0);
         for quiz in course.quizzes.iter() {
             let written = quiz_to_toml(quiz, &[]);

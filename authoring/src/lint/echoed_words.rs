@@ -5,7 +5,7 @@
 
 use super::words::words;
 use super::{quote, Finding, Rule, Scope};
-use crate::model::{Kind, Quiz};
+use tere_engine::model::{Kind, Quiz};
 
 pub const RULE: Rule =
     Rule { name: "echoed_words", scope: Scope::Question, about: "a matching row shares a word with its right answer and with no other answer", check };

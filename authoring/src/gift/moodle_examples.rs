@@ -4,7 +4,7 @@
 //! the rest must be reported, never dropped silently.
 
 use super::*;
-use crate::model::{Kind, Question};
+use tere_engine::model::{Kind, Question};
 
 fn options() -> ImportOptions {
     ImportOptions { quiz_id: "m".into(), file_name: "moodle.gift".into(), lang: "en".into() }
