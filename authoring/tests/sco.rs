@@ -30,6 +30,8 @@ fn two_stages() -> &'static Course {
 #[derive(Default, Clone)]
 struct Lms {
     data: BTreeMap<String, String>,
+    /// Every SetValue, in order (element, value).
+    log: Vec<(String, String)>,
 }
 
 impl Lms {
@@ -48,6 +50,7 @@ impl Lms {
             match write {
                 Write::Value(e, v) => {
                     self.data.insert(e.clone(), v.clone());
+                    self.log.push((e.clone(), v.clone()));
                 }
                 Write::Listed { list, key, fields } => {
                     let count: u32 = self.get(list.count_element()).unwrap().parse().unwrap();
@@ -55,6 +58,7 @@ impl Lms {
                         key.as_deref().and_then(|k| (0..count).find(|i| self.get(&format!("{}.{i}.id", list.prefix())).as_deref() == Some(k))).unwrap_or(count);
                     for (f, v) in fields {
                         self.data.insert(format!("{}.{n}.{f}", list.prefix()), v.clone());
+                        self.log.push((format!("{}.{n}.{f}", list.prefix()), v.clone()));
                     }
                 }
             }
@@ -390,4 +394,94 @@ fn framing_carries_any_text() {
 fn lists_are_named_as_the_data_model_names_them() {
     assert_eq!(List::Interactions.count_element(), "cmi.interactions._count");
     assert_eq!(List::Objectives.prefix(), "cmi.objectives");
+}
+
+/// A quiz with every question type, tries and hints, and a reflection that holds
+/// line breaks, markup and more than any field's limit.
+fn every_kind() -> &'static Course {
+    let mut q = "id = \"kinds\"\ntitle = \"Kõik tüübid\"\nlang = \"et\"\nintro = \"Intro\"\ntries = 2\ntry_penalty = 33\n".to_string();
+    q += &common::single("k_single", 3, 1);
+    q += &common::question("k_multi", "multiple", "[[question.option]]\ntext = \"x\"\nfeedback = \"f\"\ncorrect = true\n[[question.option]]\ntext = \"y\"\nfeedback = \"f\"\n[[question.option]]\ntext = \"z\"\nfeedback = \"f\"\ncorrect = true\n");
+    q += &common::question("k_tf", "true_false", "answer = true\nfeedback_true = \"ok\"\nfeedback_false = \"no\"");
+    q += &common::question("k_order", "ordering", "items = [\"1\", \"2\", \"3\"]");
+    q += &common::question("k_match", "matching", "[[question.pair]]\nleft = \"l1\"\nright = \"r1\"\n[[question.pair]]\nleft = \"l2\"\nright = \"r2\"\n");
+    q += &common::question(
+        "k_scene",
+        "scenario",
+        "line = \"Tere!\"\n[[question.option]]\ntext = \"a\"\nfeedback = \"f\"\ncorrect = true\n[[question.option]]\ntext = \"b\"\nfeedback = \"f\"\n",
+    );
+    q += &common::question("k_reflect", "reflection", "");
+    let loaded = load(&[("kinds", &q), ("beta", &quiz("beta", 50))]).unwrap_or_else(|e| panic!("{e:?}"));
+    Box::leak(Box::new(loaded.course))
+}
+
+#[test]
+fn every_value_a_sco_writes_is_one_moodle_accepts() {
+    use tere_engine::moodle_rules::{Rule, RESPONSE_ID_2004, RULES};
+    let course = every_kind();
+    let compiled: Vec<(&Rule, regex::Regex, regex::Regex)> =
+        RULES.iter().map(|r| (r, regex::Regex::new(r.element).unwrap(), regex::Regex::new(r.value).unwrap())).collect();
+    let response_id = regex::Regex::new(RESPONSE_ID_2004).unwrap();
+    let long_text = format!("Rida üks\nrida <b>kaks</b> & \"kolm\"\t{}", "ä".repeat(5000));
+    for version in [Version::Scorm12, Version::Scorm2004] {
+        for scope in [Scope::Stage(0), Scope::Course] {
+            let mut lms = Lms::default();
+            let text = long_text.clone();
+            let play = move |p: &mut Player| {
+                if scope == Scope::Course {
+                    p.act(Action::Open(0));
+                }
+                p.act(Action::Start { seed: 11 });
+                for n in 0..7 {
+                    // Each question: a wrong first try where one is possible, then an answer.
+                    let (_, quiz) = p.session.quiz().unwrap();
+                    let kind = p.session.attempt().unwrap().question(quiz).kind.clone();
+                    match kind {
+                        tere_engine::Kind::Matching { .. } => {
+                            p.act(Action::Match { pair: 0, right: Some(1) });
+                            p.act(Action::Match { pair: 1, right: Some(0) });
+                        }
+                        tere_engine::Kind::Reflection => p.act(Action::Write(text.clone())),
+                        tere_engine::Kind::Ordering { .. } => {}
+                        _ => p.act(Action::Choose(0)),
+                    }
+                    p.act(Action::Check);
+                    p.act(Action::TryAgain);
+                    p.act(Action::Check);
+                    p.act(if n == 6 { Action::Finish } else { Action::Next });
+                }
+            };
+            let session = launch(version, scope, course, &mut lms, &Backup::default(), play);
+            lms.apply(&sco::leaving(version, &session, scope, 360_000_123));
+            let unfinished = Player { version, scope, lms: &mut Lms::default(), records: true, session: Session::new(course) }.session;
+            lms.apply(&sco::leaving(version, &unfinished.reduce(Action::Open(1)).reduce(Action::Start { seed: 1 }), scope, 5));
+            assert!(lms.log.len() > 40, "{version:?} {scope:?}: a whole play was written");
+            let mut types = BTreeMap::new();
+            for (element, value) in &lms.log {
+                let rule = compiled.iter().find(|(r, e, _)| r.version == version && e.is_match(element));
+                let Some((rule, _, pattern)) = rule else { panic!("{version:?}: no Moodle rule for {element}") };
+                assert!(pattern.is_match(value) && value.chars().count() <= rule.max_chars, "{version:?}: Moodle rejects {element} = {value:?}");
+                if let Some(n) = element.strip_prefix("cmi.interactions.").and_then(|r| r.strip_suffix(".type")) {
+                    types.insert(n.to_string(), value.clone());
+                }
+                let response = element.strip_prefix("cmi.interactions.").and_then(|r| r.split_once('.'));
+                if let (Version::Scorm2004, Some((n, "learner_response" | "correct_responses.0.pattern"))) = (version, response) {
+                    if matches!(types.get(n).map(String::as_str), Some("choice" | "sequencing" | "matching")) {
+                        for id in value.split("[,]").flat_map(|p| p.split("[.]")) {
+                            assert!(response_id.is_match(id), "{version:?}: identifier {id:?} in {element}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_moodle_rules_export_for_the_browser_tests_is_json_with_every_rule() {
+    let json = tere_engine::moodle_rules::rules_json();
+    assert_eq!(json.matches("\"version\"").count(), tere_engine::moodle_rules::RULES.len());
+    assert!(json.contains("\"responseId2004\""));
+    // Backslashes are escaped for JSON: `\.` in a pattern is `\\.` in the text.
+    assert!(json.contains(r"cmi\\.suspend_data"));
 }

@@ -11,6 +11,7 @@ pub mod attempt;
 pub mod cmi;
 pub mod describe;
 pub mod model;
+pub mod moodle_rules;
 pub mod packed;
 pub mod progress;
 pub mod report;

@@ -99,6 +99,8 @@ fn browser_tests(names: &[String]) -> util::Result {
     let out = util::root().join("target/tere-test");
     std::fs::create_dir_all(&out).map_err(|e| format!("create {}: {e}", out.display()))?;
     export::course_json(&out.join("course.json"))?;
+    // Moodle's value rules, written once in the engine, for the call-log check.
+    std::fs::write(out.join("moodle-rules.json"), tere_engine::moodle_rules::rules_json()).map_err(|e| format!("moodle-rules.json: {e}"))?;
     util::step("browser tests");
     let tests = util::root().join("tests/browser");
     let mut files: Vec<String> = std::fs::read_dir(&tests)
@@ -114,6 +116,7 @@ fn browser_tests(names: &[String]) -> util::Result {
     node.arg("--test").arg("--test-concurrency=1").args(&files);
     node.env("TERE_DIST", util::root().join("dist"))
         .env("TERE_HOSTILE_DIST", util::root().join("target/hostile-dist"))
-        .env("TERE_COURSE_JSON", out.join("course.json"));
+        .env("TERE_COURSE_JSON", out.join("course.json"))
+        .env("TERE_MOODLE_RULES", out.join("moodle-rules.json"));
     util::run(&mut node, "browser tests")
 }
