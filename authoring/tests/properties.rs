@@ -517,9 +517,40 @@ mod resume_text {
             if let Ok(attempt) = resume::decode(quiz, &text) {
                 check_attempt(quiz, &attempt)?;
             }
-            for version in ["1", "2"] {
+            for version in ["1", "2", "3"] {
                 if let Ok(attempt) = resume::decode(quiz, &format!("{version}.{}.{text}", quiz.id)) {
                     check_attempt(quiz, &attempt)?;
+                }
+            }
+        }
+
+        /// What local storage and an LMS's suspend_data hold may be anything (another
+        /// program's, or damaged): reading it never panics, and what it gives is consistent.
+        #[test]
+        fn stored_progress_is_read_safely_from_any_text(text in prop_oneof![any::<String>(), format_like_text()]) {
+            let quiz = every_kind_quiz();
+            let course = Box::leak(Box::new(tere_engine::Course {
+                title: "T".into(),
+                lang: "et".into(),
+                quizzes: vec![quiz.clone()].into(),
+            }));
+            for candidate in [text.clone(), format!("c1:{text}"), format!("p|100|1|{text}"), format!("{}:{text}", text.chars().count())] {
+                if let Some(state) = tere_engine::progress::decode_quiz(course, 0, &candidate) {
+                    if let Some(attempt) = &state.attempt {
+                        check_attempt(quiz, attempt)?;
+                    }
+                    prop_assert!(state.record.best.is_none_or(|b| b <= 100));
+                }
+                let (states, _) = tere_engine::progress::decode_course(course, &candidate);
+                for (i, state) in states {
+                    prop_assert_eq!(i, 0);
+                    if let Some(attempt) = &state.attempt {
+                        check_attempt(quiz, attempt)?;
+                    }
+                }
+                let _ = tere_engine::sco::decode_listed(&candidate);
+                if let Some(parts) = tere_engine::progress::unframe(&candidate) {
+                    prop_assert_eq!(tere_engine::progress::frame(&parts), candidate.clone(), "framing round-trips what it accepts");
                 }
             }
         }
