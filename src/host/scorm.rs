@@ -48,6 +48,8 @@ pub struct ScormHost {
     unsent_at_launch: bool,
     /// This SCO's key for undelivered work in local storage: the quiz id, or `~course`.
     sco_key: String,
+    /// What local storage holds under that key (as far as this page wrote or read it).
+    unsent_noted: Option<String>,
     started_ms: u64,
     backup: LocalStore,
     health: Health,
@@ -74,6 +76,7 @@ impl ScormHost {
             lms_state: LmsState::default(),
             unsent_at_launch: false,
             sco_key: String::new(),
+            unsent_noted: None,
             started_ms: super::now_ms(),
             backup: LocalStore::new(scope),
             health: Health::Good,
@@ -170,14 +173,18 @@ impl ScormHost {
 
     /// Remembers in local storage whether the LMS is missing anything, and what of it
     /// cannot be derived again from the saved state (interaction and objective records).
-    fn note_unsent(&self) {
+    /// Written only when it changes: after most reports there is nothing unsent, and
+    /// local storage need not hear that again after every answer.
+    fn note_unsent(&mut self) {
         if !self.records {
             return;
         }
         let behind = !self.queue.is_empty() || self.connection == Connection::Refused;
-        let writes: Vec<Write> = self.queue.iter().filter(|p| p.sent == 0).map(|p| p.write.clone()).collect();
-        let text = behind.then(|| sco::encode_listed(&writes));
-        self.backup.set_unsent(&self.sco_key, text.as_deref());
+        let text = behind.then(|| sco::encode_listed(self.queue.iter().filter(|p| p.sent == 0).map(|p| &p.write)));
+        if text != self.unsent_noted {
+            self.backup.set_unsent(&self.sco_key, text.as_deref());
+            self.unsent_noted = text;
+        }
     }
 
     fn session_centis(&self, clock: Clock) -> u64 {
@@ -251,6 +258,7 @@ impl Host for ScormHost {
         let anonymous = std::mem::replace(&mut self.backup, LocalStore::new(""));
         self.backup = anonymous.for_learner(lms_state.learner.as_deref().unwrap_or(""));
         let mut unsent = self.backup.unsent(&self.sco_key);
+        self.unsent_noted = unsent.clone();
         let (mut quizzes, mut damaged) = self.backup.load(course);
         if unsent.is_none() && lms_state.learner.is_some() {
             if let Some(orphaned) = anonymous.unsent(&self.sco_key) {

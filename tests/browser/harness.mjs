@@ -247,3 +247,29 @@ export function unzip(zip) {
   const list = execFileSync('python3', ['-c', 'import sys,zipfile;print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', zip]).toString().trim().split('\n');
   return { dir, list };
 }
+
+// --- Reading the test LMS (tests/hosts/lms.html) -------------------------------------
+
+/** Unloads the SCO (as closing the LMS's window does) and waits for Terminate. */
+export async function unload(page) {
+  await page.evaluate(() => { document.getElementById('sco').src = 'about:blank'; });
+  await page.waitForFunction(() => window.terminated, null, { timeout: 5000 });
+}
+
+/** The interaction records in flattened CMI data, by index: `[{ id, type, result, … }]`. */
+export function interactions(data) {
+  const list = [];
+  for (const [key, value] of Object.entries(data)) {
+    const m = key.match(/^cmi\.interactions\.(\d+)\.(.+)$/);
+    if (m) (list[Number(m[1])] ??= {})[m[2]] = value;
+  }
+  return list;
+}
+
+/** The interaction result word Moodle expects for a credit (null: ungraded). */
+export function resultWord(version, credit) {
+  if (credit === null) return 'neutral';
+  if (credit >= 1) return 'correct';
+  if (credit <= 0) return version === '12' ? 'wrong' : 'incorrect';
+  return String(Math.round(credit * 100) / 100);
+}

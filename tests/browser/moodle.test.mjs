@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, quizById, playQuiz, playOn, unzip, screenshot, reachType, quizPerType, COURSE, DIST } from './harness.mjs';
+import { serve, launch, quizById, playQuiz, playOn, unzip, screenshot, reachType, quizPerType, interactions, COURSE, DIST } from './harness.mjs';
 import { violations } from './moodle-rules.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -49,10 +49,7 @@ async function leave(page) {
 const stored = (page) => page.evaluate(() => window.stored());
 const setValues = (page) => page.evaluate(() => window.calls.filter((c) => /SetValue$/.test(c.method)));
 
-function interactionIds(data) {
-  return Object.entries(data).filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k))
-    .sort(([a], [b]) => Number(a.split('.')[2]) - Number(b.split('.')[2])).map(([, id]) => id);
-}
+const interactionIds = (data) => interactions(data).map((i) => i.id);
 
 /** A stage's stored result, wherever the package keeps it: as its own SCO's, or as an objective of the course SCO. */
 function stageResult(v, data, quizId) {

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openPage, quizById, answer, settle, penalised, playOn, summary, delivered, screenshot, COURSE, DIST } from './harness.mjs';
+import { serve, launch, openPage, quizById, answer, settle, penalised, playOn, summary, delivered, screenshot, COURSE, unload, interactions, resultWord, DIST } from './harness.mjs';
 import { violations } from './moodle-rules.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -247,27 +247,6 @@ async function openLms(version, quizId) {
   await page.goto(`${server.base}/lms/lms.html?${query}`);
   return { page, frame: page.frameLocator('#sco') };
 }
-
-async function unload(page) {
-  await page.evaluate(() => { document.getElementById('sco').src = 'about:blank'; });
-  await page.waitForFunction(() => window.terminated, null, { timeout: 5000 });
-}
-
-function interactions(data) {
-  const list = [];
-  for (const [key, value] of Object.entries(data)) {
-    const m = key.match(/^cmi\.interactions\.(\d+)\.(.+)$/);
-    if (m) (list[Number(m[1])] ??= {})[m[2]] = value;
-  }
-  return list;
-}
-
-const resultWord = (version, credit) => {
-  if (credit === null) return 'neutral';
-  if (credit >= 1) return 'correct';
-  if (credit <= 0) return version === '12' ? 'wrong' : 'incorrect';
-  return String(Math.round(credit * 100) / 100);
-};
 
 const setValues = (page) => page.evaluate(() => window.calls.filter((c) => /SetValue$/.test(c.method)).map((c) => c.args[0]));
 

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, quizById, answer, playQuiz, playSome, playOn, summary, DIST } from './harness.mjs';
+import { serve, launch, quizById, answer, playQuiz, playSome, playOn, summary, unload, interactions, resultWord, DIST } from './harness.mjs';
 import { violations } from './moodle-rules.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -29,30 +29,8 @@ async function openLms(version, quizId, { fault = '', preset = null, slowCommit 
   return { page, frame: page.frameLocator('#sco') };
 }
 
-/** Unloads the SCO (as closing the LMS's window does) and waits for Terminate. */
-async function unload(page) {
-  await page.evaluate(() => { document.getElementById('sco').src = 'about:blank'; });
-  await page.waitForFunction(() => window.terminated, null, { timeout: 5000 });
-}
-
 const cmi = (page) => page.evaluate(() => window.cmiData());
 const calls = (page) => page.evaluate(() => window.calls);
-
-function interactions(data) {
-  const list = [];
-  for (const [key, value] of Object.entries(data)) {
-    const m = key.match(/^cmi\.interactions\.(\d+)\.(.+)$/);
-    if (m) (list[Number(m[1])] ??= {})[m[2]] = value;
-  }
-  return list;
-}
-
-const resultWord = (version, credit) => {
-  if (credit === null) return 'neutral';
-  if (credit >= 1) return 'correct';
-  if (credit <= 0) return version === '12' ? 'wrong' : 'incorrect';
-  return String(Math.round(credit * 100) / 100);
-};
 
 for (const [version, quizId] of [['12', 'ettevalmistus'], ['2004', 'palvelutapahtuma']]) {
   test(`SCORM ${version}: a whole quiz arrives in the LMS as Moodle accepts it`, async () => {

@@ -5,9 +5,10 @@ use super::{List, Write};
 use crate::progress;
 
 /// Interaction and objective records waiting for delivery, as one text for local storage.
-pub fn encode_listed(writes: &[Write]) -> String {
+/// Plain values are left out: the next launch derives them again from the saved state.
+pub fn encode_listed<'a>(writes: impl IntoIterator<Item = &'a Write>) -> String {
     let records: Vec<String> = writes
-        .iter()
+        .into_iter()
         .filter_map(|w| match w {
             Write::Listed { list, key, fields } => {
                 let mut parts = vec![match list {
