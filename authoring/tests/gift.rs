@@ -173,29 +173,17 @@ fn special_characters_survive_a_round_trip() {
         source: source.clone(),
         topic: 0,
     };
-    let quiz = Quiz {
-        id: "nasty".into(),
-        title: "N".into(),
-        lang: "et".into(),
-        intro: "I".into(),
-        pass_mark: 80,
-        draw: None,
-        draw_per_section: false,
-        tries: 1,
-        try_penalty: 0,
-        hint_penalty: 0,
-        questions: vec![
-            question("a", Kind::Single { options: vec![option("%50% alla", false), option(nasty, true), option("[html]<b>", false)].into() }),
-            question("b", Kind::Multiple { options: vec![option("x", true), option("%y%", true), option("z", false)].into() }),
-            question("c", Kind::TrueFalse { answer: false, feedback_true: nasty.into(), feedback_false: "::x::".into() }),
-            question(
-                "d",
-                Kind::Matching { pairs: vec![Pair { left: "a: b".into(), right: "c -> d".into() }, Pair { left: "e".into(), right: nasty.into() }].into() },
-            ),
-            question("e", Kind::Reflection),
-        ]
-        .into(),
-    };
+    let questions = vec![
+        question("a", Kind::Single { options: vec![option("%50% alla", false), option(nasty, true), option("[html]<b>", false)].into() }),
+        question("b", Kind::Multiple { options: vec![option("x", true), option("%y%", true), option("z", false)].into() }),
+        question("c", Kind::TrueFalse { answer: false, feedback_true: nasty.into(), feedback_false: "::x::".into() }),
+        question(
+            "d",
+            Kind::Matching { pairs: vec![Pair { left: "a: b".into(), right: "c -> d".into() }, Pair { left: "e".into(), right: nasty.into() }].into() },
+        ),
+        question("e", Kind::Reflection),
+    ];
+    let quiz = Quiz::with_defaults("nasty".into(), "N".into(), "et".into(), "I".into(), questions.into());
     let conversion = gift::import_gift(&gift::quiz_to_gift(&quiz).gift, &options("nasty", "n.gift", "et")).unwrap();
     let back = load_imported(&conversion).unwrap_or_else(|e| panic!("{e:#?}"));
     let expected: Vec<_> = quiz.questions.iter().filter_map(|q| expected_after_gift(q, &quiz.lang)).collect();

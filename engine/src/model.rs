@@ -24,6 +24,12 @@ pub struct Course {
 }
 
 impl Quiz {
+    /// A quiz with every setting a quiz file may leave out at its default: the pass
+    /// mark, no draw, one try, no penalties (what validation gives an absent field).
+    pub fn with_defaults(id: Text, title: Text, lang: Text, intro: Text, questions: List<Question>) -> Quiz {
+        Quiz { id, title, lang, intro, pass_mark: DEFAULT_PASS_MARK, draw: None, draw_per_section: false, tries: 1, try_penalty: 0, hint_penalty: 0, questions }
+    }
+
     /// How many questions one attempt asks: `draw` of the pool, or all of them.
     pub fn questions_per_attempt(&self) -> usize {
         self.draw.map_or(self.questions.len(), |d| self.questions.len().min(d as usize))

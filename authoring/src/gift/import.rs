@@ -66,19 +66,13 @@ pub fn import(items: &[GiftItem], options: &ImportOptions) -> Imported {
     importer.closing_notes(questions.len());
     let title = importer.first_category.as_deref().and_then(|p| p.rsplit('/').map(str::trim).find(|s| !s.is_empty())).map(str::to_string);
     let stem = base_name.strip_suffix(".gift").or_else(|| base_name.strip_suffix(".txt")).unwrap_or(base_name);
-    let quiz = Quiz {
-        id: options.quiz_id.clone().into(),
-        title: title.unwrap_or_else(|| stem.to_string()).into(),
-        lang: options.lang.clone().into(),
-        intro: format!("Imported from {base_name}.").into(),
-        pass_mark: DEFAULT_PASS_MARK,
-        draw: None,
-        draw_per_section: false,
-        tries: 1,
-        try_penalty: 0,
-        hint_penalty: 0,
-        questions: questions.into(),
-    };
+    let quiz = Quiz::with_defaults(
+        options.quiz_id.clone().into(),
+        title.unwrap_or_else(|| stem.to_string()).into(),
+        options.lang.clone().into(),
+        format!("Imported from {base_name}.").into(),
+        questions.into(),
+    );
     Imported { quiz, notes: importer.notes }
 }
 

@@ -3,19 +3,7 @@
 use tere_engine::model::{Choice, Kind, Pair, Question, Quiz, Source, Speaker};
 
 pub fn quiz(lang: &str, questions: Vec<Question>) -> Quiz {
-    Quiz {
-        id: "q".into(),
-        title: "Q".into(),
-        lang: lang.to_string().into(),
-        intro: "I".into(),
-        pass_mark: 80,
-        draw: None,
-        draw_per_section: false,
-        tries: 1,
-        try_penalty: 0,
-        hint_penalty: 0,
-        questions: questions.into(),
-    }
+    Quiz::with_defaults("q".into(), "Q".into(), lang.to_string().into(), "I".into(), questions.into())
 }
 
 fn question(id: &str, text: &str, kind: Kind) -> Question {
