@@ -105,6 +105,14 @@ pub struct Ui {
     pub back_to_results: &'static str,
     /// Intro, for a quiz with more than one try (`{n}`): how many tries each question has.
     pub tries_per_question: &'static str,
+    /// While the course's text is on its way (shown only when it takes more than a moment).
+    pub loading: &'static str,
+    /// The course's text could not be fetched.
+    pub load_failed: &'static str,
+    /// The course's text arrived damaged, or does not belong to this course.
+    pub load_damaged: &'static str,
+    /// The course was published by a newer Tere than this player.
+    pub load_newer: &'static str,
 }
 
 pub fn fill(template: &str, n: usize, total: usize) -> String {
@@ -168,6 +176,10 @@ static ET: Ui = Ui {
     practice_done: "Harjutus on tehtud: {n}/{total} õigesti.",
     back_to_results: "Tagasi tulemuse juurde",
     tries_per_question: "{n} katset küsimuse kohta",
+    loading: "Laadin testi…",
+    load_failed: "Testi sisu ei õnnestunud laadida. Kontrolli internetiühendust ja proovi uuesti.",
+    load_damaged: "Testi sisu on rikutud või ei kuulu selle kursuse juurde. Proovi uuesti; kui viga kordub, teata koolitajale.",
+    load_newer: "See test on avaldatud Tere uuema versiooniga, kui see leht oskab avada. Teata koolitajale, et ta avaldaks testi uuesti.",
 };
 
 static FI: Ui = Ui {
@@ -226,6 +238,10 @@ static FI: Ui = Ui {
     practice_done: "Harjoitus on tehty: {n}/{total} oikein.",
     back_to_results: "Takaisin tulokseen",
     tries_per_question: "{n} yritystä kysymystä kohden",
+    loading: "Ladataan testiä…",
+    load_failed: "Testin sisältöä ei voitu ladata. Tarkista verkkoyhteys ja yritä uudelleen.",
+    load_damaged: "Testin sisältö on vioittunut tai ei kuulu tähän kurssiin. Yritä uudelleen; jos virhe toistuu, kerro kouluttajalle.",
+    load_newer: "Testi on julkaistu Teren uudemmalla versiolla kuin tämä sivu osaa avata. Pyydä kouluttajaa julkaisemaan testi uudelleen.",
 };
 
 static EN: Ui = Ui {
@@ -285,6 +301,10 @@ static EN: Ui = Ui {
     practice_done: "Practice done: {n} of {total} right.",
     back_to_results: "Back to the results",
     tries_per_question: "{n} tries a question",
+    loading: "Loading the quiz…",
+    load_failed: "The quiz content could not be loaded. Check your connection and try again.",
+    load_damaged: "The quiz content is damaged or does not belong to this course. Try again; if it keeps happening, tell your trainer.",
+    load_newer: "This quiz was published with a newer version of Tere than this page can open. Ask your trainer to publish it again.",
 };
 
 #[cfg(test)]

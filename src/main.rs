@@ -1,10 +1,11 @@
 //! Tere: customer-service stage quizzes. The Yew shell over `tere-engine`.
 
 mod app;
-mod course;
+mod content;
 mod host;
 mod i18n;
 mod params;
+mod player;
 mod state;
 mod view;
 
@@ -23,7 +24,7 @@ fn main() {
 fn on_panic(info: &std::panic::PanicHookInfo) {
     let message = info.to_string();
     web_sys::console::error_1(&format!("Tere stopped: {message}").into());
-    host::report_crash(&message);
+    host::report_error(&message);
     mount_point().set_text_content(Some(
         "Vabandust, test peatus vea tõttu. Sinu vastused on salvestatud – laadi leht uuesti. · \
          Testi pysähtyi virheen vuoksi. Vastauksesi ovat tallessa – lataa sivu uudelleen. · \

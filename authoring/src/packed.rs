@@ -1,29 +1,78 @@
-//! Packing the validated course into the two blobs the widget embeds: all texts in
-//! reading order in one string, and a small byte stream of shape. The format (its
-//! grammar, tags and count encoding) is defined once, in `tere_engine::packed`, next to
-//! the `unpack` that reads it at startup; this is only its writer, which the player
-//! never needs.
+//! Packing the validated course into the packs the player loads: one index for the
+//! course and one pack per quiz. The format (header, grammar, tags, count encoding) is
+//! defined once, in `tere_engine::packed`, next to the reader the player uses; this is
+//! only its writer, which the player never needs.
 
 use tere_engine::model::{Choice, Course, Kind, Question, Quiz, Speaker};
-use tere_engine::packed::{push_count, COLLEAGUE, CUSTOMER, MATCHING, MULTIPLE, NAMED, ORDERING, REFLECTION, SCENARIO, SINGLE, TRUE_FALSE};
+use tere_engine::packed::{
+    self, push_count, PackError, COLLEAGUE, CUSTOMER, INDEX, MATCHING, MULTIPLE, NAMED, ORDERING, QUIZ, REFLECTION, SCENARIO, SINGLE, TRUE_FALSE,
+};
 
-/// The two blobs of a packed course.
+/// A course as files: the index and each quiz's pack, with the names the player fetches.
 #[derive(Debug, Default, PartialEq)]
-pub struct Packed {
-    pub text: String,
-    pub shape: Vec<u8>,
+pub struct Packs {
+    /// `(file name, bytes)`: the index (`packed::INDEX_FILE`) first, then every quiz's pack in course order.
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
-/// Packs a (validated) course.
-pub fn pack(course: &Course) -> Packed {
-    let mut p = Packed::default();
-    p.text(&course.title);
-    p.text(&course.lang);
-    p.count(course.quizzes.len());
-    for quiz in course.quizzes.iter() {
-        p.quiz(quiz);
+impl Packs {
+    /// The index's bytes.
+    pub fn index(&self) -> &[u8] {
+        &self.files[0].1
     }
-    p
+
+    /// A quiz's pack, by quiz id.
+    pub fn quiz(&self, id: &str) -> Option<&[u8]> {
+        let name = packed::quiz_file(id);
+        self.files.iter().find(|(n, _)| *n == name).map(|(_, bytes)| bytes.as_slice())
+    }
+
+    /// The whole course read back as the player reads it, each quiz checked against
+    /// the index (for tests and previews; the bytes are kept for the process's life).
+    pub fn read(&self) -> Result<Course, PackError> {
+        let keep = |bytes: &[u8]| -> &'static [u8] { bytes.to_vec().leak() };
+        let index = packed::read_index(keep(self.index()))?;
+        let quizzes = index
+            .quizzes
+            .iter()
+            .map(|entry| packed::read_quiz(keep(self.quiz(&entry.id).ok_or(PackError::NotInIndex)?), Some(entry)))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Course { title: index.title, lang: index.lang, quizzes: quizzes.into() })
+    }
+}
+
+/// Packs a (validated) course: each quiz, then the index that lists their hashes.
+pub fn pack(course: &Course) -> Packs {
+    let quizzes: Vec<(String, Vec<u8>)> = course.quizzes.iter().map(|q| (packed::quiz_file(&q.id), pack_quiz(q))).collect();
+    let mut index = Packed::default();
+    index.text(&course.title);
+    index.text(&course.lang);
+    index.count(course.quizzes.len());
+    for (quiz, (_, bytes)) in course.quizzes.iter().zip(&quizzes) {
+        for t in [&quiz.id, &quiz.title, &quiz.lang] {
+            index.text(t);
+        }
+        index.shape.push(quiz.pass_mark);
+        index.count(quiz.questions.len());
+        index.shape.extend(packed::hash(bytes).expect("a sealed pack has a header").to_le_bytes());
+    }
+    let mut files = vec![(packed::INDEX_FILE.to_string(), packed::seal(INDEX, &index.shape, &index.text))];
+    files.extend(quizzes);
+    Packs { files }
+}
+
+/// One quiz's pack.
+pub fn pack_quiz(quiz: &Quiz) -> Vec<u8> {
+    let mut p = Packed::default();
+    p.quiz(quiz);
+    packed::seal(QUIZ, &p.shape, &p.text)
+}
+
+/// A pack's two parts while it is written.
+#[derive(Default)]
+struct Packed {
+    text: String,
+    shape: Vec<u8>,
 }
 
 impl Packed {

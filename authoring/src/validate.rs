@@ -6,13 +6,10 @@ use toml::Spanned;
 
 use super::error::Reporter;
 use super::source::{OptionSrc, QuestionSrc, QuizFile};
-use tere_engine::model::{Choice, Kind, Pair, Question, Quiz, Source, Speaker, Text, DEFAULT_PASS_MARK, MAX_HINTS, MAX_TRIES};
+use tere_engine::model::{Choice, Kind, Pair, Question, Quiz, Source, Speaker, Text, DEFAULT_PASS_MARK, MAX_CHOICES, MAX_HINTS, MAX_TRIES};
 
 /// Languages the widget has UI strings and true/false labels for.
 pub const LANGUAGES: &[&str] = &["et", "fi", "en"];
-
-/// Most options, items or pairs a question may have (answers store indices as bytes).
-const MAX_CHOICES: usize = 32;
 
 /// Ids travel in URLs, SCORM identifiers and saved state, so they stay plain.
 pub fn is_plain_id(id: &str) -> bool {

@@ -145,7 +145,7 @@ fn coverage_counts_sub_points_towards_their_section() {
     assert_eq!((count("Main"), count("Sub")), (2, 2), "both questions cite `Sub`, which lies within `Main`");
 }
 
-/// The widget embeds the course packed (`tere_engine::packed`): unpacking must give
+/// The player reads the course from packs (`tere_engine::packed`): reading them must give
 /// back every field the widget uses, for the real course and for the hostile one
 /// (markup, entities, multi-byte text).
 #[test]
@@ -154,7 +154,7 @@ fn packing_keeps_every_field_the_widget_uses() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
         let mut course = load_course(&dir).unwrap_or_else(|e| panic!("{folder}: {e:?}")).course;
         let packed = tere_authoring::packed::pack(&course);
-        let unpacked = tere_engine::packed::unpack(packed.text.leak(), packed.shape.leak());
+        let unpacked = packed.read().expect("packs read back");
         // `source` is authoring metadata and is not packed.
         for q in course.quizzes.to_mut().iter_mut().flat_map(|quiz| quiz.questions.to_mut().iter_mut()) {
             q.source = tere_engine::Source { seed: "".into(), section: "".into() };
@@ -179,7 +179,7 @@ fn packing_keeps_a_balanced_draw() {
     // `single` cites "Sub", `question` "Main": numbered in order of first citation.
     assert_eq!(quiz.questions.iter().map(|q| q.topic).collect::<Vec<_>>(), vec![0, 1, 0]);
     let packed = tere_authoring::packed::pack(&course);
-    let unpacked = tere_engine::packed::unpack(packed.text.leak(), packed.shape.leak());
+    let unpacked = packed.read().expect("packs read back");
     assert!(unpacked.quizzes[0].draw_per_section);
     assert_eq!(unpacked.quizzes[0].questions.iter().map(|q| q.topic).collect::<Vec<_>>(), vec![0, 1, 0]);
 }
@@ -195,7 +195,7 @@ fn packing_keeps_hints_tries_and_penalties() {
     assert_eq!((quiz.tries, quiz.try_penalty, quiz.hint_penalty), (3, 25, 10));
     assert_eq!(quiz.questions[0].hints.len(), 2);
     let packed = tere_authoring::packed::pack(&course);
-    let unpacked = tere_engine::packed::unpack(packed.text.leak(), packed.shape.leak());
+    let unpacked = packed.read().expect("packs read back");
     let back = &unpacked.quizzes[0];
     assert_eq!((back.tries, back.try_penalty, back.hint_penalty), (3, 25, 10));
     assert_eq!(back.questions[0].hints, quiz.questions[0].hints);
@@ -272,7 +272,7 @@ fn a_scenario_line_has_a_speaker_the_customer_by_default() {
         course.quizzes[0].questions.iter().map(|q| if let Kind::Scenario { speaker, .. } = &q.kind { speaker } else { unreachable!() }).collect();
     assert_eq!(speakers, [&Speaker::Customer, &Speaker::Colleague, &Speaker::Named("Juhataja".into())]);
     let packed = tere_authoring::packed::pack(course);
-    let unpacked = tere_engine::packed::unpack(packed.text.leak(), packed.shape.leak());
+    let unpacked = packed.read().expect("packs read back");
     assert_eq!(unpacked.quizzes[0].questions[2].kind, course.quizzes[0].questions[2].kind);
     let bad = quiz.replace("speaker = { name = \"Juhataja\" }", "speaker = { name = \" \" }");
     assert_error(&bad, line_of(&bad, "name = \" \""), "the speaker's `name` is empty");

@@ -117,7 +117,7 @@ impl Attempt {
     pub fn missed(&self, quiz: &Quiz) -> Vec<u16> {
         let mut out = Vec::new();
         for position in 0..self.questions.len() {
-            if self.credit_at(quiz, position).is_some_and(|c| c < 1.0)
+            if self.credit_at(quiz, position).is_some_and(|c| !score::is_full_credit(c))
                 || (self.answers[position].is_none() && self.question_at(quiz, position).kind.is_graded())
             {
                 out.push(self.questions[position]);

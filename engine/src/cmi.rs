@@ -189,7 +189,7 @@ impl Interaction<'_> {
         let (kind, response, pattern) = responses(version, &q.kind, self.answer);
         let result = match self.credit {
             None => "neutral".to_string(),
-            Some(c) if c >= 1.0 => "correct".into(),
+            Some(c) if crate::score::is_full_credit(c) => "correct".into(),
             Some(c) if c <= 0.0 => (if v12 { "wrong" } else { "incorrect" }).into(),
             Some(c) => decimal(c),
         };

@@ -1,7 +1,7 @@
-//! The course content model. The built-in course is packed at build time and
-//! unpacked once at startup (`packed`): its texts borrow from the packed blob
-//! (`Cow::Borrowed`), so no text is copied and no TOML is parsed at run time; the
-//! authoring side and tests build the same types with owned values.
+//! The course content model. The player reads it from course packs (`packed`): its
+//! texts borrow from the pack's bytes (`Cow::Borrowed`), so no text is copied and no
+//! TOML is parsed at run time; the authoring side and tests build the same types with
+//! owned values.
 
 use std::borrow::Cow;
 
@@ -15,6 +15,9 @@ pub const DEFAULT_PASS_MARK: u8 = 80;
 /// (the resume text keeps each count as one base-36 digit).
 pub const MAX_TRIES: u8 = 5;
 pub const MAX_HINTS: usize = 5;
+
+/// Most options, items or pairs a question may have (answers keep indices as bytes).
+pub const MAX_CHOICES: usize = 32;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Course {

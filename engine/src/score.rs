@@ -91,9 +91,16 @@ pub fn with_penalties(quiz: &Quiz, raw: Option<f64>, tries: u8, hints_asked: u8)
     Some((raw - penalty).max(0.0))
 }
 
+/// Whether `credit` is full credit, which is what "correct" means everywhere a
+/// host hears of it (a SCORM interaction's `result`, a page host's `correct`) and
+/// what settles an answer: the one place that rule is written.
+pub fn is_full_credit(credit: f64) -> bool {
+    credit >= 1.0
+}
+
 /// Whether an answer with credit `raw` (`None`: ungraded), checked `tries` times, is final.
 pub fn is_settled(quiz: &Quiz, raw: Option<f64>, tries: u8) -> bool {
-    raw.is_none_or(|c| c >= 1.0) || tries >= quiz.tries
+    raw.is_none_or(is_full_credit) || tries >= quiz.tries
 }
 
 /// Whether `answer` has the shape of an answer to `kind`: the right variant, every

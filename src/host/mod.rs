@@ -16,7 +16,7 @@ use tere_engine::{Action, Course, Session};
 
 use crate::i18n::Lang;
 use crate::params::{HostChoice, Params};
-pub use outbox::Outbox;
+pub use outbox::{after_paint, Outbox};
 
 /// What the host knows when the widget starts.
 #[derive(Default)]
@@ -118,9 +118,9 @@ pub(super) fn in_frame() -> bool {
     }
 }
 
-/// Tells an embedding page that the widget stopped (`tere:error`), under the same
-/// origin rules as every other message.
-pub fn report_crash(message: &str) {
+/// Tells an embedding page that the widget stopped or could not load its course
+/// (`tere:error`), under the same origin rules as every other message.
+pub fn report_error(message: &str) {
     let origin = crate::params::Params::from_page().host_origin;
     post_message::post_error(origin, message);
 }

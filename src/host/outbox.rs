@@ -8,11 +8,11 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use tere_engine::report::Event;
-use tere_engine::Session;
+use tere_engine::{Course, Session};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{Clock, Health, Host};
+use super::{Clock, Health, Host, Launch};
 
 /// Something waiting to be told to the host.
 enum Delivery {
@@ -34,6 +34,12 @@ pub struct Outbox {
 impl Outbox {
     pub fn new(host: Box<dyn Host>) -> Rc<Outbox> {
         Rc::new(Outbox { host: RefCell::new(host), waiting: RefCell::default(), batch: Cell::new(0) })
+    }
+
+    /// Connects to the host and reads what it saved (`Host::launch`): call it after the
+    /// first paint, since an LMS call may be a synchronous request.
+    pub fn launch(&self, course: &'static Course) -> Launch {
+        self.host.borrow_mut().launch(course)
     }
 
     /// Queues the first state: what the launch means is written after the first paint
@@ -104,7 +110,7 @@ impl Outbox {
 
 /// Runs `f` after the next frame is painted: from a requestAnimationFrame callback,
 /// when the browser is next idle (or within 100 ms), so it never delays that frame.
-fn after_paint(f: impl FnOnce() + 'static) {
+pub fn after_paint(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
     let run = Closure::once_into_js(f);
     let next_frame = Closure::once_into_js(move || {

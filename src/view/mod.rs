@@ -35,7 +35,7 @@ impl Ctx<'_> {
     /// An event handler (click, change, …) that dispatches `action`.
     pub fn on<E: 'static>(&self, action: Action) -> Callback<E> {
         let dispatch = self.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(action.clone()))
+        Callback::from(move |_| dispatch.dispatch(action.clone().into()))
     }
 
     /// A click handler that dispatches `action`, then focuses `selector` once rendered.
@@ -43,7 +43,7 @@ impl Ctx<'_> {
         let (dispatch, focus_next) = (self.dispatch.clone(), self.focus_next.clone());
         Callback::from(move |_| {
             *focus_next.borrow_mut() = Some(selector.clone());
-            dispatch.dispatch(action.clone())
+            dispatch.dispatch(action.clone().into())
         })
     }
 

@@ -159,7 +159,7 @@ fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bo
                     let dispatch = ctx.dispatch.clone();
                     let onchange = Callback::from(move |e: Event| {
                         let value = e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
-                        dispatch.dispatch(Action::Match { pair: i as u8, right: value.parse().ok() });
+                        dispatch.dispatch(Action::Match { pair: i as u8, right: value.parse().ok() }.into());
                     });
                     html! {
                         <li class="match-row">
@@ -180,7 +180,7 @@ fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bo
             let dispatch = ctx.dispatch.clone();
             let oninput = Callback::from(move |e: InputEvent| {
                 if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-                    dispatch.dispatch(Action::Write(t.value()));
+                    dispatch.dispatch(Action::Write(t.value()).into());
                 }
             });
             html! {

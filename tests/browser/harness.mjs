@@ -54,7 +54,8 @@ export async function openPage(browser, url, { width = 1280, height = 900, local
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   await page.goto(url);
-  await page.waitForSelector('.tere');
+  // Launched (the course's packs arrived and the host's saved state is applied), or failed to load.
+  await page.waitForSelector('.tere[data-launched], .tere .load-failed');
   return page;
 }
 

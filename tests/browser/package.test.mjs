@@ -168,6 +168,7 @@ test('tere-offline.html opens from file:// with no network, plays a quiz, and re
   await page.locator('[data-action="start"]').click();
   const tally = await playSome(page, quiz, 3);
   await page.reload();
+  await page.locator('.tere[data-launched]').waitFor();
   assert.match(await page.locator(`[data-quiz-id="${first.id}"] .status`).textContent(), /Parim tulemus/);
   assert.match(await page.locator(`[data-quiz-id="${quiz.id}"] .status`).textContent(), /Pooleli/);
   await page.locator(`[data-quiz-id="${quiz.id}"]`).click();

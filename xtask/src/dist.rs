@@ -47,3 +47,23 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result {
     }
     Ok(())
 }
+
+/// What the player is built from: a change to any of these needs a new build.
+const PLAYER_SOURCES: &[&str] =
+    &["src", "engine/src", "engine/Cargo.toml", "Cargo.toml", "Cargo.lock", "Trunk.toml", "index.html", "style.css", "favicon.svg", "content-loader.js"];
+
+/// Whether dist/ holds a player built after the last change to any of its sources.
+pub fn player_is_current(root: &Path) -> bool {
+    let built = std::fs::metadata(root.join("dist/index.html")).and_then(|m| m.modified());
+    let Ok(built) = built else { return false };
+    PLAYER_SOURCES.iter().all(|source| newest(&root.join(source)).is_some_and(|changed| changed <= built))
+}
+
+/// The latest modification time of a file, or of any file in a folder.
+fn newest(path: &Path) -> Option<std::time::SystemTime> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_dir() {
+        return meta.modified().ok();
+    }
+    std::fs::read_dir(path).ok()?.filter_map(|e| e.ok()).filter_map(|e| newest(&e.path())).max()
+}

@@ -1,11 +1,13 @@
-//! The size floor: what any Yew widget that carries this course ships before a line of
-//! its own code. A bare Yew counter (`bench/yew-floor`, built with Tere's release
-//! profile, wasm-opt level and the same tool and crate versions) plus the course's
-//! packed text and shape (`tere_authoring::packed`), each brotli -q 11.
+//! The size floor: what any Yew widget that plays one stage of this course loads before
+//! a line of its own code. A bare Yew counter (`bench/yew-floor`, built with Tere's
+//! release profile, wasm-opt level and the same tool and crate versions) plus the
+//! stage's content: the course index and its quiz's pack (`tere_authoring::packed`),
+//! each brotli -q 11.
 
 use std::path::Path;
 
 use tere_authoring::packed::pack;
+use tere_engine::packed::{quiz_file, INDEX_FILE};
 use tere_engine::Course;
 
 use crate::bench::{compress, Sized};
@@ -14,8 +16,9 @@ use crate::util::{self, Result};
 pub struct Floor {
     /// The counter's shipped wasm and glue.
     pub yew: Vec<Sized>,
-    pub text: Sized,
-    pub shape: Sized,
+    /// The course index and the stage's quiz pack.
+    pub index: Sized,
+    pub stage: Sized,
 }
 
 impl Floor {
@@ -24,11 +27,11 @@ impl Floor {
     }
 
     pub fn total_brotli(&self) -> u64 {
-        self.yew_brotli() + self.text.brotli + self.shape.brotli
+        self.yew_brotli() + self.index.brotli + self.stage.brotli
     }
 }
 
-pub fn measure(root: &Path, work: &Path, course: &Course) -> Result<Floor> {
+pub fn measure(root: &Path, work: &Path, course: &Course, stage: &str) -> Result<Floor> {
     let app = root.join("bench/yew-floor");
     // Same wasm-bindgen and wasm-opt as Tere (Trunk cannot download here), same crate versions.
     let trunk = std::fs::read_to_string(root.join("Trunk.toml")).map_err(|e| format!("Trunk.toml: {e}"))?;
@@ -48,9 +51,9 @@ pub fn measure(root: &Path, work: &Path, course: &Course) -> Result<Floor> {
     }
     yew.sort_by(|a, b| a.name.cmp(&b.name));
 
-    let packed = pack(course);
-    let (text, shape) = (work.join("course.txt"), work.join("course.shape"));
-    std::fs::write(&text, &packed.text).map_err(|e| e.to_string())?;
-    std::fs::write(&shape, &packed.shape).map_err(|e| e.to_string())?;
-    Ok(Floor { yew, text: compress(work, &text)?, shape: compress(work, &shape)? })
+    let packs = pack(course);
+    let (index, quiz) = (work.join(INDEX_FILE), work.join(quiz_file(stage)));
+    std::fs::write(&index, packs.index()).map_err(|e| e.to_string())?;
+    std::fs::write(&quiz, packs.quiz(stage).ok_or(format!("no quiz `{stage}`"))?).map_err(|e| e.to_string())?;
+    Ok(Floor { yew, index: compress(work, &index)?, stage: compress(work, &quiz)? })
 }

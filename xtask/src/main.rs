@@ -9,6 +9,7 @@ mod fuzz;
 mod gift;
 mod manifest;
 mod package;
+mod packs;
 mod serve;
 mod setup;
 mod util;
@@ -19,8 +20,11 @@ const USAGE: &str = "usage: cargo xtask <command>
 
   serve   set up, build and serve the widget on http://127.0.0.1:8080
   test    set up, then run every test (native and browser)
-  build   release build into dist/ (relative URLs, wasm-opt applied)
-  package [--quiz <id>]...  build, then write SCORM 1.2/2004 zips of the course and of every stage (or only those named), tere-offline.html and site/ to dist/packages/
+  build   release build of the player into dist/ (relative URLs, wasm-opt applied), and the course's packs into dist/content/
+  package [--course DIR] [--out DIR] [--quiz <id>]...
+          write SCORM 1.2/2004 zips of the course (questions/, or DIR) and of every stage (or only those
+          named), tere-offline.html and site/ to dist/packages/ (or --out DIR); the player is the one in
+          dist/, rebuilt only when its sources are newer
   check [--strict] [DIR]  validate questions/ (or DIR), print which questions cite each section
                and the item-writing warnings (--strict: warnings fail the check)
   browser [NAME]...  run only the browser tests (only files whose name contains a NAME), against the current dist/
@@ -38,7 +42,7 @@ fn main() -> ExitCode {
         Some("serve") => setup::all().and_then(|_| build()).and_then(|_| serve::run("127.0.0.1:8080", &util::root().join("dist"))),
         Some("test") => test(),
         Some("browser") => browser_tests(&args[1..]),
-        Some("package") => setup::all().and_then(|_| build()).and_then(|_| package::run(&args[1..])),
+        Some("package") => package::run(&args[1..]),
         Some("gift-import") => gift::import(&args[1..]),
         Some("gift-export") => gift::export(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
@@ -59,10 +63,23 @@ fn main() -> ExitCode {
 }
 
 /// Release build into dist/ with Trunk (wasm-opt from the project-local binaryen),
-/// with the loader moved out of line for a strict Content-Security-Policy.
+/// with the loader moved out of line for a strict Content-Security-Policy; then the
+/// course (questions/, or $TERE_QUESTIONS), validated, as packs in dist/content/.
 fn build() -> util::Result {
+    let dist = util::root().join("dist");
     util::run(util::cmd("trunk").args(["build", "--release"]), "trunk build")?;
-    dist::externalize_loader(&util::root().join("dist"))
+    dist::externalize_loader(&dist)?;
+    packs::write_into(&util::content_dir(), &dist).map(drop)
+}
+
+/// `build` when the player in dist/ is missing or older than any of its sources: a
+/// course edit alone never rebuilds the wasm.
+pub fn build_player_if_stale() -> util::Result {
+    if dist::player_is_current(&util::root()) {
+        println!("the player in dist/ is up to date; not rebuilt");
+        return Ok(());
+    }
+    build()
 }
 
 fn test() -> util::Result {
@@ -83,14 +100,11 @@ fn test() -> util::Result {
     browser_tests(&[])
 }
 
-/// The widget built from tests/hostile-content into target/hostile-dist, for the
-/// tests that prove content is shown as text under a strict Content-Security-Policy.
+/// The packages of tests/hostile-content (the same player), for the tests that prove
+/// content is shown as text under a strict Content-Security-Policy; they use its site/.
 fn hostile_build() -> util::Result {
-    let dist = util::root().join("target/hostile-dist");
-    let mut trunk = util::cmd("trunk");
-    trunk.args(["build", "--release", "--dist"]).arg(&dist).env("TERE_QUESTIONS", util::root().join("tests/hostile-content"));
-    util::run(&mut trunk, "trunk build (hostile content)")?;
-    dist::externalize_loader(&dist)
+    let out = util::root().join("target/hostile-packages");
+    package::run(&["--course".into(), util::root().join("tests/hostile-content").display().to_string(), "--out".into(), out.display().to_string()])
 }
 
 /// The browser tests against the current dist/ (the course exported for them first);
@@ -115,7 +129,7 @@ fn browser_tests(names: &[String]) -> util::Result {
     let mut node = util::cmd("node");
     node.arg("--test").arg("--test-concurrency=1").args(&files);
     node.env("TERE_DIST", util::root().join("dist"))
-        .env("TERE_HOSTILE_DIST", util::root().join("target/hostile-dist"))
+        .env("TERE_HOSTILE_DIST", util::root().join("target/hostile-packages/site"))
         .env("TERE_COURSE_JSON", out.join("course.json"))
         .env("TERE_MOODLE_RULES", out.join("moodle-rules.json"));
     util::run(&mut node, "browser tests")

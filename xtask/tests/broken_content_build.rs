@@ -1,13 +1,15 @@
-//! A deliberately broken question file must stop the real build with its file and line.
+//! A deliberately broken question file must stop packaging with its file and line,
+//! before any build, and write nothing.
 
 use std::path::Path;
 use std::process::Command;
 
 #[test]
-fn broken_question_file_fails_the_build_with_file_and_line() {
+fn broken_question_file_stops_packaging_with_file_and_line() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let dir = tempfile::Builder::new().prefix("tere-broken-").tempdir().unwrap();
-    let broken = dir.path();
+    let broken = dir.path().join("course");
+    std::fs::create_dir(&broken).unwrap();
     for entry in std::fs::read_dir(root.join("questions")).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "toml") {
@@ -20,15 +22,11 @@ fn broken_question_file_fails_the_build_with_file_and_line() {
     let type_line = text.lines().position(|l| l.starts_with("type = ")).unwrap() + 1;
     std::fs::write(&file, text.replacen("correct = true\n", "", 1)).unwrap();
 
-    let out = Command::new(env!("CARGO"))
-        .args(["check", "--quiet", "--package", "tere", "--target-dir"])
-        .arg(root.join("target/broken-content-check"))
-        .env("TERE_QUESTIONS", broken)
-        .current_dir(root)
-        .output()
-        .unwrap();
+    let out_dir = dir.path().join("packages");
+    let out = Command::new(env!("CARGO_BIN_EXE_xtask")).arg("package").arg("--course").arg(&broken).arg("--out").arg(&out_dir).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "the build accepted broken content");
+    assert!(!out.status.success(), "packaging accepted broken content");
     let expected = format!("kontakti_loomine.toml:{type_line}:");
     assert!(stderr.contains(&expected) && stderr.contains("exactly one option with `correct = true`, found 0"), "expected `{expected}` in:\n{stderr}");
+    assert!(!out_dir.exists(), "nothing is written for a course with errors");
 }

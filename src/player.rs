@@ -1,0 +1,262 @@
+//! The player: one `Model` in a reducer, rendered by `view`, reported to the host
+//! after every change. It starts once the course has arrived (`app`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use gloo_timers::callback::Interval;
+use tere_engine::report::events;
+use tere_engine::{Action, Phase, Screen, Session};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::content::Content;
+use crate::host::{self, Clock, Health, Outbox};
+use crate::params::{LangPrefs, Params};
+use crate::state::{Change, Config, Launched, Model};
+use crate::view;
+
+/// A short, non-blocking message about saving.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Notice {
+    /// Results could not be delivered yet; they are kept and sent again.
+    HostTrouble,
+    /// The LMS refused this session; results are kept on the device for the next launch.
+    HostRefused,
+    /// The LMS opened the quiz in browse or review mode: nothing is recorded.
+    Preview,
+    /// Saved progress could not be read; a fresh attempt starts.
+    ProgressReset,
+}
+
+/// What the learner is told about the host's health (nothing when all is well).
+fn notice_for(health: Health) -> Option<Notice> {
+    match health {
+        Health::Good => None,
+        Health::Retrying => Some(Notice::HostTrouble),
+        Health::Refused => Some(Notice::HostRefused),
+        Health::Preview => Some(Notice::Preview),
+    }
+}
+
+type SharedHost = Rc<Outbox>;
+
+/// What the player is given once the course has arrived.
+#[derive(Properties)]
+pub struct PlayerProps {
+    pub content: Rc<Content>,
+    pub params: Rc<Params>,
+}
+
+impl PartialEq for PlayerProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.content, &other.content) && Rc::ptr_eq(&self.params, &other.params)
+    }
+}
+
+/// The state the page paints first, before any host call: the course, at the quiz
+/// `?quiz=` names. The launch's saved progress comes after the paint (`use_launch`).
+fn first_session(content: &Content) -> Session {
+    let session = Session::new(content.course);
+    match content.found {
+        Some(i) => session.reduce(Action::Open(i)),
+        None => session,
+    }
+}
+
+#[function_component(Player)]
+pub fn player(props: &PlayerProps) -> Html {
+    let content = &props.content;
+    let host = use_memo((), |_| Outbox::new(host::open(&props.params)));
+    let model = use_reducer(|| Model::new(first_session(content)));
+    let config = use_memo((), |_| Config {
+        langs: LangPrefs { url: props.params.lang, lms: None, browser: props.params.browser_lang },
+        single_quiz: content.found.is_some(),
+        unknown_quiz: content.unknown_quiz,
+    });
+    let notice = use_state_eq(|| None); // `_eq`: a report that changes nothing re-renders nothing
+    use_launch(&host, content, &model, &notice);
+    let reported = use_mut_ref(|| (*model).clone());
+    use_host_reports(&host, &model, &reported, &notice);
+    use_page_lifecycle(&host, &reported, &notice);
+    use_focus_heading(&model);
+    let focus_next = use_mut_ref(|| None);
+    {
+        let focus_next = focus_next.clone();
+        use_effect(move || view::focus_pending(&focus_next));
+    }
+    // Per screen: the Finnish stage speaks Finnish, the Estonian menu Estonian.
+    let lang = model.langs(&config).for_content(model.session.content_lang());
+    let ctx = view::Ctx { session: &model.session, lang, ui: lang.ui(), config: &config, dispatch: model.dispatcher(), focus_next };
+    let notice_text = notice.map(|n| match n {
+        Notice::HostTrouble => ctx.ui.host_trouble,
+        Notice::HostRefused => ctx.ui.host_refused,
+        Notice::Preview => ctx.ui.preview,
+        Notice::ProgressReset => ctx.ui.progress_reset,
+    });
+    // Until the launch has put back what the host saved (a moment after the first
+    // paint), the screen is shown but inert: nothing done in that moment could be kept.
+    let waiting = model.launched.is_none().then_some("");
+    html! {
+        <div class={classes!("tere", model.in_lms().then_some("in-lms"))} lang={lang.code()} data-launched={model.launched.map(|_| "")} inert={waiting.is_some()} aria-busy={waiting.map(|_| "true")}>
+            <p class="host-notice" role="status" hidden={notice_text.is_none()}>{ notice_text.unwrap_or_default() }</p>
+            { view::screen(&ctx) }
+        </div>
+    }
+}
+
+/// Once the first screen is painted, the host connects and reads what it saved (an
+/// LMS call may be a synchronous request: it must not hold back that frame), and the
+/// launch is applied through the reducer.
+#[hook]
+fn use_launch(host: &SharedHost, content: &Rc<Content>, model: &UseReducerHandle<Model>, notice: &UseStateHandle<Option<Notice>>) {
+    let (host, content, dispatch, notice) = (host.clone(), content.clone(), model.dispatcher(), notice.clone());
+    use_effect_with((), move |_| {
+        host::after_paint(move || {
+            let launch = host.launch(content.course);
+            let mut actions = vec![Action::ImposePassMark(launch.pass_mark)];
+            actions.extend(launch.restore);
+            // Back at the quiz `?quiz=` named: now at its resumed attempt, if there is one.
+            actions.extend(content.found.map(Action::Open));
+            let shown = notice_for(host.health()).or(launch.discarded.then_some(Notice::ProgressReset));
+            if shown.is_some() {
+                notice.set(shown);
+            }
+            dispatch.dispatch(Change::Launch { actions, launched: Launched { lang: launch.lang, in_lms: launch.in_lms } });
+        });
+    });
+}
+
+/// Tells the host what each state change means, with the times it needs. Nothing
+/// is reported before the launch; the launch itself is not a change the learner made:
+/// the host writes what it means (`Host::begin`) once its screen is painted.
+#[hook]
+fn use_host_reports(host: &SharedHost, model: &Model, reported: &Rc<RefCell<Model>>, notice: &UseStateHandle<Option<Notice>>) {
+    let shown = use_mut_ref(|| (question_key(&model.session), host::now_ms()));
+    let host = host.clone();
+    let reported = reported.clone();
+    let notice = notice.clone();
+    use_effect_with(model.clone(), move |now| {
+        let was_launched = reported.borrow().launched.is_some();
+        let clock = Clock { now_ms: host::now_ms(), shown_ms: shown.borrow().1 };
+        if was_launched {
+            let happened = events(&reported.borrow().session, &now.session);
+            if !happened.is_empty() {
+                let notice = notice.clone();
+                host.report(now.session.clone(), happened, clock, move |health| notice.set(notice_for(health)));
+            }
+        } else if now.launched.is_some() {
+            host.begin(now.session.clone(), move |health| {
+                if let Some(n) = notice_for(health) {
+                    notice.set(Some(n));
+                }
+            });
+        }
+        if shown.borrow().0 != question_key(&now.session) {
+            *shown.borrow_mut() = (question_key(&now.session), clock.now_ms);
+        }
+        *reported.borrow_mut() = now.clone();
+    });
+}
+
+/// Which question is on screen (for answer latency).
+fn question_key(session: &Session) -> Option<(usize, usize)> {
+    session.quiz().zip(session.attempt()).map(|((i, _), a)| (i, a.current))
+}
+
+/// Saves when the page is hidden, ends the connection when it goes away, retries
+/// failed deliveries every few seconds, and reports the content height to a host that wants it.
+#[hook]
+fn use_page_lifecycle(host: &SharedHost, reported: &Rc<RefCell<Model>>, notice: &UseStateHandle<Option<Notice>>) {
+    let host = host.clone();
+    let reported = reported.clone();
+    let notice = notice.clone();
+    use_effect_with((), move |_| {
+        let window = web_sys::window().expect("a window");
+        let document = window.document().expect("a document");
+        let leave = {
+            let (host, reported) = (host.clone(), reported.clone());
+            move |unloading: bool| {
+                // Before the launch there is no connection to end and nothing to save.
+                let model = reported.borrow();
+                if model.launched.is_some() {
+                    host.leave(&model.session, unloading);
+                }
+            }
+        };
+        let hidden = {
+            let (leave, document) = (leave.clone(), document.clone());
+            EventListener::new(&document.clone(), "visibilitychange", move |_| {
+                if document.visibility_state() == web_sys::VisibilityState::Hidden {
+                    leave(false);
+                }
+            })
+        };
+        let gone = EventListener::new(&window, "pagehide", move |_| leave(true));
+        let retry = {
+            let host = host.clone();
+            Interval::new(3_000, move || {
+                if host.health() == Health::Retrying {
+                    host.retry();
+                    notice.set(notice_for(host.health()));
+                }
+            })
+        };
+        // Only a host that sizes the iframe needs the height; others skip the observer's work per frame.
+        let resize = if host.wants_height() { observe_height(host) } else { None };
+        move || drop((hidden, gone, retry, resize))
+    });
+}
+
+/// What keeps the height reported: the observer, its callback, the resize listener.
+type HeightWatch = (web_sys::ResizeObserver, Closure<dyn Fn()>, EventListener);
+
+/// Reports the widget's height to the host whenever it changes, and whenever the
+/// window is resized (an LMS page may have set the frame's height again).
+fn observe_height(host: SharedHost) -> Option<HeightWatch> {
+    let root = crate::mount_point();
+    let measure = Rc::new({
+        let root = root.clone();
+        move || {
+            let height = root.dyn_ref::<web_sys::HtmlElement>().map_or(0, |e| (e.offset_top() + e.offset_height()).max(0) as u32);
+            host.resized(height);
+        }
+    });
+    let window = web_sys::window()?;
+    let on_resize = {
+        let measure = measure.clone();
+        EventListener::new(&window, "resize", move |_| measure())
+    };
+    let observed = Closure::<dyn Fn()>::new(move || measure());
+    let observer = web_sys::ResizeObserver::new(observed.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&root);
+    Some((observer, observed, on_resize))
+}
+
+/// Which screen is showing: quiz, question position and phase, as one comparable key.
+fn screen_key(session: &Session) -> (usize, usize, bool) {
+    match &session.screen {
+        Screen::Menu => (usize::MAX, 0, false),
+        Screen::Quiz(quiz) => match &session.quizzes[*quiz].attempt {
+            None => (*quiz, 0, false),
+            Some(a) => (*quiz, a.current + 1, a.phase == Phase::Finished),
+        },
+    }
+}
+
+/// Moves keyboard and screen-reader focus to the new screen's heading whenever the
+/// screen or the question changes (not on first load, nor when the launch puts back a
+/// saved attempt: the host page keeps its focus until the learner acts).
+#[hook]
+fn use_focus_heading(model: &Model) {
+    let launched = model.launched.is_some();
+    let last = use_mut_ref(|| None);
+    use_effect_with((screen_key(&model.session), launched), move |now| {
+        let before = last.borrow_mut().replace(*now);
+        if before.is_some_and(|(_, was_launched)| was_launched == now.1) {
+            view::focus_heading();
+        }
+    });
+}
