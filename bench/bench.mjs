@@ -6,10 +6,15 @@
 //
 // What is measured, exactly (BENCHMARKS.md repeats it):
 // - startup: performance.now() (0 = navigation start) at which a MutationObserver
-//   installed before any page script first sees `[data-action="start"]` present and
-//   enabled; also the next animation frame after that. Cold loads: a new browser context
-//   per load (empty cache, storage and code cache) with the HTTP cache disabled through
-//   CDP; Tere and vanilla loads alternate, after one discarded warm-up load of each.
+//   installed before any page script first sees the widget launched and its Start
+//   button usable: `.tere[data-launched]` (Tere sets it once the host launch ran; until
+//   then its screen is `inert`), holding `[data-action="start"]` present, enabled and
+//   not inside anything inert; also the next animation frame after that. For Tere this
+//   includes content-loader.js fetching the course index and the stage's pack
+//   (content/course.pack, content/quiz-<id>.pack) and the player reading them. Cold
+//   loads: a new browser context per load (empty cache, storage and code cache) with the
+//   HTTP cache disabled through CDP; Tere and vanilla loads alternate, after one
+//   discarded warm-up load of each.
 // - answer → feedback: in the page, pick an option (or fill the answer), wait until
 //   Check is enabled, no CSS transition runs and two frames have passed (a learner
 //   reads first), then click Check and time: the update's script work (click → the
@@ -47,7 +52,7 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
   '--disable-sync', '--no-first-run'];
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
-  '.svg': 'image/svg+xml', '.json': 'application/json' };
+  '.svg': 'image/svg+xml', '.json': 'application/json', '.pack': 'application/octet-stream' };
 
 const log = (...m) => console.error('bench:', ...m);
 
@@ -81,18 +86,22 @@ async function serve() {
 
 // ---------------------------------------------------------------- in-page probes
 
-/** Installed before any page script: when the Start button is usable, and the wasm exports. */
+/**
+ * Installed before any page script: when the widget is launched with its Start button
+ * usable (`.tere[data-launched]` holding an enabled Start, nothing inert around it),
+ * and the wasm exports.
+ */
 function startupProbe() {
   const bench = (window.__bench = { ready: null, frame: null });
   addEventListener('TrunkApplicationStarted', (e) => { window.__tereWasm = e.detail && e.detail.wasm; });
   const observer = new MutationObserver(() => {
-    const start = document.querySelector('[data-action="start"]');
-    if (!start || start.disabled || bench.ready !== null) return;
+    const start = document.querySelector('.tere[data-launched] [data-action="start"]');
+    if (!start || start.disabled || start.closest('[inert]') || bench.ready !== null) return;
     bench.ready = performance.now();
     observer.disconnect();
     requestAnimationFrame(() => { bench.frame = performance.now(); });
   });
-  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'inert', 'data-launched'] });
 }
 
 /** Helpers for the latency run, installed before any page script. */
@@ -108,7 +117,8 @@ function playerLib() {
     }
     throw new Error(`timed out waiting for ${what}`);
   }
-  const usable = (s) => () => { const b = q(s); return b && !b.disabled; };
+  // Enabled, and not in the screen shown inert until the launch ran.
+  const usable = (s) => () => { const b = q(s); return b && !b.disabled && !b.closest('[inert]'); };
   // The wasm exports, should Trunk's TrunkApplicationStarted event not carry them.
   for (const name of ['instantiateStreaming', 'instantiate']) {
     const original = WebAssembly[name];
@@ -270,7 +280,16 @@ async function startup(browser, server) {
   const tereFiles = [...new Set(server.requests.slice(before))];
   const vanillaFirst = await coldLoad(browser, vanillaUrl, { signature: true });
   const sameScreen = tereFirst.signature === vanillaFirst.signature;
-  if (!sameScreen) log('warning: the vanilla page does not render the same intro screen as Tere', { tere: tereFirst.signature, vanilla: vanillaFirst.signature });
+  let screens;
+  if (!sameScreen) {
+    // Where they part, with some context, and both screens whole (into the results).
+    const [a, b] = [tereFirst.signature ?? '', vanillaFirst.signature ?? ''];
+    let at = 0;
+    while (at < a.length && a[at] === b[at]) at++;
+    const around = (s) => s.slice(Math.max(0, at - 60), at + 60);
+    screens = { tere: a, vanilla: b, firstDifferenceAt: at };
+    log('warning: the vanilla page does not render the same intro screen as Tere; they part at', at, { tere: around(a), vanilla: around(b) });
+  }
   const tere = { ready: [], frame: [] };
   const vanilla = { ready: [], frame: [] };
   for (let i = 0; i < LOADS; i++) {
@@ -284,7 +303,7 @@ async function startup(browser, server) {
   const v = median(vanilla.ready);
   log(`startup: Tere ${t.toFixed(1)} ms, vanilla ${v.toFixed(1)} ms (medians of ${LOADS})`);
   return {
-    quiz: QUIZ, loads: LOADS, sameScreen, tereFilesRequested: tereFiles,
+    quiz: QUIZ, loads: LOADS, sameScreen, screens, tereFilesRequested: tereFiles,
     tere: { ready: stats(tere.ready), frame: stats(tere.frame), samples: tere.ready.map((x) => round(x, 1)) },
     vanilla: { ready: stats(vanilla.ready), frame: stats(vanilla.frame), samples: vanilla.ready.map((x) => round(x, 1)) },
     ratio: round(t / v, 2),

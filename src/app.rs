@@ -71,7 +71,12 @@ pub fn app() -> Html {
             let again = *round > 0;
             yew::platform::spawn_local(async move {
                 match content::load(quiz.as_deref(), again).await {
-                    Ok(content) => dispatch.dispatch(LoadChange::Arrived(Rc::new(content))),
+                    Ok(content) => {
+                        if crate::self_test("panic-after-load") {
+                            panic!("self-test panic after the course loaded, requested by the URL");
+                        }
+                        dispatch.dispatch(LoadChange::Arrived(Rc::new(content)))
+                    }
                     Err(problem) => {
                         let message = problem.describe();
                         web_sys::console::error_1(&message.as_str().into());

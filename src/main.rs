@@ -10,13 +10,21 @@ mod state;
 mod view;
 
 fn main() {
-    std::panic::set_hook(Box::new(on_panic));
+    // Through Yew: its renderer replaces any hook set with `std::panic::set_hook`.
+    yew::set_custom_panic_hook(Box::new(on_panic));
     // Lets tests prove the panic path (documented in tests/README.md).
-    if web_sys::window().and_then(|w| w.location().search().ok()).is_some_and(|s| s.contains("tereSelfTest=panic")) {
+    if self_test("panic") {
         panic!("self-test panic requested by the URL");
     }
     let root = mount_point();
     yew::Renderer::<app::App>::with_root(root).render();
+}
+
+/// Whether the URL asks for a self-test (`?tereSelfTest=<name>`), which tests use to
+/// prove the crash paths.
+pub fn self_test(name: &str) -> bool {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|q| q.get("tereSelfTest")).is_some_and(|v| v == name)
 }
 
 /// A crash must not leave a dead page: say so on the console, to the host, and to

@@ -57,7 +57,7 @@ impl PartialEq for PlayerProps {
 }
 
 /// The state the page paints first, before any host call: the course, at the quiz
-/// `?quiz=` names. The launch's saved progress comes after the paint (`use_launch`).
+/// `?quiz=` names. The launch's saved progress is applied to it (`launch`).
 fn first_session(content: &Content) -> Session {
     let session = Session::new(content.course);
     match content.found {
@@ -70,13 +70,20 @@ fn first_session(content: &Content) -> Session {
 pub fn player(props: &PlayerProps) -> Html {
     let content = &props.content;
     let host = use_memo((), |_| Outbox::new(host::open(&props.params)));
-    let model = use_reducer(|| Model::new(first_session(content)));
+    // A host that cannot hold the page (local storage) launches before the first paint;
+    // an LMS right after it (`use_launch`).
+    let early = use_memo((), |_| (!host.waits_for_paint()).then(|| launch(&host, content)));
+    let model = use_reducer(|| match &*early {
+        Some((Change::Launch { actions, launched }, _)) => Model::new(first_session(content)).launched(actions.clone(), *launched),
+        _ => Model::new(first_session(content)),
+    });
     let config = use_memo((), |_| Config {
         langs: LangPrefs { url: props.params.lang, lms: None, browser: props.params.browser_lang },
         single_quiz: content.found.is_some(),
         unknown_quiz: content.unknown_quiz,
     });
-    let notice = use_state_eq(|| None); // `_eq`: a report that changes nothing re-renders nothing
+    // `_eq`: a report that changes nothing re-renders nothing
+    let notice = use_state_eq(|| (*early).as_ref().and_then(|(_, notice)| *notice));
     use_launch(&host, content, &model, &notice);
     let reported = use_mut_ref(|| (*model).clone());
     use_host_reports(&host, &model, &reported, &notice);
@@ -107,25 +114,34 @@ pub fn player(props: &PlayerProps) -> Html {
     }
 }
 
-/// Once the first screen is painted, the host connects and reads what it saved (an
-/// LMS call may be a synchronous request: it must not hold back that frame), and the
-/// launch is applied through the reducer.
+/// The host connects and reads what it saved: the change that applies it, and what
+/// the learner is told about it.
+fn launch(host: &Outbox, content: &Content) -> (Change, Option<Notice>) {
+    let launch = host.launch(content.course);
+    let mut actions = vec![Action::ImposePassMark(launch.pass_mark)];
+    actions.extend(launch.restore);
+    // Back at the quiz `?quiz=` named: now at its resumed attempt, if there is one.
+    actions.extend(content.found.map(Action::Open));
+    let notice = notice_for(host.health()).or(launch.discarded.then_some(Notice::ProgressReset));
+    (Change::Launch { actions, launched: Launched { lang: launch.lang, in_lms: launch.in_lms } }, notice)
+}
+
+/// For a host whose calls may hold the page (an LMS): the launch once the first
+/// screen is painted, applied through the reducer.
 #[hook]
 fn use_launch(host: &SharedHost, content: &Rc<Content>, model: &UseReducerHandle<Model>, notice: &UseStateHandle<Option<Notice>>) {
     let (host, content, dispatch, notice) = (host.clone(), content.clone(), model.dispatcher(), notice.clone());
+    let pending = model.launched.is_none();
     use_effect_with((), move |_| {
-        host::after_paint(move || {
-            let launch = host.launch(content.course);
-            let mut actions = vec![Action::ImposePassMark(launch.pass_mark)];
-            actions.extend(launch.restore);
-            // Back at the quiz `?quiz=` named: now at its resumed attempt, if there is one.
-            actions.extend(content.found.map(Action::Open));
-            let shown = notice_for(host.health()).or(launch.discarded.then_some(Notice::ProgressReset));
-            if shown.is_some() {
-                notice.set(shown);
-            }
-            dispatch.dispatch(Change::Launch { actions, launched: Launched { lang: launch.lang, in_lms: launch.in_lms } });
-        });
+        if pending {
+            host::after_paint(move || {
+                let (change, shown) = launch(&host, &content);
+                if shown.is_some() {
+                    notice.set(shown);
+                }
+                dispatch.dispatch(change);
+            });
+        }
     });
 }
 
@@ -135,19 +151,20 @@ fn use_launch(host: &SharedHost, content: &Rc<Content>, model: &UseReducerHandle
 #[hook]
 fn use_host_reports(host: &SharedHost, model: &Model, reported: &Rc<RefCell<Model>>, notice: &UseStateHandle<Option<Notice>>) {
     let shown = use_mut_ref(|| (question_key(&model.session), host::now_ms()));
+    let begun = use_mut_ref(|| false);
     let host = host.clone();
     let reported = reported.clone();
     let notice = notice.clone();
     use_effect_with(model.clone(), move |now| {
-        let was_launched = reported.borrow().launched.is_some();
         let clock = Clock { now_ms: host::now_ms(), shown_ms: shown.borrow().1 };
-        if was_launched {
+        if *begun.borrow() {
             let happened = events(&reported.borrow().session, &now.session);
             if !happened.is_empty() {
                 let notice = notice.clone();
                 host.report(now.session.clone(), happened, clock, move |health| notice.set(notice_for(health)));
             }
         } else if now.launched.is_some() {
+            *begun.borrow_mut() = true;
             host.begin(now.session.clone(), move |health| {
                 if let Some(n) = notice_for(health) {
                     notice.set(Some(n));

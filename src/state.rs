@@ -47,6 +47,12 @@ impl Model {
         Model { session, launched: None }
     }
 
+    /// This state with the host's launch applied (`Change::Launch`).
+    pub fn launched(&self, actions: Vec<Action>, launched: Launched) -> Model {
+        let session = actions.into_iter().fold(self.session.clone(), |s, a| s.reduce(a));
+        Model { session, launched: Some(launched) }
+    }
+
     /// The UI language preferences: the page's, with the LMS's once launched.
     pub fn langs(&self, config: &Config) -> LangPrefs {
         LangPrefs { lms: self.launched.and_then(|l| l.lang), ..config.langs }
@@ -63,10 +69,7 @@ impl Reducible for Model {
     fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
         match change {
             Change::Play(action) => Rc::new(Model { session: self.session.reduce(action), launched: self.launched }),
-            Change::Launch { actions, launched } => {
-                let session = actions.into_iter().fold(self.session.clone(), |s, a| s.reduce(a));
-                Rc::new(Model { session, launched: Some(launched) })
-            }
+            Change::Launch { actions, launched } => Rc::new(self.launched(actions, launched)),
         }
     }
 }

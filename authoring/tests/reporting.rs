@@ -72,6 +72,24 @@ fn editing_a_question_drops_only_its_answer() {
     assert_eq!(kept, vec![true, true, false, true, false, false]);
 }
 
+/// The same through course packs, as the player gets them: the trainer republishes the
+/// course with one question changed (its quiz's pack is new, its hash too), and a
+/// learner who resumes keeps every other answer.
+#[test]
+fn resuming_after_a_republished_pack_keeps_every_unchanged_answer() {
+    let before = mixed();
+    let played = tere_authoring::packed::pack(course(&before)).read().unwrap();
+    let played: &'static tere_engine::Course = Box::leak(Box::new(played));
+    let s = play(Session::new(played).reduce(Action::Open(0)).reduce(Action::Start { seed: 42 }), 4);
+    let saved = resume::encode(&played.quizzes[0], s.attempt().unwrap());
+    let republished = tere_authoring::packed::pack(course(&before.replace("Q c", "Q c, reworded")));
+    assert_ne!(republished.quiz("q"), tere_authoring::packed::pack(course(&before)).quiz("q"), "the edited quiz's pack changed");
+    let edited = republished.read().unwrap();
+    let restored = resume::decode(&edited.quizzes[0], &saved).unwrap();
+    let kept: Vec<bool> = restored.answers.iter().map(Option::is_some).collect();
+    assert_eq!(kept, vec![true, true, false, true, false, false]);
+}
+
 #[test]
 fn damaged_or_foreign_resume_text_is_refused_never_a_panic() {
     let text = mixed();

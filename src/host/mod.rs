@@ -63,8 +63,15 @@ impl Clock {
 }
 
 pub trait Host {
-    /// Connect and read what the host saved. Called once, first.
+    /// Connect and read what the host saved. Called once, first: after the first
+    /// paint when `waits_for_paint`, else before it.
     fn launch(&mut self, course: &'static Course) -> Launch;
+    /// Whether a call to this host may hold the page (an LMS call can be a synchronous
+    /// request): then the launch waits until the first screen is painted. Reading
+    /// local storage does not, so those hosts launch before the first paint.
+    fn waits_for_paint(&self) -> bool {
+        false
+    }
     /// The widget's first state, after the first paint: write what the launch means
     /// (the SCO is begun, work an earlier session could not deliver).
     fn begin(&mut self, _session: &Session) {}

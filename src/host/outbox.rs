@@ -42,6 +42,10 @@ impl Outbox {
         self.host.borrow_mut().launch(course)
     }
 
+    pub fn waits_for_paint(&self) -> bool {
+        self.host.borrow().waits_for_paint()
+    }
+
     /// Queues the first state: what the launch means is written after the first paint
     /// (an LMS commit may be a synchronous request); `delivered` gets the host's health.
     pub fn begin(self: &Rc<Self>, session: Session, delivered: impl Fn(Health) + 'static) {

@@ -359,6 +359,10 @@ impl Host for ScormHost {
         self.health
     }
 
+    fn waits_for_paint(&self) -> bool {
+        true
+    }
+
     fn wants_height(&self) -> bool {
         super::frame::fits_frame()
     }

@@ -118,7 +118,7 @@ pub fn text(t: &Text) -> AttrValue {
 pub fn verdict(ui: &Ui, credit: Option<f64>) -> Html {
     let (class, sign, words) = match credit {
         None => ("verdict saved", "✎", ui.saved),
-        Some(c) if c >= 1.0 => ("verdict correct", "✓", ui.correct),
+        Some(c) if tere_engine::score::is_full_credit(c) => ("verdict correct", "✓", ui.correct),
         Some(c) if c > 0.0 => ("verdict partial", "◐", ui.partly_correct),
         Some(_) => ("verdict incorrect", "✗", ui.incorrect),
     };

@@ -63,7 +63,12 @@ pub fn practice_end(ctx: &Ctx, quiz: &Quiz, practice: &Attempt) -> Html {
     let ui = ctx.ui;
     let n = practice.questions.len();
     let right = (0..n)
-        .filter(|&p| practice.answers[p].as_ref().and_then(|a| tere_engine::score::credit(&practice.question_at(quiz, p).kind, a)).is_some_and(|c| c >= 1.0))
+        .filter(|&p| {
+            practice.answers[p]
+                .as_ref()
+                .and_then(|a| tere_engine::score::credit(&practice.question_at(quiz, p).kind, a))
+                .is_some_and(tere_engine::score::is_full_credit)
+        })
         .count();
     let credits: Vec<Option<f64>> = (0..n).map(|p| practice.credit_at(quiz, p)).collect();
     html! {

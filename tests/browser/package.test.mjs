@@ -126,6 +126,8 @@ for (const v of ['12', '2004']) {
     const { scos, files } = readManifest(xml);
     assert.deepEqual(scos, [`index.html?quiz=${STAGE}`]);
     for (const f of pkg.list.filter((f) => f !== 'imsmanifest.xml')) assert.ok(files.has(f), `${f} is in the zip but not in the manifest`);
+    // A stage's package carries the course index and its own quiz's text, no other stage's.
+    assert.deepEqual(pkg.list.filter((f) => f.startsWith('content/')).sort(), ['content/course.pack', `content/quiz-${STAGE}.pack`]);
 
     const page = await browser.newPage();
     await page.goto(`${server.base}/lms/lms.html?v=${v}&launch=${encodeURIComponent(`/v${v}-stage${MOODLE_PATH}${scos[0]}`)}`);

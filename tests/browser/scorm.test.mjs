@@ -137,7 +137,7 @@ test('SCORM: a slow LMS commit (Moodle\'s is a synchronous request) does not hol
   await page.close();
 });
 
-test('SCORM: at launch the first screen is painted before the LMS commit (Moodle\'s is a synchronous request) starts', async () => {
+test('SCORM: at launch the first screen is painted before any LMS call (Initialize, and the commit: Moodle\'s is a synchronous request)', async () => {
   const quiz = quizById('kontakti_loomine');
   const page = await browser.newPage();
   // In every frame: note when the widget's first screen is painted.
@@ -160,8 +160,11 @@ test('SCORM: at launch the first screen is painted before the LMS commit (Moodle
   const sco = page.frames().find((f) => f !== page.mainFrame());
   await sco.waitForFunction(() => window.firstPaintAt);
   const painted = await sco.evaluate(() => window.firstPaintAt);
-  const commit = (await calls(page)).find((c) => c.method === 'Commit');
+  const log = await calls(page);
+  const commit = log.find((c) => c.method === 'Commit');
   assert.ok(commit.at >= painted, `the launch commit started ${Math.round(painted - commit.at)} ms before the first screen was painted`);
+  assert.equal(log[0].method, 'Initialize');
+  assert.ok(log[0].at >= painted, `Initialize ran ${Math.round(painted - log[0].at)} ms before the first screen was painted`);
   await page.close();
 });
 

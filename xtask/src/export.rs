@@ -6,10 +6,11 @@ use serde_json::{json, Value};
 use tere_authoring::load_course;
 use tere_engine::{Kind, Speaker};
 
-use crate::util::{self, Result};
+use crate::util::Result;
 
-pub fn course_json(out: &Path) -> Result {
-    let loaded = load_course(&util::content_dir()).map_err(|_| "content has errors; run cargo xtask check".to_string())?;
+/// The course of `dir` (a folder like questions/) as JSON, written to `out`.
+pub fn course_json(dir: &Path, out: &Path) -> Result {
+    let loaded = load_course(dir).map_err(|_| format!("{}: content has errors; run cargo xtask check", dir.display()))?;
     let quizzes: Vec<Value> = loaded
         .course
         .quizzes

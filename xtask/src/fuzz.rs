@@ -11,13 +11,13 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use tere_authoring::load_course;
+use tere_authoring::{load_course, packed};
 use tere_engine::{resume, Action, Course, Session};
 
 use crate::util::{self, cmd, output, Result};
 
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
-const TARGETS: &[&str] = &["content", "resume"];
+const TARGETS: &[&str] = &["content", "resume", "pack"];
 const DEFAULT_RUNS: u64 = 1_000_000;
 
 enum Budget {
@@ -108,7 +108,12 @@ fn fuzz_one(fuzz: &Path, target: &str, corpus: &Path, budget: &Budget) -> Result
     let clock = Instant::now();
     let mut c = cmd("cargo");
     c.args(["fuzz", "run", "--fuzz-dir"]).arg(fuzz).args(["--sanitizer", "none", "--debug-assertions", target]).arg(corpus);
-    c.arg("--").arg(limit).arg(format!("-dict={}", fuzz.join("dicts").join(format!("{target}.dict")).display()));
+    c.arg("--").arg(limit);
+    // A target without a dictionary runs without one (libFuzzer exits on a missing `-dict` file).
+    let dict = fuzz.join("dicts").join(format!("{target}.dict"));
+    if dict.exists() {
+        c.arg(format!("-dict={}", dict.display()));
+    }
     c.args(["-fork=1", "-ignore_crashes=1", "-ignore_timeouts=1", "-ignore_ooms=1"]);
     c.env("RUSTC_BOOTSTRAP", "1").stderr(log);
     eprintln!("log: {}", log_path.display());
@@ -149,6 +154,7 @@ fn write_seeds(target: &str, corpus: &Path) -> Result {
     std::fs::create_dir_all(corpus).map_err(|e| format!("create {}: {e}", corpus.display()))?;
     let seeds = match target {
         "content" => content_seeds()?,
+        "pack" => pack_seeds()?,
         _ => resume_seeds()?,
     };
     for (i, seed) in seeds.iter().enumerate() {
@@ -168,6 +174,18 @@ fn content_seeds() -> Result<Vec<Vec<u8>>> {
     files.sort();
     let quizzes = files.into_iter().filter(|p| !matches!(p.file_name().and_then(|n| n.to_str()), Some("course.toml" | "sections.toml")));
     Ok(quizzes.filter_map(|p| std::fs::read(p).ok()).collect())
+}
+
+/// The real packs (index and every quiz) of the built-in course and of the hostile
+/// one, whose texts are the odd ones (markup, long lines, every script).
+fn pack_seeds() -> Result<Vec<Vec<u8>>> {
+    let mut seeds = Vec::new();
+    for dir in [util::root().join("questions"), util::root().join("tests/hostile-content")] {
+        let loaded =
+            load_course(&dir).map_err(|e| format!("{} is invalid: {}", dir.display(), e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ")))?;
+        seeds.extend(packed::pack(&loaded.course).files.into_iter().map(|(_, bytes)| bytes));
+    }
+    Ok(seeds)
 }
 
 /// Saved state after every step of attempts at the fixture's quizzes (the resume target's course).

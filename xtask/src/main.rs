@@ -112,7 +112,9 @@ fn hostile_build() -> util::Result {
 fn browser_tests(names: &[String]) -> util::Result {
     let out = util::root().join("target/tere-test");
     std::fs::create_dir_all(&out).map_err(|e| format!("create {}: {e}", out.display()))?;
-    export::course_json(&out.join("course.json"))?;
+    export::course_json(&util::content_dir(), &out.join("course.json"))?;
+    // A second, small course, packaged by tests/browser/content.test.mjs with the same player.
+    export::course_json(&util::root().join("tests/second-course"), &out.join("second-course.json"))?;
     // Moodle's value rules, written once in the engine, for the call-log check.
     std::fs::write(out.join("moodle-rules.json"), tere_engine::moodle_rules::rules_json()).map_err(|e| format!("moodle-rules.json: {e}"))?;
     util::step("browser tests");
@@ -131,6 +133,7 @@ fn browser_tests(names: &[String]) -> util::Result {
     node.env("TERE_DIST", util::root().join("dist"))
         .env("TERE_HOSTILE_DIST", util::root().join("target/hostile-packages/site"))
         .env("TERE_COURSE_JSON", out.join("course.json"))
+        .env("TERE_SECOND_COURSE_JSON", out.join("second-course.json"))
         .env("TERE_MOODLE_RULES", out.join("moodle-rules.json"));
     util::run(&mut node, "browser tests")
 }
