@@ -132,14 +132,14 @@ test('a stage fetches the course index and its own pack, once each, and no other
   await page.close();
 });
 
-/** Every file of an unpacked package but its manifest and its course, path → bytes. */
+/** Every file of an unpacked package but its manifest and its course (packs and source), path → bytes. */
 function playerFiles(dir) {
   const out = {};
   const walk = (sub) => {
     for (const entry of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
       const name = path.posix.join(sub, entry.name);
       if (entry.isDirectory()) walk(name);
-      else if (name !== 'imsmanifest.xml' && !name.startsWith('content/')) out[name] = fs.readFileSync(path.join(dir, name));
+      else if (name !== 'imsmanifest.xml' && !name.startsWith('content/') && !name.startsWith('source/')) out[name] = fs.readFileSync(path.join(dir, name));
     }
   };
   walk('');

@@ -7,7 +7,6 @@ mod export;
 mod floor;
 mod fuzz;
 mod gift;
-mod manifest;
 mod package;
 mod packs;
 mod serve;

@@ -1,0 +1,124 @@
+//! Tere's packages, made in memory from a built player and a course: SCORM 1.2 and
+//! 2004 zips (one SCO each: the whole course or one stage; docs/moodle.md says why),
+//! the single-file offline page (docs/offline.md), and the site folder for hosting.
+//! No file system and no clock: `cargo xtask package` writes what this returns, and
+//! the Studio (compiled to wasm32-unknown-unknown) hands it to the browser.
+//!
+//! Every package but the site carries the course's editable source (`course.toml`,
+//! `sections.toml`, the quiz files), so that [`read_source`] gives back exactly what
+//! was published: as `source/<file>` in a zip, as non-executed data blocks in the
+//! offline page.
+
+mod manifest;
+mod offline;
+mod source;
+
+use std::io::{Cursor, Write};
+
+use base64::Engine;
+use tere_authoring::packed::Packs;
+use tere_engine::cmi::Version;
+use tere_engine::packed::{quiz_file, FOLDER, INDEX_FILE};
+use tere_engine::Course;
+use zip::write::SimpleFileOptions;
+
+pub use manifest::{manifest, Contents};
+pub use offline::offline_page;
+pub use source::{read_source, SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES};
+
+/// A file of a package: its path inside the package (`/` separators), and its bytes.
+pub type File = (String, Vec<u8>);
+
+/// The built player (Trunk's dist/ without the course): `index.html`, the boot
+/// script, the wasm-bindgen glue (`tere-*.js`), the wasm (`tere-*_bg.wasm`), the
+/// styles, the icon and `content-loader.js`; paths relative, `/` separators.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Player {
+    pub files: Vec<File>,
+}
+
+/// The course's editable source: `course.toml`, `sections.toml` and the quiz files,
+/// as `(file name without folders, text)`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Source {
+    pub files: Vec<(String, String)>,
+}
+
+/// The folder of a zip that holds the course's source.
+pub const SOURCE_FOLDER: &str = "source";
+
+/// The packs a package carries, as `content/<name>`: the index and every quiz's, or
+/// (a stage's package) the index and that quiz's alone.
+pub fn content_files(packs: &Packs, contents: Contents) -> Vec<File> {
+    let wanted = match contents {
+        Contents::Course => None,
+        Contents::Stage(quiz) => Some(quiz_file(&quiz.id)),
+    };
+    packs
+        .files
+        .iter()
+        .filter(|(name, _)| name == INDEX_FILE || wanted.as_ref().is_none_or(|w| w == name))
+        .map(|(name, bytes)| (format!("{FOLDER}/{name}"), bytes.clone()))
+        .collect()
+}
+
+/// The source as `source/<file>` entries.
+pub fn source_files(source: &Source) -> Vec<File> {
+    source.files.iter().map(|(name, text)| (format!("{SOURCE_FOLDER}/{name}"), text.as_bytes().to_vec())).collect()
+}
+
+/// Every file of a SCORM package but its manifest: the player, the packs `contents`
+/// needs, and the source. The manifest lists exactly these.
+pub fn package_files(player: &Player, packs: &Packs, contents: Contents, source: &Source) -> Vec<File> {
+    let mut files = player.files.clone();
+    files.extend(content_files(packs, contents));
+    files.extend(source_files(source));
+    files
+}
+
+/// A SCORM package as zip bytes: `imsmanifest.xml` first, then [`package_files`].
+/// Fails only on file names a zip cannot hold twice or at all.
+pub fn scorm_zip(version: Version, player: &Player, course: &Course, packs: &Packs, contents: Contents, source: &Source) -> Result<Vec<u8>, String> {
+    if let Some(bad) = source.files.iter().find(|(name, _)| !source::is_plain_name(name)) {
+        return Err(format!("source file name `{}` is not a plain file name", bad.0));
+    }
+    let files = package_files(player, packs, contents, source);
+    let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
+    let xml = manifest(version, course, contents, &names);
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).compression_level(Some(9));
+    let mut add = |name: &str, bytes: &[u8]| -> Result<(), String> {
+        zip.start_file(name, options).map_err(|e| format!("{name}: {e}"))?;
+        zip.write_all(bytes).map_err(|e| format!("{name}: {e}"))
+    };
+    add("imsmanifest.xml", xml.as_bytes())?;
+    for (name, bytes) in &files {
+        add(name, bytes)?;
+    }
+    Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
+/// The site for hosting and iframe embedding: the player and the whole course's packs
+/// (`content/`), paths relative. It carries no source: a site is served to learners.
+pub fn site(player: &Player, packs: &Packs) -> Vec<File> {
+    let mut files = player.files.clone();
+    files.extend(content_files(packs, Contents::Course));
+    files
+}
+
+/// Standard base64 with padding, as `atob` and `data:` URLs read it.
+pub(crate) fn base64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_the_standard_alphabet_and_padding() {
+        assert_eq!(super::base64(b""), "");
+        assert_eq!(super::base64(b"f"), "Zg==");
+        assert_eq!(super::base64(b"fo"), "Zm8=");
+        assert_eq!(super::base64(b"foo"), "Zm9v");
+        assert_eq!(super::base64(&[0xfb, 0xff]), "+/8=");
+    }
+}

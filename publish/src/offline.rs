@@ -1,0 +1,96 @@
+//! The single-file offline page: opens from disk (`file://`) with no network. The
+//! player's title, `<main>`, styles and icon are inlined; its only inline script is the
+//! wasm-bindgen glue plus [`LOADER`], the same for every course packaged with one
+//! player build (so a Content-Security-Policy hash of it holds for every course). All
+//! that varies, the wasm, each pack and the course's source, lives in non-executed
+//! data blocks (`<script type="application/octet-stream">`, base64) that the loader
+//! reads by id and attribute:
+//!
+//! - `<script type="application/octet-stream" id="tere-wasm">`: the player's wasm;
+//! - `<script type="application/octet-stream" data-pack="course.pack">`: a pack, by
+//!   the name the player asks `tereContent.load` for (content-loader.js's contract);
+//! - `<script type="application/x-tere-source" data-file="course.toml">`: a source
+//!   file, for `read_source`, never read by the page.
+
+use tere_authoring::packed::Packs;
+
+use crate::{base64, Player, Source};
+
+/// The `id` of the wasm's data block.
+pub(crate) const WASM_ID: &str = "tere-wasm";
+/// The `type` of the wasm's and the packs' data blocks.
+pub(crate) const BYTES_TYPE: &str = "application/octet-stream";
+/// The `type` of the source's data blocks.
+pub(crate) const SOURCE_TYPE: &str = "application/x-tere-source";
+
+/// Run after the glue (a module script runs once the page is parsed, so every data
+/// block is there): `tereContent.load(name)` resolves with an embedded pack's bytes,
+/// then the wasm is instantiated from its block. In a block of its own, so its names
+/// cannot meet the glue's.
+const LOADER: &str = r#"{
+  const bytes = (block) => Uint8Array.from(atob(block.textContent.trim()), (c) => c.charCodeAt(0));
+  const packs = new Map(Array.from(document.querySelectorAll('script[type="application/octet-stream"][data-pack]'), (block) => [block.dataset.pack, block]));
+  window.tereContent = {
+    load: (name) => (packs.has(name) ? Promise.resolve(bytes(packs.get(name)).buffer) : Promise.reject(new Error(`${name}: not in this page`))),
+  };
+  await __wbg_init({ module_or_path: bytes(document.getElementById("tere-wasm")) });
+}"#;
+
+/// The offline page of the whole course. Fails when the player lacks one of its parts
+/// (index.html with `<title>` and `<main>`, styles, glue, wasm) or holds text that
+/// would end its inline element early.
+pub fn offline_page(player: &Player, packs: &Packs, source: &Source) -> Result<String, String> {
+    let files = &player.files;
+    let find = |suffix: &str| -> Result<&[u8], String> {
+        files.iter().find(|(n, _)| n.ends_with(suffix) && !n.starts_with("boot-")).map(|(_, b)| b.as_slice()).ok_or(format!("no *{suffix} in the player"))
+    };
+    let text = |suffix: &str| -> Result<String, String> { Ok(String::from_utf8_lossy(find(suffix)?).into_owned()) };
+    let index = text("index.html")?;
+    let between = |open: &str, close: &str| -> Result<String, String> {
+        let start = index.find(open).ok_or(format!("no {open} in the player's index.html"))?;
+        let end = start + index[start..].find(close).ok_or(format!("no {close} in the player's index.html"))? + close.len();
+        Ok(index[start..end].to_string())
+    };
+    let title = between("<title>", "</title>")?;
+    let main = between("<main", "</main>")?;
+    let css = text(".css")?;
+    let glue = files
+        .iter()
+        .find(|(n, _)| n.ends_with(".js") && !n.rsplit('/').next().unwrap_or(n).starts_with("boot-") && !n.ends_with("content-loader.js"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .ok_or("no wasm-bindgen glue in the player")?;
+    if css.to_ascii_lowercase().contains("</style") {
+        return Err("the player's styles contain `</style`, which would end the page's <style> early".into());
+    }
+    if glue.to_ascii_lowercase().contains("</script") {
+        return Err("the wasm-bindgen glue contains `</script`, which would end the page's script early".into());
+    }
+    if let Some(bad) = source.files.iter().find(|(name, _)| !crate::source::is_plain_name(name)) {
+        return Err(format!("source file name `{}` is not a plain file name", bad.0));
+    }
+    let wasm = find(".wasm")?;
+    let icon = find(".svg").unwrap_or_default();
+    let mut data = format!("<script type=\"{BYTES_TYPE}\" id=\"{WASM_ID}\">{}</script>\n", base64(wasm));
+    for (name, bytes) in &packs.files {
+        data += &format!("<script type=\"{BYTES_TYPE}\" data-pack=\"{}\">{}</script>\n", attribute(name), base64(bytes));
+    }
+    for (name, text) in &source.files {
+        data += &format!("<script type=\"{SOURCE_TYPE}\" data-file=\"{}\">{}</script>\n", attribute(name), base64(text.as_bytes()));
+    }
+    Ok(format!(
+        "<!doctype html>\n<html lang=\"et\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{title}\n\
+         <link rel=\"icon\" href=\"data:image/svg+xml;base64,{}\">\n<style>\n{css}\n</style>\n</head>\n<body>\n{main}\n{data}\
+         <script type=\"module\">\n{glue}\n{LOADER}\n</script>\n</body>\n</html>\n",
+        base64(icon),
+    ))
+}
+
+/// Text as a double-quoted HTML attribute value.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// An attribute value [`attribute`] wrote, read back.
+pub(crate) fn unattribute(text: &str) -> String {
+    text.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}

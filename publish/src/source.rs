@@ -1,0 +1,232 @@
+//! The course's source read back from a package a trainer picks (a Tere SCORM zip or
+//! a Tere offline page), for the Studio to reopen what was published. The bytes may
+//! be anything: damaged, another program's zip, a zip bomb, another page. Each case is
+//! a [`SourceError`] in plain words, never a panic; sizes are checked before anything
+//! is decoded, and reading stops at the limits whatever a header claims.
+
+use std::fmt;
+use std::io::{Cursor, Read};
+
+use base64::Engine;
+use memchr::memmem;
+
+use crate::offline::{unattribute, SOURCE_TYPE};
+use crate::{Source, SOURCE_FOLDER};
+
+/// The largest source file read back (decoded).
+pub const MAX_SOURCE_FILE_BYTES: usize = 2 << 20;
+/// The most source read back, all files together (decoded).
+pub const MAX_SOURCE_TOTAL_BYTES: usize = 8 << 20;
+/// The most source files read back.
+pub const MAX_SOURCE_FILES: usize = 1000;
+
+/// Why a package's source cannot be read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SourceError {
+    /// Neither a zip nor an HTML page.
+    UnknownFormat,
+    /// A zip that cannot be read: cut short, corrupted, or in a form Tere never writes.
+    DamagedZip(String),
+    /// A readable zip without Tere's `source/` folder.
+    NotTereZip,
+    /// An HTML page without Tere's source blocks.
+    NotTerePage,
+    /// Source without `course.toml`.
+    NoCourseFile,
+    /// A source file name that is not a plain file name (folders, `..`, control characters).
+    BadName(String),
+    /// The same source file twice.
+    Duplicate(String),
+    /// More source files than [`MAX_SOURCE_FILES`].
+    TooManyFiles,
+    /// A source file larger than [`MAX_SOURCE_FILE_BYTES`].
+    FileTooLarge(String),
+    /// More source than [`MAX_SOURCE_TOTAL_BYTES`] in all.
+    TotalTooLarge,
+    /// A source block of the page that is not valid base64.
+    BadBase64(String),
+    /// A source file that is not UTF-8 text.
+    NotText(String),
+}
+
+impl SourceError {
+    /// What went wrong, in words for the trainer who picked the file.
+    pub fn message(&self) -> String {
+        let mib = |bytes: usize| bytes >> 20;
+        match self {
+            SourceError::UnknownFormat => "This file is neither a SCORM package (zip) nor an offline page (HTML); open a package Tere made.".into(),
+            SourceError::DamagedZip(why) => format!("This zip file is damaged and cannot be read ({why}); download or copy it again."),
+            SourceError::NotTereZip => {
+                "This zip file is not a Tere package, or was made before packages carried their course: it has no source/ folder.".into()
+            }
+            SourceError::NotTerePage => {
+                "This page is not a Tere offline page, or was made before offline pages carried their course: it holds no course source.".into()
+            }
+            SourceError::NoCourseFile => "The package's course has no course.toml; it cannot be opened.".into(),
+            SourceError::BadName(name) => format!("The package holds a source file with an unusable name `{}`; it cannot be opened.", name.escape_debug()),
+            SourceError::Duplicate(name) => format!("The package holds the source file {name} twice; it cannot be opened."),
+            SourceError::TooManyFiles => format!("The package holds more than {MAX_SOURCE_FILES} source files; it cannot be opened."),
+            SourceError::FileTooLarge(name) => {
+                format!("The source file {name} in the package is larger than {} MiB; it cannot be opened.", mib(MAX_SOURCE_FILE_BYTES))
+            }
+            SourceError::TotalTooLarge => format!("The package's source is larger than {} MiB in all; it cannot be opened.", mib(MAX_SOURCE_TOTAL_BYTES)),
+            SourceError::BadBase64(name) => format!("The source file {name} in this page is damaged (not valid base64); save the page again."),
+            SourceError::NotText(name) => format!("The source file {name} in the package is not UTF-8 text; it cannot be opened."),
+        }
+    }
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for SourceError {}
+
+/// The course's source from a Tere SCORM zip or a Tere offline page, in the order the
+/// package holds it.
+pub fn read_source(bytes: &[u8]) -> Result<Source, SourceError> {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return from_zip(bytes);
+    }
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<') {
+        return from_page(bytes);
+    }
+    Err(SourceError::UnknownFormat)
+}
+
+/// Whether `name` is a plain file name: no folders, not hidden or `..`, no control
+/// characters, not empty or overlong.
+pub(crate) fn is_plain_name(name: &str) -> bool {
+    !name.is_empty() && name.len() <= 255 && !name.starts_with('.') && !name.chars().any(|c| c == '/' || c == '\\' || c == ':' || c.is_control())
+}
+
+/// The files read so far, with the limits on what comes next.
+#[derive(Default)]
+struct Collected {
+    files: Vec<(String, String)>,
+    total: usize,
+}
+
+impl Collected {
+    /// Checks a file about to be read: its name, and its size as far as it is known.
+    fn admit(&self, name: &str, size: usize) -> Result<(), SourceError> {
+        if !is_plain_name(name) {
+            return Err(SourceError::BadName(name.into()));
+        }
+        if self.files.iter().any(|(n, _)| n == name) {
+            return Err(SourceError::Duplicate(name.into()));
+        }
+        if self.files.len() >= MAX_SOURCE_FILES {
+            return Err(SourceError::TooManyFiles);
+        }
+        if size > MAX_SOURCE_FILE_BYTES {
+            return Err(SourceError::FileTooLarge(name.into()));
+        }
+        if self.total.saturating_add(size) > MAX_SOURCE_TOTAL_BYTES {
+            return Err(SourceError::TotalTooLarge);
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, name: String, bytes: Vec<u8>) -> Result<(), SourceError> {
+        self.admit(&name, bytes.len())?;
+        self.total += bytes.len();
+        let text = String::from_utf8(bytes).map_err(|_| SourceError::NotText(name.clone()))?;
+        self.files.push((name, text));
+        Ok(())
+    }
+
+    fn finish(self, none: SourceError) -> Result<Source, SourceError> {
+        if self.files.is_empty() {
+            return Err(none);
+        }
+        if !self.files.iter().any(|(n, _)| n == "course.toml") {
+            return Err(SourceError::NoCourseFile);
+        }
+        Ok(Source { files: self.files })
+    }
+}
+
+fn from_zip(bytes: &[u8]) -> Result<Source, SourceError> {
+    let damaged = |e: zip::result::ZipError| SourceError::DamagedZip(e.to_string());
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
+    let prefix = format!("{SOURCE_FOLDER}/");
+    let mut collected = Collected::default();
+    for i in 0..archive.len() {
+        let Some(name) = archive.name_for_index(i) else { continue };
+        let Some(name) = name.map_err(damaged)?.strip_prefix(&prefix).map(str::to_string) else { continue };
+        if name.is_empty() {
+            continue; // the folder's own entry
+        }
+        let mut file = archive.by_index(i).map_err(damaged)?;
+        if file.is_dir() {
+            continue;
+        }
+        let declared = usize::try_from(file.size()).unwrap_or(usize::MAX);
+        collected.admit(&name, declared)?;
+        // The header may lie: read no more than a file may hold, whatever it says.
+        let mut text = Vec::with_capacity(declared.min(64 << 10));
+        (&mut file).take(MAX_SOURCE_FILE_BYTES as u64 + 1).read_to_end(&mut text).map_err(|e| SourceError::DamagedZip(format!("{name}: {e}")))?;
+        collected.push(name, text)?;
+    }
+    collected.finish(SourceError::NotTereZip)
+}
+
+fn from_page(bytes: &[u8]) -> Result<Source, SourceError> {
+    let open = format!("<script type=\"{SOURCE_TYPE}\"");
+    // First every block's name and extent, each checked on the size it decodes to at
+    // most (three bytes for every four), so nothing is decoded unless all of it may be.
+    let mut blocks = Vec::new();
+    let mut sizes = Collected::default();
+    let mut at = 0;
+    while let Some(found) = memmem::find(&bytes[at..], open.as_bytes()) {
+        let tag_start = at + found + open.len();
+        let tag_end = tag_start + memchr::memchr(b'>', &bytes[tag_start..]).ok_or(SourceError::NotTerePage)?;
+        let tag = std::str::from_utf8(&bytes[tag_start..tag_end]).map_err(|_| SourceError::NotTerePage)?;
+        let name =
+            tag.split_once("data-file=\"").and_then(|(_, rest)| rest.split_once('"')).map(|(value, _)| unattribute(value)).ok_or(SourceError::NotTerePage)?;
+        let body_start = tag_end + 1;
+        let body_end = body_start + memmem::find(&bytes[body_start..], b"</script>").ok_or(SourceError::NotTerePage)?;
+        let body = &bytes[body_start..body_end];
+        let most = body.len() / 4 * 3;
+        sizes.admit(&name, most)?;
+        sizes.total += most;
+        sizes.files.push((name.clone(), String::new()));
+        blocks.push((name, body));
+        at = body_end;
+    }
+    let mut collected = Collected::default();
+    for (name, body) in blocks {
+        let decode = |body: &[u8]| base64::engine::general_purpose::STANDARD.decode(body);
+        // Tere writes each block on one line; a page saved by another program may wrap it.
+        let decoded = decode(body)
+            .or_else(|e| {
+                if body.iter().any(u8::is_ascii_whitespace) {
+                    decode(&body.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect::<Vec<u8>>())
+                } else {
+                    Err(e)
+                }
+            })
+            .map_err(|_| SourceError::BadBase64(name.clone()))?;
+        collected.push(name, decoded)?;
+    }
+    collected.finish(SourceError::NotTerePage)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_plain_name;
+
+    #[test]
+    fn plain_names_have_no_folders_and_are_not_hidden() {
+        for good in ["course.toml", "sections.toml", "kontakti_loomine.toml", "ü ö.toml"] {
+            assert!(is_plain_name(good), "{good}");
+        }
+        for bad in ["", ".", "..", ".hidden", "a/b.toml", "..\\x", "c:x", "a\nb", &"x".repeat(256)] {
+            assert!(!is_plain_name(bad), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,313 @@
+//! Packages of the built-in course (questions/) with a small fake player: what they
+//! hold, and the source read back from them byte for byte; then what `read_source`
+//! says of files that are not Tere packages, or are hostile.
+
+use std::io::{Cursor, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use tere_authoring::packed::{pack, Packs};
+use tere_engine::cmi::Version;
+use tere_engine::Course;
+use tere_publish::{
+    offline_page, read_source, scorm_zip, site, Contents, Player, Source, SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES,
+};
+use zip::write::SimpleFileOptions;
+
+fn questions() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().join("questions")
+}
+
+struct Fixture {
+    course: Course,
+    packs: Packs,
+    source: Source,
+    player: Player,
+}
+
+/// The built-in course, its source as read from questions/, and a fake player.
+fn fixture() -> Fixture {
+    let loaded = tere_authoring::load_course(&questions()).unwrap_or_else(|_| panic!("questions/ has errors"));
+    let source =
+        Source { files: loaded.files.iter().map(|p| (p.file_name().unwrap().to_str().unwrap().to_string(), std::fs::read_to_string(p).unwrap())).collect() };
+    assert!(source.files.len() >= 3);
+    let packs = pack(&loaded.course);
+    Fixture { course: loaded.course, packs, source, player: player() }
+}
+
+fn player() -> Player {
+    let files: &[(&str, &[u8])] = &[
+        (
+            "index.html",
+            b"<!doctype html>\n<html lang=\"et\"><head><title>Tere test</title><script src=\"content-loader.js\"></script>\
+              <script type=\"module\" src=\"./boot-1.js\"></script></head>\n<body>\n  <main id=\"tere\"><noscript>JS</noscript></main>\n</body></html>\n",
+        ),
+        ("boot-1.js", b"import init from './tere-1.js'; await init();\n"),
+        ("tere-1.js", b"export default async function __wbg_init(o) { window.inited = o; }\n"),
+        ("tere-1_bg.wasm", b"\0asm\x01\0\0\0"),
+        ("style-1.css", b"main { color: red; }\n"),
+        ("favicon-1.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
+        ("content-loader.js", b"window.tereContent = {};\n"),
+    ];
+    Player { files: files.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect() }
+}
+
+/// Every entry of a zip: name → bytes.
+fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).unwrap();
+            let mut out = Vec::new();
+            file.read_to_end(&mut out).unwrap();
+            (file.name().unwrap().to_string(), out)
+        })
+        .collect()
+}
+
+/// The `<file href>`s of a manifest, in order.
+fn manifest_files(xml: &str) -> Vec<String> {
+    xml.split("<file href=\"").skip(1).map(|rest| rest.split('"').next().unwrap().to_string()).collect()
+}
+
+#[test]
+fn a_course_zip_holds_manifest_player_packs_and_source_and_gives_the_source_back() {
+    let f = fixture();
+    for version in [Version::Scorm12, Version::Scorm2004] {
+        let zip = scorm_zip(version, &f.player, &f.course, &f.packs, Contents::Course, &f.source).unwrap();
+        let entries = unzip(&zip);
+        assert_eq!(entries[0].0, "imsmanifest.xml");
+        let xml = String::from_utf8(entries[0].1.clone()).unwrap();
+        assert_eq!(xml, tere_publish::manifest(version, &f.course, Contents::Course, &manifest_files(&xml)[1..]), "the manifest as `manifest` writes it");
+        // Every entry but the manifest is listed once, in zip order.
+        let names: Vec<String> = entries[1..].iter().map(|(n, _)| n.clone()).collect();
+        let listed: Vec<String> = manifest_files(&xml).into_iter().skip(1).collect(); // the SCO's own index.html first
+        assert_eq!(listed, names);
+        for (name, bytes) in &f.player.files {
+            assert!(entries.contains(&(name.clone(), bytes.clone())), "{name}");
+        }
+        for (name, bytes) in &f.packs.files {
+            assert!(entries.contains(&(format!("content/{name}"), bytes.clone())), "{name}");
+        }
+        for (name, text) in &f.source.files {
+            assert!(entries.contains(&(format!("source/{name}"), text.as_bytes().to_vec())), "{name}");
+        }
+        assert_eq!(read_source(&zip).unwrap(), f.source);
+    }
+}
+
+#[test]
+fn a_stage_zip_holds_its_own_pack_alone_and_the_whole_source() {
+    let f = fixture();
+    let quiz = &f.course.quizzes[1];
+    let zip = scorm_zip(Version::Scorm2004, &f.player, &f.course, &f.packs, Contents::Stage(quiz), &f.source).unwrap();
+    let entries = unzip(&zip);
+    let content: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).filter(|n| n.starts_with("content/")).collect();
+    assert_eq!(content, ["content/course.pack".to_string(), format!("content/quiz-{}.pack", quiz.id)]);
+    let xml = String::from_utf8(entries[0].1.clone()).unwrap();
+    assert!(xml.contains(&format!("href=\"index.html?quiz={}\"", quiz.id)));
+    for (name, _) in &entries[1..] {
+        assert!(manifest_files(&xml).contains(name), "{name} is in the zip but not in the manifest");
+    }
+    let back = read_source(&zip).unwrap();
+    assert_eq!(back, f.source);
+    for ((name, text), (back_name, back_text)) in f.source.files.iter().zip(&back.files) {
+        assert_eq!((name, text.as_bytes()), (back_name, back_text.as_bytes()));
+    }
+}
+
+#[test]
+fn the_offline_page_keeps_varying_data_out_of_its_one_script_and_gives_the_source_back() {
+    let f = fixture();
+    let page = offline_page(&f.player, &f.packs, &f.source).unwrap();
+    assert_eq!(read_source(page.as_bytes()).unwrap(), f.source);
+    // Every pack and the wasm embedded, as data blocks.
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    assert!(page.contains(&format!("<script type=\"application/octet-stream\" id=\"tere-wasm\">{}</script>", b64(b"\0asm\x01\0\0\0"))));
+    for (name, bytes) in &f.packs.files {
+        assert!(page.contains(&format!("<script type=\"application/octet-stream\" data-pack=\"{name}\">{}</script>", b64(bytes))), "{name}");
+    }
+    assert!(page.contains("<title>Tere test</title>") && page.contains("<main id=\"tere\">") && page.contains("main { color: red; }"));
+    assert!(!page.contains("content-loader.js") && !page.contains("boot-1.js"));
+    // The one executed script is the same for another course with this player.
+    let scripts = |page: &str| -> Vec<String> {
+        page.split("<script")
+            .skip(1)
+            .filter(|s| s.starts_with(" type=\"module\"") || s.starts_with('>'))
+            .map(|s| s.split("</script>").next().unwrap().to_string())
+            .collect()
+    };
+    let inline = scripts(&page);
+    assert_eq!(inline.len(), 1, "{inline:?}");
+    assert!(inline[0].contains("export default async function __wbg_init") && inline[0].contains("window.tereContent"));
+    let mut other = f.course.clone();
+    other.title = "Another course".into();
+    other.quizzes = other.quizzes[..1].to_vec().into();
+    let other_source = Source { files: vec![("course.toml".into(), "title = \"Another course\"\n".into())] };
+    let other_page = offline_page(&f.player, &pack(&other), &other_source).unwrap();
+    assert_eq!(scripts(&other_page), inline);
+    assert_ne!(other_page, page);
+    assert_eq!(read_source(other_page.as_bytes()).unwrap(), other_source);
+}
+
+#[test]
+fn the_site_is_the_player_and_the_whole_course_without_source() {
+    let f = fixture();
+    let files = site(&f.player, &f.packs);
+    assert_eq!(files.len(), f.player.files.len() + f.packs.files.len());
+    assert!(files.iter().all(|(n, _)| !n.starts_with("source/")));
+    assert!(files.iter().any(|(n, _)| n == "content/course.pack"));
+}
+
+#[test]
+fn source_names_with_folders_are_refused_when_writing() {
+    let f = fixture();
+    let source = Source { files: vec![("../course.toml".into(), String::new())] };
+    assert!(scorm_zip(Version::Scorm12, &f.player, &f.course, &f.packs, Contents::Course, &source).is_err());
+    assert!(offline_page(&f.player, &f.packs, &source).is_err());
+}
+
+// ---- Hostile and foreign input ----
+
+/// A zip of `(name, bytes)` entries, deflated fast.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).compression_level(Some(1));
+    for (name, bytes) in entries {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// `read_source` of `bytes`, which must fail quickly; its error, whose message must be words.
+fn refused(bytes: &[u8]) -> SourceError {
+    let start = Instant::now();
+    let error = read_source(bytes).expect_err("must be refused");
+    assert!(start.elapsed() < Duration::from_millis(500), "took {:?}", start.elapsed());
+    let message = error.message();
+    assert!(message.len() > 20 && message.ends_with('.'), "{message}");
+    assert_eq!(error.to_string(), message);
+    error
+}
+
+#[test]
+fn neither_zip_nor_html_is_refused() {
+    assert_eq!(refused(b""), SourceError::UnknownFormat);
+    assert_eq!(refused(b"\x7fELF\x02\x01"), SourceError::UnknownFormat);
+    assert_eq!(refused(b"title = \"x\"\n"), SourceError::UnknownFormat);
+}
+
+#[test]
+fn a_damaged_zip_is_refused() {
+    let f = fixture();
+    let zip = scorm_zip(Version::Scorm12, &f.player, &f.course, &f.packs, Contents::Course, &f.source).unwrap();
+    // Cut short: no central directory.
+    assert!(matches!(refused(&zip[..zip.len() / 2]), SourceError::DamagedZip(_)));
+    assert!(matches!(refused(b"PK\x03\x04garbage"), SourceError::DamagedZip(_)));
+    // Every byte of the source entries' data flipped: a deflate or checksum error, never a panic.
+    let mut flipped = zip.clone();
+    let first_source = find(&zip, b"source/").unwrap();
+    for b in &mut flipped[first_source + 40..first_source + 2000] {
+        *b ^= 0x5a;
+    }
+    let _ = read_source(&flipped);
+    // Every prefix and many single-byte corruptions: no panic, and quickly.
+    let small = zip_of(&[("source/course.toml", b"title = \"x\"\n"), ("source/a.toml", b"id = \"a\"\n")]);
+    let start = Instant::now();
+    for cut in 0..small.len() {
+        let _ = read_source(&small[..cut]);
+    }
+    for i in 0..small.len() {
+        for x in [0x01, 0x80, 0xff] {
+            let mut bad = small.clone();
+            bad[i] ^= x;
+            let _ = read_source(&bad);
+        }
+    }
+    assert!(start.elapsed() < Duration::from_secs(5), "took {:?}", start.elapsed());
+}
+
+#[test]
+fn a_zip_that_is_no_tere_package_is_refused() {
+    assert_eq!(refused(&zip_of(&[("imsmanifest.xml", b"<manifest/>"), ("index.html", b"<p>hi</p>")])), SourceError::NotTereZip);
+    assert_eq!(refused(&zip_of(&[])), SourceError::NotTereZip);
+    assert_eq!(refused(&zip_of(&[("source/sections.toml", b"")])), SourceError::NoCourseFile);
+}
+
+#[test]
+fn a_zip_bomb_is_refused_quickly_whatever_its_headers_say() {
+    let start = Instant::now();
+    // 3 MiB of one byte deflates to a few KiB; its headers then claim 3 GiB, or 100 bytes.
+    let bomb = zip_of(&[("source/course.toml", &vec![b'a'; 3 << 20])]);
+    assert!(bomb.len() < 64 << 10, "{}", bomb.len());
+    let with_size = |size: u32| {
+        let mut bomb = bomb.clone();
+        let local = find(&bomb, b"PK\x03\x04").unwrap();
+        bomb[local + 22..local + 26].copy_from_slice(&size.to_le_bytes());
+        let central = find(&bomb, b"PK\x01\x02").unwrap();
+        bomb[central + 24..central + 28].copy_from_slice(&size.to_le_bytes());
+        bomb
+    };
+    // Honest or huge headers: refused on the declared size, nothing inflated.
+    assert_eq!(refused(&bomb), SourceError::FileTooLarge("course.toml".into()));
+    assert_eq!(refused(&with_size(3 << 30)), SourceError::FileTooLarge("course.toml".into()));
+    // Lying headers: inflating stops at the declared size (zip checks it) and, were that
+    // not so, at the limit (`take`).
+    let error = refused(&with_size(100));
+    assert!(matches!(&error, SourceError::DamagedZip(why) if why.contains("larger than its declared")), "{error:?}");
+    assert!(start.elapsed() < Duration::from_millis(900), "took {:?}", start.elapsed());
+}
+
+#[test]
+fn too_much_source_in_all_or_too_many_files_is_refused() {
+    let file = vec![b'#'; MAX_SOURCE_FILE_BYTES - 10];
+    let names: Vec<String> = (0..=MAX_SOURCE_TOTAL_BYTES / MAX_SOURCE_FILE_BYTES).map(|i| format!("source/q{i}.toml")).collect();
+    let entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), file.as_slice())).collect();
+    assert_eq!(refused(&zip_of(&entries)), SourceError::TotalTooLarge);
+    let names: Vec<String> = (0..=MAX_SOURCE_FILES).map(|i| format!("source/q{i}.toml")).collect();
+    let entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b""[..])).collect();
+    assert_eq!(refused(&zip_of(&entries)), SourceError::TooManyFiles);
+}
+
+#[test]
+fn unusable_names_and_text_in_a_zip_are_refused() {
+    assert_eq!(refused(&zip_of(&[("source/course.toml", b"x"), ("source/../evil.toml", b"x")])), SourceError::BadName("../evil.toml".into()));
+    assert_eq!(refused(&zip_of(&[("source/sub/course.toml", b"x")])), SourceError::BadName("sub/course.toml".into()));
+    assert_eq!(refused(&zip_of(&[("source/course.toml", b"\xff\xfe title")])), SourceError::NotText("course.toml".into()));
+}
+
+#[test]
+fn an_html_page_that_is_no_tere_offline_page_is_refused() {
+    assert_eq!(refused(b"<!doctype html><html><body><p>Hello</p><script>alert(1)</script></body></html>"), SourceError::NotTerePage);
+    assert_eq!(refused(b"\xEF\xBB\xBF  <html>"), SourceError::NotTerePage);
+    // A source block cut short.
+    assert_eq!(refused(b"<html><script type=\"application/x-tere-source\" data-file=\"course.toml\">dGl0bGU"), SourceError::NotTerePage);
+    assert_eq!(refused(b"<html><script type=\"application/x-tere-source\">dGl0bGU=</script>"), SourceError::NotTerePage);
+}
+
+#[test]
+fn bad_base64_text_or_sizes_in_a_page_are_refused() {
+    let block = |name: &str, body: &str| format!("<script type=\"application/x-tere-source\" data-file=\"{name}\">{body}</script>\n");
+    let page = |blocks: &[String]| format!("<!doctype html><html><body>{}</body></html>", blocks.concat()).into_bytes();
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    assert_eq!(refused(&page(&[block("course.toml", "not base64!")])), SourceError::BadBase64("course.toml".into()));
+    assert_eq!(refused(&page(&[block("course.toml", &b64(b"\xc3\x28"))])), SourceError::NotText("course.toml".into()));
+    assert_eq!(refused(&page(&[block("a&amp;b/c.toml", &b64(b"x"))])), SourceError::BadName("a&b/c.toml".into()));
+    let x = b64(b"x");
+    assert_eq!(refused(&page(&[block("course.toml", &x), block("course.toml", &x)])), SourceError::Duplicate("course.toml".into()));
+    // Too large, refused before decoding.
+    let huge = "A".repeat(MAX_SOURCE_FILE_BYTES / 3 * 4 + 8);
+    assert_eq!(refused(&page(&[block("course.toml", &huge)])), SourceError::FileTooLarge("course.toml".into()));
+    let near = "A".repeat((MAX_SOURCE_FILE_BYTES - 16) / 3 * 4);
+    let blocks: Vec<String> = (0..5).map(|i| block(&format!("q{i}.toml"), &near)).collect();
+    assert_eq!(refused(&page(&blocks)), SourceError::TotalTooLarge);
+    // Whitespace inside a block is fine, and names come back unescaped.
+    let ok = page(&[block("course.toml", "dGl0\n bGU="), block("a &amp; &quot;b&quot;.toml", &x)]);
+    assert_eq!(read_source(&ok).unwrap().files, [("course.toml".to_string(), "title".to_string()), ("a & \"b\".toml".to_string(), "x".to_string())]);
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
