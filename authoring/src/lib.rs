@@ -1,11 +1,13 @@
-//! Tere's authoring side, used by the build script, xtask and tests, never by the
-//! player's wasm: read `questions/`, validate it, and turn it into the model of
+//! Tere's authoring side, used by the build script, xtask, tests and Tere Studio, never
+//! by the player's wasm: read `questions/` (or a course held in memory, `CourseFiles`),
+//! validate it, and turn it into the model of
 //! `tere-engine` (which `packed` turns into the widget's built-in data). Bad content is
 //! reported here with file, line and a plain message, never at run time. Valid content
 //! is then linted for item-writing flaws (`lint`), which are warnings. `gift` converts
-//! Moodle GIFT in and out.
+//! Moodle GIFT in and out. `draft` edits a course's TOML text field by field, for Studio.
 
 mod coverage;
+pub mod draft;
 mod error;
 pub mod gift;
 pub mod lint;
@@ -13,11 +15,12 @@ pub mod packed;
 mod source;
 mod validate;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 pub use coverage::{coverage, CoverageRow};
+pub use draft::{Draft, EditError, Field, Problem, Seg};
 pub use error::{ContentError, Warning};
 pub use validate::{is_plain_id, LANGUAGES};
 
@@ -99,24 +102,97 @@ impl Placement {
     }
 }
 
-/// Reads and validates `dir/course.toml`, `dir/sections.toml` and every quiz file they name.
+/// A course's source files in memory: what `load_course_files` validates and what a
+/// `Draft` edits. The browser has no filesystem, so this is the one way in there.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CourseFiles {
+    /// The folder the files are named after in errors (`base/name`); nothing is read from it.
+    pub base: PathBuf,
+    /// File name (`course.toml`, `sections.toml`, `<quiz>.toml`) → its text.
+    pub files: BTreeMap<String, String>,
+}
+
+impl CourseFiles {
+    /// Reads every `*.toml` file of `dir` (not its subfolders). Fails when the folder or
+    /// one of those files cannot be read (not UTF-8, say). Needs a filesystem: in the
+    /// browser build it compiles but fails at run time.
+    pub fn from_dir(dir: &Path) -> std::io::Result<CourseFiles> {
+        let (files, unreadable) = read_dir(dir)?;
+        match unreadable.into_iter().next() {
+            Some((_, e)) => Err(e),
+            None => Ok(files),
+        }
+    }
+}
+
+/// The `*.toml` files of `dir` that are files, and those that could not be read as text.
+fn read_dir(dir: &Path) -> std::io::Result<(CourseFiles, BTreeMap<String, std::io::Error>)> {
+    let mut files = CourseFiles { base: dir.to_path_buf(), files: BTreeMap::new() };
+    let mut unreadable = BTreeMap::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
+        let is_toml_file = path.extension().is_some_and(|e| e == "toml") && path.is_file();
+        if !is_toml_file {
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                files.files.insert(name.to_string(), text);
+            }
+            Err(e) => {
+                unreadable.insert(name.to_string(), e);
+            }
+        }
+    }
+    Ok((files, unreadable))
+}
+
+/// Reads and validates `dir/course.toml`, `dir/sections.toml` and every quiz file they name:
+/// `CourseFiles::from_dir` and then `load_course_files`.
 pub fn load_course(dir: &Path) -> Result<LoadedCourse, Vec<ContentError>> {
+    let (files, unreadable) = read_dir(dir).unwrap_or_else(|_| (CourseFiles { base: dir.to_path_buf(), files: BTreeMap::new() }, BTreeMap::new()));
+    let mut unreadable: BTreeMap<String, String> = unreadable.into_iter().map(|(name, e)| (name, e.to_string())).collect();
+    // Say why course.toml or sections.toml is missing as the filesystem says it.
+    for name in ["course.toml", "sections.toml"] {
+        if !files.files.contains_key(name) && !unreadable.contains_key(name) {
+            if let Err(e) = std::fs::read_to_string(dir.join(name)) {
+                unreadable.insert(name.to_string(), e.to_string());
+            }
+        }
+    }
+    load(&files, &unreadable)
+}
+
+/// Validates a course held in memory: `course.toml`, `sections.toml` and every quiz file
+/// they name, by file name in `files.files`. Errors name the files as `files.base/name`.
+/// Any other `*.toml` file is an error, as a quiz file that course.toml does not list.
+pub fn load_course_files(files: &CourseFiles) -> Result<LoadedCourse, Vec<ContentError>> {
+    load(files, &BTreeMap::new())
+}
+
+/// `load_course_files`, with the files that exist but could not be read and why.
+fn load(source: &CourseFiles, unreadable: &BTreeMap<String, String>) -> Result<LoadedCourse, Vec<ContentError>> {
+    let dir = source.base.as_path();
     let mut errors = Vec::new();
     let mut files = Vec::new();
+    let mut listed: HashSet<String> = HashSet::new();
     let mut read = |name: &str, errors: &mut Vec<ContentError>| {
         let path = dir.join(name);
         files.push(path.clone());
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Some((path, text)),
-            Err(e) => {
-                errors.push(ContentError { file: path, line: 1, column: 1, message: format!("cannot read the file: {e}") });
+        listed.insert(name.to_string());
+        match source.files.get(name) {
+            Some(text) => Some((path, text.as_str())),
+            None => {
+                let why = unreadable.get(name).map_or("there is no such file in the course", |e| e.as_str());
+                errors.push(ContentError { file: path, line: 1, column: 1, message: format!("cannot read the file: {why}") });
                 None
             }
         }
     };
 
     let sections: Vec<Section> = read("sections.toml", &mut errors)
-        .and_then(|(path, text)| parse::<source::SectionsFile>(&path, &text, &mut errors))
+        .and_then(|(path, text)| parse::<source::SectionsFile>(&path, text, &mut errors))
         .map(|f| f.sections.into_iter().map(|s| s.into_inner()).map(|s| Section { seed: s.seed, heading: s.heading, within: s.within }).collect())
         .unwrap_or_default();
     let known: HashSet<(String, String)> = sections.iter().map(|s| (s.seed.clone(), s.heading.clone())).collect();
@@ -125,27 +201,27 @@ pub fn load_course(dir: &Path) -> Result<LoadedCourse, Vec<ContentError>> {
     let mut quizzes: Vec<Quiz> = Vec::new();
     let mut placements: Vec<Placement> = Vec::new();
     if let Some((path, text)) = read("course.toml", &mut errors) {
-        if let Some(file) = parse::<source::CourseFile>(&path, &text, &mut errors) {
+        if let Some(file) = parse::<source::CourseFile>(&path, text, &mut errors) {
             course.title = file.title.get_ref().clone().into();
             course.lang = file.lang.get_ref().clone().into();
             if !LANGUAGES.contains(&file.lang.get_ref().as_str()) {
                 let message = format!("lang `{}` is not supported; use one of {}", file.lang.get_ref(), LANGUAGES.join(", "));
-                Reporter { file: &path, text: &text, errors: &mut errors }.at(file.lang.span(), message);
+                Reporter { file: &path, text, errors: &mut errors }.at(file.lang.span(), message);
             }
             let mut ctx = validate::Context { sections: &known, question_ids: HashMap::new() };
             let mut quiz_ids: HashMap<String, PathBuf> = HashMap::new();
             for stem in &file.quizzes {
                 let name = format!("{}.toml", stem.get_ref());
-                if !dir.join(&name).is_file() {
+                if !source.files.contains_key(&name) && !unreadable.contains_key(&name) {
                     let message = format!("`quizzes` lists `{}`, but there is no {name} here; fix the name or add the file", stem.get_ref());
-                    Reporter { file: &path, text: &text, errors: &mut errors }.at(stem.span(), message);
+                    Reporter { file: &path, text, errors: &mut errors }.at(stem.span(), message);
                     continue;
                 }
                 let Some((qpath, qtext)) = read(&name, &mut errors) else {
                     continue;
                 };
-                let Some(qfile) = parse::<source::QuizFile>(&qpath, &qtext, &mut errors) else { continue };
-                let mut r = Reporter { file: &qpath, text: &qtext, errors: &mut errors };
+                let Some(qfile) = parse::<source::QuizFile>(&qpath, qtext, &mut errors) else { continue };
+                let mut r = Reporter { file: &qpath, text: qtext, errors: &mut errors };
                 let id = qfile.id.clone();
                 placements.push(Placement::read(&qfile, &qpath, &mut r));
                 let quiz = validate::quiz(qfile, &mut r, &mut ctx);
@@ -155,24 +231,19 @@ pub fn load_course(dir: &Path) -> Result<LoadedCourse, Vec<ContentError>> {
                 quizzes.push(quiz);
             }
             if file.quizzes.is_empty() {
-                Reporter { file: &path, text: &text, errors: &mut errors }.at(0..0, "`quizzes` is empty; list the quiz files in menu order");
+                Reporter { file: &path, text, errors: &mut errors }.at(0..0, "`quizzes` is empty; list the quiz files in menu order");
             }
         }
     }
     // A quiz file that course.toml does not list would silently never be shown.
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        let listed: HashSet<PathBuf> = files.iter().cloned().collect();
-        let mut stray: Vec<PathBuf> =
-            entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "toml") && !listed.contains(p)).collect();
-        stray.sort();
-        for path in stray {
-            errors.push(ContentError {
-                file: path,
-                line: 1,
-                column: 1,
-                message: "this quiz file is not listed in `quizzes` in course.toml; add its name there or remove the file".into(),
-            });
-        }
+    let stray: BTreeSet<&String> = source.files.keys().chain(unreadable.keys()).filter(|name| name.ends_with(".toml") && !listed.contains(*name)).collect();
+    for name in stray {
+        errors.push(ContentError {
+            file: dir.join(name),
+            line: 1,
+            column: 1,
+            message: "this quiz file is not listed in `quizzes` in course.toml; add its name there or remove the file".into(),
+        });
     }
     course.quizzes = quizzes.into();
     if errors.is_empty() {

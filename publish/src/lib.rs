@@ -79,20 +79,38 @@ pub fn package_files(player: &Player, packs: &Packs, contents: Contents, source:
 /// A SCORM package as zip bytes: `imsmanifest.xml` first, then [`package_files`].
 /// Fails only on file names a zip cannot hold twice or at all.
 pub fn scorm_zip(version: Version, player: &Player, course: &Course, packs: &Packs, contents: Contents, source: &Source) -> Result<Vec<u8>, String> {
-    if let Some(bad) = source.files.iter().find(|(name, _)| !source::is_plain_name(name)) {
-        return Err(format!("source file name `{}` is not a plain file name", bad.0));
-    }
+    check_names(source)?;
     let files = package_files(player, packs, contents, source);
     let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
     let xml = manifest(version, course, contents, &names);
+    let mut entries = vec![("imsmanifest.xml".to_string(), xml.into_bytes())];
+    entries.extend(files);
+    zip_of(&entries)
+}
+
+/// The course's source alone as a zip (`source/<file>`): the TOML export, which
+/// [`read_source`] opens again like a package.
+pub fn source_zip(source: &Source) -> Result<Vec<u8>, String> {
+    check_names(source)?;
+    zip_of(&source_files(source))
+}
+
+fn check_names(source: &Source) -> Result<(), String> {
+    match source.files.iter().find(|(name, _)| !source::is_plain_name(name)) {
+        Some(bad) => Err(format!("source file name `{}` is not a plain file name", bad.0)),
+        None => Ok(()),
+    }
+}
+
+/// A zip of `files`, in order, deflated.
+fn zip_of(files: &[File]) -> Result<Vec<u8>, String> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).compression_level(Some(9));
     let mut add = |name: &str, bytes: &[u8]| -> Result<(), String> {
         zip.start_file(name, options).map_err(|e| format!("{name}: {e}"))?;
         zip.write_all(bytes).map_err(|e| format!("{name}: {e}"))
     };
-    add("imsmanifest.xml", xml.as_bytes())?;
-    for (name, bytes) in &files {
+    for (name, bytes) in files {
         add(name, bytes)?;
     }
     Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())

@@ -118,7 +118,7 @@ fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bo
                 picked,
                 (checked, revealed),
                 "radio",
-                rows.iter().enumerate().map(|(i, (label, correct))| (i, AttrValue::Static(label), *correct, None)),
+                rows.iter().enumerate().map(|(i, (label, correct))| (i, AttrValue::Static(label), *correct, None)).collect(),
             )
         }
         (Kind::Single { options } | Kind::Scenario { options, .. } | Kind::Multiple { options }, Answer::Choices(picked)) => {
@@ -127,7 +127,7 @@ fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bo
                 let o = &options[i];
                 (i, text(&o.text), o.correct, Some(text(&o.feedback)))
             });
-            choice_list(ctx, q, picked, (checked, revealed), input, rows)
+            choice_list(ctx, q, picked, (checked, revealed), input, rows.collect())
         }
         (Kind::Ordering { items }, Answer::Order(order)) => ordering(ctx, items, order, checked, revealed),
         (Kind::Matching { pairs }, Answer::Matches(chosen)) => {
@@ -210,13 +210,14 @@ fn choice_list(
     picked: &[u8],
     (checked, revealed): (bool, bool),
     input: &'static str,
-    rows: impl Iterator<Item = (usize, AttrValue, bool, Option<AttrValue>)>,
+    // A list, not a generic iterator: one copy of this markup in the wasm, not one per caller.
+    rows: Vec<(usize, AttrValue, bool, Option<AttrValue>)>,
 ) -> Html {
     let ui = ctx.ui;
     let name = format!("tere-{}", q.id);
     html! {
         <fieldset class="choices" aria-labelledby={HEADING_ID} aria-describedby="tere-help">
-        { for rows.map(|(i, text, correct, option_feedback)| {
+        { for rows.into_iter().map(|(i, text, correct, option_feedback)| {
             let is_picked = picked.contains(&(i as u8));
             let marked = checked && (is_picked || (correct && revealed));
             let state = match (checked, is_picked, correct) {

@@ -60,7 +60,7 @@ pub fn player_is_current(root: &Path) -> bool {
 }
 
 /// The latest modification time of a file, or of any file in a folder.
-fn newest(path: &Path) -> Option<std::time::SystemTime> {
+pub fn newest(path: &Path) -> Option<std::time::SystemTime> {
     let meta = std::fs::metadata(path).ok()?;
     if !meta.is_dir() {
         return meta.modified().ok();

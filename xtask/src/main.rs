@@ -11,6 +11,7 @@ mod package;
 mod packs;
 mod serve;
 mod setup;
+mod studio;
 mod util;
 
 use std::process::ExitCode;

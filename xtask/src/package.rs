@@ -3,7 +3,8 @@
 //! holds `course.toml`, `sections.toml` and quiz files, like `questions/`). Writes
 //! SCORM 1.2 and 2004 zips of the whole course (one SCO with Tere's stage menu) and of
 //! every stage (one SCO each; with `--quiz`, only the stages named), a single-file
-//! offline page, and `site/` for hosting and iframe embedding. Why one SCO a package:
+//! offline page, Tere Studio with the course built in (`tere-studio.html`, also
+//! `site/studio.html`), and `site/` for hosting and iframe embedding. Why one SCO a package:
 //! docs/moodle.md.
 //!
 //! The player is the one already built in dist/ (`cargo xtask build`), byte for byte:
@@ -66,14 +67,21 @@ pub fn run(args: &[String]) -> Result {
         }
     }
     let offline = out.join("tere-offline.html");
-    std::fs::write(&offline, tere_publish::offline_page(&player, &packs, &source)?).map_err(|e| e.to_string())?;
+    let offline_page = tere_publish::offline_page(&player, &packs, &source)?;
+    std::fs::write(&offline, &offline_page).map_err(|e| e.to_string())?;
     println!("wrote {}", offline.display());
+    // Tere Studio with this course built in: the player's files and the course's source inside.
+    let studio = crate::studio::page(&crate::studio::build_if_stale()?, &player, &source, &offline_page)?;
+    let studio_path = out.join("tere-studio.html");
+    std::fs::write(&studio_path, &studio).map_err(|e| e.to_string())?;
+    println!("wrote {}", studio_path.display());
     let site = out.join("site");
     for (name, bytes) in tere_publish::site(&player, &packs) {
         let target = site.join(name);
         std::fs::create_dir_all(target.parent().unwrap()).map_err(|e| e.to_string())?;
         std::fs::write(&target, bytes).map_err(|e| e.to_string())?;
     }
+    std::fs::write(site.join("studio.html"), &studio).map_err(|e| e.to_string())?;
     println!("wrote {}/", site.display());
     Ok(())
 }

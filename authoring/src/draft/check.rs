@@ -1,0 +1,116 @@
+//! Validation for the editor: the CLI's errors, each pointed at the field it is about.
+
+use std::ops::Range;
+
+use toml_edit::{ImDocument, Item, Table, Value};
+
+use super::{Draft, Field, Seg};
+use crate::{load_course_files, ContentError};
+
+/// An error of the draft, as `cargo xtask check` reports it, and the field it is about:
+/// the innermost field whose key or value holds the error's position (a question's
+/// `text`, an option's table, an entry of `quizzes`…). `None` when it is about no
+/// field: a file that is not TOML, a file course.toml does not list, an empty `quizzes`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub error: ContentError,
+    pub at: Option<Field>,
+}
+
+impl Draft {
+    /// Validates the draft as `load_course` validates a folder: no problems means it
+    /// loads and can be published. Lint warnings are not problems.
+    pub fn check(&self) -> Vec<Problem> {
+        match load_course_files(&self.files) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors
+                .into_iter()
+                .map(|error| {
+                    let at = self.locate(&error);
+                    Problem { error, at }
+                })
+                .collect(),
+        }
+    }
+
+    /// The innermost field at the error's line and column.
+    fn locate(&self, error: &ContentError) -> Option<Field> {
+        let file = error.file.strip_prefix(&self.files.base).ok()?.to_str()?.to_string();
+        let text = self.files.files.get(&file)?;
+        let offset = offset(text, error.line, error.column);
+        let doc = ImDocument::parse(text.as_str()).ok()?;
+        let mut best: Option<(Vec<Seg>, usize)> = None;
+        walk_table(doc.as_table(), &mut Vec::new(), offset, &mut best);
+        best.map(|(path, _)| Field { file, path })
+    }
+}
+
+/// The byte offset of a 1-based line and column (in characters), as `error::line_column` counts them.
+fn offset(text: &str, line: usize, column: usize) -> usize {
+    let start = if line <= 1 { 0 } else { text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1) };
+    text[start..].char_indices().nth(column.saturating_sub(1)).map_or(text.len(), |(i, _)| start + i)
+}
+
+/// Keeps `path` as the best match when `span` holds `offset` and it is deeper (or, as
+/// deep, narrower) than the best so far.
+fn consider(path: &[Seg], span: Option<Range<usize>>, offset: usize, best: &mut Option<(Vec<Seg>, usize)>) {
+    let Some(span) = span else { return };
+    let holds = span.start <= offset && (offset < span.end || offset == span.start);
+    if !holds {
+        return;
+    }
+    let width = span.end - span.start;
+    let better = match best {
+        None => true,
+        Some((p, w)) => path.len() > p.len() || (path.len() == p.len() && width < *w),
+    };
+    if better {
+        *best = Some((path.to_vec(), width));
+    }
+}
+
+fn walk_table(table: &Table, path: &mut Vec<Seg>, offset: usize, best: &mut Option<(Vec<Seg>, usize)>) {
+    for (key, item) in table.iter() {
+        path.push(Seg::Key(key.to_string()));
+        consider(path, table.key(key).and_then(|k| k.span()), offset, best);
+        match item {
+            Item::Value(v) => walk_value(v, path, offset, best),
+            Item::Table(t) => {
+                consider(path, t.span(), offset, best);
+                walk_table(t, path, offset, best);
+            }
+            Item::ArrayOfTables(a) => {
+                for (i, t) in a.iter().enumerate() {
+                    path.push(Seg::Index(i));
+                    consider(path, t.span(), offset, best);
+                    walk_table(t, path, offset, best);
+                    path.pop();
+                }
+            }
+            Item::None => {}
+        }
+        path.pop();
+    }
+}
+
+fn walk_value(value: &Value, path: &mut Vec<Seg>, offset: usize, best: &mut Option<(Vec<Seg>, usize)>) {
+    consider(path, value.span(), offset, best);
+    match value {
+        Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                path.push(Seg::Index(i));
+                walk_value(v, path, offset, best);
+                path.pop();
+            }
+        }
+        Value::InlineTable(t) => {
+            for (key, v) in t.iter() {
+                path.push(Seg::Key(key.to_string()));
+                consider(path, t.key(key).and_then(|k| k.span()), offset, best);
+                walk_value(v, path, offset, best);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}

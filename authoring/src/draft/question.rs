@@ -1,0 +1,311 @@
+//! Questions and their parts: new ones from templates that pass validation, copies,
+//! and new options, pairs, items and hints.
+
+use std::collections::HashSet;
+
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+
+use super::path::NodeMut;
+use super::{array, put, root, Draft, EditError, Field, Seg};
+use crate::is_plain_id;
+
+/// The question types, as `type` names them.
+pub const KINDS: [&str; 7] = ["single", "multiple", "true_false", "ordering", "matching", "scenario", "reflection"];
+
+/// Placeholder texts in a quiz's language, for the author to overwrite.
+pub(super) struct Words {
+    pub intro: &'static str,
+    text: &'static str,
+    statement: &'static str,
+    explanation: &'static str,
+    right: &'static str,
+    wrong: &'static str,
+    new_option: &'static str,
+    feedback: &'static str,
+    feedback_true: &'static str,
+    feedback_false: &'static str,
+    line: &'static str,
+    hint: &'static str,
+    /// `{n}` is the item's number.
+    step: &'static str,
+    left: &'static str,
+    right_match: &'static str,
+}
+
+pub(super) fn words(lang: &str) -> &'static Words {
+    match lang {
+        "et" => &Words {
+            intro: "Kirjuta siia lause või kaks sellest, mida see test käsitleb.",
+            text: "Kirjuta siia küsimus.",
+            statement: "Kirjuta siia väide.",
+            explanation: "Kirjuta siia, miks õige vastus on õige.",
+            right: "Õige vastus",
+            wrong: "Vale vastus",
+            new_option: "Uus vastusevariant",
+            feedback: "Kirjuta siia tagasiside sellele vastusele.",
+            feedback_true: "Kirjuta siia tagasiside vastusele „tõene“.",
+            feedback_false: "Kirjuta siia tagasiside vastusele „väär“.",
+            line: "Kirjuta siia, mida klient ütleb.",
+            hint: "Kirjuta siia vihje.",
+            step: "Samm {n}",
+            left: "Olukord {n}",
+            right_match: "Vaste {n}",
+        },
+        "fi" => &Words {
+            intro: "Kirjoita tähän lause tai kaksi siitä, mitä tämä testi käsittelee.",
+            text: "Kirjoita kysymys tähän.",
+            statement: "Kirjoita väite tähän.",
+            explanation: "Kirjoita tähän, miksi oikea vastaus on oikea.",
+            right: "Oikea vastaus",
+            wrong: "Väärä vastaus",
+            new_option: "Uusi vastausvaihtoehto",
+            feedback: "Kirjoita tähän palaute tästä vastauksesta.",
+            feedback_true: "Kirjoita tähän palaute vastaukselle ”tosi”.",
+            feedback_false: "Kirjoita tähän palaute vastaukselle ”epätosi”.",
+            line: "Kirjoita tähän, mitä asiakas sanoo.",
+            hint: "Kirjoita vihje tähän.",
+            step: "Vaihe {n}",
+            left: "Tilanne {n}",
+            right_match: "Vastine {n}",
+        },
+        _ => &Words {
+            intro: "Write a sentence or two here on what this quiz covers.",
+            text: "Write the question here.",
+            statement: "Write the statement here.",
+            explanation: "Write here why the right answer is right.",
+            right: "Right answer",
+            wrong: "Wrong answer",
+            new_option: "New option",
+            feedback: "Write the feedback on this answer here.",
+            feedback_true: "Write the feedback on the answer “true” here.",
+            feedback_false: "Write the feedback on the answer “false” here.",
+            line: "Write what the customer says here.",
+            hint: "Write a hint here.",
+            step: "Step {n}",
+            left: "Situation {n}",
+            right_match: "Match {n}",
+        },
+    }
+}
+
+/// A TOML string literal.
+fn quote(text: &str) -> String {
+    Value::from(text).to_string()
+}
+
+fn numbered(pattern: &str, n: usize) -> String {
+    pattern.replace("{n}", &n.to_string())
+}
+
+/// The one table of the `key` array of tables in `text`.
+fn table(text: &str, key: &str) -> Table {
+    let mut doc: DocumentMut = text.parse().expect("templates are valid TOML");
+    match doc.remove(key) {
+        Some(Item::ArrayOfTables(a)) => a.into_iter().next().expect("a template has one table"),
+        _ => unreachable!("a template is an array of tables"),
+    }
+}
+
+fn option_text(text: &str, correct: bool, feedback: &str) -> String {
+    let correct = if correct { "correct = true\n" } else { "" };
+    format!("\n[[option]]\ntext = {}\n{correct}feedback = {}\n", quote(text), quote(feedback))
+}
+
+fn pair_text(w: &Words, n: usize) -> String {
+    format!("\n[[pair]]\nleft = {}\nright = {}\n", quote(&numbered(w.left, n)), quote(&numbered(w.right_match, n)))
+}
+
+/// A `[[question]]` of `kind` that passes validation, citing `source` (seed, heading).
+fn template(kind: &str, id: &str, source: &(String, String), w: &Words) -> Table {
+    let mut head = format!("\n[[question]]\nid = {}\ntype = {}\n", quote(id), quote(kind));
+    let mut tail = String::new();
+    let text = if kind == "true_false" { w.statement } else { w.text };
+    head += &format!("text = {}\n", quote(text));
+    match kind {
+        "scenario" => head += &format!("line = {}\n", quote(w.line)),
+        "true_false" => head += &format!("answer = true\nfeedback_true = {}\nfeedback_false = {}\n", quote(w.feedback_true), quote(w.feedback_false)),
+        "ordering" => head += &format!("items = [{}]\n", (1..=3).map(|n| quote(&numbered(w.step, n))).collect::<Vec<_>>().join(", ")),
+        _ => {}
+    }
+    head += &format!("explanation = {}\nsource = {{ seed = {}, section = {} }}\n", quote(w.explanation), quote(&source.0), quote(&source.1));
+    match kind {
+        "single" | "multiple" | "scenario" => {
+            tail += &option_text(w.right, true, w.feedback);
+            tail += &option_text(w.wrong, false, w.feedback);
+        }
+        "matching" => (1..=3).for_each(|n| tail += &pair_text(w, n)),
+        _ => {}
+    }
+    let mut question = table(&head, "question");
+    if !tail.is_empty() {
+        let mut doc: DocumentMut = tail.parse().expect("templates are valid TOML");
+        for key in ["option", "pair"] {
+            if let Some(item) = doc.remove(key) {
+                question.insert(key, item);
+            }
+        }
+    }
+    question
+}
+
+/// What all `ids` begin with, up to (not including) a `_`: `kl` for `kl_a` and `kl_b_c`.
+fn shared_prefix(ids: &[String]) -> Option<String> {
+    let first = ids.first()?;
+    let common = ids.iter().skip(1).fold(first.len(), |n, id| first.bytes().zip(id.bytes()).take(n).take_while(|(a, b)| a == b).count());
+    let prefix = &first[..first.as_bytes()[..common].iter().rposition(|&b| b == b'_')?];
+    is_plain_id(prefix).then(|| prefix.to_string())
+}
+
+impl Draft {
+    /// Every question id of the course's quiz files.
+    fn question_ids(&self) -> HashSet<String> {
+        let mut ids = HashSet::new();
+        for file in self.docs.keys() {
+            let list = Field::file(file.as_str()).key("question");
+            for i in 0..self.len(&list) {
+                ids.extend(self.get_str(&list.clone().index(i).key("id")));
+            }
+        }
+        ids
+    }
+
+    /// A question id that no quiz uses: `base_N` with the smallest N from `first`.
+    fn unused_id(&self, base: &str, first: usize) -> String {
+        let taken = self.question_ids();
+        let base: String = base.chars().take(56).collect();
+        (first..).map(|n| format!("{base}_{n}")).find(|id| !taken.contains(id)).expect("some number is free")
+    }
+
+    /// The placeholder words for a quiz file: its language, else the course's.
+    pub(super) fn words_for(&self, file: &str) -> &'static Words {
+        let lang = self.get_str(&Field::file(file).key("lang")).or_else(|| self.get_str(&Field::file("course.toml").key("lang")));
+        words(lang.as_deref().unwrap_or("en"))
+    }
+
+    /// Inserts a new question of `kind` (one of `KINDS`) at `at` of `quiz_file`'s
+    /// questions, with every field its type needs filled with placeholder text in the
+    /// quiz's language, so that it passes validation as it is: the first option right,
+    /// citing the first section of sections.toml. Returns its id, new in the course.
+    pub fn add_question(&mut self, quiz_file: &str, kind: &str, at: usize) -> Result<String, EditError> {
+        if !KINDS.contains(&kind) {
+            return Err(EditError::Invalid(format!("unknown question type `{kind}`; use one of {}", KINDS.join(", "))));
+        }
+        let source = self
+            .sections()
+            .into_iter()
+            .next()
+            .ok_or_else(|| EditError::Invalid("sections.toml lists no section for a question to cite; add one first".into()))?;
+        let list = Field::file(quiz_file).key("question");
+        let ids: Vec<String> = (0..self.len(&list)).filter_map(|i| self.get_str(&list.clone().index(i).key("id"))).collect();
+        // Name it like the quiz's questions (`kl_…`: what their ids share, up to a `_`), or after the quiz.
+        let base = match shared_prefix(&ids) {
+            Some(prefix) => prefix,
+            None => self.get_str(&Field::file(quiz_file).key("id")).filter(|id| is_plain_id(id)).unwrap_or_else(|| "q".into()),
+        };
+        let id = self.unused_id(&base, ids.len() + 1);
+        let question = template(kind, &id, &source, self.words_for(quiz_file));
+        self.edit(quiz_file, |doc| {
+            let tables = doc.entry("question").or_insert(Item::ArrayOfTables(ArrayOfTables::new()));
+            let Item::ArrayOfTables(tables) = tables else { return Err(EditError::WrongType { field: list.clone(), expected: "a list of questions" }) };
+            if at > tables.len() {
+                return Err(EditError::OutOfRange { field: list.clone(), index: at, len: tables.len() });
+            }
+            array::insert_table(tables, at, question);
+            array::renumber(doc);
+            Ok(())
+        })?;
+        Ok(id)
+    }
+
+    /// Puts a copy of question `index` of `quiz_file` right after it, with a new id
+    /// (`<id>_2`…). Returns the new id.
+    pub fn duplicate_question(&mut self, quiz_file: &str, index: usize) -> Result<String, EditError> {
+        let list = Field::file(quiz_file).key("question");
+        let field = list.clone().index(index);
+        let len = self.len(&list);
+        if index >= len {
+            return Err(EditError::OutOfRange { field: list, index, len });
+        }
+        let old = self.get_str(&field.clone().key("id")).unwrap_or_else(|| "q".into());
+        let id = self.unused_id(&old, 2);
+        self.edit(quiz_file, |doc| {
+            let Some(Item::ArrayOfTables(tables)) = doc.get_mut("question") else { return Err(EditError::NoField(list.clone())) };
+            let mut copy = tables.get(index).cloned().ok_or_else(|| EditError::NoField(field.clone()))?;
+            copy.decor_mut().set_prefix("\n");
+            put(NodeMut::Table(&mut copy), &Seg::Key("id".into()), Value::from(id.as_str()), &field.clone().key("id"))?;
+            array::insert_table(tables, index + 1, copy);
+            array::renumber(doc);
+            Ok(())
+        })?;
+        Ok(id)
+    }
+
+    /// Inserts a wrong option with placeholder text at `at` of `question`'s options
+    /// (`question` is a question's table: `Field::question(file, i)`).
+    pub fn add_option(&mut self, question: &Field, at: usize) -> Result<(), EditError> {
+        let w = self.words_for(&question.file);
+        self.insert_table_in(question, "option", at, table(&option_text(w.new_option, false, w.feedback), "option"))
+    }
+
+    /// Inserts a matching pair with placeholder texts (its `right` new in the question) at `at`.
+    pub fn add_pair(&mut self, question: &Field, at: usize) -> Result<(), EditError> {
+        let rights: Vec<String> =
+            (0..self.len(&question.clone().key("pair"))).filter_map(|i| self.get_str(&question.clone().key("pair").index(i).key("right"))).collect();
+        let w = self.words_for(&question.file);
+        let n = (1..).find(|&n| !rights.contains(&numbered(w.right_match, n))).expect("some number is free");
+        self.insert_table_in(question, "pair", at, table(&pair_text(w, n), "pair"))
+    }
+
+    /// Inserts an ordering item with placeholder text (new in the question) at `at`.
+    pub fn add_item(&mut self, question: &Field, at: usize) -> Result<(), EditError> {
+        let items = self.get_str_list(&question.clone().key("items")).unwrap_or_default();
+        let w = self.words_for(&question.file);
+        let text = (1..).map(|n| numbered(w.step, n)).find(|t| !items.contains(t)).expect("some number is free");
+        self.insert_in_list(question, "items", at, &text)
+    }
+
+    /// Inserts a hint with placeholder text at `at`, adding `hint` when the question has none.
+    pub fn add_hint(&mut self, question: &Field, at: usize) -> Result<(), EditError> {
+        let w = self.words_for(&question.file);
+        self.insert_in_list(question, "hint", at, w.hint)
+    }
+
+    fn insert_table_in(&mut self, parent: &Field, key: &str, at: usize, new: Table) -> Result<(), EditError> {
+        let field = parent.clone().key(key);
+        self.edit(&parent.file, |doc| {
+            let t = match root(doc).find(&parent.path) {
+                Some(NodeMut::Table(t) | NodeMut::Item(Item::Table(t))) => t,
+                Some(_) => return Err(EditError::WrongType { field: parent.clone(), expected: "a table" }),
+                None => return Err(EditError::NoField(parent.clone())),
+            };
+            let Item::ArrayOfTables(tables) = t.entry(key).or_insert(Item::ArrayOfTables(ArrayOfTables::new())) else {
+                return Err(EditError::WrongType { field: field.clone(), expected: "a list of tables" });
+            };
+            if at > tables.len() {
+                return Err(EditError::OutOfRange { field: field.clone(), index: at, len: tables.len() });
+            }
+            array::insert_table(tables, at, new);
+            array::renumber(doc);
+            Ok(())
+        })
+    }
+
+    fn insert_in_list(&mut self, parent: &Field, key: &str, at: usize, text: &str) -> Result<(), EditError> {
+        let field = parent.clone().key(key);
+        self.edit(&parent.file, |doc| {
+            let t = match root(doc).find(&parent.path) {
+                Some(NodeMut::Table(t) | NodeMut::Item(Item::Table(t))) => t,
+                Some(_) => return Err(EditError::WrongType { field: parent.clone(), expected: "a table" }),
+                None => return Err(EditError::NoField(parent.clone())),
+            };
+            let Some(list) = t.entry(key).or_insert(toml_edit::value(toml_edit::Array::new())).as_array_mut() else {
+                return Err(EditError::WrongType { field: field.clone(), expected: "a list" });
+            };
+            if at > list.len() {
+                return Err(EditError::OutOfRange { field: field.clone(), index: at, len: list.len() });
+            }
+            array::insert(list, at, Value::from(text));
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,173 @@
+//! The Studio's root component: the state in one reducer, the draft saved as the
+//! trainer types, a question before leaving with unpublished changes, opening files,
+//! publishing and the preview.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_events::{EventListener, EventListenerOptions};
+use tere_authoring::CourseFiles;
+use tere_authoring::Draft;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::publish::{self, Output};
+use crate::state::{Change, Notice, Studio};
+use crate::view::{self, Ctx};
+use crate::{open, page, store};
+
+/// The built-in course, from the page's own data blocks.
+fn builtin() -> Draft {
+    let mut files = CourseFiles::default();
+    files.files.extend(page::builtin_source().files);
+    Draft::new(files)
+}
+
+/// `?lang=` first, then the browser's language, then Estonian.
+fn ui_lang() -> Lang {
+    let window = web_sys::window();
+    let search = window.as_ref().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let asked = web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|q| q.get("lang"));
+    asked.as_deref().and_then(Lang::parse).or_else(|| window.and_then(|w| w.navigator().language()).as_deref().and_then(Lang::parse)).unwrap_or(Lang::Et)
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let lang = *use_memo((), |_| ui_lang());
+    let ui = lang.ui();
+    let studio = use_reducer(|| match store::load() {
+        Some(draft) => Studio::new(draft, Some(Notice::Restored)),
+        None => Studio::new(builtin(), None),
+    });
+    let preview = use_state(|| None::<String>);
+    // Saved as the trainer types (every change has a new version).
+    use_effect_with(studio.version, {
+        let draft = studio.draft.clone();
+        move |_| store::save(&draft)
+    });
+    use_leave_guard(studio.unpublished);
+
+    let on_publish = {
+        let studio = studio.clone();
+        Callback::from(move |output: Output| {
+            let (name, mime) = output.file();
+            match publish::make(&studio.draft, output).and_then(|bytes| page::save(name, &bytes, mime)) {
+                Ok(()) => studio.dispatch(Change::Published(name.to_string())),
+                Err(e) => studio.dispatch(Change::OpenFailed(e)),
+            }
+        })
+    };
+    let on_preview = {
+        let (studio, preview) = (studio.clone(), preview.clone());
+        Callback::from(move |_| {
+            let quizzes = studio.draft.quiz_files();
+            let Some((id, _)) = quizzes.get(studio.quiz) else { return };
+            match publish::preview(&studio.draft, id) {
+                Ok(html) => preview.set(page::page_url(&html)),
+                Err(e) => studio.dispatch(Change::OpenFailed(e)),
+            }
+        })
+    };
+    let close_preview = {
+        let preview = preview.clone();
+        Callback::from(move |_| {
+            if let Some(url) = &*preview {
+                let _ = web_sys::Url::revoke_object_url(url);
+            }
+            preview.set(None);
+        })
+    };
+    let open_files = {
+        let studio = studio.clone();
+        Callback::from(move |files: Vec<web_sys::File>| {
+            let (dispatch, current) = (studio.dispatcher(), studio.draft.clone());
+            yew::platform::spawn_local(async move {
+                match open::open(files, current).await {
+                    Ok(opened) => dispatch.dispatch(Change::Open(opened.draft, Notice::Opened(opened.what))),
+                    Err(e) => dispatch.dispatch(Change::OpenFailed(e)),
+                }
+            });
+        })
+    };
+    let on_pick = {
+        let open_files = open_files.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            let files = input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+            input.set_value(""); // the same file may be opened again
+            open_files.emit(files);
+        })
+    };
+    let on_drop = {
+        let open_files = open_files.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let files = e.data_transfer().and_then(|d| d.files()).map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+            open_files.emit(files);
+        })
+    };
+    let on_builtin = {
+        let dispatch = studio.dispatcher();
+        let label = ui.open_builtin.to_string();
+        Callback::from(move |_| dispatch.dispatch(Change::Open(builtin(), Notice::Opened(label.clone()))))
+    };
+    let ctx = Ctx { studio: &studio, ui, dispatch: studio.dispatcher() };
+    let notice = studio.notice.as_ref().map(|n| match n {
+        Notice::Opened(what) => (false, format!("{} {what}", ui.opened)),
+        Notice::OpenFailed(why) => (true, format!("{}: {why}", ui.open_failed)),
+        Notice::Published(what) => (false, format!("{} {what}", ui.published)),
+        Notice::Restored => (false, ui.draft_restored.to_string()),
+    });
+    html! {
+        <div class="studio" lang={lang.code()} ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
+            <header class="studio-header">
+                <h1>{ ui.studio }</h1>
+                <div class="open">
+                    <button type="button" class="secondary" data-action="open-builtin" onclick={on_builtin}>{ ui.open_builtin }</button>
+                    <label class="file-pick" for="open-files">{ ui.open_files }</label>
+                    <input id="open-files" type="file" multiple=true accept=".toml,.zip,.html,.htm,.gift,.txt" onchange={on_pick} />
+                </div>
+                <a class="jump" href="#problems-heading">{ format!("{} ({}) · {}", ui.problems, studio.problems.len(), ui.publish) }</a>
+            </header>
+            <p class={classes!("notice", notice.as_ref().is_some_and(|n| n.0).then_some("error"))} role={if notice.as_ref().is_some_and(|n| n.0) { "alert" } else { "status" }} hidden={notice.is_none()}>
+                { notice.map(|n| n.1).unwrap_or_default() }
+            </p>
+            <div class="layout">
+                { view::course::sidebar(&ctx) }
+                <main class="editor">{ view::course::quiz(&ctx) }</main>
+                <aside class="side">
+                    { view::publish::problems(&ctx) }
+                    { view::publish::actions(&ctx, &on_publish, &on_preview) }
+                </aside>
+            </div>
+            if let Some(url) = &*preview {
+                <div class="preview" role="dialog" aria-modal="false" aria-label={ui.preview}>
+                    <button type="button" class="secondary" data-action="close-preview" onclick={close_preview}>{ ui.close_preview }</button>
+                    <iframe title={ui.preview} src={url.clone()}></iframe>
+                </div>
+            }
+        </div>
+    }
+}
+
+/// While there are unpublished changes, leaving the page asks first.
+#[hook]
+fn use_leave_guard(unpublished: bool) {
+    let flag = use_memo((), |_| Rc::new(Cell::new(false)));
+    flag.set(unpublished);
+    let flag = (*flag).clone();
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|window| {
+            EventListener::new_with_options(&window, "beforeunload", EventListenerOptions::enable_prevent_default(), move |e| {
+                if flag.get() {
+                    e.prevent_default();
+                    if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                        e.set_return_value("unpublished");
+                    }
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}

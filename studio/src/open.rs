@@ -1,0 +1,82 @@
+//! Opening what a trainer has: a course folder's files (`course.toml`,
+//! `sections.toml`, quiz files), a Tere SCORM zip or offline file (they carry their
+//! source), or a GIFT file (added as a new quiz). Whatever is wrong with the input is
+//! a plain message and the open draft stays as it is: nothing is executed, sizes are
+//! capped before anything is read, and only text is kept.
+
+use tere_authoring::gift::{import_gift, plain_id, ImportOptions};
+use tere_authoring::CourseFiles;
+use tere_authoring::Draft;
+use wasm_bindgen_futures::JsFuture;
+
+/// The largest file the Studio reads (a course's packages are a few hundred KB).
+const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
+/// What opening gave: the new draft and what to tell the trainer.
+pub struct Opened {
+    pub draft: Draft,
+    pub what: String,
+}
+
+/// Opens `files` (as picked or dropped) over `current`.
+pub async fn open(files: Vec<web_sys::File>, current: Draft) -> Result<Opened, String> {
+    if files.is_empty() {
+        return Err("no file was chosen".into());
+    }
+    if let Some(big) = files.iter().find(|f| f.size() > MAX_FILE_BYTES) {
+        return Err(format!("{}: {:.0} MB is too large for a course (at most 20 MB)", big.name(), big.size() / 1_048_576.0));
+    }
+    let mut read = Vec::new();
+    for file in &files {
+        let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| format!("{}: the file could not be read", file.name()))?;
+        read.push((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()));
+    }
+    let extension = |name: &str| name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let first = read[0].0.clone();
+    match extension(&first).as_str() {
+        "toml" => folder(read),
+        "zip" | "html" | "htm" if read.len() == 1 => package(&read[0].0, &read[0].1),
+        "gift" | "txt" if read.len() == 1 => gift(&read[0].0, &read[0].1, current),
+        _ => Err(format!("{first}: not a course file; open the course's .toml files, a Tere .zip or .html package, or a .gift file")),
+    }
+}
+
+fn text(name: &str, bytes: &[u8]) -> Result<String, String> {
+    String::from_utf8(bytes.to_vec()).map_err(|_| format!("{name}: not a text file (not UTF-8)"))
+}
+
+/// A course folder's files, picked together.
+fn folder(read: Vec<(String, Vec<u8>)>) -> Result<Opened, String> {
+    let mut files = CourseFiles::default();
+    for (name, bytes) in &read {
+        if !name.to_ascii_lowercase().ends_with(".toml") {
+            return Err(format!("{name}: a course folder holds only .toml files"));
+        }
+        files.files.insert(name.clone(), text(name, bytes)?);
+    }
+    if !files.files.contains_key("course.toml") {
+        return Err("course.toml is missing: pick every file of the course folder together (course.toml, sections.toml and the quiz files)".into());
+    }
+    Ok(Opened { draft: Draft::new(files), what: format!("{} files", read.len()) })
+}
+
+/// A Tere SCORM zip or offline page: the source it carries.
+fn package(name: &str, bytes: &[u8]) -> Result<Opened, String> {
+    let source = tere_publish::read_source(bytes).map_err(|e| format!("{name}: {}", e.message()))?;
+    let mut files = CourseFiles::default();
+    files.files.extend(source.files);
+    Ok(Opened { draft: Draft::new(files), what: name.to_string() })
+}
+
+/// A GIFT file, added to the open course as a new quiz (what GIFT cannot say, such as
+/// the section each question teaches, shows as problems to fix).
+fn gift(name: &str, bytes: &[u8], mut draft: Draft) -> Result<Opened, String> {
+    let source = text(name, bytes)?;
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let base = plain_id(stem);
+    let id = draft.fresh_quiz_id_like(if base.is_empty() { "gift" } else { &base });
+    let options = ImportOptions { quiz_id: id.clone(), file_name: name.to_string(), lang: draft.course_lang() };
+    let conversion = import_gift(&source, &options).map_err(|errors| errors.join("\n"))?;
+    draft.add_quiz_file(&id, &conversion.toml).map_err(|e| format!("{name}: {e}"))?;
+    Ok(Opened { draft, what: name.to_string() })
+}

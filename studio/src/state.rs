@@ -1,0 +1,162 @@
+//! The Studio's one state and the one reducer every change goes through: the draft
+//! (the course's TOML source, edited through `tere_authoring::draft`), what is
+//! selected, and the problems the build's own validation finds in it.
+
+use std::rc::Rc;
+
+use tere_authoring::{Draft, Field, Problem, Seg};
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq)]
+pub enum Notice {
+    Opened(String),
+    OpenFailed(String),
+    Published(String),
+    Restored,
+}
+
+#[derive(Clone)]
+pub struct Studio {
+    pub draft: Draft,
+    /// From `Draft::check`: exactly what `cargo xtask check` says, placed at fields.
+    pub problems: Rc<Vec<Problem>>,
+    /// The quiz on screen (course order).
+    pub quiz: usize,
+    /// Changes since the course was opened or last published.
+    pub unpublished: bool,
+    pub notice: Option<Notice>,
+    /// Counts changes, so that views and the draft store can tell two states apart cheaply.
+    pub version: u64,
+}
+
+impl PartialEq for Studio {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version
+    }
+}
+
+/// Every change of the Studio's state.
+pub enum Change {
+    SetStr(Field, String),
+    SetBool(Field, bool),
+    SetInt(Field, i64),
+    /// Removes a key, or an element of a list.
+    Remove(Field),
+    /// Moves an element of the list at `Field` from one place to another.
+    Move(Field, usize, usize),
+    AddQuestion {
+        file: String,
+        kind: &'static str,
+        at: usize,
+    },
+    DuplicateQuestion {
+        file: String,
+        index: usize,
+    },
+    /// Appends an element (an option, item, pair or hint) to the list at `Field`, copying the last.
+    Append(Field),
+    AddQuiz {
+        title: String,
+    },
+    RemoveQuiz(String),
+    MoveQuiz(usize, usize),
+    SelectQuiz(usize),
+    /// A whole course was opened (the built-in one, files, a package, or the saved draft).
+    Open(Draft, Notice),
+    OpenFailed(String),
+    Published(String),
+}
+
+impl Studio {
+    pub fn new(draft: Draft, notice: Option<Notice>) -> Studio {
+        let problems = Rc::new(draft.check());
+        Studio { draft, problems, quiz: 0, unpublished: false, notice, version: 0 }
+    }
+
+    /// The problems at `field` (exactly there, not below it).
+    pub fn problems_at(&self, field: &Field) -> Vec<&Problem> {
+        self.problems.iter().filter(|p| p.at.as_ref() == Some(field)).collect()
+    }
+
+    fn edited(&self, draft: Draft) -> Studio {
+        let problems = Rc::new(draft.check());
+        Studio { draft, problems, unpublished: true, notice: None, version: self.version + 1, ..self.clone() }
+    }
+}
+
+impl Reducible for Studio {
+    type Action = Change;
+
+    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
+        let mut draft = self.draft.clone();
+        let result = match change {
+            Change::SetStr(field, value) => draft.set_str(&field, &value).map(drop),
+            Change::SetBool(field, value) => draft.set_bool(&field, value).map(drop),
+            Change::SetInt(field, value) => draft.set_int(&field, value).map(drop),
+            Change::Remove(field) => draft.remove(&field).map(drop),
+            Change::Move(field, from, to) => draft.move_item(&field, from, to).map(drop),
+            Change::AddQuestion { file, kind, at } => draft.add_question(&file, kind, at).map(drop),
+            Change::DuplicateQuestion { file, index } => draft.duplicate_question(&file, index).map(drop),
+            Change::Append(list) => append(&mut draft, &list),
+            Change::AddQuiz { title } => {
+                let id = draft.fresh_quiz_id();
+                let lang = draft.course_lang();
+                let added = draft.add_quiz(&id, &title, &lang).map(drop);
+                if added.is_ok() {
+                    let mut next = self.edited(draft);
+                    next.quiz = next.draft.quiz_files().len().saturating_sub(1);
+                    return Rc::new(next);
+                }
+                added
+            }
+            Change::RemoveQuiz(id) => {
+                let removed = draft.remove_quiz(&id).map(drop);
+                if removed.is_ok() {
+                    let mut next = self.edited(draft);
+                    next.quiz = next.quiz.min(next.draft.quiz_files().len().saturating_sub(1));
+                    return Rc::new(next);
+                }
+                removed
+            }
+            Change::MoveQuiz(from, to) => {
+                let moved = draft.move_quiz(from, to).map(drop);
+                if moved.is_ok() {
+                    let mut next = self.edited(draft);
+                    next.quiz = to;
+                    return Rc::new(next);
+                }
+                moved
+            }
+            Change::SelectQuiz(quiz) => return Rc::new(Studio { quiz, notice: None, version: self.version + 1, ..(*self).clone() }),
+            Change::Open(draft, notice) => {
+                let mut next = Studio::new(draft, Some(notice));
+                next.version = self.version + 1;
+                return Rc::new(next);
+            }
+            Change::OpenFailed(message) => return Rc::new(Studio { notice: Some(Notice::OpenFailed(message)), version: self.version + 1, ..(*self).clone() }),
+            Change::Published(what) => {
+                return Rc::new(Studio { notice: Some(Notice::Published(what)), unpublished: false, version: self.version + 1, ..(*self).clone() })
+            }
+        };
+        match result {
+            Ok(()) => Rc::new(self.edited(draft)),
+            // An edit the draft refuses (a stale index after a fast double click) changes nothing.
+            Err(_) => self,
+        }
+    }
+}
+
+/// Appends an element to the list at `list` (options, items, pairs or hints of a question).
+fn append(draft: &mut Draft, list: &Field) -> Result<(), tere_authoring::EditError> {
+    let at = draft.len(list);
+    let Some((question, Seg::Key(name))) = list.split_last() else {
+        return Err(tere_authoring::EditError::NoField(list.clone()));
+    };
+    match name.as_str() {
+        "option" => draft.add_option(&question, at),
+        "items" => draft.add_item(&question, at),
+        "pair" => draft.add_pair(&question, at),
+        "hint" => draft.add_hint(&question, at),
+        _ => Err(tere_authoring::EditError::NoField(list.clone())),
+    }
+}

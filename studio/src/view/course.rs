@@ -1,0 +1,109 @@
+//! The course and its quizzes: the course title, the quiz list (select, add,
+//! remove, reorder) and the selected quiz's settings and questions.
+
+use tere_authoring::{Field, Seg};
+use yew::prelude::*;
+
+use super::fields::{key, number, select, small_button, text};
+use super::question;
+use super::Ctx;
+use crate::i18n::TYPES;
+use crate::state::Change;
+
+/// The languages a quiz may be in (what validation accepts).
+fn languages() -> Vec<(String, String)> {
+    tere_authoring::LANGUAGES.iter().map(|l| (l.to_string(), l.to_string())).collect()
+}
+
+pub fn sidebar(ctx: &Ctx) -> Html {
+    let ui = ctx.ui;
+    let course = Field { file: "course.toml".into(), path: vec![] };
+    let quizzes = ctx.studio.draft.quiz_files();
+    let n = quizzes.len();
+    let add = {
+        let (dispatch, title) = (ctx.dispatch.clone(), ui.new_quiz_title.to_string());
+        Callback::from(move |_| dispatch.dispatch(Change::AddQuiz { title: title.clone() }))
+    };
+    html! {
+        <nav class="course" aria-label={ui.quizzes}>
+            { text(ctx, ui.course_title, &key(&course, "title"), false) }
+            <h2>{ ui.quizzes }</h2>
+            <ol class="quiz-list">
+                { for quizzes.iter().enumerate().map(|(i, (id, file))| {
+                    let title = ctx.studio.draft.get_str(&Field { file: file.clone(), path: vec![Seg::Key("title".into())] }).unwrap_or_else(|| id.clone());
+                    let problems = ctx.studio.problems.iter().filter(|p| p.at.as_ref().is_some_and(|f| f.file == *file)).count();
+                    let select = { let d = ctx.dispatch.clone(); Callback::from(move |_| d.dispatch(Change::SelectQuiz(i))) };
+                    let current = ctx.studio.quiz == i;
+                    html! {
+                        <li>
+                            <button type="button" class={classes!("quiz-pick", current.then_some("current"))} aria-current={current.then_some("true")} data-quiz-file={file.clone()} onclick={select}>
+                                { title }
+                                if problems > 0 { <span class="badge" aria-label={format!("{problems} {}", ui.problems)}>{ problems }</span> }
+                            </button>
+                            if current {
+                                <div class="tools">
+                                    { small_button(ctx, ui.move_up, "quiz-up", i > 0, move || Change::MoveQuiz(i, i - 1)) }
+                                    { small_button(ctx, ui.move_down, "quiz-down", i + 1 < n, move || Change::MoveQuiz(i, i + 1)) }
+                                    { small_button(ctx, ui.remove, "quiz-remove", n > 1, { let id = id.clone(); move || Change::RemoveQuiz(id.clone()) }) }
+                                </div>
+                            }
+                        </li>
+                    }
+                }) }
+            </ol>
+            <button type="button" class="secondary" data-action="quiz-add" onclick={add}>{ ui.add_quiz }</button>
+        </nav>
+    }
+}
+
+/// The selected quiz: its settings, then every question, then adding one.
+pub fn quiz(ctx: &Ctx) -> Html {
+    let ui = ctx.ui;
+    let quizzes = ctx.studio.draft.quiz_files();
+    let Some((_, file)) = quizzes.get(ctx.studio.quiz).cloned() else { return Html::default() };
+    let quiz = Field { file: file.clone(), path: vec![] };
+    let questions = key(&quiz, "question");
+    let count = ctx.studio.draft.len(&questions);
+    let kind_id = format!("new-kind-{}", file.replace('.', "_"));
+    let add = {
+        let (dispatch, file, kind_id) = (ctx.dispatch.clone(), file.clone(), kind_id.clone());
+        Callback::from(move |_| {
+            let kind = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&kind_id))
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(e).ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            let kind = TYPES.iter().find(|t| **t == kind).copied().unwrap_or("single");
+            dispatch.dispatch(Change::AddQuestion { file: file.clone(), kind, at: count });
+        })
+    };
+    html! {
+        <div class="quiz" data-quiz-file={file.clone()}>
+            <section class="quiz-settings" aria-labelledby="quiz-settings-heading">
+                <h2 id="quiz-settings-heading">{ ctx.studio.draft.get_str(&key(&quiz, "title")).unwrap_or_default() }</h2>
+                { text(ctx, ui.quiz_title, &key(&quiz, "title"), false) }
+                { text(ctx, ui.intro, &key(&quiz, "intro"), true) }
+                <div class="row">
+                    { select(ctx, ui.language, &key(&quiz, "lang"), &languages()) }
+                    { number(ctx, ui.pass_mark, &key(&quiz, "pass_mark"), 0, 100, "80") }
+                    { number(ctx, ui.draw, &key(&quiz, "draw"), 1, 999, ui.draw_all) }
+                </div>
+                <div class="row">
+                    { number(ctx, ui.tries, &key(&quiz, "tries"), 1, 5, "1") }
+                    { number(ctx, ui.try_penalty, &key(&quiz, "try_penalty"), 0, 100, "0") }
+                    { number(ctx, ui.hint_penalty, &key(&quiz, "hint_penalty"), 0, 100, "0") }
+                </div>
+            </section>
+            <h2>{ format!("{} ({count})", ui.questions) }</h2>
+            { for (0..count).map(|i| question::editor(ctx, &file, i, count)) }
+            <div class="add-question">
+                <label for={kind_id.clone()}>{ ui.question_type }</label>
+                <select id={kind_id}>
+                    { for TYPES.iter().enumerate().map(|(n, t)| html! { <option value={*t}>{ ui.type_names[n] }</option> }) }
+                </select>
+                <button type="button" class="secondary" data-action="question-add" onclick={add}>{ ui.add_question }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,77 @@
+//! The problems validation found (each links to its field), publishing (blocked
+//! while any problem remains) and the preview.
+
+use yew::prelude::*;
+
+use super::fields::dom_id;
+use super::Ctx;
+use crate::publish::{Output, OUTPUTS};
+
+/// The problem list; each entry moves focus to the field it concerns.
+pub fn problems(ctx: &Ctx) -> Html {
+    let ui = ctx.ui;
+    let problems = &ctx.studio.problems;
+    html! {
+        <section class="problems" aria-labelledby="problems-heading">
+            <h2 id="problems-heading">{ format!("{} ({})", ui.problems, problems.len()) }</h2>
+            if problems.is_empty() {
+                <p class="all-good" role="status">{ ui.no_problems }</p>
+            } else {
+                <ul role="list">
+                    { for problems.iter().map(|p| {
+                        let target = p.at.as_ref().map(dom_id);
+                        let place = format!("{}:{}", p.error.file.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default(), p.error.line);
+                        let focus = target.clone().map(|id| Callback::from(move |_: MouseEvent| {
+                            if let Some(e) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) {
+                                if let Ok(e) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e) {
+                                    let _ = e.focus();
+                                }
+                            }
+                        }));
+                        html! {
+                            <li class="problem-entry">
+                                if let Some(focus) = focus {
+                                    <button type="button" class="link" onclick={focus}>{ p.error.message.clone() }</button>
+                                } else {
+                                    <span>{ p.error.message.clone() }</span>
+                                }
+                                <span class="place">{ place }</span>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+/// The publish buttons: each makes one file; all are disabled while problems remain.
+pub fn actions(ctx: &Ctx, on_publish: &Callback<Output>, on_preview: &Callback<()>) -> Html {
+    let ui = ctx.ui;
+    let blocked = !ctx.studio.problems.is_empty();
+    let label = |o: Output| match o {
+        Output::Scorm2004 => ui.scorm2004,
+        Output::Scorm12 => ui.scorm12,
+        Output::Offline => ui.offline_file,
+        Output::Toml => ui.toml_source,
+        Output::Gift => ui.gift,
+    };
+    html! {
+        <section class="publish" aria-labelledby="publish-heading">
+            <h2 id="publish-heading">{ ui.publish }</h2>
+            if blocked { <p class="blocked" id="publish-blocked">{ ui.publish_blocked }</p> }
+            <div class="publish-buttons">
+                { for OUTPUTS.iter().map(|&o| {
+                    let on_publish = on_publish.clone();
+                    html! {
+                        <button type="button" class={if o == Output::Scorm2004 { "primary" } else { "secondary" }} data-action={o.hook()} disabled={blocked}
+                            aria-describedby={blocked.then_some("publish-blocked")} onclick={Callback::from(move |_| on_publish.emit(o))}>
+                            { label(o) }
+                        </button>
+                    }
+                }) }
+            </div>
+            <button type="button" class="secondary" data-action="preview" disabled={blocked} onclick={on_preview.reform(|_| ())}>{ ui.preview }</button>
+        </section>
+    }
+}

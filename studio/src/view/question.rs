@@ -1,0 +1,148 @@
+//! One question's editor: the fields its type has, each bound to the draft.
+
+use tere_authoring::{Field, Seg};
+use yew::prelude::*;
+
+use super::fields::{checkbox, index, key, select, small_button, text};
+use super::Ctx;
+use crate::i18n::TYPES;
+use crate::state::Change;
+
+/// The editor of question `i` of the quiz file `file`, of `count` questions.
+pub fn editor(ctx: &Ctx, file: &str, i: usize, count: usize) -> Html {
+    let ui = ctx.ui;
+    let questions = Field { file: file.to_string(), path: vec![Seg::Key("question".into())] };
+    let q = index(&questions, i);
+    let kind = ctx.studio.draft.get_str(&key(&q, "type")).unwrap_or_default();
+    let id = ctx.studio.draft.get_str(&key(&q, "id")).unwrap_or_default();
+    let type_name = TYPES.iter().position(|t| *t == kind).map_or(kind.as_str(), |n| ui.type_names[n]);
+    let heading = format!("{} {} · {}", ui.question, i + 1, type_name);
+    let (f1, f3, f4) = (file.to_string(), questions.clone(), questions.clone());
+    html! {
+        <section class="question-editor" data-question-id={id.clone()} aria-labelledby={format!("q-{file}-{i}")}>
+            <header>
+                <h3 id={format!("q-{file}-{i}")}>{ heading }<span class="question-id">{ id }</span></h3>
+                <div class="tools">
+                    { small_button(ctx, ui.move_up, "question-up", i > 0, move || Change::Move(f3.clone(), i, i - 1)) }
+                    { small_button(ctx, ui.move_down, "question-down", i + 1 < count, move || Change::Move(f4.clone(), i, i + 1)) }
+                    { small_button(ctx, ui.duplicate, "question-duplicate", true, move || Change::DuplicateQuestion { file: f1.clone(), index: i }) }
+                    { small_button(ctx, ui.remove, "question-remove", count > 1, { let q = q.clone(); move || Change::Remove(q.clone()) }) }
+                </div>
+            </header>
+            { text(ctx, ui.question_text, &key(&q, "text"), true) }
+            { body(ctx, &q, &kind) }
+            { text(ctx, ui.explanation, &key(&q, "explanation"), true) }
+            { list(ctx, &q, "hint", (ui.hints, ui.hint, ui.add_hint), 0) }
+            { section(ctx, &q) }
+        </section>
+    }
+}
+
+/// The fields of the question's own kind.
+fn body(ctx: &Ctx, q: &Field, kind: &str) -> Html {
+    let ui = ctx.ui;
+    match kind {
+        "single" | "multiple" => options(ctx, q),
+        "scenario" => {
+            let line = if ctx.studio.draft.get_str(&key(q, "customer")).is_some() { "customer" } else { "line" };
+            html! { <>{ text(ctx, ui.customer_line, &key(q, line), true) }{ options(ctx, q) }</> }
+        }
+        "true_false" => html! {
+            <>
+                { checkbox(ctx, ui.statement_is_true, &key(q, "answer")) }
+                { text(ctx, ui.feedback_true, &key(q, "feedback_true"), false) }
+                { text(ctx, ui.feedback_false, &key(q, "feedback_false"), false) }
+            </>
+        },
+        "ordering" => list(ctx, q, "items", (ui.items_in_order, ui.item, ui.add_item), 2),
+        "matching" => pairs(ctx, q),
+        _ => Html::default(), // a reflection has no answer to set; an unknown type is shown as a problem
+    }
+}
+
+fn options(ctx: &Ctx, q: &Field) -> Html {
+    let ui = ctx.ui;
+    let list = key(q, "option");
+    let n = ctx.studio.draft.len(&list);
+    html! {
+        <fieldset class="options">
+            <legend>{ ui.option }</legend>
+            <ol>
+                { for (0..n).map(|i| {
+                    let o = index(&list, i);
+                    let l1 = list.clone();
+                    html! {
+                        <li class="option-editor">
+                            { text(ctx, &format!("{} {}", ui.option, i + 1), &key(&o, "text"), false) }
+                            { checkbox(ctx, ui.right_answer, &key(&o, "correct")) }
+                            { text(ctx, ui.feedback, &key(&o, "feedback"), false) }
+                            <div class="tools">
+                                { small_button(ctx, ui.move_up, "option-up", i > 0, move || Change::Move(l1.clone(), i, i - 1)) }
+                                { small_button(ctx, ui.remove, "option-remove", n > 2, { let o = o.clone(); move || Change::Remove(o.clone()) }) }
+                            </div>
+                        </li>
+                    }
+                }) }
+            </ol>
+            { small_button(ctx, ui.add_option, "option-add", n < 32, move || Change::Append(list.clone())) }
+        </fieldset>
+    }
+}
+
+/// A list of texts (ordering items, hints), each its own field, at least `min` long.
+fn list(ctx: &Ctx, q: &Field, name: &str, (legend, each, add): (&str, &str, &str), min: usize) -> Html {
+    let ui = ctx.ui;
+    let list = key(q, name);
+    let n = ctx.studio.draft.len(&list);
+    html! {
+        <fieldset class="items">
+            <legend>{ legend.to_string() }</legend>
+            <ol>
+                { for (0..n).map(|i| {
+                    let l = list.clone();
+                    html! {
+                        <li>
+                            { text(ctx, &format!("{each} {}", i + 1), &index(&list, i), false) }
+                            <div class="tools">
+                                { small_button(ctx, ui.move_up, "item-up", i > 0, { let l = l.clone(); move || Change::Move(l.clone(), i, i - 1) }) }
+                                // Removing the last hint removes the key: an empty `hint = []` is refused.
+                                { small_button(ctx, ui.remove, "item-remove", n > min, { let e = if n == 1 { l.clone() } else { index(&l, i) }; move || Change::Remove(e.clone()) }) }
+                            </div>
+                        </li>
+                    }
+                }) }
+            </ol>
+            { small_button(ctx, add, "item-add", n < if min == 0 { 5 } else { 32 }, move || Change::Append(list.clone())) }
+        </fieldset>
+    }
+}
+
+fn pairs(ctx: &Ctx, q: &Field) -> Html {
+    let ui = ctx.ui;
+    let list = key(q, "pair");
+    let n = ctx.studio.draft.len(&list);
+    html! {
+        <fieldset class="pairs">
+            <legend>{ ui.add_pair.to_string() }</legend>
+            <ol>
+                { for (0..n).map(|i| {
+                    let p = index(&list, i);
+                    html! {
+                        <li class="pair-editor">
+                            { text(ctx, ui.pair_left, &key(&p, "left"), false) }
+                            { text(ctx, ui.pair_right, &key(&p, "right"), false) }
+                            <div class="tools">{ small_button(ctx, ui.remove, "pair-remove", n > 2, { let p = p.clone(); move || Change::Remove(p.clone()) }) }</div>
+                        </li>
+                    }
+                }) }
+            </ol>
+            { small_button(ctx, ui.add_pair, "pair-add", n < 32, move || Change::Append(list.clone())) }
+        </fieldset>
+    }
+}
+
+/// Which section of the material the question teaches (sections.toml).
+fn section(ctx: &Ctx, q: &Field) -> Html {
+    let choices: Vec<(String, String)> = ctx.studio.draft.sections().into_iter().map(|(_, heading)| (heading.clone(), heading)).collect();
+    select(ctx, ctx.ui.source_section, &key(&key(q, "source"), "section"), &choices)
+}

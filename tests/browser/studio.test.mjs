@@ -1,0 +1,245 @@
+// Tere Studio as a trainer uses it: the single file opened from disk (file://, its own
+// strict Content-Security-Policy), a question changed and one added, a problem
+// provoked and fixed, the SCORM 2004 zip published, validated against the official
+// schemas and played in the LMS; the TOML source round trip through a package; the
+// draft kept over a reload; bad input refused with the draft intact; accessibility.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve, launch, quizById, playQuiz, summary, unzip, unload, screenshot, DIST } from './harness.mjs';
+import { violations } from './moodle-rules.mjs';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const STUDIO = path.join(DIST, 'packages', 'tere-studio.html');
+const XSD = process.env.TERE_SCORM_XSD ?? path.resolve(ROOT, '../shared/scorm-xsd');
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+const MOODLE_PATH = '/pluginfile.php/12/mod_scorm/content/1/';
+const QUIZ = 'kontakti_loomine';
+const FILE = `${QUIZ}.toml`;
+let browser; let work;
+
+before(async () => {
+  browser = await launch();
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'tere-studio-'));
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** The Studio from file://, in a fresh profile (no saved draft), in Estonian. */
+async function openStudio({ width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'et-EE', acceptDownloads: true });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  await page.goto(`file://${STUDIO}`);
+  await page.locator(`[data-quiz-file="${FILE}"]`).first().waitFor();
+  return { context, page };
+}
+
+const field = (page, ...path) => page.locator(`#f-${FILE.replace('.', '_')}-${path.join('-')}`);
+
+/** Clicks a publish button and saves what it downloads; returns the file's path. */
+async function publish(page, hook, name) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-action="${hook}"]`).click()]);
+  const file = path.join(work, name);
+  await download.saveAs(file);
+  return file;
+}
+
+test('a trainer changes a question, adds one, fixes a problem, publishes SCORM 2004, and it plays in the LMS', async () => {
+  const { context, page } = await openStudio();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  await screenshot(page, 'studio-1280');
+  // The first question: new text, and another option is now the right one.
+  await field(page, 'question', 0, 'text').fill('Milline tervitus sobib poodi sisenevale kliendile kõige paremini?');
+  const original = structuredClone(quizById(QUIZ));
+  const q0 = original.questions[0];
+  const wasRight = q0.options.findIndex((o) => o.correct);
+  const nowRight = wasRight === 0 ? 1 : 0;
+  await field(page, 'question', 0, 'option', nowRight, 'correct').check();
+  await field(page, 'question', 0, 'option', wasRight, 'correct').uncheck();
+  // A new single-choice question at the end.
+  await page.locator('.add-question select').selectOption('single');
+  await page.locator('[data-action="question-add"]').click();
+  const n = original.questions.length;
+  const added = page.locator('section.question-editor').nth(n);
+  const addedId = await added.getAttribute('data-question-id');
+  await field(page, 'question', n, 'text').fill('Mida teed, kui klient tuleb sisse ajal, mil räägid telefoniga?');
+  // The problem provoked on purpose: an empty option. It shows at that field, and publishing is blocked.
+  await field(page, 'question', n, 'option', 0, 'text').fill('');
+  const problem = page.locator(`#f-${FILE.replace('.', '_')}-question-${n}-option-0-text-problem .problem`);
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /empty|tühi/i);
+  assert.ok(await page.locator('[data-action="publish-scorm2004"]').isDisabled(), 'publishing is blocked while a problem remains');
+  await screenshot(page, 'studio-1280-problem');
+  await field(page, 'question', n, 'option', 0, 'text').fill('Noogutan kliendile ja lõpetan kõne viisakalt.');
+  await field(page, 'question', n, 'option', 1, 'text').fill('Räägin telefoniga edasi, klient ootab.');
+  await page.locator('.all-good').waitFor();
+  const zip = await publish(page, 'publish-scorm2004', 'studio-scorm2004.zip');
+  const rightOfAdded = await page.locator(`#f-${FILE.replace('.', '_')}-question-${n}-option-0-correct`).isChecked() ? 0 : 1;
+  assert.deepEqual(page.errors, []);
+  await context.close();
+
+  // The zip is valid and plays in the LMS with the changed and the new question scored right.
+  const pkg = unzip(zip);
+  execFileSync('xmllint', ['--noout', '--schema', path.join(XSD, 'scorm2004/wrapper2004.xsd'), path.join(pkg.dir, 'imsmanifest.xml')], { stdio: 'pipe' });
+  const quiz = structuredClone(original);
+  quiz.questions[0].options.forEach((o, i) => { o.correct = i === nowRight; });
+  quiz.questions.push({ id: addedId, type: 'single', options: [0, 1].map((i) => ({ correct: i === rightOfAdded })) });
+  const lms = await serve({ '/vendor/': path.join(ROOT, 'node_modules/scorm-again/dist'), '/lms/': path.join(ROOT, 'tests/hosts'), [MOODLE_PATH]: pkg.dir });
+  const lmsPage = await browser.newPage();
+  await lmsPage.goto(`${lms.base}/lms/lms.html?v=2004&launch=${encodeURIComponent(`${MOODLE_PATH}index.html`)}`);
+  const frame = lmsPage.frameLocator('#sco');
+  await frame.locator(`[data-quiz-id="${QUIZ}"]`).click();
+  const played = await playQuiz(frame, quiz, () => true);
+  assert.deepEqual(await summary(frame), { score: 100, passed: true });
+  assert.ok(played.ids.includes(addedId), 'the new question was asked');
+  await unload(lmsPage);
+  const data = await lmsPage.evaluate(() => window.cmiData());
+  const interactions = Object.entries(data).filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k));
+  const resultOf = (id) => data[interactions.find(([, v]) => v === id)[0].replace('.id', '.result')];
+  assert.equal(resultOf(q0.id), 'correct', 'the changed right answer is scored right');
+  assert.equal(resultOf(addedId), 'correct', 'the new question is scored right');
+  assert.deepEqual(violations('2004', await lmsPage.evaluate(() => window.calls)), []);
+  await lmsPage.close();
+  await lms.close();
+});
+
+test('round trip: a published zip and offline file open in the Studio and export the same TOML, byte for byte', async () => {
+  const { context, page } = await openStudio();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  await field(page, 'question', 1, 'text').fill('Muudetud küsimus: kuidas alustad vestlust?');
+  await page.locator('.all-good').waitFor();
+  const before = fs.readFileSync(await publish(page, 'publish-toml', 'before.zip'));
+  const zip = await publish(page, 'publish-scorm2004', 'round.zip');
+  const offline = await publish(page, 'publish-offline', 'round.html');
+  for (const file of [zip, offline]) {
+    await page.locator('[data-action="open-builtin"]').click();
+    await page.locator('#open-files').setInputFiles(file);
+    await page.locator('.notice:not([hidden])').filter({ hasText: path.basename(file) }).waitFor();
+    const after = fs.readFileSync(await publish(page, 'publish-toml', `after-${path.basename(file)}.zip`));
+    const list = (z) => { const u = unzip(z); return Object.fromEntries(u.list.map((f) => [f, fs.readFileSync(path.join(u.dir, f))])); };
+    const [a, b] = [list(path.join(work, 'before.zip')), list(path.join(work, `after-${path.basename(file)}.zip`))];
+    assert.deepEqual(Object.keys(b), Object.keys(a), path.basename(file));
+    for (const name of Object.keys(a)) assert.ok(a[name].equals(b[name]), `${name} after opening ${path.basename(file)}`);
+    assert.ok(before.length > 0);
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the draft survives a reload, and leaving with unpublished changes asks first', async () => {
+  const { context, page } = await openStudio();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  const text = 'Pooleli muudatus, mis ei tohi kaduda.';
+  await field(page, 'question', 2, 'text').fill(text);
+  await page.reload();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).waitFor();
+  assert.match(await page.locator('.notice').textContent(), /Jätkad pooleli jäänud muudatustega/);
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  assert.equal(await field(page, 'question', 2, 'text').inputValue(), text);
+  await field(page, 'question', 2, 'text').fill(`${text} Veel.`);
+  const asked = new Promise((done) => page.once('dialog', async (d) => { done(d.type()); await d.accept(); }));
+  await page.close({ runBeforeUnload: true });
+  assert.equal(await asked, 'beforeunload');
+  await page.waitForEvent('close');
+  await context.close();
+});
+
+/** Files a trainer might open by mistake, or on purpose to break the Studio. */
+function badInputs() {
+  const made = {};
+  made['damaged.zip'] = path.join(work, 'damaged.zip');
+  const real = fs.readFileSync(path.join(DIST, 'packages', 'tere-scorm2004.zip'));
+  fs.writeFileSync(made['damaged.zip'], real.subarray(0, Math.floor(real.length / 3)));
+  made['not-a-course.zip'] = path.join(work, 'not-a-course.zip');
+  execFileSync('python3', ['-c', 'import sys,zipfile;z=zipfile.ZipFile(sys.argv[1],"w");z.writestr("notes.txt","hello");z.close()', made['not-a-course.zip']]);
+  made['bomb.zip'] = path.join(work, 'bomb.zip');
+  execFileSync('python3', ['-c', 'import sys,zipfile;z=zipfile.ZipFile(sys.argv[1],"w",zipfile.ZIP_DEFLATED);z.writestr("source/course.toml",b"#"*(200*1024*1024));z.close()', made['bomb.zip']]);
+  made['huge.zip'] = path.join(work, 'huge.zip');
+  fs.writeFileSync(made['huge.zip'], Buffer.alloc(25 * 1024 * 1024));
+  made['page.html'] = path.join(work, 'page.html');
+  fs.writeFileSync(made['page.html'], '<!doctype html><title>x</title><script>window.injected = true</script><p>Not Tere</p>');
+  made['broken.gift'] = path.join(work, 'broken.gift');
+  fs.writeFileSync(made['broken.gift'], '::Q1:: Kes on klient? {=ostja ~müüja\n\n::Q2:: Tere {\n');
+  return made;
+}
+
+test('bad input: a plain message says what is wrong, nothing runs, and the open draft stays as it was', async () => {
+  const { context, page } = await openStudio();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  const keep = 'See tekst peab alles jääma.';
+  await field(page, 'question', 0, 'text').fill(keep);
+  for (const [name, file] of Object.entries(badInputs())) {
+    const started = Date.now();
+    await page.locator('#open-files').setInputFiles(file);
+    const error = page.locator('.notice.error');
+    await error.waitFor({ timeout: 10_000 });
+    assert.match(await error.textContent(), /Faili ei saanud avada/, name);
+    assert.ok(Date.now() - started < 10_000, `${name} answered in time`);
+    assert.equal(await field(page, 'question', 0, 'text').inputValue(), keep, `${name}: the draft is intact`);
+    assert.equal(await page.evaluate(() => window.injected), undefined, `${name}: nothing ran`);
+    // Choosing the quiz again clears the message, so the next open shows its own.
+    await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+    await page.locator('.notice.error').waitFor({ state: 'hidden' });
+  }
+  // Markup and script inside texts are shown as text and never run.
+  const hostile = path.join(ROOT, 'tests/hostile-content');
+  await page.locator('#open-files').setInputFiles(fs.readdirSync(hostile).map((f) => path.join(hostile, f)));
+  await page.locator('button[data-quiz-file="hostile.toml"]').click();
+  assert.match(await page.locator('#f-hostile_toml-question-0-text').inputValue(), /<script>/);
+  assert.equal(await page.evaluate(() => window.injected), undefined);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the Studio at 1280 px and 768 px: screenshots, and axe-core finds no WCAG 2.1 AA violation', async () => {
+  for (const width of [1280, 768]) {
+    const context = await browser.newContext({ viewport: { width, height: 1000 }, locale: 'et-EE', bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`file://${STUDIO}`);
+    await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+    await screenshot(page, `studio-${width}`);
+    await page.addScriptTag({ path: AXE });
+    const result = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(result, [], `at ${width} px`);
+    await context.close();
+  }
+});
+
+test('preview: the quiz being edited plays in the real player, inside the Studio, without publishing', async () => {
+  const { context, page } = await openStudio();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  const text = 'Eelvaates nähtav uus küsimuse tekst?';
+  await field(page, 'question', 0, 'text').fill(text);
+  await page.locator('[data-action="preview"]').click();
+  const player = page.frameLocator('.preview iframe');
+  await player.locator(`[data-quiz-id="${QUIZ}"]`).click();
+  await player.locator('[data-action="start"]').click();
+  const shown = await player.locator('section.question').getAttribute('data-question-id');
+  if (shown === quizById(QUIZ).questions[0].id) assert.match(await player.locator('section.question').textContent(), /Eelvaates nähtav/);
+  await page.locator('[data-action="close-preview"]').click();
+  assert.equal(await page.locator('.preview').count(), 0);
+  assert.deepEqual(page.errors, [], 'no error, no CSP violation');
+  await context.close();
+});
+
+test('a GIFT file opens as a new quiz; what GIFT cannot say shows as problems to fix', async () => {
+  const { context, page } = await openStudio();
+  const gift = path.join(work, 'tervitused.gift');
+  fs.writeFileSync(gift, '::Tervitus:: Kuidas tervitad sisenevat klienti? {=Tere, tulge sisse! ~Ei ütle midagi.}\n\n::Lõpp:: Klient lahkub. Mida ütled? {=Aitäh, head päeva! ~Järgmine!}\n');
+  await page.locator('#open-files').setInputFiles(gift);
+  await page.locator('button[data-quiz-file="tervitused.toml"]').click();
+  assert.equal(await page.locator('section.question-editor').count(), 2);
+  assert.ok(await page.locator('button[data-quiz-file="kontakti_loomine.toml"]').count(), 'the course keeps its quizzes');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
