@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::content::{self, Content, Problem};
 use crate::host;
+use crate::i18n::LangUi;
 use crate::params::{choose_lang, Params};
 use crate::player::Player;
 

@@ -1,32 +1,14 @@
 //! UI strings in Estonian, Finnish and English. Content has its own language.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    Et,
-    Fi,
-    En,
+pub use tere_engine::lang::Lang;
+
+/// Each language's UI strings for the player.
+pub trait LangUi {
+    fn ui(self) -> &'static Ui;
 }
 
-impl Lang {
-    /// From a BCP 47 tag such as `fi`, `fi-FI` or `en-GB`.
-    pub fn parse(tag: &str) -> Option<Lang> {
-        match tag.get(..2)?.to_ascii_lowercase().as_str() {
-            "et" => Some(Lang::Et),
-            "fi" => Some(Lang::Fi),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Et => "et",
-            Lang::Fi => "fi",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn ui(self) -> &'static Ui {
+impl LangUi for Lang {
+    fn ui(self) -> &'static Ui {
         match self {
             Lang::Et => &ET,
             Lang::Fi => &FI,

@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use crate::content::Content;
 use crate::host::{self, Clock, Health, Outbox};
+use crate::i18n::LangUi;
 use crate::params::{LangPrefs, Params};
 use crate::state::{Change, Config, Launched, Model};
 use crate::view;

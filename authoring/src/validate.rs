@@ -9,7 +9,7 @@ use super::source::{OptionSrc, QuestionSrc, QuizFile};
 use tere_engine::model::{Choice, Kind, Pair, Question, Quiz, Source, Speaker, Text, DEFAULT_PASS_MARK, MAX_CHOICES, MAX_HINTS, MAX_TRIES};
 
 /// Languages the widget has UI strings and true/false labels for.
-pub const LANGUAGES: &[&str] = &["et", "fi", "en"];
+pub use tere_engine::lang::CODES as LANGUAGES;
 
 /// Ids travel in URLs, SCORM identifiers and saved state, so they stay plain.
 pub fn is_plain_id(id: &str) -> bool {

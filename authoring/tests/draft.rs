@@ -177,15 +177,7 @@ fn every_kind_from_its_template_is_valid() {
     let kl = quiz(&loaded, "kontakti_loomine");
     for (kind, id) in added {
         let q = kl.questions.iter().find(|q| q.id.as_ref() == id).unwrap_or_else(|| panic!("{kind}: {id} not loaded"));
-        let loaded_kind = match q.kind {
-            Kind::Single { .. } => "single",
-            Kind::Multiple { .. } => "multiple",
-            Kind::TrueFalse { .. } => "true_false",
-            Kind::Ordering { .. } => "ordering",
-            Kind::Matching { .. } => "matching",
-            Kind::Scenario { .. } => "scenario",
-            Kind::Reflection => "reflection",
-        };
+        let loaded_kind = q.kind.name();
         assert_eq!(loaded_kind, kind);
     }
     assert!(d.add_question(QUIZ, "essay", 0).is_err());

@@ -11,7 +11,7 @@ use tere_authoring::Draft;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, LangUi};
 use crate::publish::{self, Output};
 use crate::state::{Change, Notice, Studio};
 use crate::view::{self, Ctx};

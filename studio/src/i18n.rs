@@ -1,33 +1,15 @@
 //! The Studio's UI strings in Estonian, Finnish and English (the trainer's browser
 //! language picks one; `?lang=` overrides it).
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    Et,
-    Fi,
-    En,
+pub use tere_engine::lang::Lang;
+
+/// Each language's UI strings for the Studio.
+pub trait LangUi {
+    fn ui(self) -> &'static Ui;
 }
 
-impl Lang {
-    /// From a BCP 47 tag such as `fi`, `fi-FI` or `en-GB`.
-    pub fn parse(tag: &str) -> Option<Lang> {
-        match tag.get(..2)?.to_ascii_lowercase().as_str() {
-            "et" => Some(Lang::Et),
-            "fi" => Some(Lang::Fi),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Et => "et",
-            Lang::Fi => "fi",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn ui(self) -> &'static Ui {
+impl LangUi for Lang {
+    fn ui(self) -> &'static Ui {
         match self {
             Lang::Et => &ET,
             Lang::Fi => &FI,

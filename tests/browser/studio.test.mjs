@@ -206,11 +206,15 @@ test('the Studio at 1280 px and 768 px: screenshots, and axe-core finds no WCAG 
     await page.locator(`button[data-quiz-file="${FILE}"]`).click();
     await screenshot(page, `studio-${width}`);
     await page.addScriptTag({ path: AXE });
-    const result = await page.evaluate(async () => {
+    const audit = () => page.evaluate(async () => {
       const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
       return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
     });
-    assert.deepEqual(result, [], `at ${width} px`);
+    assert.deepEqual(await audit(), [], `the editor at ${width} px`);
+    // With a problem shown at its field and in the list, and publishing blocked.
+    await field(page, 'question', 0, 'option', 0, 'text').fill('');
+    await page.locator('.field-problems .problem').first().waitFor();
+    assert.deepEqual(await audit(), [], `the editor with a problem at ${width} px`);
     await context.close();
   }
 });

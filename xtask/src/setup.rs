@@ -3,13 +3,17 @@
 use crate::util::{self, cmd, output, run, Result};
 
 const TRUNK_VERSION: &str = "0.21.14";
-const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "libxml2-utils", "fonts-dejavu-core"];
+/// Drives Debian's firefox-esr for tests/browser/firefox.test.mjs over W3C WebDriver
+/// (checked with firefox-esr 153.8 from bookworm-security).
+const GECKODRIVER_VERSION: &str = "0.37.1";
+const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "firefox-esr", "libxml2-utils", "fonts-dejavu-core"];
 
 pub fn all() -> Result {
     wasm_target()?;
     rust_components()?;
     trunk()?;
     wasm_bindgen()?;
+    geckodriver()?;
     apt()?;
     npm()
 }
@@ -55,6 +59,15 @@ fn wasm_bindgen() -> Result {
     util::step("installing wasm-bindgen-cli (takes a few minutes once)");
     // Not --locked: one of its pinned dependencies is not on the registry here.
     run(cmd("cargo").args(["install", "--force", "wasm-bindgen-cli", "--version", &version]), "cargo install wasm-bindgen-cli")
+}
+
+/// Mozilla publishes geckodriver on crates.io; `geckodriver --version` starts "geckodriver 0.37.1".
+fn geckodriver() -> Result {
+    if output(cmd("geckodriver").arg("--version")).is_some_and(|v| v.split_whitespace().nth(1) == Some(GECKODRIVER_VERSION)) {
+        return Ok(());
+    }
+    util::step("installing geckodriver (takes a few minutes once)");
+    run(cmd("cargo").args(["install", "--locked", "geckodriver", "--version", GECKODRIVER_VERSION]), "cargo install geckodriver")
 }
 
 pub fn locked_version(package: &str) -> Result<String> {

@@ -273,11 +273,7 @@ impl Draft {
     fn insert_table_in(&mut self, parent: &Field, key: &str, at: usize, new: Table) -> Result<(), EditError> {
         let field = parent.clone().key(key);
         self.edit(&parent.file, |doc| {
-            let t = match root(doc).find(&parent.path) {
-                Some(NodeMut::Table(t) | NodeMut::Item(Item::Table(t))) => t,
-                Some(_) => return Err(EditError::WrongType { field: parent.clone(), expected: "a table" }),
-                None => return Err(EditError::NoField(parent.clone())),
-            };
+            let t = table_at(doc, parent)?;
             let Item::ArrayOfTables(tables) = t.entry(key).or_insert(Item::ArrayOfTables(ArrayOfTables::new())) else {
                 return Err(EditError::WrongType { field: field.clone(), expected: "a list of tables" });
             };
@@ -293,11 +289,7 @@ impl Draft {
     fn insert_in_list(&mut self, parent: &Field, key: &str, at: usize, text: &str) -> Result<(), EditError> {
         let field = parent.clone().key(key);
         self.edit(&parent.file, |doc| {
-            let t = match root(doc).find(&parent.path) {
-                Some(NodeMut::Table(t) | NodeMut::Item(Item::Table(t))) => t,
-                Some(_) => return Err(EditError::WrongType { field: parent.clone(), expected: "a table" }),
-                None => return Err(EditError::NoField(parent.clone())),
-            };
+            let t = table_at(doc, parent)?;
             let Some(list) = t.entry(key).or_insert(toml_edit::value(toml_edit::Array::new())).as_array_mut() else {
                 return Err(EditError::WrongType { field: field.clone(), expected: "a list" });
             };
@@ -307,5 +299,14 @@ impl Draft {
             array::insert(list, at, Value::from(text));
             Ok(())
         })
+    }
+}
+
+/// The table at `parent` (a question), for adding a list to it.
+fn table_at<'a>(doc: &'a mut toml_edit::DocumentMut, parent: &Field) -> Result<&'a mut Table, EditError> {
+    match root(doc).find(&parent.path) {
+        Some(NodeMut::Table(t) | NodeMut::Item(Item::Table(t))) => Ok(t),
+        Some(_) => Err(EditError::WrongType { field: parent.clone(), expected: "a table" }),
+        None => Err(EditError::NoField(parent.clone())),
     }
 }
