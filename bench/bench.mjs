@@ -2,7 +2,7 @@
 // build): startup against a vanilla-JS baseline, answer → feedback latency, and memory,
 // in Debian's headless Chromium through playwright-core. Writes one JSON object to --out.
 //
-//   node bench/bench.mjs --dist dist --out target/bench/browser.json [--loads 20] [--answers 100] [--quiz ID]
+//   node bench/bench.mjs --dist dist --out target/bench/browser.json [--loads 20] [--answers 100] [--quiz ID] [--studio-loads 10]
 //
 // What is measured, exactly (BENCHMARKS.md repeats it):
 // - startup: performance.now() (0 = navigation start) at which a MutationObserver
@@ -29,10 +29,20 @@
 //   `exports.memory.buffer.byteLength` of the instance (taken from Trunk's
 //   TrunkApplicationStarted event, which carries the wasm exports, or else from
 //   WebAssembly.instantiate*, wrapped for the memory page only).
+// - Tere Studio: `file://<dist>/packages/tere-studio.html` opened as a trainer opens it
+//   (double-clicked: from disk, no server), a new browser context per open, after one
+//   discarded warm-up open; performance.now() (0 = navigation start) at which a
+//   MutationObserver installed before any page script first sees the first question's
+//   text field present and editable: `section.question-editor textarea` (the first
+//   question editor of the first quiz, which the Studio shows on opening) not disabled,
+//   not read-only, not inside anything inert; also the next animation frame after that.
+//   This includes decoding the Studio's embedded wasm and compiling it, and the Studio
+//   reading the course's source embedded in the file. No target: the player's figures
+//   above are measured on the player's own files only.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -47,6 +57,8 @@ const OUT = path.resolve(args.out ?? path.join(ROOT, 'target/bench/browser.json'
 const LOADS = Number(args.loads ?? 20);
 const ANSWERS = Number(args.answers ?? 100);
 const QUIZ = args.quiz ?? 'kontakti_loomine';
+const STUDIO_LOADS = Number(args['studio-loads'] ?? 10);
+const STUDIO = path.join(DIST, 'packages', 'tere-studio.html');
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run'];
@@ -102,6 +114,23 @@ function startupProbe() {
     requestAnimationFrame(() => { bench.frame = performance.now(); });
   });
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'inert', 'data-launched'] });
+}
+
+/**
+ * Installed before any page script of Tere Studio: when the first question's text
+ * field is present and editable (`section.question-editor textarea`, enabled, not
+ * read-only, nothing inert around it).
+ */
+function studioProbe() {
+  const bench = (window.__bench = { ready: null, frame: null });
+  const observer = new MutationObserver(() => {
+    const text = document.querySelector('section.question-editor textarea');
+    if (!text || text.disabled || text.readOnly || text.closest('[inert]') || bench.ready !== null) return;
+    bench.ready = performance.now();
+    observer.disconnect();
+    requestAnimationFrame(() => { bench.frame = performance.now(); });
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'readonly', 'inert'] });
 }
 
 /** Helpers for the latency run, installed before any page script. */
@@ -250,7 +279,7 @@ const round = (x, digits = 2) => (x === null ? null : Number(x.toFixed(digits)))
 const stats = (xs) => ({ n: xs.length, median: round(median(xs)), p95: round(quantile(xs, 0.95)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) });
 
 /** One cold load: fresh context, HTTP cache off, probe first. */
-async function coldLoad(browser, url, { signature = false } = {}) {
+async function coldLoad(browser, url, { signature = false, probe = startupProbe, timeout = 15000 } = {}) {
   const context = await browser.newContext({ locale: 'et-EE', viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
@@ -260,9 +289,9 @@ async function coldLoad(browser, url, { signature = false } = {}) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await page.addInitScript(startupProbe);
+    await page.addInitScript(probe);
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench && window.__bench.frame !== null, null, { timeout: 15000 });
+    await page.waitForFunction(() => window.__bench && window.__bench.frame !== null, null, { timeout });
     const t = await page.evaluate(() => window.__bench);
     if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
     return { ready: t.ready, frame: t.frame, signature: signature ? await page.evaluate(screenSignature) : undefined };
@@ -307,6 +336,30 @@ async function startup(browser, server) {
     tere: { ready: stats(tere.ready), frame: stats(tere.frame), samples: tere.ready.map((x) => round(x, 1)) },
     vanilla: { ready: stats(vanilla.ready), frame: stats(vanilla.frame), samples: vanilla.ready.map((x) => round(x, 1)) },
     ratio: round(t / v, 2),
+  };
+}
+
+/** Tere Studio from disk: navigation start → the first question's text field editable. */
+async function studio(browser) {
+  if (!fs.existsSync(STUDIO)) {
+    log(`no ${STUDIO}; the Studio's open time is not measured`);
+    return { skipped: `${path.relative(ROOT, STUDIO)} not built` };
+  }
+  const url = pathToFileURL(STUDIO).href;
+  const options = { probe: studioProbe, timeout: 60000 };
+  await coldLoad(browser, url, options); // warm-up, discarded
+  const open = { ready: [], frame: [] };
+  for (let i = 0; i < STUDIO_LOADS; i++) {
+    const r = await coldLoad(browser, url, options);
+    open.ready.push(r.ready);
+    open.frame.push(r.frame);
+  }
+  log(`Tere Studio: first question editable at ${median(open.ready).toFixed(1)} ms (median of ${STUDIO_LOADS})`);
+  return {
+    file: path.relative(DIST, STUDIO), bytes: fs.statSync(STUDIO).size, loads: STUDIO_LOADS,
+    selector: 'section.question-editor textarea',
+    openMs: { ...stats(open.ready), samples: open.ready.map((x) => round(x, 1)) },
+    frameMs: { ...stats(open.frame), samples: open.frame.map((x) => round(x, 1)) },
   };
 }
 
@@ -406,6 +459,8 @@ try {
   result.flags = FLAGS;
   log(`Chromium ${result.chromium}; ${LOADS} cold loads each of Tere and vanilla`);
   result.startup = await startup(browser, server);
+  log(`Tere Studio: ${STUDIO_LOADS} opens from file://`);
+  result.studio = await studio(browser);
   await browser.close();
 
   browser = await launch(['--enable-precise-memory-info']);

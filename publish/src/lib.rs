@@ -23,7 +23,7 @@ use tere_engine::Course;
 use zip::write::SimpleFileOptions;
 
 pub use manifest::{manifest, Contents};
-pub use offline::offline_page;
+pub use offline::{offline_page, script_hash};
 pub use source::{read_source, SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES};
 
 /// A file of a package: its path inside the package (`/` separators), and its bytes.

@@ -77,12 +77,26 @@ pub fn offline_page(player: &Player, packs: &Packs, source: &Source) -> Result<S
     for (name, text) in &source.files {
         data += &format!("<script type=\"{SOURCE_TYPE}\" data-file=\"{}\">{}</script>\n", attribute(name), base64(text.as_bytes()));
     }
+    let script = format!("\n{glue}\n{LOADER}\n");
+    // Only this one script may run (by its hash), the wasm may compile, nothing is fetched.
+    let csp = format!(
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'",
+        script_hash(&script)
+    );
     Ok(format!(
-        "<!doctype html>\n<html lang=\"et\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{title}\n\
+        "<!doctype html>\n<html lang=\"et\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n{title}\n\
          <link rel=\"icon\" href=\"data:image/svg+xml;base64,{}\">\n<style>\n{css}\n</style>\n</head>\n<body>\n{main}\n{data}\
-         <script type=\"module\">\n{glue}\n{LOADER}\n</script>\n</body>\n</html>\n",
+         <script type=\"module\">{script}</script>\n</body>\n</html>\n",
         base64(icon),
     ))
+}
+
+/// A Content-Security-Policy source that allows exactly the inline script `script`
+/// (its text between `<script …>` and `</script>`).
+pub fn script_hash(script: &str) -> String {
+    use sha2::{Digest, Sha256};
+    format!("'sha256-{}'", base64(&Sha256::digest(script.as_bytes())))
 }
 
 /// Text as a double-quoted HTML attribute value.

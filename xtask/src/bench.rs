@@ -9,6 +9,10 @@
 //! (`floor.rs`: a bare Yew counter plus the course index and the stage's pack).
 //! Sizes are counted over the files a cold load of one stage fetched (the player, and
 //! its content from dist/content/), and every pack of dist/content/ is listed apart.
+//! Tere Studio (`dist/packages/tere-studio.html`, written by `cargo xtask package`) is
+//! measured apart, with no target: its size, what the file holds, and the time from
+//! opening it to the first editable question (bench.mjs). It counts against none of the
+//! player's targets.
 //! Extra arguments go to bench.mjs: `cargo xtask bench --loads 30 --answers 200`.
 
 use std::io::Write;
@@ -16,6 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+use base64::Engine;
 use brotli::enc::BrotliEncoderParams;
 use flate2::write::GzEncoder;
 use serde_json::{json, Value};
@@ -47,6 +52,10 @@ const STAGE: &str = "kontakti_loomine";
 const TWIGGY_TOP: usize = 20;
 /// The LZ77 window of `brotli -q 11` (the CLI's default, 2^24 - 16 bytes).
 const BROTLI_WINDOW: i32 = 24;
+/// Tere Studio in one file, relative to dist/ (`cargo xtask package` writes it).
+const STUDIO_FILE: &str = "packages/tere-studio.html";
+/// Where Trunk builds the Studio's own program (xtask/src/studio.rs), relative to the root.
+const STUDIO_DIST: &str = "target/studio-dist";
 
 pub fn run(args: &[String]) -> Result {
     let began = Instant::now();
@@ -87,12 +96,18 @@ pub fn run(args: &[String]) -> Result {
     let packs = content_packs(&dist)?.iter().map(|p| compress(&dist, p)).collect::<Result<Vec<_>>>()?;
     let offline_path = dist.join("packages/tere-offline.html");
     let offline = offline_path.is_file().then(|| compress(&dist, &offline_path)).transpose()?;
+    util::step("bench: Tere Studio's file");
+    let studio = studio(&root, &dist);
+    if let Err(e) = &studio {
+        eprintln!("note: {e}");
+    }
 
     let report = Report {
         machine: Machine { load, ..machine(&browser) },
         files,
         packs,
         offline,
+        studio,
         browser,
         suspend,
         parts,
@@ -200,6 +215,98 @@ fn brotli_len(bytes: &[u8]) -> u64 {
     let mut out = Vec::new();
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("writing to memory");
     out.len() as u64
+}
+
+/// Tere Studio's single file: its size, its own program, and what it holds.
+struct Studio {
+    file: Sized,
+    /// The Studio's own wasm, glue and styles as Trunk built them (target/studio-dist/).
+    own: Vec<Sized>,
+    /// The file's parts: the Studio's wasm, the embedded player, the course's source, the rest.
+    holds: Vec<Held>,
+}
+
+/// One kind of data block in the Studio's file (or, with no blocks, the rest of the page).
+#[derive(Debug, PartialEq)]
+struct Held {
+    what: &'static str,
+    /// The blocks' names (`data-player-file`, `data-file`), or the block's id.
+    names: Vec<String>,
+    /// Bytes of the file this part takes (the blocks' base64 text).
+    in_file: u64,
+    /// The same decoded: the bytes embedded.
+    decoded: u64,
+}
+
+fn studio(root: &Path, dist: &Path) -> std::result::Result<Studio, String> {
+    let path = dist.join(STUDIO_FILE);
+    if !path.is_file() {
+        return Err(format!("no dist/{STUDIO_FILE} (cargo xtask package writes it); Tere Studio is not measured"));
+    }
+    let file = compress(dist, &path)?;
+    let html = std::fs::read_to_string(&path).map_err(|e| format!("read {}: {e}", path.display()))?;
+    let holds = studio_parts(&html).map_err(|e| format!("{}: {e}", path.display()))?;
+    let own_dir = root.join(STUDIO_DIST);
+    let mut own: Vec<PathBuf> = std::fs::read_dir(&own_dir)
+        .map_err(|e| format!("read {}: {e}", own_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            !name.starts_with("boot-") && [".wasm", ".js", ".css"].iter().any(|x| name.ends_with(x))
+        })
+        .collect();
+    let rank = |p: &PathBuf| match p.extension().and_then(|e| e.to_str()) {
+        Some("wasm") => 0,
+        Some("js") => 1,
+        _ => 2,
+    };
+    own.sort_by_key(|p| (rank(p), p.clone()));
+    let own = own.iter().map(|p| compress(root, p)).collect::<Result<Vec<_>>>()?;
+    Ok(Studio { file, own, holds })
+}
+
+/// The Studio's file by part: its wasm block (`id="tere-studio-wasm"`), the player's
+/// files (`data-player-file`), the course's source (`application/x-tere-source`), each
+/// base64 in a `<script>` block that never runs, and the rest (page, styles, glue, CSP).
+fn studio_parts(html: &str) -> Result<Vec<Held>> {
+    let held = |what| Held { what, names: Vec::new(), in_file: 0, decoded: 0 };
+    let mut parts = [held("the Studio's wasm"), held("the player's files, as in dist/"), held("the course's source")];
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
+        Some(tag[start..start + tag[start..].find('"')?].to_string())
+    };
+    let mut at = 0;
+    while let Some(open) = html[at..].find("<script").map(|i| at + i) {
+        let body = open + html[open..].find('>').ok_or("a <script> tag is not closed")? + 1;
+        let end = body + html[body..].find("</script>").ok_or("a <script> block has no </script>")?;
+        let tag = &html[open..body];
+        let (part, name) = if attr(tag, "id").as_deref() == Some("tere-studio-wasm") {
+            (Some(0), Some("tere-studio-wasm".to_string()))
+        } else if let Some(name) = attr(tag, "data-player-file") {
+            (Some(1), Some(name))
+        } else if attr(tag, "type").as_deref() == Some("application/x-tere-source") {
+            (Some(2), attr(tag, "data-file"))
+        } else {
+            (None, None)
+        };
+        if let Some(i) = part {
+            let text = &html[body..end];
+            let decoded =
+                base64::engine::general_purpose::STANDARD.decode(text.trim()).map_err(|e| format!("a block of {} is not base64: {e}", parts[i].what))?;
+            parts[i].names.extend(name);
+            parts[i].in_file += text.len() as u64;
+            parts[i].decoded += decoded.len() as u64;
+        }
+        at = end + "</script>".len();
+    }
+    if parts[0].names.is_empty() {
+        return Err("no `<script id=\"tere-studio-wasm\">` block: not the Studio's file?".into());
+    }
+    let blocks: u64 = parts.iter().map(|p| p.in_file).sum();
+    let rest = html.len() as u64 - blocks;
+    let mut out: Vec<Held> = parts.into_iter().collect();
+    out.push(Held { what: "the rest: the page, styles, the Studio's glue and loader, CSP", names: Vec::new(), in_file: rest, decoded: rest });
+    Ok(out)
 }
 
 struct Suspend {
@@ -419,6 +526,7 @@ struct Report {
     /// Every pack in dist/content/, the index first.
     packs: Vec<Sized>,
     offline: Option<Sized>,
+    studio: std::result::Result<Studio, String>,
     browser: Value,
     suspend: Vec<Suspend>,
     parts: WasmParts,
@@ -711,6 +819,8 @@ impl Report {
             notes: vec!["`tere_engine::resume::worst_case_len` of each quiz of `questions/`: every question answered with its kind's longest answer and its most tries and hints, the largest seed, reflections at their cap.".into()],
         });
 
+        out.extend(self.studio_sections());
+
         let mut t = Table::new(&["section", "raw", "brotli -q 11"], &[false, true, true]);
         for (name, raw, br) in &self.parts.sections {
             t.row(vec![(*name).into(), kb(*raw), kb(*br)]);
@@ -755,6 +865,66 @@ impl Report {
                 out.push(Section { part: Some("What costs"), title: "twiggy".into(), table: t, notes: vec![] });
             }
         }
+        out
+    }
+
+    /// Tere Studio's file: its size, what it holds, and how long it takes to open. No target.
+    fn studio_sections(&self) -> Vec<Section> {
+        const PART: Option<&str> = Some("Tere Studio");
+        let studio = match &self.studio {
+            Ok(s) => s,
+            Err(e) => {
+                let mut t = Table::new(&["Tere Studio"], &[false]);
+                t.row(vec![format!("not measured: {e}")]);
+                return vec![Section { part: PART, title: "size".into(), table: t, notes: vec![] }];
+            }
+        };
+        let mut out = Vec::new();
+        let f = &studio.file;
+        let mut t = Table::new(&["file", "raw", "gzip -9", "brotli -q 11"], &[false, true, true, true]);
+        t.row(vec![f.name.clone(), kb(f.raw), kb(f.gzip), kb(f.brotli)]);
+        for o in &studio.own {
+            t.row(vec![format!("↳ its own program: {}", o.name), kb(o.raw), kb(o.gzip), kb(o.brotli)]);
+        }
+        out.push(Section {
+            part: PART,
+            title: "size".into(),
+            table: t,
+            notes: vec![format!(
+                "`dist/{STUDIO_FILE}` as `cargo xtask package` writes it: one file a trainer double-clicks, with the Studio's program, the built player and the course's source inside (base64, so the file is larger than its parts). The rows under it are the Studio's own program as Trunk built it into `{STUDIO_DIST}/` (the file carries the wasm base64, the glue and styles inline). KB = 1000 bytes. No target. The player's targets above (size, startup, feedback, memory) are measured on the player's own files only (a cold load of `index.html?quiz={STAGE}` from dist/), so the Studio counts against none of them: it embeds the player's files byte for byte and does not change them."
+            )],
+        });
+
+        let mut t = Table::new(&["part", "blocks", "in the file", "share of the file", "decoded"], &[false, true, true, true, true]);
+        for h in &studio.holds {
+            let names = match h.names.len() {
+                0 => String::new(),
+                n if n <= 6 => format!(": {}", h.names.join(", ")),
+                n => format!(": {}, … {} more", h.names[..4].join(", "), n - 4),
+            };
+            let blocks = if h.names.is_empty() { String::new() } else { h.names.len().to_string() };
+            t.row(vec![format!("{}{names}", h.what), blocks, kb(h.in_file), format!("{:.1}%", 100.0 * h.in_file as f64 / f.raw.max(1) as f64), kb(h.decoded)]);
+        }
+        out.push(Section {
+            part: PART,
+            title: "what the file holds".into(),
+            table: t,
+            notes: vec!["The file's `<script>` data blocks, which never run: the Studio's wasm (`<script type=\"application/octet-stream\" id=\"tere-studio-wasm\">`), the player's files (`<script type=\"application/octet-stream\" data-player-file=…>`, which the Studio publishes from) and the course's source (`<script type=\"application/x-tere-source\" data-file=…>`, what it opens), each base64: \"in the file\" is the base64 text, \"decoded\" the bytes it carries. The rest is the page itself, its inline styles, the Studio's wasm-bindgen glue and loader (the one inline script that runs) and the Content-Security-Policy.".into()],
+        });
+
+        let mut t = Table::new(&["measure", "median", "p95", "min", "max"], &[false, true, true, true, true]);
+        let loads = self.num("/studio/loads").unwrap_or(0.0);
+        for (name, key) in [("open → first question editable", "openMs"), ("↳ the next frame after it", "frameMs")] {
+            let at = |s: &str| ms(self.num(&format!("/studio/{key}/{s}")));
+            t.row(vec![name.into(), at("median"), at("p95"), at("min"), at("max")]);
+        }
+        let mut notes = vec![format!(
+            "`file://…/dist/{STUDIO_FILE}` opened as a trainer opens it (from disk, no server), {loads} times, each in a new browser context (no saved draft), after one discarded warm-up open; viewport 1280 × 900, locale et-EE. Navigation start → the first question's text field of the first quiz present and editable (`section.question-editor textarea`, not disabled, not read-only, nothing inert around it), seen by a MutationObserver installed before any page script (`performance.now()`, 0 = navigation start). This includes reading the 2 MB page, decoding the Studio's base64 wasm, compiling and starting it, and the Studio reading the course's source. No target."
+        )];
+        if let Some(skipped) = self.browser.pointer("/studio/skipped").and_then(Value::as_str) {
+            notes.push(format!("WARNING: not measured in the browser: {skipped}."));
+        }
+        out.push(Section { part: PART, title: "opening it: navigation start → first question editable".into(), table: t, notes });
         out
     }
 
@@ -864,6 +1034,20 @@ impl Report {
                 "offline": self.offline.as_ref().map(sized),
             },
             "contentPacks": self.packs.iter().map(sized).collect::<Vec<_>>(),
+            "studio": match &self.studio {
+                Ok(s) => json!({
+                    "file": sized(&s.file),
+                    "ownProgram": s.own.iter().map(sized).collect::<Vec<_>>(),
+                    "holds": s.holds.iter().map(|h| json!({ "part": h.what, "blocks": h.names, "inFile": h.in_file, "decoded": h.decoded })).collect::<Vec<_>>(),
+                    "loads": self.browser.pointer("/studio/loads"),
+                    "selector": self.browser.pointer("/studio/selector"),
+                    "openMs": self.browser.pointer("/studio/openMs"),
+                    "frameMs": self.browser.pointer("/studio/frameMs"),
+                    "browserSkipped": self.browser.pointer("/studio/skipped"),
+                    "target": Value::Null,
+                }),
+                Err(e) => json!({ "skipped": e }),
+            },
             "floor": match &self.floor {
                 Ok(f) => json!({
                     "yew": f.yew.iter().map(sized).collect::<Vec<_>>(),
@@ -907,7 +1091,8 @@ Yew counter, about two minutes more). The parts:
   like Tere, plus the course index and the measured stage's pack.
 - `bench/bench.mjs`: the browser figures, in Debian's `/usr/bin/chromium` through
   playwright-core, over `http://127.0.0.1` from a small static server (no compression,
-  `Cache-Control: no-store`). Flags: `--headless --no-sandbox --disable-gpu
+  `Cache-Control: no-store`), and Tere Studio opened from `file://` (`--studio-loads`,
+  10 by default). Flags: `--headless --no-sandbox --disable-gpu
   --disable-background-networking --disable-component-update --disable-sync
   --no-first-run` (after playwright's own defaults), a fresh profile; the browser for
   the feedback and memory figures adds `--enable-precise-memory-info`.
@@ -924,7 +1109,33 @@ mod tests {
 
     use serde_json::json;
 
-    use super::{brotli_len, content_packs, files_loaded, gzip_len, is_content, split_wasm, WasmParts};
+    use super::{brotli_len, content_packs, files_loaded, gzip_len, is_content, split_wasm, studio_parts, Held, WasmParts};
+
+    #[test]
+    fn the_studio_file_splits_into_its_wasm_the_player_the_source_and_the_rest() {
+        // "AAEC" is 3 bytes, "aGk=" 2, "dGVyZQ==" 4.
+        let html = "<!doctype html>\n<html><head><style>p{}</style></head><body>\n\
+            <script type=\"application/octet-stream\" id=\"tere-studio-wasm\">AAEC</script>\n\
+            <script type=\"application/octet-stream\" data-player-file=\"index.html\">aGk=</script>\n\
+            <script type=\"application/octet-stream\" data-player-file=\"tere_bg.wasm\">\nAAEC\n</script>\n\
+            <script type=\"application/x-tere-source\" data-file=\"course.toml\">dGVyZQ==</script>\n\
+            <script type=\"module\">await init();</script>\n</body></html>\n";
+        let parts = studio_parts(html).unwrap();
+        let held = |what, names: &[&str], in_file, decoded| Held { what, names: names.iter().map(|n| n.to_string()).collect(), in_file, decoded };
+        let rest = html.len() as u64 - 4 - 4 - 6 - 8;
+        assert_eq!(
+            parts,
+            [
+                held("the Studio's wasm", &["tere-studio-wasm"], 4, 3),
+                held("the player's files, as in dist/", &["index.html", "tere_bg.wasm"], 10, 5),
+                held("the course's source", &["course.toml"], 8, 4),
+                held("the rest: the page, styles, the Studio's glue and loader, CSP", &[], rest, rest),
+            ]
+        );
+        assert_eq!(parts.iter().map(|p| p.in_file).sum::<u64>(), html.len() as u64);
+        assert!(studio_parts("<html><script type=\"module\">x</script></html>").unwrap_err().contains("tere-studio-wasm"));
+        assert!(studio_parts("<script id=\"tere-studio-wasm\">not base64!</script>").is_err());
+    }
 
     #[test]
     fn the_cold_load_lists_the_player_then_its_content_and_every_pack_is_listed() {

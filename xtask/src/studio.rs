@@ -8,8 +8,7 @@
 use std::path::Path;
 
 use base64::Engine;
-use sha2::{Digest, Sha256};
-use tere_publish::{Player, Source};
+use tere_publish::{script_hash, Player, Source};
 
 use crate::dist::newest;
 use crate::util::{self, Result};
@@ -33,10 +32,6 @@ pub fn build_if_stale() -> Result<std::path::PathBuf> {
 
 fn base64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
-}
-
-fn sha256(text: &str) -> String {
-    format!("'sha256-{}'", base64(&Sha256::digest(text.as_bytes())))
 }
 
 /// The text of the first `<script type="module">` of `html`.
@@ -65,8 +60,8 @@ pub fn page(studio_dist: &Path, player: &Player, source: &Source, offline_exampl
     let preview_script = module_script(offline_example).ok_or("the offline page has no module script")?;
     let csp = format!(
         "default-src 'none'; script-src {} {} 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; frame-src blob:; connect-src data: blob:; base-uri 'none'; form-action 'none'",
-        sha256(&script),
-        sha256(preview_script)
+        script_hash(&script),
+        script_hash(preview_script)
     );
     let mut data = String::new();
     for (name, bytes) in &player.files {

@@ -4,7 +4,7 @@
 use tere_authoring::{Field, Seg};
 use yew::prelude::*;
 
-use super::fields::{key, number, select, small_button, text};
+use super::fields::{checkbox, key, number, select, small_button, text};
 use super::question;
 use super::Ctx;
 use crate::i18n::TYPES;
@@ -89,6 +89,7 @@ pub fn quiz(ctx: &Ctx) -> Html {
                     { number(ctx, ui.pass_mark, &key(&quiz, "pass_mark"), 0, 100, "80") }
                     { number(ctx, ui.draw, &key(&quiz, "draw"), 1, 999, ui.draw_all) }
                 </div>
+                { checkbox(ctx, ui.draw_per_section, &key(&quiz, "draw_per_section")) }
                 <div class="row">
                     { number(ctx, ui.tries, &key(&quiz, "tries"), 1, 5, "1") }
                     { number(ctx, ui.try_penalty, &key(&quiz, "try_penalty"), 0, 100, "0") }
