@@ -247,3 +247,21 @@ test('a GIFT file opens as a new quiz; what GIFT cannot say shows as problems to
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('keyboard: a new question takes focus; a problem in another quiz leads to its field', async () => {
+  const { context, page } = await openStudio();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  const n = quizById(QUIZ).questions.length;
+  await page.locator('.add-question select').selectOption('true_false');
+  await page.locator('[data-action="question-add"]').press('Enter');
+  await page.waitForFunction((id) => document.activeElement?.id === id, `f-${FILE.replace('.', '_')}-question-${n}-text`);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.locator('.problem-entry button').first().waitFor();
+  // Another quiz on screen: the problem's link brings back this quiz and its field.
+  await page.locator('button[data-quiz-file="ettevalmistus.toml"]').click();
+  await page.locator('.problem-entry button').first().click();
+  await page.waitForFunction((id) => document.activeElement?.id === id, `f-${FILE.replace('.', '_')}-question-${n}-text`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

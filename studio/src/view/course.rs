@@ -4,9 +4,9 @@
 use tere_authoring::{Field, Seg};
 use yew::prelude::*;
 
-use super::fields::{checkbox, key, number, select, small_button, text};
+use super::fields::{checkbox, dom_id, key, number, select, small_button, text};
 use super::question;
-use super::Ctx;
+use super::{focus_after_render, Ctx};
 use crate::i18n::TYPES;
 use crate::state::Change;
 
@@ -76,6 +76,9 @@ pub fn quiz(ctx: &Ctx) -> Html {
                 .unwrap_or_default();
             let kind = TYPES.iter().find(|t| **t == kind).copied().unwrap_or("single");
             dispatch.dispatch(Change::AddQuestion { file: file.clone(), kind, at: count });
+            // The trainer (and a screen reader) lands in the new question's text.
+            let new_text = Field { file: file.clone(), path: vec![Seg::Key("question".into()), Seg::Index(count), Seg::Key("text".into())] };
+            focus_after_render(dom_id(&new_text));
         })
     };
     html! {

@@ -17,3 +17,15 @@ pub struct Ctx<'a> {
     pub ui: &'static Ui,
     pub dispatch: UseReducerDispatcher<Studio>,
 }
+
+/// Focuses the element `id` once the next render has put it on the page.
+pub fn focus_after_render(id: String) {
+    let Some(window) = web_sys::window() else { return };
+    let focus = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
+        if let Some(element) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let _ = element.focus();
+        }
+    });
+    let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&focus));
+}

@@ -4,13 +4,15 @@
 use yew::prelude::*;
 
 use super::fields::dom_id;
-use super::Ctx;
+use super::{focus_after_render, Ctx};
 use crate::publish::{Output, OUTPUTS};
+use crate::state::Change;
 
 /// The problem list; each entry moves focus to the field it concerns.
 pub fn problems(ctx: &Ctx) -> Html {
     let ui = ctx.ui;
     let problems = &ctx.studio.problems;
+    let quizzes = ctx.studio.draft.quiz_files();
     html! {
         <section class="problems" aria-labelledby="problems-heading">
             <h2 id="problems-heading">{ format!("{} ({})", ui.problems, problems.len()) }</h2>
@@ -21,12 +23,14 @@ pub fn problems(ctx: &Ctx) -> Html {
                     { for problems.iter().map(|p| {
                         let target = p.at.as_ref().map(dom_id);
                         let place = format!("{}:{}", p.error.file.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default(), p.error.line);
-                        let focus = target.clone().map(|id| Callback::from(move |_: MouseEvent| {
-                            if let Some(e) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) {
-                                if let Ok(e) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e) {
-                                    let _ = e.focus();
-                                }
+                        // A field of another quiz: that quiz is chosen first, then its field gets focus.
+                        let quiz = p.at.as_ref().and_then(|f| quizzes.iter().position(|(_, file)| *file == f.file));
+                        let dispatch = ctx.dispatch.clone();
+                        let focus = target.map(|id| Callback::from(move |_: MouseEvent| {
+                            if let Some(quiz) = quiz {
+                                dispatch.dispatch(Change::SelectQuiz(quiz));
                             }
+                            focus_after_render(id.clone())
                         }));
                         html! {
                             <li class="problem-entry">
