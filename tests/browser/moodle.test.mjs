@@ -205,7 +205,10 @@ for (const width of [375, 1280]) {
     if (width === 375) assert.ok(m.contentLeft >= m.buttonRight, `content starts at ${m.contentLeft} px, right of the course-index button (${m.buttonRight} px)`);
     await screenshot(page, `moodle-frame-${width}-ordering`);
     // Moodle sets the frame's height again when the window is resized: the widget puts it back.
+    const resets = await page.evaluate(() => window.frameResets);
     await page.setViewportSize({ width, height: 700 });
+    // First Moodle's reset to 666 px, then the widget's answer to it.
+    await page.waitForFunction((n) => window.frameResets > n, resets);
     await page.waitForFunction(() => document.getElementById('sco').clientHeight !== 666);
     m = await fits();
     assert.ok(m.frameHeight >= m.contentHeight, 'still fits after a window resize');
