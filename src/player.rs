@@ -57,7 +57,7 @@ impl PartialEq for PlayerProps {
     }
 }
 
-/// The state the page paints first, before any host call: the course, at the quiz
+/// The state before the host's launch: the course, at the quiz
 /// `?quiz=` names. The launch's saved progress is applied to it (`launch`).
 fn first_session(content: &Content) -> Session {
     let session = Session::new(content.course);

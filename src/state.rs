@@ -14,7 +14,7 @@ use crate::params::LangPrefs;
 #[derive(Clone)]
 pub struct Model {
     pub session: Session,
-    /// What the host's launch told the page; `None` until it has run (after the first paint).
+    /// What the host's launch told the page; `None` until it has run (in an LMS, after the first paint).
     pub launched: Option<Launched>,
 }
 
