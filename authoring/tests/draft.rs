@@ -353,3 +353,31 @@ fn load_course_still_says_why_a_file_cannot_be_read() {
     assert_eq!(errors[0].message, "cannot read the file: there is no such file in the course");
     assert!(CourseFiles::from_dir(&dir.path().join("puudub")).is_err());
 }
+
+#[test]
+fn a_scenarios_speaker_is_set_as_a_person_writes_it() {
+    use tere_authoring::draft::SpeakerChoice;
+    use tere_engine::model::Speaker;
+    let mut d = draft();
+    let id = d.add_question(QUIZ, "scenario", 0).unwrap();
+    let q = Field::question(QUIZ, 0);
+    assert_eq!(d.speaker(&q), SpeakerChoice::Customer);
+    let loaded_speaker = |d: &Draft| {
+        let loaded = reload(d);
+        match &quiz(&loaded, "kontakti_loomine").questions.iter().find(|x| x.id == id).unwrap().kind {
+            Kind::Scenario { speaker, .. } => speaker.clone(),
+            other => panic!("not a scenario: {other:?}"),
+        }
+    };
+    for (choice, expected) in [
+        (SpeakerChoice::Colleague, Speaker::Colleague),
+        (SpeakerChoice::Named("Vahetuse juhataja".into()), Speaker::Named("Vahetuse juhataja".into())),
+        (SpeakerChoice::Customer, Speaker::Customer),
+    ] {
+        d.set_speaker(&q, &choice).unwrap();
+        assert_valid(&d);
+        assert_eq!(d.speaker(&q), choice);
+        assert_eq!(loaded_speaker(&d), expected);
+    }
+    assert!(!d.exists(&q.clone().key("speaker")), "the customer is the default: no key is written");
+}

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use tere_authoring::draft::SpeakerChoice;
 use tere_authoring::{Draft, Field, Problem, Seg};
 use yew::prelude::*;
 
@@ -53,8 +54,10 @@ pub enum Change {
         file: String,
         index: usize,
     },
-    /// Appends an element (an option, item, pair or hint) to the list at `Field`, copying the last.
+    /// Appends an element (an option, item, pair or hint) to the list at `Field`.
     Append(Field),
+    /// Who says a scenario's line (the question's `Field`).
+    Speaker(Field, SpeakerChoice),
     AddQuiz {
         title: String,
     },
@@ -98,6 +101,7 @@ impl Reducible for Studio {
             Change::AddQuestion { file, kind, at } => draft.add_question(&file, kind, at).map(drop),
             Change::DuplicateQuestion { file, index } => draft.duplicate_question(&file, index).map(drop),
             Change::Append(list) => append(&mut draft, &list),
+            Change::Speaker(question, speaker) => draft.set_speaker(&question, &speaker),
             Change::AddQuiz { title } => {
                 let id = draft.fresh_quiz_id();
                 let lang = draft.course_lang();

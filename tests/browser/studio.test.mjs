@@ -265,3 +265,24 @@ test('keyboard: a new question takes focus; a problem in another quiz leads to i
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test("a scenario's speaker: the customer, a colleague, or someone named", async () => {
+  const { context, page } = await openStudio();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  const n = quizById(QUIZ).questions.length;
+  await page.locator('.add-question select').selectOption('scenario');
+  await page.locator('[data-action="question-add"]').click();
+  const speaker = page.locator(`#f-${FILE.replace('.', '_')}-question-${n}-speaker`);
+  assert.equal(await speaker.inputValue(), 'customer');
+  await speaker.selectOption('colleague');
+  await page.locator('.all-good').waitFor();
+  await speaker.selectOption('named');
+  const name = field(page, 'question', n, 'speaker', 'name');
+  await name.fill('');
+  // Shown at the name, or at the speaker as a whole, wherever validation places it.
+  await page.locator(`#f-${FILE.replace('.', '_')}-question-${n}-speaker-name-problem .problem, #f-${FILE.replace('.', '_')}-question-${n}-speaker-problem .problem`).first().waitFor();
+  await name.fill('Vahetuse juhataja');
+  await page.locator('.all-good').waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

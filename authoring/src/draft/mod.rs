@@ -20,7 +20,7 @@ use toml_edit::{Array, DocumentMut, Item, Value};
 use crate::CourseFiles;
 pub use check::Problem;
 pub use path::{Field, Seg};
-pub use question::KINDS;
+pub use question::{SpeakerChoice, KINDS};
 
 use path::{Node, NodeMut};
 

@@ -303,6 +303,46 @@ impl Draft {
 }
 
 /// The table at `parent` (a question), for adding a list to it.
+/// A scenario's speaker, as the Studio offers it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpeakerChoice {
+    /// No `speaker` key: the customer says the line.
+    Customer,
+    /// `speaker = "colleague"`.
+    Colleague,
+    /// `speaker = { name = "…" }`.
+    Named(String),
+}
+
+impl Draft {
+    /// Who says a scenario's line, read the way validation reads it.
+    pub fn speaker(&self, question: &Field) -> SpeakerChoice {
+        let field = question.clone().key("speaker");
+        match self.get_str(&field).as_deref() {
+            Some("colleague") => SpeakerChoice::Colleague,
+            Some(_) => SpeakerChoice::Customer,
+            None => self.get_str(&field.key("name")).map_or(SpeakerChoice::Customer, SpeakerChoice::Named),
+        }
+    }
+
+    /// Sets who says a scenario's line, written as a person writes it.
+    pub fn set_speaker(&mut self, question: &Field, speaker: &SpeakerChoice) -> Result<(), EditError> {
+        self.edit(&question.file, |doc| {
+            let t = table_at(doc, question)?;
+            match speaker {
+                SpeakerChoice::Customer => drop(t.remove("speaker")),
+                SpeakerChoice::Colleague => t["speaker"] = toml_edit::value("colleague"),
+                SpeakerChoice::Named(name) => {
+                    let mut named = toml_edit::InlineTable::new();
+                    named.insert("name", Value::from(name.as_str()));
+                    t["speaker"] = toml_edit::value(named);
+                }
+            }
+            Ok(())
+        })
+    }
+}
+
 fn table_at<'a>(doc: &'a mut toml_edit::DocumentMut, parent: &Field) -> Result<&'a mut Table, EditError> {
     match root(doc).find(&parent.path) {
         Some(NodeMut::Table(t) | NodeMut::Item(Item::Table(t))) => Ok(t),

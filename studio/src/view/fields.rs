@@ -37,7 +37,7 @@ pub fn index(field: &Field, i: usize) -> Field {
 }
 
 /// The problems validation found at `field`, as a list the field points to.
-fn problems(ctx: &Ctx, field: &Field) -> (Option<String>, Html) {
+pub fn problems(ctx: &Ctx, field: &Field) -> (Option<String>, Html) {
     let found = ctx.studio.problems_at(field);
     if found.is_empty() {
         return (None, Html::default());

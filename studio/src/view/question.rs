@@ -1,5 +1,6 @@
 //! One question's editor: the fields its type has, each bound to the draft.
 
+use tere_authoring::draft::SpeakerChoice;
 use tere_authoring::{Field, Seg};
 use yew::prelude::*;
 
@@ -45,7 +46,7 @@ fn body(ctx: &Ctx, q: &Field, kind: &str) -> Html {
         "single" | "multiple" => options(ctx, q),
         "scenario" => {
             let line = if ctx.studio.draft.get_str(&key(q, "customer")).is_some() { "customer" } else { "line" };
-            html! { <>{ text(ctx, ui.customer_line, &key(q, line), true) }{ options(ctx, q) }</> }
+            html! { <>{ speaker(ctx, q) }{ text(ctx, ui.customer_line, &key(q, line), true) }{ options(ctx, q) }</> }
         }
         "true_false" => html! {
             <>
@@ -145,4 +146,45 @@ fn pairs(ctx: &Ctx, q: &Field) -> Html {
 fn section(ctx: &Ctx, q: &Field) -> Html {
     let choices: Vec<(String, String)> = ctx.studio.draft.sections().into_iter().map(|(_, heading)| (heading.clone(), heading)).collect();
     select(ctx, ctx.ui.source_section, &key(&key(q, "source"), "section"), &choices)
+}
+
+/// Who says a scenario's line: the customer, a colleague, or someone named.
+fn speaker(ctx: &Ctx, q: &Field) -> Html {
+    let ui = ctx.ui;
+    let now = ctx.studio.draft.speaker(q);
+    let field = key(q, "speaker");
+    let id = super::fields::dom_id(&field);
+    // A problem with the speaker as a whole (an empty name) shows under the choice.
+    let (described, problems) = super::fields::problems(ctx, &field);
+    let onchange = {
+        let (dispatch, q, name) = (ctx.dispatch.clone(), q.clone(), ui.speaker_named_default.to_string());
+        Callback::from(move |e: Event| {
+            let Some(select) = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok()) else { return };
+            let choice = match select.value().as_str() {
+                "colleague" => SpeakerChoice::Colleague,
+                "named" => SpeakerChoice::Named(name.clone()),
+                _ => SpeakerChoice::Customer,
+            };
+            dispatch.dispatch(Change::Speaker(q.clone(), choice));
+        })
+    };
+    let value = match now {
+        SpeakerChoice::Customer => "customer",
+        SpeakerChoice::Colleague => "colleague",
+        SpeakerChoice::Named(_) => "named",
+    };
+    html! {
+        <>
+            <div class="field">
+                <label for={id.clone()}>{ ui.speaker }</label>
+                <select id={id} onchange={onchange} aria-describedby={described}>
+                    <option value="customer" selected={value == "customer"}>{ ui.speaker_customer }</option>
+                    <option value="colleague" selected={value == "colleague"}>{ ui.speaker_colleague }</option>
+                    <option value="named" selected={value == "named"}>{ ui.speaker_named }</option>
+                </select>
+                { problems }
+            </div>
+            if value == "named" { { text(ctx, ui.speaker_name, &key(&key(q, "speaker"), "name"), false) } }
+        </>
+    }
 }
