@@ -381,3 +381,19 @@ fn a_scenarios_speaker_is_set_as_a_person_writes_it() {
     }
     assert!(!d.exists(&q.clone().key("speaker")), "the customer is the default: no key is written");
 }
+
+#[test]
+fn a_section_added_can_be_cited() {
+    let mut d = draft();
+    let before = d.sections().len();
+    let at = d.add_section("Telefonikõne vastuvõtmine").unwrap();
+    assert_eq!((at, d.sections().len()), (before, before + 1));
+    assert_valid(&d);
+    let (seed, heading) = d.sections()[at].clone();
+    let source = Field::question(QUIZ, 0).key("source");
+    d.set_str(&source.clone().key("seed"), &seed).unwrap();
+    d.set_str(&source.key("section"), &heading).unwrap();
+    assert_valid(&d);
+    let loaded = reload(&d);
+    assert_eq!(quiz(&loaded, "kontakti_loomine").questions[0].source.section, heading);
+}

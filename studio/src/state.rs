@@ -61,6 +61,16 @@ pub enum Change {
     AddQuiz {
         title: String,
     },
+    /// A new section of the material (sections.toml), for questions to cite.
+    AddSection {
+        heading: String,
+    },
+    /// The section a question teaches: its `source`, seed and heading together.
+    Cite {
+        question: Field,
+        seed: String,
+        heading: String,
+    },
     RemoveQuiz(String),
     MoveQuiz(usize, usize),
     SelectQuiz(usize),
@@ -102,6 +112,11 @@ impl Reducible for Studio {
             Change::DuplicateQuestion { file, index } => draft.duplicate_question(&file, index).map(drop),
             Change::Append(list) => append(&mut draft, &list),
             Change::Speaker(question, speaker) => draft.set_speaker(&question, &speaker),
+            Change::AddSection { heading } => draft.add_section(&heading).map(drop),
+            Change::Cite { question, seed, heading } => {
+                let source = question.key("source");
+                draft.set_str(&source.clone().key("seed"), &seed).and_then(|_| draft.set_str(&source.key("section"), &heading))
+            }
             Change::AddQuiz { title } => {
                 let id = draft.fresh_quiz_id();
                 let lang = draft.course_lang();

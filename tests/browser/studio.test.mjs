@@ -286,3 +286,19 @@ test("a scenario's speaker: the customer, a colleague, or someone named", async 
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('a new section of the material can be added, named and cited by a question', async () => {
+  const { context, page } = await openStudio();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  await page.locator('details.sections summary').click();
+  const before = await page.locator('details.sections li').count();
+  await page.locator('[data-action="section-add"]').click();
+  await page.locator('#f-sections_toml-section-' + before + '-heading').fill('Telefonikõne vastuvõtmine');
+  await page.locator('.all-good').waitFor();
+  const source = page.locator(`#f-${FILE.replace('.', '_')}-question-0-source-section`);
+  await source.selectOption({ label: 'Telefonikõne vastuvõtmine' });
+  await page.locator('.all-good').waitFor();
+  assert.equal(await source.locator('option:checked').textContent(), 'Telefonikõne vastuvõtmine');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -93,4 +93,23 @@ impl Draft {
             Ok(())
         })
     }
+
+    /// Adds a section of the material (`[[section]]` in sections.toml) at the end, with
+    /// the seed file of the last section, so that questions can cite it.
+    pub fn add_section(&mut self, heading: &str) -> Result<usize, EditError> {
+        let seed = self.sections().last().map_or_else(|| "material.txt".to_string(), |(seed, _)| seed.clone());
+        let at = self.sections().len();
+        self.edit("sections.toml", |doc| {
+            let entry = doc.entry("section").or_insert(toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+            let Some(tables) = entry.as_array_of_tables_mut() else {
+                return Err(EditError::WrongType { field: Field::file("sections.toml").key("section"), expected: "a list of tables" });
+            };
+            let mut table = toml_edit::Table::new();
+            table["seed"] = toml_edit::value(seed.as_str());
+            table["heading"] = toml_edit::value(heading);
+            tables.push(table);
+            Ok(())
+        })?;
+        Ok(at)
+    }
 }

@@ -52,6 +52,7 @@ pub fn sidebar(ctx: &Ctx) -> Html {
                 }) }
             </ol>
             <button type="button" class="secondary" data-action="quiz-add" onclick={add}>{ ui.add_quiz }</button>
+            { sections(ctx) }
         </nav>
     }
 }
@@ -109,5 +110,35 @@ pub fn quiz(ctx: &Ctx) -> Html {
                 <button type="button" class="secondary" data-action="question-add" onclick={add}>{ ui.add_question }</button>
             </div>
         </div>
+    }
+}
+
+/// The sections of the material (sections.toml) that questions cite: their headings,
+/// adding and removing them. A heading renamed here must be chosen again in the
+/// questions that cited it; validation shows each of them.
+fn sections(ctx: &Ctx) -> Html {
+    let ui = ctx.ui;
+    let list = Field { file: "sections.toml".into(), path: vec![Seg::Key("section".into())] };
+    let n = ctx.studio.draft.len(&list);
+    let add = {
+        let (dispatch, heading) = (ctx.dispatch.clone(), ui.new_section.to_string());
+        Callback::from(move |_| dispatch.dispatch(Change::AddSection { heading: heading.clone() }))
+    };
+    html! {
+        <details class="sections">
+            <summary>{ format!("{} ({n})", ui.sections) }</summary>
+            <ol>
+                { for (0..n).map(|i| {
+                    let section = super::fields::index(&list, i);
+                    html! {
+                        <li>
+                            { text(ctx, &format!("{} {}", ui.section, i + 1), &key(&section, "heading"), true) }
+                            <div class="tools">{ small_button(ctx, ui.remove, "section-remove", n > 1, { let s = section.clone(); move || Change::Remove(s.clone()) }) }</div>
+                        </li>
+                    }
+                }) }
+            </ol>
+            <button type="button" class="secondary" data-action="section-add" onclick={add}>{ ui.add_section }</button>
+        </details>
     }
 }

@@ -4,7 +4,7 @@ use tere_authoring::draft::SpeakerChoice;
 use tere_authoring::{Field, Seg};
 use yew::prelude::*;
 
-use super::fields::{checkbox, index, key, select, small_button, text};
+use super::fields::{checkbox, index, key, small_button, text};
 use super::Ctx;
 use crate::i18n::TYPES;
 use crate::state::Change;
@@ -142,10 +142,34 @@ fn pairs(ctx: &Ctx, q: &Field) -> Html {
     }
 }
 
-/// Which section of the material the question teaches (sections.toml).
+/// Which section of the material the question teaches (sections.toml): choosing one
+/// sets the question's `source` seed and heading together.
 fn section(ctx: &Ctx, q: &Field) -> Html {
-    let choices: Vec<(String, String)> = ctx.studio.draft.sections().into_iter().map(|(_, heading)| (heading.clone(), heading)).collect();
-    select(ctx, ctx.ui.source_section, &key(&key(q, "source"), "section"), &choices)
+    let sections = ctx.studio.draft.sections();
+    let source = key(q, "source");
+    let field = key(&source, "section");
+    let id = super::fields::dom_id(&field);
+    let now = (ctx.studio.draft.get_str(&key(&source, "seed")).unwrap_or_default(), ctx.studio.draft.get_str(&field).unwrap_or_default());
+    let (described, problems) = super::fields::problems(ctx, &field);
+    let onchange = {
+        let (dispatch, q, sections) = (ctx.dispatch.clone(), q.clone(), sections.clone());
+        Callback::from(move |e: Event| {
+            let Some(select) = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok()) else { return };
+            let Some((seed, heading)) = select.value().parse::<usize>().ok().and_then(|i| sections.get(i).cloned()) else { return };
+            dispatch.dispatch(Change::Cite { question: q.clone(), seed, heading });
+        })
+    };
+    let known = sections.iter().any(|s| *s == now);
+    html! {
+        <div class={classes!("field", described.is_some().then_some("has-problem"))}>
+            <label for={id.clone()}>{ ctx.ui.source_section }</label>
+            <select id={id} onchange={onchange} aria-describedby={described}>
+                if !known { <option value="" selected=true>{ now.1.clone() }</option> }
+                { for sections.iter().enumerate().map(|(i, s)| html! { <option value={i.to_string()} selected={*s == now}>{ s.1.clone() }</option> }) }
+            </select>
+            { problems }
+        </div>
+    }
 }
 
 /// Who says a scenario's line: the customer, a colleague, or someone named.
