@@ -159,7 +159,7 @@ fn section(ctx: &Ctx, q: &Field) -> Html {
             dispatch.dispatch(Change::Cite { question: q.clone(), seed, heading });
         })
     };
-    let known = sections.iter().any(|s| *s == now);
+    let known = sections.contains(&now);
     html! {
         <div class={classes!("field", described.is_some().then_some("has-problem"))}>
             <label for={id.clone()}>{ ctx.ui.source_section }</label>
