@@ -171,7 +171,7 @@ static ET: Ui = Ui {
         "Tõene või väär",
         "Järjestamine",
         "Vastavusse seadmine",
-        "Olukord (kliendi repliik)",
+        "Olukord (repliik)",
         "Arutlus (hinnanguta)",
     ],
 };
@@ -253,7 +253,7 @@ static FI: Ui = Ui {
         "Tosi vai epätosi",
         "Järjestys",
         "Yhdistäminen",
-        "Tilanne (asiakkaan repliikki)",
+        "Tilanne (repliikki)",
         "Pohdinta (ei arvioida)",
     ],
 };
@@ -335,7 +335,7 @@ static EN: Ui = Ui {
         "True or false",
         "Ordering",
         "Matching",
-        "Scenario (the customer's line)",
+        "Scenario (a line of dialogue)",
         "Reflection (not graded)",
     ],
 };
