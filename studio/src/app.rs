@@ -6,6 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Timeout;
 use tere_authoring::CourseFiles;
 use tere_authoring::Draft;
 use wasm_bindgen::JsCast;
@@ -16,6 +17,10 @@ use crate::publish::{self, Output};
 use crate::state::{Change, Notice, Studio};
 use crate::view::{self, Ctx};
 use crate::{open, page, store};
+
+/// How long typing must pause before the draft is validated: validating the
+/// whole course on every keystroke would slow typing on a tablet.
+const PAUSE_MS: u32 = 200;
 
 /// The built-in course, from the page's own data blocks.
 fn builtin() -> Draft {
@@ -41,10 +46,16 @@ pub fn app() -> Html {
         None => Studio::new(builtin(), None),
     });
     let preview = use_state(|| None::<String>);
-    // Saved as the trainer types (every change has a new version).
+    // Saved as the trainer types (every change has a new version), so a closed tab
+    // loses nothing; validated once typing pauses.
     use_effect_with(studio.version, {
-        let draft = studio.draft.clone();
-        move |_| store::save(&draft)
+        let (draft, dispatch) = (studio.draft.clone(), studio.dispatcher());
+        move |version: &u64| {
+            store::save(&draft);
+            let version = *version;
+            let pause = Timeout::new(PAUSE_MS, move || dispatch.dispatch(Change::Validate(version)));
+            move || drop(pause)
+        }
     });
     use_leave_guard(studio.unpublished);
 

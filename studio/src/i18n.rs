@@ -76,6 +76,8 @@ pub struct Ui {
     pub add_pair: &'static str,
     pub problems: &'static str,
     pub no_problems: &'static str,
+    /// While the edited course waits to be validated.
+    pub checking: &'static str,
     pub publish: &'static str,
     pub publish_blocked: &'static str,
     pub scorm2004: &'static str,
@@ -150,6 +152,7 @@ static ET: Ui = Ui {
     add_pair: "Lisa paar",
     problems: "Parandamist vajab",
     no_problems: "Vigu pole: kursuse saab avaldada.",
+    checking: "Kontrollin…",
     publish: "Avalda",
     publish_blocked: "Avaldamiseks paranda kõigepealt ülal loetletud vead.",
     scorm2004: "SCORM 2004 pakett (Moodle)",
@@ -165,15 +168,7 @@ static ET: Ui = Ui {
     draft_restored: "Jätkad pooleli jäänud muudatustega.",
     preview: "Eelvaade",
     close_preview: "Sulge eelvaade",
-    type_names: [
-        "Üks õige vastus",
-        "Mitu õiget vastust",
-        "Tõene või väär",
-        "Järjestamine",
-        "Vastavusse seadmine",
-        "Olukord (repliik)",
-        "Arutlus (hinnanguta)",
-    ],
+    type_names: ["Üks õige vastus", "Mitu õiget vastust", "Tõene või väär", "Järjestamine", "Vastavusse seadmine", "Olukord (repliik)", "Arutlus (hinnanguta)"],
 };
 
 static FI: Ui = Ui {
@@ -232,6 +227,7 @@ static FI: Ui = Ui {
     add_pair: "Lisää pari",
     problems: "Korjattavaa",
     no_problems: "Ei virheitä: kurssin voi julkaista.",
+    checking: "Tarkistetaan…",
     publish: "Julkaise",
     publish_blocked: "Korjaa ensin yllä luetellut virheet, niin voit julkaista.",
     scorm2004: "SCORM 2004 -paketti (Moodle)",
@@ -314,6 +310,7 @@ static EN: Ui = Ui {
     add_pair: "Add a pair",
     problems: "To fix",
     no_problems: "No problems: the course can be published.",
+    checking: "Checking…",
     publish: "Publish",
     publish_blocked: "Fix the problems listed above first, then publish.",
     scorm2004: "SCORM 2004 package (Moodle)",

@@ -21,6 +21,9 @@ pub struct Studio {
     pub draft: Draft,
     /// From `Draft::check`: exactly what `cargo xtask check` says, placed at fields.
     pub problems: Rc<Vec<Problem>>,
+    /// `problems` are the draft's as it now stands. Validation runs once typing pauses
+    /// (`Change::Validate`), not on every keystroke; until then publishing waits.
+    pub checked: bool,
     /// The quiz on screen (course order).
     pub quiz: usize,
     /// Changes since the course was opened or last published.
@@ -32,7 +35,7 @@ pub struct Studio {
 
 impl PartialEq for Studio {
     fn eq(&self, other: &Self) -> bool {
-        self.version == other.version
+        (self.version, self.checked) == (other.version, other.checked)
     }
 }
 
@@ -74,6 +77,8 @@ pub enum Change {
     RemoveQuiz(String),
     MoveQuiz(usize, usize),
     SelectQuiz(usize),
+    /// Typing paused at `version`: validate the draft if nothing changed since.
+    Validate(u64),
     /// A whole course was opened (the built-in one, files, a package, or the saved draft).
     Open(Draft, Notice),
     OpenFailed(String),
@@ -83,7 +88,7 @@ pub enum Change {
 impl Studio {
     pub fn new(draft: Draft, notice: Option<Notice>) -> Studio {
         let problems = Rc::new(draft.check());
-        Studio { draft, problems, quiz: 0, unpublished: false, notice, version: 0 }
+        Studio { draft, problems, checked: true, quiz: 0, unpublished: false, notice, version: 0 }
     }
 
     /// The problems at `field` (exactly there, not below it).
@@ -91,9 +96,14 @@ impl Studio {
         self.problems.iter().filter(|p| p.at.as_ref() == Some(field)).collect()
     }
 
+    /// The draft after an edit: its problems are known again once typing pauses.
     fn edited(&self, draft: Draft) -> Studio {
-        let problems = Rc::new(draft.check());
-        Studio { draft, problems, unpublished: true, notice: None, version: self.version + 1, ..self.clone() }
+        Studio { draft, checked: false, unpublished: true, notice: None, version: self.version + 1, ..self.clone() }
+    }
+
+    /// Whether the draft may be published now: validated as it stands, with no problem.
+    pub fn publishable(&self) -> bool {
+        self.checked && self.problems.is_empty()
     }
 }
 
@@ -146,6 +156,10 @@ impl Reducible for Studio {
                 }
                 moved
             }
+            Change::Validate(version) if version == self.version && !self.checked => {
+                return Rc::new(Studio { problems: Rc::new(self.draft.check()), checked: true, ..(*self).clone() })
+            }
+            Change::Validate(_) => return self,
             Change::SelectQuiz(quiz) => return Rc::new(Studio { quiz, notice: None, version: self.version + 1, ..(*self).clone() }),
             Change::Open(draft, notice) => {
                 let mut next = Studio::new(draft, Some(notice));

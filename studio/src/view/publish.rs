@@ -16,8 +16,10 @@ pub fn problems(ctx: &Ctx) -> Html {
     html! {
         <section class="problems" aria-labelledby="problems-heading">
             <h2 id="problems-heading">{ format!("{} ({})", ui.problems, problems.len()) }</h2>
-            if problems.is_empty() {
+            if ctx.studio.publishable() {
                 <p class="all-good" role="status">{ ui.no_problems }</p>
+            } else if problems.is_empty() {
+                <p class="checking" role="status">{ ui.checking }</p>
             } else {
                 <ul role="list">
                     { for problems.iter().map(|p| {
@@ -52,7 +54,7 @@ pub fn problems(ctx: &Ctx) -> Html {
 /// The publish buttons: each makes one file; all are disabled while problems remain.
 pub fn actions(ctx: &Ctx, on_publish: &Callback<Output>, on_preview: &Callback<()>) -> Html {
     let ui = ctx.ui;
-    let blocked = !ctx.studio.problems.is_empty();
+    let blocked = !ctx.studio.publishable();
     let label = |o: Output| match o {
         Output::Scorm2004 => ui.scorm2004,
         Output::Scorm12 => ui.scorm12,
