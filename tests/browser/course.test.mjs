@@ -2,7 +2,7 @@
 // by keyboard alone, and every question type on a phone and a desktop screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, playQuiz, playOn, summary, answer, screenshot, reachType, quizPerType, COURSE, DIST } from './harness.mjs';
+import { serve, launch, openPage, playQuiz, playOn, summary, answer, screenshot, reachType, quizPerType, tabTo, keyboardAnswer, COURSE, DIST } from './harness.mjs';
 
 let server; let browser;
 before(async () => {
@@ -30,65 +30,7 @@ for (const quiz of COURSE.quizzes) {
   });
 }
 
-/** Presses Tab (or Shift+Tab) until the focused element matches `selector`. */
-async function tabTo(page, selector, backwards = false) {
-  for (let i = 0; i < 60; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`keyboard focus never reached ${selector}`);
-}
-
 const focused = (page) => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
-
-/** Answers the question on screen correctly using only the keyboard. */
-async function keyboardAnswer(page) {
-  const section = page.locator('section.question');
-  const type = await section.getAttribute('data-question-type');
-  const id = await section.getAttribute('data-question-id');
-  const q = COURSE.quizzes.flatMap((x) => x.questions).find((x) => x.id === id);
-  switch (type) {
-    case 'single': case 'scenario': case 'true_false': {
-      const shown = await page.locator('label[data-option-index]').evaluateAll((els) => els.map((e) => Number(e.dataset.optionIndex)));
-      const right = type === 'true_false' ? (q.answer ? 0 : 1) : q.options.findIndex((o) => o.correct);
-      await tabTo(page, 'input[type=radio]');
-      await page.keyboard.press('Space');
-      for (let i = 0; i < shown.indexOf(right); i++) await page.keyboard.press('ArrowDown');
-      break;
-    }
-    case 'multiple':
-      for (const [i, o] of q.options.entries()) {
-        if (!o.correct) continue;
-        await tabTo(page, `label[data-option-index="${i}"] input`);
-        await page.keyboard.press('Space');
-      }
-      break;
-    case 'ordering':
-      for (let target = 0; target < q.items.length; target++) {
-        const order = await page.locator('li.order-item').evaluateAll((els) => els.map((e) => Number(e.dataset.itemIndex)));
-        const moves = order.indexOf(target) - target;
-        if (moves <= 0) continue;
-        await tabTo(page, `li[data-item-index="${target}"] [data-action="move-up"]`, true);
-        // Focus follows the item, so Enter keeps moving the same item.
-        for (let i = 0; i < moves; i++) await page.keyboard.press('Enter');
-      }
-      break;
-    case 'matching':
-      for (let i = 0; i < q.pairs.length; i++) {
-        const values = await page.locator(`select[data-pair-index="${i}"] option`).evaluateAll((els) => els.map((e) => e.value));
-        await tabTo(page, `select[data-pair-index="${i}"]`);
-        for (let k = 0; k < values.indexOf(String(i)); k++) await page.keyboard.press('ArrowDown');
-      }
-      break;
-    case 'reflection':
-      await tabTo(page, 'textarea');
-      await page.keyboard.type('Märkan oma tuju enne vahetust ja jätan mured ukse taha.');
-      break;
-    default:
-      throw new Error(type);
-  }
-  return type;
-}
 
 test('a learner finishes a quiz with every question type using only the keyboard', async () => {
   const page = await openPage(browser, url('?quiz=ettevalmistus&host=standalone'));
@@ -98,7 +40,8 @@ test('a learner finishes a quiz with every question type using only the keyboard
   for (;;) {
     await page.locator('section.question').waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'tere-heading', 'focus moves to the new question');
-    seen.add(await keyboardAnswer(page));
+    seen.add(await page.locator('section.question').getAttribute('data-question-type'));
+    await keyboardAnswer(page);
     await tabTo(page, '[data-action="check"]');
     await page.keyboard.press('Enter');
     await page.locator('.feedback').waitFor();

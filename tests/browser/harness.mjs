@@ -5,6 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
@@ -139,6 +140,79 @@ export async function answer(page, quiz, correct) {
 
 async function currentOrder(page) {
   return page.locator('li.order-item').evaluateAll((els) => els.map((e) => Number(e.dataset.itemIndex)));
+}
+
+// --- The keyboard alone (course.test.mjs, practice.test.mjs) ----------------------------
+
+/** Presses Tab (or Shift+Tab) until the focused element matches `selector`. */
+export async function tabTo(page, selector, backwards = false) {
+  for (let i = 0; i < 60; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`keyboard focus never reached ${selector}`);
+}
+
+/** A question of the course, by id, whichever quiz it is in. */
+export function questionById(id) {
+  return COURSE.quizzes.flatMap((x) => x.questions).find((x) => x.id === id);
+}
+
+/**
+ * Answers the question on screen with the keyboard only, right or (for one-answer
+ * kinds) with a wrong option. Returns the credit of that answer by the rule before
+ * penalties (null: ungraded).
+ */
+export async function keyboardAnswer(page, correct = true) {
+  const section = page.locator('section.question');
+  const type = await section.getAttribute('data-question-type');
+  const q = questionById(await section.getAttribute('data-question-id'));
+  switch (type) {
+    case 'single': case 'scenario': case 'true_false': {
+      const shown = await page.locator('label[data-option-index]').evaluateAll((els) => els.map((e) => Number(e.dataset.optionIndex)));
+      const right = type === 'true_false' ? (q.answer ? 0 : 1) : q.options.findIndex((o) => o.correct);
+      const target = correct ? right : shown.find((i) => i !== right);
+      await tabTo(page, 'input[type=radio]');
+      // Focus enters the group on its first radio: check it, then arrow down to the target.
+      const at = shown.indexOf(await page.evaluate(() => Number(document.activeElement.closest('label').dataset.optionIndex)));
+      await page.keyboard.press('Space');
+      for (let i = at; i < shown.indexOf(target); i++) await page.keyboard.press('ArrowDown');
+      return correct ? 1 : 0;
+    }
+    case 'multiple': {
+      assert.ok(correct, 'this helper answers multiple-response questions right only');
+      for (const [i, o] of q.options.entries()) {
+        const input = page.locator(`label[data-option-index="${i}"] input`);
+        if (o.correct === await input.isChecked()) continue;
+        await tabTo(page, `label[data-option-index="${i}"] input`);
+        await page.keyboard.press('Space');
+      }
+      return 1;
+    }
+    case 'ordering':
+      for (let target = 0; target < q.items.length; target++) {
+        const order = await page.locator('li.order-item').evaluateAll((els) => els.map((e) => Number(e.dataset.itemIndex)));
+        const moves = order.indexOf(target) - target;
+        if (moves <= 0) continue;
+        await tabTo(page, `li[data-item-index="${target}"] [data-action="move-up"]`, true);
+        for (let i = 0; i < moves; i++) await page.keyboard.press('Enter');
+      }
+      return 1;
+    case 'matching':
+      for (let i = 0; i < q.pairs.length; i++) {
+        const values = await page.locator(`select[data-pair-index="${i}"] option`).evaluateAll((els) => els.map((e) => e.value));
+        const selected = await page.locator(`select[data-pair-index="${i}"]`).inputValue();
+        await tabTo(page, `select[data-pair-index="${i}"]`);
+        for (let k = values.indexOf(selected); k < values.indexOf(String(i)); k++) await page.keyboard.press('ArrowDown');
+      }
+      return 1;
+    case 'reflection':
+      await tabTo(page, 'textarea');
+      await page.keyboard.type('Jään rahulikuks ja küsin, milles on kliendi tegelik mure.');
+      return null;
+    default:
+      throw new Error(type);
+  }
 }
 
 /**
