@@ -75,7 +75,13 @@ pub fn app() -> Html {
             let quizzes = studio.draft.quiz_files();
             let Some((id, _)) = quizzes.get(studio.quiz) else { return };
             match publish::preview(&studio.draft, id) {
-                Ok(html) => preview.set(page::page_url(&html)),
+                Ok(html) => {
+                    // A preview opened again replaces the one shown: its page is released.
+                    if let Some(url) = &*preview {
+                        let _ = web_sys::Url::revoke_object_url(url);
+                    }
+                    preview.set(page::page_url(&html))
+                }
                 Err(e) => studio.dispatch(Change::OpenFailed(e)),
             }
         })

@@ -37,20 +37,25 @@ pub fn builtin_source() -> Source {
     }
 }
 
-/// Offers `bytes` to the trainer as a file download named `name`.
-pub fn save(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array.buffer());
+/// A `blob:` URL for `bytes` of type `mime`.
+fn object_url(bytes: &[u8], mime: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes).buffer());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options).map_err(|_| "cannot make the file".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "cannot make the file".to_string())?;
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Offers `bytes` to the trainer as a file download named `name`.
+pub fn save(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let url = object_url(bytes, mime).ok_or("cannot make the file")?;
     let document = document().ok_or("no page")?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "no link")?.unchecked_into();
     link.set_href(&url);
     link.set_download(name);
     link.click();
-    // The download has started from the URL; it is released once the browser is done with this task.
+    // The download has started from the URL; it is released a while later, when the
+    // browser has surely read it (there is no event for that).
     let release = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
@@ -60,11 +65,7 @@ pub fn save(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// A page for `html` that an iframe can show (the preview).
+/// A page for `html` that an iframe can show (the preview); revoked when the preview closes.
 pub fn page_url(html: &str) -> Option<String> {
-    let parts = js_sys::Array::of1(&html.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/html");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
+    object_url(html.as_bytes(), "text/html")
 }

@@ -54,13 +54,17 @@ const PLAYER_SOURCES: &[&str] =
 
 /// Whether dist/ holds a player built after the last change to any of its sources.
 pub fn player_is_current(root: &Path) -> bool {
-    let built = std::fs::metadata(root.join("dist/index.html")).and_then(|m| m.modified());
-    let Ok(built) = built else { return false };
-    PLAYER_SOURCES.iter().all(|source| newest(&root.join(source)).is_some_and(|changed| changed <= built))
+    built_after(&root.join("dist/index.html"), root, PLAYER_SOURCES)
+}
+
+/// Whether `built` exists and is newer than every file of `sources` (paths below `root`).
+pub fn built_after(built: &Path, root: &Path, sources: &[&str]) -> bool {
+    let Ok(built) = std::fs::metadata(built).and_then(|m| m.modified()) else { return false };
+    sources.iter().all(|source| newest(&root.join(source)).is_some_and(|changed| changed <= built))
 }
 
 /// The latest modification time of a file, or of any file in a folder.
-pub fn newest(path: &Path) -> Option<std::time::SystemTime> {
+fn newest(path: &Path) -> Option<std::time::SystemTime> {
     let meta = std::fs::metadata(path).ok()?;
     if !meta.is_dir() {
         return meta.modified().ok();

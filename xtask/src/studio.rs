@@ -10,19 +10,28 @@ use std::path::Path;
 use base64::Engine;
 use tere_publish::{script_hash, Player, Source};
 
-use crate::dist::newest;
+use crate::dist::built_after;
 use crate::util::{self, Result};
 
 /// What the Studio is built from.
-const STUDIO_SOURCES: &[&str] = &["studio", "authoring/src", "publish/src", "engine/src", "Cargo.lock", "Trunk.toml"];
+const STUDIO_SOURCES: &[&str] = &[
+    "studio",
+    "authoring/src",
+    "authoring/Cargo.toml",
+    "publish/src",
+    "publish/Cargo.toml",
+    "engine/src",
+    "engine/Cargo.toml",
+    "Cargo.toml",
+    "Cargo.lock",
+    "Trunk.toml",
+];
 
 /// Builds the Studio into target/studio-dist when any of its sources is newer.
 pub fn build_if_stale() -> Result<std::path::PathBuf> {
     let root = util::root();
     let dist = root.join("target/studio-dist");
-    let built = std::fs::metadata(dist.join("index.html")).and_then(|m| m.modified()).ok();
-    let current = built.is_some_and(|built| STUDIO_SOURCES.iter().all(|s| newest(&root.join(s)).is_some_and(|changed| changed <= built)));
-    if !current {
+    if !built_after(&dist.join("index.html"), &root, STUDIO_SOURCES) {
         let mut trunk = util::cmd("trunk");
         trunk.args(["build", "studio/index.html", "--release", "--dist"]).arg(&dist);
         util::run(&mut trunk, "trunk build (studio)")?;
