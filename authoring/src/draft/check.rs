@@ -1,5 +1,6 @@
 //! Validation for the editor: the CLI's errors, each pointed at the field it is about.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use toml_edit::{ImDocument, Item, Table, Value};
@@ -23,22 +24,26 @@ impl Draft {
     pub fn check(&self) -> Vec<Problem> {
         match load_course_files(&self.files) {
             Ok(_) => Vec::new(),
-            Err(errors) => errors
-                .into_iter()
-                .map(|error| {
-                    let at = self.locate(&error);
-                    Problem { error, at }
-                })
-                .collect(),
+            Err(errors) => {
+                // Each file is parsed for its spans once, however many errors it has.
+                let mut parsed: HashMap<String, Option<ImDocument<&str>>> = HashMap::new();
+                errors
+                    .into_iter()
+                    .map(|error| {
+                        let at = self.locate(&error, &mut parsed);
+                        Problem { error, at }
+                    })
+                    .collect()
+            }
         }
     }
 
     /// The innermost field at the error's line and column.
-    fn locate(&self, error: &ContentError) -> Option<Field> {
+    fn locate<'a>(&'a self, error: &ContentError, parsed: &mut HashMap<String, Option<ImDocument<&'a str>>>) -> Option<Field> {
         let file = error.file.strip_prefix(&self.files.base).ok()?.to_str()?.to_string();
         let text = self.files.files.get(&file)?;
         let offset = offset(text, error.line, error.column);
-        let doc = ImDocument::parse(text.as_str()).ok()?;
+        let doc = parsed.entry(file.clone()).or_insert_with(|| ImDocument::parse(text.as_str()).ok()).as_ref()?;
         let mut best: Option<(Vec<Seg>, usize)> = None;
         walk_table(doc.as_table(), &mut Vec::new(), offset, &mut best);
         best.map(|(path, _)| Field { file, path })
