@@ -10,6 +10,7 @@ mod coverage;
 pub mod draft;
 mod error;
 pub mod gift;
+pub mod kinds;
 pub mod lint;
 pub mod packed;
 mod source;

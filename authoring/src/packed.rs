@@ -3,10 +3,8 @@
 //! defined once, in `tere_engine::packed`, next to the reader the player uses; this is
 //! only its writer, which the player never needs.
 
-use tere_engine::model::{Choice, Course, Kind, Question, Quiz, Speaker};
-use tere_engine::packed::{
-    self, push_count, PackError, COLLEAGUE, CUSTOMER, INDEX, MATCHING, MULTIPLE, NAMED, ORDERING, QUIZ, REFLECTION, SCENARIO, SINGLE, TRUE_FALSE,
-};
+use tere_engine::model::{Choice, Course, Question, Quiz};
+use tere_engine::packed::{self, push_count, PackError, INDEX, QUIZ};
 
 /// A course as files: the index and each quiz's pack, with the names the player fetches.
 #[derive(Debug, Default, PartialEq)]
@@ -68,19 +66,19 @@ pub fn pack_quiz(quiz: &Quiz) -> Vec<u8> {
     packed::seal(QUIZ, &p.shape, &p.text)
 }
 
-/// A pack's two parts while it is written.
+/// A pack's two parts while it is written (`kinds::pack` writes each question's kind).
 #[derive(Default)]
-struct Packed {
+pub(crate) struct Packed {
     text: String,
-    shape: Vec<u8>,
+    pub(crate) shape: Vec<u8>,
 }
 
 impl Packed {
-    fn count(&mut self, n: usize) {
+    pub(crate) fn count(&mut self, n: usize) {
         push_count(&mut self.shape, n);
     }
 
-    fn text(&mut self, text: &str) {
+    pub(crate) fn text(&mut self, text: &str) {
         self.count(text.len());
         self.text.push_str(text);
     }
@@ -106,51 +104,11 @@ impl Packed {
         self.count(q.hints.len());
         q.hints.iter().for_each(|h| self.text(h));
         self.count(usize::from(q.topic));
-        match &q.kind {
-            Kind::Single { options } => {
-                self.shape.push(SINGLE);
-                self.choices(options);
-            }
-            Kind::Multiple { options } => {
-                self.shape.push(MULTIPLE);
-                self.choices(options);
-            }
-            Kind::Scenario { speaker, line, options } => {
-                self.shape.push(SCENARIO);
-                match speaker {
-                    Speaker::Customer => self.shape.push(CUSTOMER),
-                    Speaker::Colleague => self.shape.push(COLLEAGUE),
-                    Speaker::Named(name) => {
-                        self.shape.push(NAMED);
-                        self.text(name);
-                    }
-                }
-                self.text(line);
-                self.choices(options);
-            }
-            Kind::TrueFalse { answer, feedback_true, feedback_false } => {
-                self.shape.extend([TRUE_FALSE, u8::from(*answer)]);
-                self.text(feedback_true);
-                self.text(feedback_false);
-            }
-            Kind::Ordering { items } => {
-                self.shape.push(ORDERING);
-                self.count(items.len());
-                items.iter().for_each(|i| self.text(i));
-            }
-            Kind::Matching { pairs } => {
-                self.shape.push(MATCHING);
-                self.count(pairs.len());
-                for pair in pairs.iter() {
-                    self.text(&pair.left);
-                    self.text(&pair.right);
-                }
-            }
-            Kind::Reflection => self.shape.push(REFLECTION),
-        }
+        // Last, the kind: its tag and its own fields.
+        crate::kinds::pack(&q.kind, self);
     }
 
-    fn choices(&mut self, options: &[Choice]) {
+    pub(crate) fn choices(&mut self, options: &[Choice]) {
         self.count(options.len());
         for o in options {
             self.shape.push(u8::from(o.correct));

@@ -5,8 +5,9 @@ use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
 use super::error::Reporter;
+use super::kinds::{self, QuestionType};
 use super::source::{OptionSrc, QuestionSrc, QuizFile};
-use tere_engine::model::{Choice, Kind, Pair, Question, Quiz, Source, Speaker, Text, DEFAULT_PASS_MARK, MAX_CHOICES, MAX_HINTS, MAX_TRIES};
+use tere_engine::model::{Choice, Kind, Question, Quiz, Source, Speaker, Text, DEFAULT_PASS_MARK, MAX_CHOICES, MAX_HINTS, MAX_TRIES};
 
 /// Languages the widget has UI strings and true/false labels for.
 pub use tere_engine::lang::CODES as LANGUAGES;
@@ -178,92 +179,48 @@ fn question(q: &Spanned<QuestionSrc>, r: &mut Reporter, ctx: &mut Context) -> Qu
     }
 }
 
+/// The question's `Kind`: its type from `type`, then the fields that type uses, each
+/// checked (the per-type part is in `kinds`).
 fn kind(src: &QuestionSrc, r: &mut Reporter) -> Kind {
     let name = src.kind.get_ref().as_str();
-    // Which optional fields each type uses; any other present field is an author's mistake.
-    let allowed: &[&str] = match name {
-        "single" | "multiple" => &["option"],
-        "scenario" => &["option", "line", "speaker"],
-        "true_false" => &["answer", "feedback_true", "feedback_false"],
-        "ordering" => &["items"],
-        "matching" => &["pair"],
-        "reflection" => &[],
-        other => {
-            r.at(src.kind.span(), format!("unknown question type `{other}`; use single, multiple, true_false, ordering, matching, scenario or reflection"));
-            return Kind::Reflection;
-        }
+    let Some(t) = QuestionType::from_name(name) else {
+        r.at(src.kind.span(), format!("unknown question type `{name}`; use {}", kinds::listed()));
+        return Kind::Reflection;
     };
-    let present = [
-        ("option", src.options.as_ref().and_then(|o| o.first()).map(|o| o.span())),
-        ("line", src.line.as_ref().map(|s| s.span())),
-        ("speaker", src.speaker.as_ref().map(|s| s.span())),
-        ("answer", src.answer.as_ref().map(|s| s.span())),
-        ("feedback_true", src.feedback_true.as_ref().map(|s| s.span())),
-        ("feedback_false", src.feedback_false.as_ref().map(|s| s.span())),
-        ("items", src.items.as_ref().map(|s| s.span())),
-        ("pair", src.pairs.as_ref().and_then(|p| p.first()).map(|p| p.span())),
-    ];
-    for (field, span) in present {
+    let allowed = t.fields();
+    for (field, span) in kinds::typed_fields(src) {
         if let Some(span) = span.filter(|_| !allowed.contains(&field)) {
             r.at(span, format!("`{field}` is not used by questions of type `{name}`; remove it or change `type`"));
         }
     }
+    kinds::validate(t, src, r)
+}
+
+/// How many options of a choice question are right: exactly one, or any number but none.
+pub(crate) enum Right {
+    One,
+    AtLeastOne,
+}
+
+/// A choice question's options, with their number and the right ones checked against `right`.
+pub(crate) fn choices(src: &QuestionSrc, r: &mut Reporter, right: Right) -> Vec<Choice> {
+    let name = src.kind.get_ref();
     let at_type = src.kind.span();
-    match name {
-        "single" | "scenario" | "multiple" => {
-            let options = options(src.options.as_deref().unwrap_or(&[]), r);
-            let correct = options.iter().filter(|o| o.correct).count();
-            if options.len() < 2 {
-                r.at(at_type.clone(), format!("a `{name}` question needs at least 2 [[question.option]] entries"));
-            }
-            if name == "multiple" && correct == 0 {
-                r.at(at_type, "no correct option: mark at least one option with `correct = true`");
-            } else if name != "multiple" && correct != 1 {
-                r.at(at_type, format!("a `{name}` question needs exactly one option with `correct = true`, found {correct}"));
-            }
-            match name {
-                "single" => Kind::Single { options: options.into() },
-                "multiple" => Kind::Multiple { options: options.into() },
-                _ => Kind::Scenario { speaker: speaker(r, &src.speaker), line: required(r, &src.line, src.kind.span(), "line"), options: options.into() },
-            }
-        }
-        "true_false" => {
-            let answer = match &src.answer {
-                Some(a) => *a.get_ref(),
-                None => {
-                    r.at(at_type, "a `true_false` question needs `answer = true` or `answer = false`");
-                    true
-                }
-            };
-            Kind::TrueFalse {
-                answer,
-                feedback_true: required(r, &src.feedback_true, src.kind.span(), "feedback_true"),
-                feedback_false: required(r, &src.feedback_false, src.kind.span(), "feedback_false"),
-            }
-        }
-        "ordering" => {
-            let items: Vec<Text> = src.items.as_ref().map_or(&[][..], |i| i.get_ref()).iter().map(|i| text(r, i, "item")).collect();
-            count_and_distinct(r, at_type, "items", &items);
-            Kind::Ordering { items: items.into() }
-        }
-        "matching" => {
-            let pairs: Vec<Pair> = src
-                .pairs
-                .as_deref()
-                .unwrap_or(&[])
-                .iter()
-                .map(|p| Pair { left: text(r, &p.get_ref().left, "left"), right: text(r, &p.get_ref().right, "right") })
-                .collect();
-            let rights: Vec<Text> = pairs.iter().map(|p| p.right.clone()).collect();
-            count_and_distinct(r, at_type, "[[question.pair]] entries (their `right` texts)", &rights);
-            Kind::Matching { pairs: pairs.into() }
-        }
-        _ => Kind::Reflection,
+    let options = options(src.options.as_deref().unwrap_or(&[]), r);
+    let correct = options.iter().filter(|o| o.correct).count();
+    if options.len() < 2 {
+        r.at(at_type.clone(), format!("a `{name}` question needs at least 2 [[question.option]] entries"));
     }
+    match right {
+        Right::AtLeastOne if correct == 0 => r.at(at_type, "no correct option: mark at least one option with `correct = true`"),
+        Right::One if correct != 1 => r.at(at_type, format!("a `{name}` question needs exactly one option with `correct = true`, found {correct}")),
+        Right::AtLeastOne | Right::One => {}
+    }
+    options
 }
 
 /// Who says a scenario's line: "customer" (also when absent), "colleague", or `{ name = "…" }`.
-fn speaker(r: &mut Reporter, value: &Option<Spanned<toml::Value>>) -> Speaker {
+pub(crate) fn speaker(r: &mut Reporter, value: &Option<Spanned<toml::Value>>) -> Speaker {
     let Some(value) = value else { return Speaker::Customer };
     match value.get_ref() {
         toml::Value::String(s) if s == "customer" => Speaker::Customer,
@@ -294,7 +251,7 @@ fn options(list: &[Spanned<OptionSrc>], r: &mut Reporter) -> Vec<Choice> {
         .collect()
 }
 
-fn count_and_distinct(r: &mut Reporter, at: std::ops::Range<usize>, what: &str, texts: &[Text]) {
+pub(crate) fn count_and_distinct(r: &mut Reporter, at: std::ops::Range<usize>, what: &str, texts: &[Text]) {
     if texts.len() < 2 || texts.len() > MAX_CHOICES {
         r.at(at.clone(), format!("needs from 2 to {MAX_CHOICES} {what}, found {}", texts.len()));
     }
@@ -311,7 +268,7 @@ fn check_id(r: &mut Reporter, id: &Spanned<String>, what: &str) {
 }
 
 /// A text field that must not be blank.
-fn text(r: &mut Reporter, value: &Spanned<String>, field: &str) -> Text {
+pub(crate) fn text(r: &mut Reporter, value: &Spanned<String>, field: &str) -> Text {
     if value.get_ref().trim().is_empty() {
         r.at(value.span(), format!("`{field}` is empty; write the text the learner should see"));
     }
@@ -319,7 +276,7 @@ fn text(r: &mut Reporter, value: &Spanned<String>, field: &str) -> Text {
 }
 
 /// An optional field that this question type requires.
-fn required(r: &mut Reporter, value: &Option<Spanned<String>>, at: std::ops::Range<usize>, field: &str) -> Text {
+pub(crate) fn required(r: &mut Reporter, value: &Option<Spanned<String>>, at: std::ops::Range<usize>, field: &str) -> Text {
     match value {
         Some(v) => text(r, v, field),
         None => {

@@ -8,10 +8,8 @@ use std::path::Path;
 
 use tere_authoring::load_course;
 use tere_authoring::packed::{pack, Packs};
-use tere_engine::packed::{
-    self, push_count, read_index, read_quiz, seal, Entry, PackError, FORMAT, INDEX, MAGIC, MATCHING, MULTIPLE, NAMED, ORDERING, QUIZ, SCENARIO, SINGLE,
-    TRUE_FALSE,
-};
+use tere_engine::kind::{MATCHING, MULTIPLE, ORDERING, SCENARIO, SINGLE, TRUE_FALSE};
+use tere_engine::packed::{self, push_count, read_index, read_quiz, seal, Entry, PackError, FORMAT, INDEX, MAGIC, NAMED, QUIZ};
 use tere_engine::{Course, Quiz, Source, MAX_CHOICES, MAX_HINTS, MAX_TRIES};
 
 /// The header's length: magic, format, kind, hash (4), shape length (4).

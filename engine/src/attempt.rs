@@ -3,7 +3,7 @@
 //! for a drawing quiz, from `seen`: the questions the previous attempt asked).
 
 use crate::answer::Answer;
-use crate::model::{Kind, Question, Quiz};
+use crate::model::{Question, Quiz};
 use crate::score;
 use crate::shuffle::{permutation, question_seed};
 
@@ -143,9 +143,8 @@ impl Attempt {
     /// Presented order of the current question's options (for matching: of the right-hand choices).
     pub fn option_order(&self, quiz: &Quiz) -> Vec<usize> {
         let q = self.question(quiz);
-        // True and false always stand in that order.
-        if let Kind::TrueFalse { .. } = q.kind {
-            return vec![0, 1];
+        if q.kind.keeps_choice_order() {
+            return (0..q.kind.choice_count()).collect();
         }
         permutation(q.kind.choice_count(), question_seed(self.seed, &q.id))
     }
@@ -153,18 +152,7 @@ impl Attempt {
     /// The empty selection for the current question (ordering starts shuffled, never already solved).
     pub fn blank_draft(&self, quiz: &Quiz) -> Answer {
         let q = self.question(quiz);
-        match &q.kind {
-            Kind::Ordering { items } => {
-                let mut order: Vec<u8> = permutation(items.len(), question_seed(self.seed, &q.id)).into_iter().map(|i| i as u8).collect();
-                if order.len() > 1 && order.iter().enumerate().all(|(p, &i)| p == i as usize) {
-                    order.rotate_left(1);
-                }
-                Answer::Order(order)
-            }
-            Kind::Matching { pairs } => Answer::Matches(vec![None; pairs.len()]),
-            Kind::Reflection => Answer::Text(String::new()),
-            Kind::Single { .. } | Kind::Multiple { .. } | Kind::TrueFalse { .. } | Kind::Scenario { .. } => Answer::Choices(Vec::new()),
-        }
+        q.kind.blank_answer(|n| permutation(n, question_seed(self.seed, &q.id)))
     }
 
     /// The reducer's edits of this attempt (check, hint, try again, next, the draft);

@@ -6,7 +6,8 @@
 //! line breaks in free text, which Moodle's patterns reject.
 
 use crate::answer::Answer;
-use crate::model::{Kind, Question};
+use crate::kind::{Kind, Response};
+use crate::model::Question;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Version {
@@ -216,47 +217,29 @@ fn responses(version: Version, kind: &Kind, answer: &Answer) -> (&'static str, S
     let id = |prefix: char, i: usize| if v12 { std::char::from_digit(i as u32, 36).unwrap_or('z').to_string() } else { format!("{prefix}{i}") };
     let list = |ids: Vec<String>| ids.join(if v12 { "," } else { "[,]" });
     let pair = |l: usize, r: usize| if v12 { format!("{}.{}", id('l', l), id('r', r)) } else { format!("{}[.]{}", id('l', l), id('r', r)) };
-    match (kind, answer) {
-        (Kind::TrueFalse { answer: right, .. }, Answer::Choices(p)) => {
+    match kind.response(answer) {
+        Response::TrueFalse { given, right } => {
             let word = |b: bool| if v12 { (if b { "t" } else { "f" }).to_string() } else { b.to_string() };
-            ("true-false", p.first().map(|&i| word(i == 0)).unwrap_or_default(), Some(word(*right)))
+            ("true-false", given.map(word).unwrap_or_default(), Some(word(right)))
         }
-        (Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. }, Answer::Choices(p)) => {
+        Response::Choice { given, options } => {
             let right = options.iter().enumerate().filter(|(_, o)| o.correct).map(|(i, _)| id('o', i)).collect();
-            ("choice", list(p.iter().map(|&i| id('o', i as usize)).collect()), Some(list(right)))
+            ("choice", list(given.iter().map(|&i| id('o', i as usize)).collect()), Some(list(right)))
         }
-        (Kind::Ordering { items }, Answer::Order(order)) => {
-            ("sequencing", list(order.iter().map(|&i| id('i', i as usize)).collect()), Some(list((0..items.len()).map(|i| id('i', i)).collect())))
+        Response::Sequencing { given, items } => {
+            ("sequencing", list(given.iter().map(|&i| id('i', i as usize)).collect()), Some(list((0..items).map(|i| id('i', i)).collect())))
         }
-        (Kind::Matching { pairs }, Answer::Matches(chosen)) => {
-            let given = chosen.iter().enumerate().filter_map(|(l, r)| r.map(|r| pair(l, r as usize))).collect();
-            ("matching", list(given), Some(list((0..pairs.len()).map(|i| pair(i, i)).collect())))
+        Response::Matching { given, pairs } => {
+            let given = given.iter().enumerate().filter_map(|(l, r)| r.map(|r| pair(l, r as usize))).collect();
+            ("matching", list(given), Some(list((0..pairs).map(|i| pair(i, i)).collect())))
         }
-        (
-            Kind::Single { .. }
-            | Kind::Multiple { .. }
-            | Kind::TrueFalse { .. }
-            | Kind::Ordering { .. }
-            | Kind::Matching { .. }
-            | Kind::Scenario { .. }
-            | Kind::Reflection,
-            Answer::Text(text),
-        ) => {
+        Response::Text(text) => {
             if v12 {
                 ("fill-in", one_line(text, 255), None)
             } else {
                 ("long-fill-in", one_line(text, 3990), None)
             }
         }
-        (
-            Kind::Single { .. }
-            | Kind::Multiple { .. }
-            | Kind::TrueFalse { .. }
-            | Kind::Ordering { .. }
-            | Kind::Matching { .. }
-            | Kind::Scenario { .. }
-            | Kind::Reflection,
-            Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_),
-        ) => ("other", String::new(), None),
+        Response::Unfit => ("other", String::new(), None),
     }
 }

@@ -14,52 +14,14 @@ pub fn true_false_labels(lang: &str) -> [&'static str; 2] {
     }
 }
 
-/// The learner's answer as lines of text (matching: `left → right`).
+/// The learner's answer as lines of text (matching: `left → right`): `Kind::given`.
 pub fn given(kind: &Kind, answer: &Answer, lang: &str) -> Vec<String> {
-    match (kind, answer) {
-        (Kind::TrueFalse { .. }, Answer::Choices(p)) => p.iter().filter_map(|&i| true_false_labels(lang).get(i as usize).map(|s| s.to_string())).collect(),
-        (Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. }, Answer::Choices(p)) => {
-            p.iter().filter_map(|&i| options.get(i as usize)).map(|o| o.text.to_string()).collect()
-        }
-        (Kind::Ordering { items }, Answer::Order(order)) => order.iter().filter_map(|&i| items.get(i as usize)).map(|t| t.to_string()).collect(),
-        (Kind::Matching { pairs }, Answer::Matches(chosen)) => {
-            pairs.iter().zip(chosen).map(|(p, c)| format!("{} → {}", p.left, c.and_then(|r| pairs.get(r as usize)).map_or("—", |r| r.right.as_ref()))).collect()
-        }
-        // Text is shown as written, whatever the question.
-        (
-            Kind::Single { .. }
-            | Kind::Multiple { .. }
-            | Kind::TrueFalse { .. }
-            | Kind::Ordering { .. }
-            | Kind::Matching { .. }
-            | Kind::Scenario { .. }
-            | Kind::Reflection,
-            Answer::Text(t),
-        ) => vec![t.clone()],
-        (
-            Kind::Single { .. }
-            | Kind::Multiple { .. }
-            | Kind::TrueFalse { .. }
-            | Kind::Ordering { .. }
-            | Kind::Matching { .. }
-            | Kind::Scenario { .. }
-            | Kind::Reflection,
-            Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_),
-        ) => Vec::new(),
-    }
+    kind.given(answer, lang)
 }
 
-/// The right answer as lines of text; empty for a reflection.
+/// The right answer as lines of text; empty for a reflection: `Kind::expected`.
 pub fn expected(kind: &Kind, lang: &str) -> Vec<String> {
-    match kind {
-        Kind::TrueFalse { answer, .. } => vec![true_false_labels(lang)[if *answer { 0 } else { 1 }].to_string()],
-        Kind::Ordering { items } => items.iter().map(|t| t.to_string()).collect(),
-        Kind::Matching { pairs } => pairs.iter().map(|p| format!("{} → {}", p.left, p.right)).collect(),
-        Kind::Reflection => Vec::new(),
-        Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. } => {
-            options.iter().filter(|o| o.correct).map(|o| o.text.to_string()).collect()
-        }
-    }
+    kind.expected(lang)
 }
 
 #[cfg(test)]

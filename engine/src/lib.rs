@@ -10,6 +10,7 @@ pub mod answer;
 pub mod attempt;
 pub mod cmi;
 pub mod describe;
+pub mod kind;
 pub mod lang;
 pub mod messages;
 pub mod model;

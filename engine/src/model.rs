@@ -5,6 +5,8 @@
 
 use std::borrow::Cow;
 
+pub use crate::kind::Kind;
+
 pub type Text = Cow<'static, str>;
 pub type List<T> = Cow<'static, [T]>;
 
@@ -103,68 +105,6 @@ pub struct Question {
 pub struct Source {
     pub seed: Text,
     pub section: Text,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Kind {
-    /// Exactly one correct option.
-    Single { options: List<Choice> },
-    /// One or more correct options; partial credit (see `score`).
-    Multiple { options: List<Choice> },
-    /// A statement that is true or false.
-    TrueFalse { answer: bool, feedback_true: Text, feedback_false: Text },
-    /// Items listed in their correct order; shown shuffled.
-    Ordering { items: List<Text> },
-    /// Each left item has exactly one right partner; rights are shown in a select.
-    Matching { pairs: List<Pair> },
-    /// A line of dialogue (the customer's, unless `speaker` says otherwise); choose
-    /// the best reply or reading of it (one correct).
-    Scenario { speaker: Speaker, line: Text, options: List<Choice> },
-    /// Free-text reflection: never graded, complete once answered.
-    Reflection,
-}
-
-impl Kind {
-    /// Choice-style options, for the kinds that have them.
-    pub fn options(&self) -> &[Choice] {
-        match self {
-            Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. } => options,
-            Kind::TrueFalse { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Reflection => &[],
-        }
-    }
-
-    /// How many things the learner picks from: the options (true/false: 2; matching:
-    /// the right-hand sides). Answer indices must stay below this.
-    pub fn choice_count(&self) -> usize {
-        match self {
-            Kind::TrueFalse { .. } => 2,
-            Kind::Matching { pairs } => pairs.len(),
-            Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. } => options.len(),
-            Kind::Ordering { .. } | Kind::Reflection => 0,
-        }
-    }
-
-    pub fn is_graded(&self) -> bool {
-        match self {
-            Kind::Single { .. } | Kind::Multiple { .. } | Kind::TrueFalse { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Scenario { .. } => {
-                true
-            }
-            Kind::Reflection => false,
-        }
-    }
-
-    /// Stable name used in content files and reports.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Kind::Single { .. } => "single",
-            Kind::Multiple { .. } => "multiple",
-            Kind::TrueFalse { .. } => "true_false",
-            Kind::Ordering { .. } => "ordering",
-            Kind::Matching { .. } => "matching",
-            Kind::Scenario { .. } => "scenario",
-            Kind::Reflection => "reflection",
-        }
-    }
 }
 
 /// Who speaks a scenario's line.

@@ -4,7 +4,8 @@
 //! and one pack per quiz (`quiz-<id>.pack`), so that a stage fetches only its own text.
 //!
 //! The format is written here once: the header, the grammar, the tags and the count
-//! encoding (`push_count`, `seal`). `tere_authoring::packed` writes packs after
+//! encoding (`push_count`, `seal`); each question type's tag and body are its own,
+//! in `kind`. `tere_authoring::packed` writes packs after
 //! validation with these; `read_index` and `read_quiz` read them in the player.
 //!
 //! The player fetches packs over the network or from the page, so it trusts nothing:
@@ -36,7 +37,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Choice, Kind, List, Pair, Question, Quiz, Source, Speaker, Text, MAX_CHOICES, MAX_HINTS, MAX_TRIES};
+use crate::model::{Choice, Kind, List, Question, Quiz, Source, Speaker, Text, MAX_CHOICES, MAX_HINTS, MAX_TRIES};
 use crate::shuffle::fnv1a;
 
 /// The first bytes of every pack.
@@ -59,14 +60,7 @@ pub fn quiz_file(id: &str) -> String {
     format!("quiz-{id}.pack")
 }
 
-// `u8:kind` of a question.
-pub const SINGLE: u8 = 0;
-pub const MULTIPLE: u8 = 1;
-pub const TRUE_FALSE: u8 = 2;
-pub const ORDERING: u8 = 3;
-pub const MATCHING: u8 = 4;
-pub const SCENARIO: u8 = 5;
-pub const REFLECTION: u8 = 6;
+// `u8:kind` of a question and its `body`: `kind::Kind::pack_tag` and `Kind::read_body`.
 
 // `speaker`: who says a scenario's line.
 pub const CUSTOMER: u8 = 0;
@@ -213,7 +207,7 @@ fn check(ok: bool) -> Read<()> {
     }
 }
 
-struct Reader {
+pub(crate) struct Reader {
     text: &'static str,
     shape: &'static [u8],
 }
@@ -229,7 +223,7 @@ impl Reader {
         Ok(*first)
     }
 
-    fn flag(&mut self) -> Read<bool> {
+    pub(crate) fn flag(&mut self) -> Read<bool> {
         match self.byte()? {
             0 => Ok(false),
             1 => Ok(true),
@@ -251,7 +245,7 @@ impl Reader {
         }
     }
 
-    fn text(&mut self) -> Read<Text> {
+    pub(crate) fn text(&mut self) -> Read<Text> {
         let n = self.count()?;
         check(n <= self.text.len() && self.text.is_char_boundary(n))?;
         let (head, rest) = self.text.split_at(n);
@@ -295,36 +289,28 @@ impl Reader {
         let hints = self.list(Reader::text)?;
         check(hints.len() <= MAX_HINTS)?;
         let topic = u16::try_from(self.count()?).map_err(|_| PackError::Damaged)?;
-        let kind = match self.byte()? {
-            SINGLE => Kind::Single { options: self.choices(Some(1))? },
-            MULTIPLE => Kind::Multiple { options: self.choices(None)? },
-            SCENARIO => Kind::Scenario { speaker: self.speaker()?, line: self.text()?, options: self.choices(Some(1))? },
-            TRUE_FALSE => Kind::TrueFalse { answer: self.flag()?, feedback_true: self.text()?, feedback_false: self.text()? },
-            ORDERING => Kind::Ordering { items: self.sized(Reader::text)? },
-            MATCHING => Kind::Matching { pairs: self.sized(|r| Ok(Pair { left: r.text()?, right: r.text()? }))? },
-            REFLECTION => Kind::Reflection,
-            _ => return Err(PackError::Damaged),
-        };
+        let tag = self.byte()?;
+        let kind = Kind::read_body(tag, self)?;
         let source = Source { seed: Cow::Borrowed(""), section: Cow::Borrowed("") };
         Ok(Question { id, text, kind, explanation, hints, source, topic })
     }
 
     /// A list of options, items or pairs: 2 to `MAX_CHOICES` (answers keep indices as bytes).
-    fn sized<T: Clone>(&mut self, item: fn(&mut Reader) -> Read<T>) -> Read<List<T>> {
+    pub(crate) fn sized<T: Clone>(&mut self, item: fn(&mut Reader) -> Read<T>) -> Read<List<T>> {
         let list = self.list(item)?;
         check((2..=MAX_CHOICES).contains(&list.len()))?;
         Ok(list)
     }
 
     /// Options with `right` correct ones (exactly), or at least one when `None`.
-    fn choices(&mut self, right: Option<usize>) -> Read<List<Choice>> {
+    pub(crate) fn choices(&mut self, right: Option<usize>) -> Read<List<Choice>> {
         let options = self.sized(|r| Ok(Choice { correct: r.flag()?, text: r.text()?, feedback: r.text()? }))?;
         let correct = options.iter().filter(|o| o.correct).count();
         check(right.map_or(correct >= 1, |n| correct == n))?;
         Ok(options)
     }
 
-    fn speaker(&mut self) -> Read<Speaker> {
+    pub(crate) fn speaker(&mut self) -> Read<Speaker> {
         match self.byte()? {
             CUSTOMER => Ok(Speaker::Customer),
             COLLEAGUE => Ok(Speaker::Colleague),

@@ -125,7 +125,13 @@ pub fn unframe(mut text: &str) -> Option<Vec<&str>> {
         if length.is_empty() || length.len() > 6 {
             return None;
         }
-        let length = u64::from_str_radix(length, 36).ok()? as usize;
+        let parsed = u64::from_str_radix(length, 36).ok()?;
+        // Only the form `frame` writes (lowercase, no leading zeros), so that what is
+        // read is written back the same.
+        if resume::base36(parsed) != length {
+            return None;
+        }
+        let length = parsed as usize;
         let end = rest.char_indices().nth(length).map_or(rest.len(), |(at, _)| at);
         if rest[..end].chars().count() != length {
             return None;
@@ -134,4 +140,21 @@ pub fn unframe(mut text: &str) -> Option<Vec<&str>> {
         text = &rest[end..];
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{frame, unframe};
+
+    #[test]
+    fn framing_reads_only_what_it_writes() {
+        let texts = ["", "abc", "õun", &"x".repeat(40)];
+        let framed = frame(&texts);
+        assert_eq!(unframe(&framed), Some(texts.to_vec()));
+        // Lengths in another spelling (uppercase, a leading zero) read back as something
+        // `frame` would write differently: refused (found by the stored-progress property).
+        assert_eq!(unframe("N:abcdefghijklmnopqrstuvw"), None);
+        assert_eq!(unframe("03:abc"), None);
+        assert_eq!(unframe("3:abc"), Some(vec!["abc"]));
+    }
 }

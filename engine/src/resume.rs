@@ -20,7 +20,7 @@
 
 use crate::answer::Answer;
 use crate::attempt::{Attempt, Phase};
-use crate::model::{Kind, Question, Quiz};
+use crate::model::{Question, Quiz};
 use crate::shuffle::fnv1a;
 
 const VERSION: &str = "3";
@@ -155,17 +155,7 @@ pub fn decode(quiz: &Quiz, text: &str) -> Result<Attempt, ResumeError> {
 /// A short hash of everything that defines a question's meaning and answer.
 pub fn fingerprint(q: &Question) -> String {
     let mut content = format!("{}\u{1f}{}\u{1f}{}", q.id, q.text, q.kind.name());
-    match &q.kind {
-        Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. } => {
-            for o in options.iter() {
-                content += &format!("\u{1f}{}{}", o.correct as u8, o.text);
-            }
-        }
-        Kind::TrueFalse { answer, .. } => content += if *answer { "t" } else { "f" },
-        Kind::Ordering { items } => items.iter().for_each(|i| content += &format!("\u{1f}{i}")),
-        Kind::Matching { pairs } => pairs.iter().for_each(|p| content += &format!("\u{1f}{}\u{1e}{}", p.left, p.right)),
-        Kind::Reflection => {}
-    }
+    q.kind.fingerprint_into(&mut content);
     let hash = fnv1a(content.as_bytes()) as u64 % 36u64.pow(FINGERPRINT_LEN as u32);
     format!("{:0>width$}", base36(hash), width = FINGERPRINT_LEN)
 }
@@ -284,16 +274,7 @@ pub fn worst_case_len(quiz: &Quiz) -> usize {
         .iter()
         .map(|q| {
             let help = if quiz.tries > 1 || !q.hints.is_empty() { HELP_LEN } else { 0 };
-            help + FINGERPRINT_LEN
-                + 1
-                + match &q.kind {
-                    Kind::Single { .. } | Kind::Scenario { .. } | Kind::TrueFalse { .. } => 1,
-                    Kind::Multiple { options } => options.len(),
-                    Kind::Ordering { items } => items.len(),
-                    Kind::Matching { pairs } => pairs.len(),
-                    // Every kept character could be one that needs escaping.
-                    Kind::Reflection => 3 * REFLECTION_KEEP,
-                }
+            help + FINGERPRINT_LEN + 1 + q.kind.longest_saved_answer(REFLECTION_KEEP)
         })
         .collect();
     // With a pool, the longest `draw` answers.

@@ -1,11 +1,7 @@
 //! Scoring rules. Every graded question is worth one point; the credit for a
-//! question is a fraction in 0..=1:
-//!
-//! - single choice, scenario reply, true/false: 1 when the correct option is picked, else 0;
-//! - multiple response: (correct picks - wrong picks) / number of correct options, floored at 0;
-//! - ordering: items in their correct position / number of items;
-//! - matching: correctly matched pairs / number of pairs;
-//! - reflection: not graded (it only has to be answered).
+//! question is a fraction in 0..=1, by its kind's rule (`Kind::answer_credit`:
+//! all or nothing for one right option, partial for several, per position for
+//! ordering and matching; a reflection is not graded).
 //!
 //! Tries and hints (quiz settings `tries`, `try_penalty`, `hint_penalty`):
 //!
@@ -32,54 +28,7 @@ pub fn credit(kind: &Kind, answer: &Answer) -> Option<f64> {
     if !kind.is_graded() {
         return None;
     }
-    if !fits(kind, answer) {
-        return Some(0.0);
-    }
-    let fraction = |hits: usize, total: usize| if total == 0 { 0.0 } else { hits as f64 / total as f64 };
-    Some(match (kind, answer) {
-        (Kind::Single { options } | Kind::Scenario { options, .. }, Answer::Choices(picked)) => {
-            let right = picked.len() == 1 && options[picked[0] as usize].correct;
-            if right {
-                1.0
-            } else {
-                0.0
-            }
-        }
-        (Kind::Multiple { options }, Answer::Choices(picked)) => {
-            let total = options.iter().filter(|o| o.correct).count();
-            let good = picked.iter().filter(|&&i| options[i as usize].correct).count();
-            let bad = picked.len() - good;
-            fraction(good.saturating_sub(bad), total)
-        }
-        (Kind::TrueFalse { answer, .. }, Answer::Choices(picked)) => {
-            let chosen_true = picked.first() == Some(&0);
-            if picked.len() == 1 && chosen_true == *answer {
-                1.0
-            } else {
-                0.0
-            }
-        }
-        (Kind::Ordering { items }, Answer::Order(order)) => {
-            let hits = order.iter().enumerate().filter(|(pos, &item)| *pos == item as usize).count();
-            fraction(hits, items.len())
-        }
-        (Kind::Matching { pairs }, Answer::Matches(chosen)) => {
-            let hits = chosen.iter().enumerate().filter(|(i, c)| **c == Some(*i as u8)).count();
-            fraction(hits, pairs.len())
-        }
-        // An answer of another type's shape (`fits` refused it), or a reflection's
-        // (ungraded: `None` above).
-        (
-            Kind::Single { .. }
-            | Kind::Multiple { .. }
-            | Kind::TrueFalse { .. }
-            | Kind::Ordering { .. }
-            | Kind::Matching { .. }
-            | Kind::Scenario { .. }
-            | Kind::Reflection,
-            Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_),
-        ) => 0.0,
-    })
+    Some(if kind.fits(answer) { kind.answer_credit(answer) } else { 0.0 })
 }
 
 /// The credit a question earns from its answer's credit `raw` after `tries` checks
@@ -103,55 +52,15 @@ pub fn is_settled(quiz: &Quiz, raw: Option<f64>, tries: u8) -> bool {
     raw.is_none_or(is_full_credit) || tries >= quiz.tries
 }
 
-/// Whether `answer` has the shape of an answer to `kind`: the right variant, every
-/// index in range, no option picked twice, an ordering that is a permutation. Saved
-/// or edited state that fails this is never scored or restored.
+/// Whether `answer` has the shape of an answer to `kind` (`Kind::fits`). Saved or
+/// edited state that fails this is never scored or restored.
 pub fn fits(kind: &Kind, answer: &Answer) -> bool {
-    let distinct_below = |v: &[u8], n: usize| v.iter().all(|&i| (i as usize) < n) && v.iter().enumerate().all(|(k, i)| !v[..k].contains(i));
-    // Picked options in canonical form: ascending, each once (as the reducer keeps them).
-    let ascending_below = |v: &[u8], n: usize| v.iter().all(|&i| (i as usize) < n) && v.windows(2).all(|w| w[0] < w[1]);
-    match (kind, answer) {
-        (Kind::TrueFalse { .. } | Kind::Single { .. } | Kind::Multiple { .. } | Kind::Scenario { .. }, Answer::Choices(p)) => {
-            ascending_below(p, kind.choice_count())
-        }
-        (Kind::Ordering { items }, Answer::Order(o)) => o.len() == items.len() && distinct_below(o, items.len()),
-        (Kind::Matching { pairs }, Answer::Matches(m)) => m.len() == pairs.len() && m.iter().flatten().all(|&r| (r as usize) < pairs.len()),
-        (Kind::Reflection, Answer::Text(_)) => true,
-        (
-            Kind::Single { .. }
-            | Kind::Multiple { .. }
-            | Kind::TrueFalse { .. }
-            | Kind::Ordering { .. }
-            | Kind::Matching { .. }
-            | Kind::Scenario { .. }
-            | Kind::Reflection,
-            Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_),
-        ) => false,
-    }
+    kind.fits(answer)
 }
 
 /// Whether `answer` is complete enough to be checked.
 pub fn is_answerable(kind: &Kind, answer: &Answer) -> bool {
-    fits(kind, answer)
-        && match (kind, answer) {
-            (Kind::Single { .. } | Kind::Scenario { .. } | Kind::TrueFalse { .. }, Answer::Choices(p)) => p.len() == 1,
-            (Kind::Multiple { .. }, Answer::Choices(p)) => !p.is_empty(),
-            (Kind::Matching { .. }, Answer::Matches(m)) => m.iter().all(Option::is_some),
-            (Kind::Reflection, Answer::Text(t)) => !t.trim().is_empty(),
-            // Every ordering of the items is a complete answer.
-            (Kind::Ordering { .. }, Answer::Order(_)) => true,
-            // Not reached: `fits` refused an answer of another type's shape.
-            (
-                Kind::Single { .. }
-                | Kind::Multiple { .. }
-                | Kind::TrueFalse { .. }
-                | Kind::Ordering { .. }
-                | Kind::Matching { .. }
-                | Kind::Scenario { .. }
-                | Kind::Reflection,
-                Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_),
-            ) => false,
-        }
+    kind.fits(answer) && kind.is_complete(answer)
 }
 
 /// Integer percent from summed credits; a quiz with nothing graded scores 100.

@@ -278,7 +278,7 @@ pub(crate) fn edit_draft(kind: &Kind, draft: &mut Answer, action: Action) {
             if (i as usize) >= kind.choice_count() {
                 return;
             }
-            if matches!(kind, Kind::Multiple { .. }) {
+            if kind.picks_many() {
                 match picked.iter().position(|&p| p == i) {
                     Some(at) => {
                         picked.remove(at);

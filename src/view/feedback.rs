@@ -1,11 +1,12 @@
 //! After "check": the verdict, what was right, and why; after a wrong try with tries
 //! left, only the verdict, the picked options' feedback and how many tries are left
-//! (the next hint appears with the question's hints).
+//! (the next hint appears with the question's hints). The same for every kind; a
+//! kind's own feedback text comes from `kinds`.
 
-use tere_engine::{Attempt, Kind, Quiz};
+use tere_engine::{Attempt, Quiz};
 use yew::prelude::*;
 
-use super::{text, verdict, Ctx};
+use super::{kinds, text, verdict, Ctx};
 use crate::i18n::fill;
 
 pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, revealed: bool) -> Html {
@@ -15,22 +16,7 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, revealed: bool) -> Html {
     let raw = attempt.answers[position].as_ref().and_then(|a| tere_engine::score::credit(&q.kind, a));
     let credit = attempt.credit_at(quiz, position);
     let tries_left = usize::from(quiz.tries.saturating_sub(attempt.tries[position]));
-    // True/false has one feedback text per possible choice.
-    let chosen_feedback = match (&q.kind, &attempt.answers[attempt.current]) {
-        (Kind::TrueFalse { feedback_true, feedback_false, .. }, Some(tere_engine::Answer::Choices(p))) => {
-            Some(text(if p.first() == Some(&0) { feedback_true } else { feedback_false }))
-        }
-        (
-            Kind::Single { .. }
-            | Kind::Multiple { .. }
-            | Kind::TrueFalse { .. }
-            | Kind::Ordering { .. }
-            | Kind::Matching { .. }
-            | Kind::Scenario { .. }
-            | Kind::Reflection,
-            _,
-        ) => None,
-    };
+    let chosen_feedback = kinds::chosen_feedback(&q.kind, attempt.answers[attempt.current].as_ref());
     html! {
         <div class="feedback" data-credit={credit.map(tere_engine::cmi::decimal).unwrap_or_default()} data-final={revealed.to_string()}>
             { verdict(ctx.ui, raw) }

@@ -3,6 +3,7 @@
 
 mod feedback;
 mod intro;
+mod kinds;
 mod menu;
 mod question;
 mod summary;

@@ -93,7 +93,8 @@ pub struct Ui {
     pub draft_restored: &'static str,
     pub preview: &'static str,
     pub close_preview: &'static str,
-    pub type_names: [&'static str; 7],
+    /// Each of `TYPES`, in its order (a new type is a compile error here until named).
+    pub type_names: [&'static str; TYPES.len()],
 }
 
 static ET: Ui = Ui {

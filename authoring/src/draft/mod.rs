@@ -10,17 +10,18 @@ mod array;
 mod check;
 mod course;
 mod path;
-mod question;
+pub(crate) mod question;
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use toml_edit::{Array, DocumentMut, Item, Value};
 
+pub use crate::kinds::KINDS;
 use crate::CourseFiles;
 pub use check::Problem;
 pub use path::{Field, Seg};
-pub use question::{SpeakerChoice, KINDS};
+pub use question::SpeakerChoice;
 
 use path::{Node, NodeMut};
 

@@ -8,26 +8,25 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 use super::path::NodeMut;
 use super::{array, put, root, Draft, EditError, Field, Seg};
 use crate::is_plain_id;
+use crate::kinds::{self, QuestionType, KINDS};
 
-/// The question types, as `type` names them.
-pub const KINDS: [&str; 7] = ["single", "multiple", "true_false", "ordering", "matching", "scenario", "reflection"];
-
-/// Placeholder texts in a quiz's language, for the author to overwrite.
-pub(super) struct Words {
+/// Placeholder texts in a quiz's language, for the author to overwrite (those a new
+/// question's own fields use are read by `kinds::template`).
+pub(crate) struct Words {
     pub intro: &'static str,
-    text: &'static str,
-    statement: &'static str,
+    pub(crate) text: &'static str,
+    pub(crate) statement: &'static str,
     explanation: &'static str,
-    right: &'static str,
-    wrong: &'static str,
+    pub(crate) right: &'static str,
+    pub(crate) wrong: &'static str,
     new_option: &'static str,
-    feedback: &'static str,
-    feedback_true: &'static str,
-    feedback_false: &'static str,
-    line: &'static str,
+    pub(crate) feedback: &'static str,
+    pub(crate) feedback_true: &'static str,
+    pub(crate) feedback_false: &'static str,
+    pub(crate) line: &'static str,
     hint: &'static str,
     /// `{n}` is the item's number.
-    step: &'static str,
+    pub(crate) step: &'static str,
     left: &'static str,
     right_match: &'static str,
 }
@@ -89,11 +88,12 @@ pub(super) fn words(lang: &str) -> &'static Words {
 }
 
 /// A TOML string literal.
-fn quote(text: &str) -> String {
+pub(crate) fn quote(text: &str) -> String {
     Value::from(text).to_string()
 }
 
-fn numbered(pattern: &str, n: usize) -> String {
+/// `pattern` with its `{n}` replaced by `n`.
+pub(crate) fn numbered(pattern: &str, n: usize) -> String {
     pattern.replace("{n}", &n.to_string())
 }
 
@@ -106,43 +106,29 @@ fn table(text: &str, key: &str) -> Table {
     }
 }
 
-fn option_text(text: &str, correct: bool, feedback: &str) -> String {
+/// An `[[option]]` table as TOML text.
+pub(crate) fn option_text(text: &str, correct: bool, feedback: &str) -> String {
     let correct = if correct { "correct = true\n" } else { "" };
     format!("\n[[option]]\ntext = {}\n{correct}feedback = {}\n", quote(text), quote(feedback))
 }
 
-fn pair_text(w: &Words, n: usize) -> String {
+/// The `n`th placeholder `[[pair]]` table as TOML text.
+pub(crate) fn pair_text(w: &Words, n: usize) -> String {
     format!("\n[[pair]]\nleft = {}\nright = {}\n", quote(&numbered(w.left, n)), quote(&numbered(w.right_match, n)))
 }
 
-/// A `[[question]]` of `kind` that passes validation, citing `source` (seed, heading).
-fn template(kind: &str, id: &str, source: &(String, String), w: &Words) -> Table {
-    let mut head = format!("\n[[question]]\nid = {}\ntype = {}\n", quote(id), quote(kind));
-    let mut tail = String::new();
-    let text = if kind == "true_false" { w.statement } else { w.text };
-    head += &format!("text = {}\n", quote(text));
-    match kind {
-        "scenario" => head += &format!("line = {}\n", quote(w.line)),
-        "true_false" => head += &format!("answer = true\nfeedback_true = {}\nfeedback_false = {}\n", quote(w.feedback_true), quote(w.feedback_false)),
-        "ordering" => head += &format!("items = [{}]\n", (1..=3).map(|n| quote(&numbered(w.step, n))).collect::<Vec<_>>().join(", ")),
-        _ => {}
-    }
+/// A `[[question]]` of type `t` that passes validation, citing `source` (seed, heading).
+fn template(t: QuestionType, id: &str, source: &(String, String), w: &Words) -> Table {
+    let own = kinds::template(t, w);
+    let mut head = format!("\n[[question]]\nid = {}\ntype = {}\ntext = {}\n", quote(id), quote(t.name()), quote(own.text));
+    head += &own.fields;
     head += &format!("explanation = {}\nsource = {{ seed = {}, section = {} }}\n", quote(w.explanation), quote(&source.0), quote(&source.1));
-    match kind {
-        "single" | "multiple" | "scenario" => {
-            tail += &option_text(w.right, true, w.feedback);
-            tail += &option_text(w.wrong, false, w.feedback);
-        }
-        "matching" => (1..=3).for_each(|n| tail += &pair_text(w, n)),
-        _ => {}
-    }
     let mut question = table(&head, "question");
-    if !tail.is_empty() {
-        let mut doc: DocumentMut = tail.parse().expect("templates are valid TOML");
-        for key in ["option", "pair"] {
-            if let Some(item) = doc.remove(key) {
-                question.insert(key, item);
-            }
+    if !own.tables.is_empty() {
+        // Every table of the type's (`[[option]]`, `[[pair]]`), whatever its name.
+        let doc: DocumentMut = own.tables.parse().expect("templates are valid TOML");
+        for (key, item) in doc.into_table() {
+            question.insert(&key, item);
         }
     }
     question
@@ -187,9 +173,9 @@ impl Draft {
     /// quiz's language, so that it passes validation as it is: the first option right,
     /// citing the first section of sections.toml. Returns its id, new in the course.
     pub fn add_question(&mut self, quiz_file: &str, kind: &str, at: usize) -> Result<String, EditError> {
-        if !KINDS.contains(&kind) {
+        let Some(t) = QuestionType::from_name(kind) else {
             return Err(EditError::Invalid(format!("unknown question type `{kind}`; use one of {}", KINDS.join(", "))));
-        }
+        };
         let source = self
             .sections()
             .into_iter()
@@ -203,7 +189,7 @@ impl Draft {
             None => self.get_str(&Field::file(quiz_file).key("id")).filter(|id| is_plain_id(id)).unwrap_or_else(|| "q".into()),
         };
         let id = self.unused_id(&base, ids.len() + 1);
-        let question = template(kind, &id, &source, self.words_for(quiz_file));
+        let question = template(t, &id, &source, self.words_for(quiz_file));
         self.edit(quiz_file, |doc| {
             let tables = doc.entry("question").or_insert(Item::ArrayOfTables(ArrayOfTables::new()));
             let Item::ArrayOfTables(tables) = tables else { return Err(EditError::WrongType { field: list.clone(), expected: "a list of questions" }) };

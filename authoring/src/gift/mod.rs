@@ -12,17 +12,18 @@ mod import;
 mod item;
 mod lex;
 mod parse;
-mod quiz_file;
-mod write;
+pub(crate) mod quiz_file;
+pub(crate) mod write;
 
 #[cfg(test)]
 mod moodle_examples;
 
+pub use crate::kinds::scenario_text;
 pub use import::{import, plain_id, ImportOptions, Imported, Note, IMPORTED_SEED};
 pub use item::{Answer, Answers, Format, GiftItem, GiftQuestion, Markup, MatchPair};
 pub use parse::{parse, GiftError};
 pub use quiz_file::quiz_to_toml;
-pub use write::{escape, quiz_to_gift, scenario_text, Exported};
+pub use write::{escape, quiz_to_gift, Exported};
 
 use crate::{is_plain_id, LANGUAGES};
 use tere_engine::model::{Course, Quiz};

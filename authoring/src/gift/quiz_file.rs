@@ -6,7 +6,8 @@ use toml_edit::{value, Array, ArrayOfTables, DocumentMut, InlineTable, Item, Tab
 use toml_write::{ToTomlValue, TomlStringBuilder};
 
 use super::import::IMPORTED_SEED;
-use tere_engine::model::{Kind, Quiz, Speaker, DEFAULT_PASS_MARK};
+use crate::kinds;
+use tere_engine::model::{Quiz, DEFAULT_PASS_MARK};
 
 /// `header` lines become `#` comments at the top.
 pub fn quiz_to_toml(quiz: &Quiz, header: &[String]) -> String {
@@ -41,41 +42,8 @@ pub fn quiz_to_toml(quiz: &Quiz, header: &[String]) -> String {
         t.insert("id", string(&q.id));
         t.insert("type", string(q.kind.name()));
         t.insert("text", string(&q.text));
-        match &q.kind {
-            Kind::Scenario { speaker, line, .. } => {
-                match speaker {
-                    Speaker::Customer => {}
-                    Speaker::Colleague => {
-                        t.insert("speaker", string("colleague"));
-                    }
-                    Speaker::Named(name) => {
-                        let mut named = InlineTable::new();
-                        named.insert("name", basic(name));
-                        t.insert("speaker", value(named));
-                    }
-                }
-                t.insert("line", string(line));
-            }
-            Kind::TrueFalse { answer, feedback_true, feedback_false } => {
-                t.insert("answer", value(*answer));
-                t.insert("feedback_true", string(feedback_true));
-                t.insert("feedback_false", string(feedback_false));
-            }
-            Kind::Ordering { items } => {
-                // One item a line, indented, with a trailing comma.
-                let mut list = Array::new();
-                for item in items.iter() {
-                    let mut item = basic(item);
-                    item.decor_mut().set_prefix("\n    ");
-                    list.push_formatted(item);
-                }
-                list.set_trailing_comma(true);
-                list.set_trailing("\n");
-                t.insert("items", value(list));
-            }
-            // Options and pairs are written below, for every kind that has them.
-            Kind::Single { .. } | Kind::Multiple { .. } | Kind::Matching { .. } | Kind::Reflection => {}
-        }
+        // The kind's own keys here, after `text`; its option or pair tables print after every key.
+        kinds::to_toml(&q.kind, &mut t);
         t.insert("explanation", string(&q.explanation));
         if q.explanation.is_empty() {
             let what = if q.kind.is_graded() { "why the right answer is right" } else { "points worth thinking about" };
@@ -91,35 +59,6 @@ pub fn quiz_to_toml(quiz: &Quiz, header: &[String]) -> String {
         if q.source.seed == IMPORTED_SEED {
             comment(&mut t, "source", "# TODO: cite a seed and section from questions/sections.toml (the build rejects this placeholder).\n");
         }
-        let options: ArrayOfTables = q
-            .kind
-            .options()
-            .iter()
-            .map(|option| {
-                let mut o = Table::new();
-                o.insert("text", string(&option.text));
-                if option.correct {
-                    o.insert("correct", value(true));
-                }
-                o.insert("feedback", string(&option.feedback));
-                o
-            })
-            .collect();
-        if !options.is_empty() {
-            t.insert("option", Item::ArrayOfTables(options));
-        }
-        if let Kind::Matching { pairs } = &q.kind {
-            let pairs: ArrayOfTables = pairs
-                .iter()
-                .map(|pair| {
-                    let mut p = Table::new();
-                    p.insert("left", string(&pair.left));
-                    p.insert("right", string(&pair.right));
-                    p
-                })
-                .collect();
-            t.insert("pair", Item::ArrayOfTables(pairs));
-        }
         questions.push(t);
     }
     if !questions.is_empty() {
@@ -129,11 +68,12 @@ pub fn quiz_to_toml(quiz: &Quiz, header: &[String]) -> String {
 }
 
 /// A TOML basic string (`"…"`, escaped), the way the course's own files write texts.
-fn basic(text: &str) -> Value {
+pub(crate) fn basic(text: &str) -> Value {
     TomlStringBuilder::new(text).as_basic().to_toml_value().parse().expect("toml_write writes valid TOML strings")
 }
 
-fn string(text: &str) -> Item {
+/// `basic` as a table's value.
+pub(crate) fn string(text: &str) -> Item {
     Item::Value(basic(text))
 }
 
@@ -147,6 +87,7 @@ fn comment(table: &mut Table, key: &str, lines: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tere_engine::model::{Kind, Speaker};
 
     #[test]
     fn strings_survive_toml() {

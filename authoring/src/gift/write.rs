@@ -6,22 +6,14 @@
 use std::fmt::Write as _;
 
 use super::item::Markup;
-use tere_engine::model::{Choice, Kind, Question, Quiz, Speaker};
+use crate::kinds;
+use tere_engine::model::{Choice, Question, Quiz};
 
 #[derive(Clone, Debug)]
 pub struct Exported {
     pub gift: String,
     /// What was left out or changed, for the person running the export.
     pub notes: Vec<String>,
-}
-
-/// How a scenario's line and question text share GIFT's one question text: the
-/// customer's line as is, anyone else's after their name in the quiz's language.
-pub fn scenario_text(speaker: &Speaker, line: &str, text: &str, lang: &str) -> String {
-    match speaker.label(lang) {
-        None => format!("– {line}\n{text}"),
-        Some(name) => format!("– {name}: {line}\n{text}"),
-    }
 }
 
 pub fn quiz_to_gift(quiz: &Quiz) -> Exported {
@@ -31,62 +23,10 @@ pub fn quiz_to_gift(quiz: &Quiz) -> Exported {
     let _ = writeln!(out, "$CATEGORY: tere/{}\n", quiz.id);
     let mut scenarios = Vec::new();
     for q in quiz.questions.iter() {
-        match &q.kind {
-            Kind::Single { options } => choice(&mut out, q, &q.text, options, single_marker),
-            Kind::Scenario { speaker, line, options } => {
-                scenarios.push(q.id.to_string());
-                choice(&mut out, q, &scenario_text(speaker, line, &q.text, &quiz.lang), options, single_marker)
-            }
-            Kind::Multiple { options } => {
-                let right = options.iter().filter(|o| o.correct).count() as f64;
-                choice(&mut out, q, &q.text, options, |o| {
-                    // Moodle adds the weights of the picked options (never below 0): +100/k and -100/k is Tere's rule.
-                    let weight = if o.correct { 100.0 / right } else { -100.0 / right };
-                    format!("~%{}%", percent(weight))
-                })
-            }
-            Kind::TrueFalse { answer, feedback_true, feedback_false } => {
-                // Moodle reads {TRUE#feedback for a wrong answer#feedback for a right answer}.
-                let (word, wrong, right) = if *answer { ("TRUE", feedback_false, feedback_true) } else { ("FALSE", feedback_true, feedback_false) };
-                let _ = write!(out, "::{}::{}{{{word}#{}#{}", q.id, escape(&q.text), escape(wrong), escape(right));
-                general_feedback(&mut out, q, "");
-                out.push_str("}\n\n");
-            }
-            Kind::Matching { pairs } => {
-                let _ = writeln!(out, "::{}::{}{{", q.id, escape(&q.text));
-                for pair in pairs.iter() {
-                    if pair.left.contains("->") {
-                        notes.push(format!(
-                            "`{}`: the left side `{}` contains `->`, which GIFT reads as the pair's arrow; it is written as `→`",
-                            q.id, pair.left
-                        ));
-                    }
-                    let _ = writeln!(out, "\t={} -> {}", escape(&pair.left.replace("->", "→")), escape(&pair.right));
-                }
-                general_feedback(&mut out, q, "\t");
-                out.push_str("}\n\n");
-            }
-            Kind::Reflection => {
-                let _ = write!(out, "::{}::{}{{", q.id, escape(&q.text));
-                general_feedback(&mut out, q, "");
-                out.push_str("}\n\n");
-            }
-            Kind::Ordering { items } => {
-                notes.push(format!("`{}`: ordering question not exported; GIFT has no ordering type, so it stands in the file as a comment", q.id));
-                let _ = writeln!(out, "// Not exported: ordering question `{}` (GIFT has no ordering type).", q.id);
-                let _ = writeln!(out, "// {}", one_line(&q.text));
-                for (n, item) in items.iter().enumerate() {
-                    let _ = writeln!(out, "// {}. {}", n + 1, one_line(item));
-                }
-                out.push('\n');
-            }
-        }
+        kinds::to_gift(q, &quiz.lang, &mut out, &mut notes, &mut scenarios);
     }
     if !scenarios.is_empty() {
-        notes.push(format!(
-            "scenario questions become multiple choice with the line of dialogue (after the speaker's name, unless it is the customer's) as the first line of the question text: {}",
-            scenarios.join(", ")
-        ));
+        notes.push(kinds::scenarios_note(&scenarios));
     }
     notes.push(
         "not carried over (GIFT has no place for them): the quiz's title, intro, lang, pass_mark, draw, draw_per_section, tries, try_penalty and hint_penalty, and every question's source and hints"
@@ -95,16 +35,8 @@ pub fn quiz_to_gift(quiz: &Quiz) -> Exported {
     Exported { gift: out, notes }
 }
 
-fn single_marker(option: &Choice) -> String {
-    match (option.correct, option.text.starts_with('%')) {
-        (true, _) => "=".into(),
-        // An explicit zero weight keeps a leading `%` of the text from being read as one.
-        (false, true) => "~%0%".into(),
-        (false, false) => "~".into(),
-    }
-}
-
-fn choice(out: &mut String, q: &Question, text: &str, options: &[Choice], marker: impl Fn(&Choice) -> String) {
+/// A choice question: its text, then one option a line with `marker` before it.
+pub(crate) fn choice(out: &mut String, q: &Question, text: &str, options: &[Choice], marker: impl Fn(&Choice) -> String) {
     let _ = writeln!(out, "::{}::{}{{", q.id, escape(text));
     for option in options {
         let _ = writeln!(out, "\t{}{}#{}", marker(option), escape(&option.text), escape(&option.feedback));
@@ -113,7 +45,8 @@ fn choice(out: &mut String, q: &Question, text: &str, options: &[Choice], marker
     out.push_str("}\n\n");
 }
 
-fn general_feedback(out: &mut String, q: &Question, indent: &str) {
+/// The question's explanation as GIFT's general feedback (`####…`), if it has one.
+pub(crate) fn general_feedback(out: &mut String, q: &Question, indent: &str) {
     if !q.explanation.is_empty() {
         let _ = write!(out, "{indent}####{}", escape(&q.explanation));
         if !indent.is_empty() {
@@ -150,7 +83,7 @@ pub fn percent(value: f64) -> String {
 }
 
 /// A text on one comment line.
-fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

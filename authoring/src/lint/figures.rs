@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::longest_option::lengths;
-use tere_engine::model::{Course, Kind};
+use tere_engine::model::Course;
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Figures {
@@ -32,15 +32,7 @@ pub fn figures(course: &Course) -> Figures {
                 f.one_right += 1;
                 f.right_longest += usize::from(right > wrong);
             }
-            match &q.kind {
-                Kind::TrueFalse { answer, .. } => {
-                    f.statements += 1;
-                    f.true_statements += usize::from(*answer);
-                }
-                Kind::Multiple { options } => *f.wrong_counts.entry(options.iter().filter(|o| !o.correct).count()).or_default() += 1,
-                Kind::Reflection => reflections += 1,
-                Kind::Single { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Scenario { .. } => {}
-            }
+            crate::kinds::figures(&q.kind, &mut f, &mut reflections);
         }
         f.reflections.push((quiz.id.to_string(), reflections));
     }

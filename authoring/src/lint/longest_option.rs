@@ -21,10 +21,7 @@ const MIN_EXTRA: usize = 10;
 /// The length of the right option and of the longest wrong one, for questions with
 /// exactly one right option (single, scenario).
 pub fn lengths(kind: &Kind) -> Option<(usize, usize)> {
-    let options: &[Choice] = match kind {
-        Kind::Single { options } | Kind::Scenario { options, .. } => options,
-        Kind::Multiple { .. } | Kind::TrueFalse { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Reflection => return None,
-    };
+    let options = crate::kinds::one_right_options(kind)?;
     let len = |o: &Choice| o.text.chars().count();
     let right = options.iter().find(|o| o.correct).map(len)?;
     let wrong = options.iter().filter(|o| !o.correct).map(len).max()?;

@@ -1,6 +1,7 @@
 //! One question's editor: the fields its type has, each bound to the draft.
 
 use tere_authoring::draft::SpeakerChoice;
+use tere_authoring::kinds::QuestionType;
 use tere_authoring::{Field, Seg};
 use yew::prelude::*;
 
@@ -42,22 +43,25 @@ pub fn editor(ctx: &Ctx, file: &str, i: usize, count: usize) -> Html {
 /// The fields of the question's own kind.
 fn body(ctx: &Ctx, q: &Field, kind: &str) -> Html {
     let ui = ctx.ui;
-    match kind {
-        "single" | "multiple" => options(ctx, q),
-        "scenario" => {
+    match QuestionType::from_name(kind) {
+        Some(QuestionType::Single | QuestionType::Multiple) => options(ctx, q),
+        Some(QuestionType::Scenario) => {
             let line = if ctx.studio.draft.get_str(&key(q, "customer")).is_some() { "customer" } else { "line" };
             html! { <>{ speaker(ctx, q) }{ text(ctx, ui.customer_line, &key(q, line), true) }{ options(ctx, q) }</> }
         }
-        "true_false" => html! {
+        Some(QuestionType::TrueFalse) => html! {
             <>
                 { checkbox(ctx, ui.statement_is_true, &key(q, "answer")) }
                 { text(ctx, ui.feedback_true, &key(q, "feedback_true"), false) }
                 { text(ctx, ui.feedback_false, &key(q, "feedback_false"), false) }
             </>
         },
-        "ordering" => list(ctx, q, "items", (ui.items_in_order, ui.item, ui.add_item), 2),
-        "matching" => pairs(ctx, q),
-        _ => Html::default(), // a reflection has no answer to set; an unknown type is shown as a problem
+        Some(QuestionType::Ordering) => list(ctx, q, "items", (ui.items_in_order, ui.item, ui.add_item), 2),
+        Some(QuestionType::Matching) => pairs(ctx, q),
+        // A reflection has no answer to set.
+        Some(QuestionType::Reflection) => Html::default(),
+        // An unknown type: validation shows it as a problem at its `type`.
+        None => Html::default(),
     }
 }
 
