@@ -149,6 +149,14 @@ impl Kind {
     /// Reads a question's body after its kind's byte `tag` (`packed`'s grammar, `body`),
     /// checking what the engine relies on: a single choice or scenario has exactly one
     /// right option, a multiple response at least one, every list 2 to `MAX_CHOICES`.
+    ///
+    /// ```text
+    /// body = single/multiple: choices | scenario: speaker t:line choices
+    ///      | true_false: u8:answer t:feedback_true t:feedback_false
+    ///      | ordering: n:count t* | matching: n:count (t:left t:right)* | reflection: nothing
+    /// ```
+    /// A tag is a byte, so this `match` ends in "damaged": the compiler cannot ask for a
+    /// new kind's arm here; `pack_tag` above and the pack tests do.
     pub(crate) fn read_body(tag: u8, r: &mut Reader) -> Result<Kind, PackError> {
         Ok(match tag {
             SINGLE => Kind::Single { options: r.choices(Some(1))? },

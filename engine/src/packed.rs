@@ -25,9 +25,7 @@
 //! quiz     = t:id t:title t:lang t:intro u8:pass_mark n:draw+1 (0 = all) u8:draw_per_section
 //!            u8:tries u8:try_penalty u8:hint_penalty n:count question*
 //! question = t:id t:text t:explanation n:count t:hint* n:topic u8:kind body
-//! body     = single/multiple: choices | scenario: speaker t:line choices
-//!          | true_false: u8:answer t:feedback_true t:feedback_false
-//!          | ordering: n:count t* | matching: n:count (t:left t:right)* | reflection: nothing
+//! body     = the kind's own fields: `kind::Kind::read_body`
 //! choices  = n:count (u8:correct t:text t:feedback)*
 //! speaker  = u8:0 (customer) | u8:1 (colleague) | u8:2 t:name
 //! ```

@@ -96,7 +96,8 @@ pub fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked
             )
         }
         (Kind::Single { options } | Kind::Scenario { options, .. } | Kind::Multiple { options }, Answer::Choices(picked)) => {
-            let input = if matches!(q.kind, Kind::Multiple { .. }) { "checkbox" } else { "radio" };
+            // Several picks are checkboxes, one pick radio buttons: the engine's toggling rule.
+            let input = if q.kind.picks_many() { "checkbox" } else { "radio" };
             let rows = attempt.option_order(quiz).into_iter().map(|i| {
                 let o = &options[i];
                 (i, text(&o.text), o.correct, Some(text(&o.feedback)))
