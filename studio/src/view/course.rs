@@ -2,6 +2,7 @@
 //! remove, reorder) and the selected quiz's settings and questions.
 
 use tere_authoring::{Field, Seg};
+use tere_engine::model::MAX_TRIES;
 use yew::prelude::*;
 
 use super::fields::{checkbox, dom_id, key, number, select, small_button, text};
@@ -95,7 +96,7 @@ pub fn quiz(ctx: &Ctx) -> Html {
                 </div>
                 { checkbox(ctx, ui.draw_per_section, &key(&quiz, "draw_per_section")) }
                 <div class="row">
-                    { number(ctx, ui.tries, &key(&quiz, "tries"), 1, 5, "1") }
+                    { number(ctx, ui.tries, &key(&quiz, "tries"), 1, MAX_TRIES.into(), "1") }
                     { number(ctx, ui.try_penalty, &key(&quiz, "try_penalty"), 0, 100, "0") }
                     { number(ctx, ui.hint_penalty, &key(&quiz, "hint_penalty"), 0, 100, "0") }
                 </div>

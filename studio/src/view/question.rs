@@ -1,8 +1,11 @@
 //! One question's editor: the fields its type has, each bound to the draft.
 
+use std::ops::RangeInclusive;
+
 use tere_authoring::draft::SpeakerChoice;
 use tere_authoring::kinds::QuestionType;
 use tere_authoring::{Field, Seg};
+use tere_engine::model::{MAX_CHOICES, MAX_HINTS};
 use yew::prelude::*;
 
 use super::fields::{checkbox, index, key, small_button, text};
@@ -34,7 +37,7 @@ pub fn editor(ctx: &Ctx, file: &str, i: usize, count: usize) -> Html {
             { text(ctx, ui.question_text, &key(&q, "text"), true) }
             { body(ctx, &q, &kind) }
             { text(ctx, ui.explanation, &key(&q, "explanation"), true) }
-            { list(ctx, &q, "hint", (ui.hints, ui.hint, ui.add_hint), 0) }
+            { list(ctx, &q, "hint", (ui.hints, ui.hint, ui.add_hint), 0..=MAX_HINTS) }
             { section(ctx, &q) }
         </section>
     }
@@ -56,7 +59,7 @@ fn body(ctx: &Ctx, q: &Field, kind: &str) -> Html {
                 { text(ctx, ui.feedback_false, &key(q, "feedback_false"), false) }
             </>
         },
-        Some(QuestionType::Ordering) => list(ctx, q, "items", (ui.items_in_order, ui.item, ui.add_item), 2),
+        Some(QuestionType::Ordering) => list(ctx, q, "items", (ui.items_in_order, ui.item, ui.add_item), 2..=MAX_CHOICES),
         Some(QuestionType::Matching) => pairs(ctx, q),
         // A reflection has no answer to set.
         Some(QuestionType::Reflection) => Html::default(),
@@ -89,13 +92,14 @@ fn options(ctx: &Ctx, q: &Field) -> Html {
                     }
                 }) }
             </ol>
-            { small_button(ctx, ui.add_option, "option-add", n < 32, move || Change::Append(list.clone())) }
+            { small_button(ctx, ui.add_option, "option-add", n < MAX_CHOICES, move || Change::Append(list.clone())) }
         </fieldset>
     }
 }
 
 /// A list of texts (ordering items, hints), each its own field, at least `min` long.
-fn list(ctx: &Ctx, q: &Field, name: &str, (legend, each, add): (&str, &str, &str), min: usize) -> Html {
+/// A list of texts (hints, items) of `bounds.start()` to `bounds.end()` entries.
+fn list(ctx: &Ctx, q: &Field, name: &str, (legend, each, add): (&str, &str, &str), bounds: RangeInclusive<usize>) -> Html {
     let ui = ctx.ui;
     let list = key(q, name);
     let n = ctx.studio.draft.len(&list);
@@ -111,13 +115,13 @@ fn list(ctx: &Ctx, q: &Field, name: &str, (legend, each, add): (&str, &str, &str
                             <div class="tools">
                                 { small_button(ctx, ui.move_up, "item-up", i > 0, { let l = l.clone(); move || Change::Move(l.clone(), i, i - 1) }) }
                                 // Removing the last hint removes the key: an empty `hint = []` is refused.
-                                { small_button(ctx, ui.remove, "item-remove", n > min, { let e = if n == 1 { l.clone() } else { index(&l, i) }; move || Change::Remove(e.clone()) }) }
+                                { small_button(ctx, ui.remove, "item-remove", n > *bounds.start(), { let e = if n == 1 { l.clone() } else { index(&l, i) }; move || Change::Remove(e.clone()) }) }
                             </div>
                         </li>
                     }
                 }) }
             </ol>
-            { small_button(ctx, add, "item-add", n < if min == 0 { 5 } else { 32 }, move || Change::Append(list.clone())) }
+            { small_button(ctx, add, "item-add", n < *bounds.end(), move || Change::Append(list.clone())) }
         </fieldset>
     }
 }
@@ -141,7 +145,7 @@ fn pairs(ctx: &Ctx, q: &Field) -> Html {
                     }
                 }) }
             </ol>
-            { small_button(ctx, ui.add_pair, "pair-add", n < 32, move || Change::Append(list.clone())) }
+            { small_button(ctx, ui.add_pair, "pair-add", n < MAX_CHOICES, move || Change::Append(list.clone())) }
         </fieldset>
     }
 }
