@@ -391,3 +391,22 @@ impl Kind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describes_choices_matches_and_true_false() {
+        let options = vec![Choice { text: "A".into(), correct: false, feedback: "".into() }, Choice { text: "B".into(), correct: true, feedback: "".into() }];
+        let k = Kind::Single { options: options.into() };
+        assert_eq!(k.given(&Answer::Choices(vec![0]), "et"), vec!["A"]);
+        assert_eq!(k.expected("et"), vec!["B"]);
+        let pairs = vec![Pair { left: "x".into(), right: "1".into() }, Pair { left: "y".into(), right: "2".into() }];
+        let m = Kind::Matching { pairs: pairs.into() };
+        assert_eq!(m.given(&Answer::Matches(vec![Some(1), None]), "et"), vec!["x → 2", "y → —"]);
+        let tf = Kind::TrueFalse { answer: false, feedback_true: "".into(), feedback_false: "".into() };
+        assert_eq!(tf.expected("fi"), vec!["Tarua"]);
+        assert_eq!(tf.given(&Answer::Choices(vec![0]), "en"), vec!["True"]);
+    }
+}

@@ -23,7 +23,7 @@ use crate::answer::Answer;
 use crate::model::{Kind, Quiz};
 
 /// Credit earned by `answer` on a question of `kind`; `None` for ungraded kinds.
-/// An answer that does not fit its question (see `fits`) earns nothing.
+/// An answer that does not fit its question (`Kind::fits`) earns nothing.
 pub fn credit(kind: &Kind, answer: &Answer) -> Option<f64> {
     if !kind.is_graded() {
         return None;
@@ -50,12 +50,6 @@ pub fn is_full_credit(credit: f64) -> bool {
 /// Whether an answer with credit `raw` (`None`: ungraded), checked `tries` times, is final.
 pub fn is_settled(quiz: &Quiz, raw: Option<f64>, tries: u8) -> bool {
     raw.is_none_or(is_full_credit) || tries >= quiz.tries
-}
-
-/// Whether `answer` has the shape of an answer to `kind` (`Kind::fits`). Saved or
-/// edited state that fails this is never scored or restored.
-pub fn fits(kind: &Kind, answer: &Answer) -> bool {
-    kind.fits(answer)
 }
 
 /// Whether `answer` is complete enough to be checked.

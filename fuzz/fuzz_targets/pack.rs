@@ -17,7 +17,7 @@ use tere_authoring::packed::pack_quiz;
 use tere_engine::cmi::Version;
 use tere_engine::packed::{self, read_index, read_quiz, seal, Entry, INDEX, MAGIC, QUIZ};
 use tere_engine::sco::{self, Scope};
-use tere_engine::{describe, messages, progress, report, resume, Action, Answer, Attempt, Course, Kind, Quiz, Session, MAX_TRIES};
+use tere_engine::{messages, progress, report, resume, Action, Answer, Attempt, Course, Kind, Quiz, Session, MAX_TRIES};
 
 /// The header's length: magic, format, kind, hash, shape length.
 const HEADER: usize = MAGIC.len() + 1 + 1 + 4 + 4;
@@ -295,10 +295,10 @@ fn look_at(quiz: &Quiz, attempt: &Attempt) {
     let order = attempt.option_order(quiz);
     assert!(order.iter().all(|&i| i < question.kind.choice_count().max(2)));
     let _ = (attempt.can_check(quiz), attempt.may_hint(quiz), attempt.may_try_again(quiz), attempt.missed(quiz));
-    let _ = (describe::given(&question.kind, &attempt.draft, &quiz.lang), describe::expected(&question.kind, &quiz.lang));
+    let _ = (question.kind.given(&attempt.draft, &quiz.lang), question.kind.expected(&quiz.lang));
     for position in 0..attempt.questions.len() {
         if let Some(answer) = &attempt.answers[position] {
-            let _ = (describe::given(&attempt.question_at(quiz, position).kind, answer, &quiz.lang), attempt.credit_at(quiz, position));
+            let _ = (attempt.question_at(quiz, position).kind.given(answer, &quiz.lang), attempt.credit_at(quiz, position));
         }
     }
     let result = attempt.result(quiz, quiz.pass_mark);

@@ -2,7 +2,7 @@
 //! every answer with the right one and the explanation, retry, and a practice round of
 //! the questions not fully right (ungraded); and the end of that practice round.
 
-use tere_engine::{describe, Action, Attempt, Question, Quiz};
+use tere_engine::{Action, Attempt, Question, Quiz};
 use yew::prelude::*;
 
 use super::{new_seed, text, verdict, Ctx, HEADING_ID};
@@ -94,8 +94,8 @@ pub fn practice_end(ctx: &Ctx, quiz: &Quiz, practice: &Attempt) -> Html {
 fn review_entry(ctx: &Ctx, quiz: &Quiz, q: &Question, credit: Option<f64>, attempt: &Attempt, position: usize) -> Html {
     let ui = ctx.ui;
     let lines = |texts: Vec<String>| html! { <ul class="answer-lines">{ for texts.into_iter().map(|t| html! { <li>{ t }</li> }) }</ul> };
-    let given = attempt.answers[position].as_ref().map(|a| describe::given(&q.kind, a, &quiz.lang)).unwrap_or_default();
-    let expected = describe::expected(&q.kind, &quiz.lang);
+    let given = attempt.answers[position].as_ref().map(|a| q.kind.given(a, &quiz.lang)).unwrap_or_default();
+    let expected = q.kind.expected(&quiz.lang);
     html! {
         <li class="review-entry" data-question-id={text(&q.id)}>
             <h3 lang={text(&quiz.lang)}>{ text(&q.text) }</h3>
