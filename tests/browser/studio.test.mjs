@@ -55,6 +55,13 @@ test('a trainer changes a question, adds one, fixes a problem, publishes SCORM 2
   const { context, page } = await openStudio();
   await page.locator(`button[data-quiz-file="${FILE}"]`).click();
   await screenshot(page, 'studio-1280');
+  // Every render between an edit and its check: what the publish section says then.
+  await page.evaluate(() => {
+    window.whileChecking = [];
+    new MutationObserver(() => {
+      if (document.querySelector('.problems .checking')) window.whileChecking.push(document.querySelector('#publish-blocked')?.textContent);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   // The first question: new text, and another option is now the right one.
   await field(page, 'question', 0, 'text').fill('Milline tervitus sobib poodi sisenevale kliendile kõige paremini?');
   const original = structuredClone(quizById(QUIZ));
@@ -76,6 +83,11 @@ test('a trainer changes a question, adds one, fixes a problem, publishes SCORM 2
   await problem.waitFor();
   assert.match(await problem.textContent(), /empty|tühi/i);
   assert.ok(await page.locator('[data-action="publish-scorm2004"]').isDisabled(), 'publishing is blocked while a problem remains');
+  assert.match(await page.locator('#publish-blocked').textContent(), /paranda kõigepealt/, 'with a problem found, the publish section asks to fix it');
+  // Before a check has run there is nothing to fix yet: it says publishing waits.
+  const whileChecking = await page.evaluate(() => window.whileChecking);
+  assert.ok(whileChecking.length > 0, 'the check was seen pending after an edit');
+  assert.deepEqual([...new Set(whileChecking)], ['Avaldada saab siis, kui kontroll on tehtud.']);
   await screenshot(page, 'studio-1280-problem');
   await field(page, 'question', n, 'option', 0, 'text').fill('Noogutan kliendile ja lõpetan kõne viisakalt.');
   await field(page, 'question', n, 'option', 1, 'text').fill('Räägin telefoniga edasi, klient ootab.');

@@ -65,7 +65,8 @@ pub fn actions(ctx: &Ctx, on_publish: &Callback<Output>, on_preview: &Callback<(
     html! {
         <section class="publish" aria-labelledby="publish-heading">
             <h2 id="publish-heading">{ ui.publish }</h2>
-            if blocked { <p class="blocked" id="publish-blocked">{ ui.publish_blocked }</p> }
+            // Between an edit and its check there are no problems to fix yet: say it waits.
+            if blocked { <p class="blocked" id="publish-blocked">{ if ctx.studio.checked { ui.publish_blocked } else { ui.publish_waits } }</p> }
             <div class="publish-buttons">
                 { for OUTPUTS.iter().map(|&o| {
                     let on_publish = on_publish.clone();
