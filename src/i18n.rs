@@ -78,6 +78,8 @@ pub struct Ui {
     pub try_again: &'static str,
     /// Tries left (`{n}`) after a wrong or partly right try; the right answer is not shown yet.
     pub tries_left: &'static str,
+    /// Under a verdict, when extra tries or hints cut the points: the percent that counts.
+    pub counted: &'static str,
     /// Summary: the button that starts a practice round of the questions not fully right.
     pub practise_missed: &'static str,
     /// Above every practice question: it is not graded.
@@ -153,6 +155,7 @@ static ET: Ui = Ui {
     hint: "Vihje {n}",
     try_again: "Proovi uuesti",
     tries_left: "Katseid jäänud: {n}. Õiget vastust veel ei näidata.",
+    counted: "Arvesse läheb {n}%, sest kasutasid lisakatseid või vihjeid.",
     practise_missed: "Harjuta valesti läinud küsimusi",
     practice_label: "Harjutus: seda ei hinnata ja tulemus jääb samaks.",
     practice_done: "Harjutus on tehtud: {n}/{total} õigesti.",
@@ -215,6 +218,7 @@ static FI: Ui = Ui {
     hint: "Vihje {n}",
     try_again: "Yritä uudelleen",
     tries_left: "Yrityksiä jäljellä: {n}. Oikeaa vastausta ei vielä näytetä.",
+    counted: "Pisteitä tulee {n} %, koska käytit lisäyrityksiä tai vihjeitä.",
     practise_missed: "Harjoittele väärin menneitä kysymyksiä",
     practice_label: "Harjoitus: sitä ei arvioida, eikä tulos muutu.",
     practice_done: "Harjoitus on tehty: {n}/{total} oikein.",
@@ -278,6 +282,7 @@ static EN: Ui = Ui {
     hint: "Hint {n}",
     try_again: "Try again",
     tries_left: "Tries left: {n}. The right answer is not shown yet.",
+    counted: "It counts {n}%, as you used extra tries or hints.",
     practise_missed: "Practise the missed ones",
     practice_label: "Practice: not graded, your result stays as it is.",
     practice_done: "Practice done: {n} of {total} right.",

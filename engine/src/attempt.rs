@@ -88,19 +88,22 @@ impl Attempt {
         usize::from(self.hints_asked[position]) + usize::from(self.hints_given[position])
     }
 
+    /// The credit of the answer at `position` itself, before any penalty: what makes it
+    /// right, partly right or wrong (`score::credit`); `None` when ungraded or not answered.
+    pub fn answer_credit_at(&self, quiz: &Quiz, position: usize) -> Option<f64> {
+        score::credit(&self.question_at(quiz, position).kind, self.answers[position].as_ref()?)
+    }
+
     /// The credit earned at `position` so far (see `score::with_penalties`); `None`
     /// when ungraded or not answered.
     pub fn credit_at(&self, quiz: &Quiz, position: usize) -> Option<f64> {
-        let answer = self.answers[position].as_ref()?;
-        let raw = score::credit(&self.question_at(quiz, position).kind, answer);
-        score::with_penalties(quiz, raw, self.tries[position], self.hints_asked[position])
+        score::with_penalties(quiz, self.answer_credit_at(quiz, position), self.tries[position], self.hints_asked[position])
     }
 
     /// Whether the answer at `position` is the last word: right, ungraded, or out of
     /// tries. Only then is the right answer shown and the result reported.
     pub fn is_settled(&self, quiz: &Quiz, position: usize) -> bool {
-        let Some(answer) = &self.answers[position] else { return false };
-        score::is_settled(quiz, score::credit(&self.question_at(quiz, position).kind, answer), self.tries[position])
+        self.answers[position].is_some() && score::is_settled(quiz, self.answer_credit_at(quiz, position), self.tries[position])
     }
 
     /// The checked answer on screen may be tried again (wrong or partly right, tries left).

@@ -162,6 +162,10 @@ fn a_play_through_sends_the_contracts_messages_field_by_field() {
     // The same answer again: final, and the second try costs 25 % of the question.
     let (s, sent) = steps(&s, [Action::TryAgain, Action::Check]);
     assert_eq!(sent, vec![answered(check("q", "c", "multiple", ints(&[0]), Value::Bool(false), Value::Num(0.25), 2, 0, true), 3, 4), progress("q", 3, 4, 75)]);
+    // The answer itself is still half right; the penalty is in what counts.
+    let attempt = s.quizzes[0].attempt.as_ref().expect("an attempt");
+    let quiz = &course().quizzes[0];
+    assert_eq!((attempt.answer_credit_at(quiz, attempt.current), attempt.credit_at(quiz, attempt.current)), (Some(0.5), Some(0.25)));
 
     // `d`, the ungraded reflection: its text, `null` for correct and credit.
     let (s, sent) = steps(&s, [Action::Next, Action::Write("Mõtlen \"ausalt\".\nTeine rida".into()), Action::Check]);

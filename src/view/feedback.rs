@@ -9,17 +9,19 @@ use yew::prelude::*;
 use super::{kinds, text, verdict, Ctx};
 use crate::i18n::fill;
 
-pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, revealed: bool) -> Html {
+/// `practice`: an ungraded round, where no points count.
+pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, revealed: bool, practice: bool) -> Html {
     let q = attempt.question(quiz);
     let position = attempt.current;
     // The verdict is about this answer; `data-credit` is the question's credit after penalties.
-    let raw = attempt.answers[position].as_ref().and_then(|a| tere_engine::score::credit(&q.kind, a));
+    let raw = attempt.answer_credit_at(quiz, position);
     let credit = attempt.credit_at(quiz, position);
     let tries_left = usize::from(quiz.tries.saturating_sub(attempt.tries[position]));
     let chosen_feedback = kinds::chosen_feedback(&q.kind, attempt.answers[attempt.current].as_ref());
     html! {
         <div class="feedback" data-credit={credit.map(tere_engine::cmi::decimal).unwrap_or_default()} data-final={revealed.to_string()}>
-            { verdict(ctx.ui, raw) }
+            // What counts, once it is final (another try may still change it) and graded.
+            { verdict(ctx.ui, raw, credit.filter(|_| revealed && !practice)) }
             if let Some(f) = chosen_feedback { <p class="choice-feedback" lang={text(&quiz.lang)}>{ f }</p> }
             if revealed {
                 <div class="explanation">

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use tere_engine::{Action, Phase, Screen, Session, Text};
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Ui};
+use crate::i18n::{fill, Lang, Ui};
 use crate::state::{Config, Model};
 
 /// The id of the heading that receives focus when the screen changes.
@@ -115,13 +115,24 @@ pub fn text(t: &Text) -> AttrValue {
     }
 }
 
-/// A ✓ / ✗ / ◐ sign with its words, so colour is never the only signal.
-pub fn verdict(ui: &Ui, credit: Option<f64>) -> Html {
-    let (class, sign, words) = match credit {
+/// A ✓ / ✗ / ◐ sign with its words, so colour is never the only signal. The verdict is
+/// on the answer itself (`Attempt::answer_credit_at`); when extra tries or hints cut its
+/// points, a line under it says what `counted` (`Attempt::credit_at`), so a right answer
+/// on a second try reads "correct" and says what it earned.
+pub fn verdict(ui: &Ui, answer_credit: Option<f64>, counted: Option<f64>) -> Html {
+    let (class, sign, words) = match answer_credit {
         None => ("verdict saved", "✎", ui.saved),
         Some(c) if tere_engine::score::is_full_credit(c) => ("verdict correct", "✓", ui.correct),
         Some(c) if c > 0.0 => ("verdict partial", "◐", ui.partly_correct),
         Some(_) => ("verdict incorrect", "✗", ui.incorrect),
     };
-    html! { <p class={class}><span class="sign" aria-hidden="true">{ sign }</span>{ " " }{ words }</p> }
+    let cut = counted.filter(|&c| answer_credit.is_some_and(|a| c < a));
+    html! {
+        <>
+            <p class={class}><span class="sign" aria-hidden="true">{ sign }</span>{ " " }{ words }</p>
+            if let Some(c) = cut {
+                <p class="counted">{ fill(ui.counted, usize::from(tere_engine::score::percent(c, 1)), 0) }</p>
+            }
+        </>
+    }
 }

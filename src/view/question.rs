@@ -67,7 +67,7 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, practice: bool) -> Html {
             </div>
             <div class="feedback-region" aria-live="polite">
                 if checked {
-                    { feedback::view(ctx, quiz, attempt, revealed) }
+                    { feedback::view(ctx, quiz, attempt, revealed, practice) }
                 }
             </div>
             <div class="actions">

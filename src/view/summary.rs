@@ -15,8 +15,7 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
     let message = if result.passed { ui.passed_message } else { ui.failed_message };
     // A weaker retry never replaces a better result: say which one stays recorded.
     let best_kept = ctx.session.quiz().and_then(|(i, _)| ctx.session.quizzes[i].record.best).filter(|&best| best > result.score);
-    let asked: Vec<(&Question, Option<f64>, usize)> =
-        attempt.questions.iter().zip(&result.credits).enumerate().map(|(pos, (&qi, c))| (&quiz.questions[qi as usize], *c, pos)).collect();
+    let asked: Vec<(&Question, usize)> = attempt.questions.iter().enumerate().map(|(pos, &qi)| (&quiz.questions[qi as usize], pos)).collect();
     html! {
         <section class="summary" data-result-score={result.score.to_string()} data-result-passed={result.passed.to_string()}>
             <h1 id={HEADING_ID} tabindex="-1" lang={text(&quiz.lang)}>{ text(&quiz.title) }</h1>
@@ -32,17 +31,17 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
             </div>
             <h2>{ ui.your_answers }</h2>
             <ol class="review">
-            { for asked.iter().map(|(q, credit, _)| html! {
+            { for asked.iter().map(|&(q, pos)| html! {
                 <li data-question-id={text(&q.id)}>
                     <span class="review-text" lang={text(&quiz.lang)}>{ text(&q.text) }</span>
-                    { verdict(ui, *credit) }
+                    { verdict(ui, attempt.answer_credit_at(quiz, pos), result.credits[pos]) }
                 </li>
             }) }
             </ol>
             <details class="review-all">
                 <summary data-action="review">{ ui.review }</summary>
                 <ol class="review-full">
-                { for asked.iter().map(|(q, credit, pos)| review_entry(ctx, quiz, q, *credit, attempt, *pos)) }
+                { for asked.iter().map(|&(q, pos)| review_entry(ctx, quiz, q, attempt, pos, result.credits[pos])) }
                 </ol>
             </details>
             <div class="actions">
@@ -62,15 +61,7 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt) -> Html {
 pub fn practice_end(ctx: &Ctx, quiz: &Quiz, practice: &Attempt) -> Html {
     let ui = ctx.ui;
     let n = practice.questions.len();
-    let right = (0..n)
-        .filter(|&p| {
-            practice.answers[p]
-                .as_ref()
-                .and_then(|a| tere_engine::score::credit(&practice.question_at(quiz, p).kind, a))
-                .is_some_and(tere_engine::score::is_full_credit)
-        })
-        .count();
-    let credits: Vec<Option<f64>> = (0..n).map(|p| practice.credit_at(quiz, p)).collect();
+    let right = (0..n).filter(|&p| practice.answer_credit_at(quiz, p).is_some_and(tere_engine::score::is_full_credit)).count();
     html! {
         <section class="practice-end" data-practice-right={right.to_string()} data-practice-total={n.to_string()}>
             <h1 id={HEADING_ID} tabindex="-1" lang={text(&quiz.lang)}>{ text(&quiz.title) }</h1>
@@ -79,7 +70,7 @@ pub fn practice_end(ctx: &Ctx, quiz: &Quiz, practice: &Attempt) -> Html {
             <details class="review-all">
                 <summary data-action="review">{ ui.review }</summary>
                 <ol class="review-full">
-                { for (0..n).map(|p| review_entry(ctx, quiz, practice.question_at(quiz, p), credits[p], practice, p)) }
+                { for (0..n).map(|p| review_entry(ctx, quiz, practice.question_at(quiz, p), practice, p, None)) }
                 </ol>
             </details>
             <div class="actions">
@@ -91,7 +82,8 @@ pub fn practice_end(ctx: &Ctx, quiz: &Quiz, practice: &Attempt) -> Html {
     }
 }
 
-fn review_entry(ctx: &Ctx, quiz: &Quiz, q: &Question, credit: Option<f64>, attempt: &Attempt, position: usize) -> Html {
+/// `counted`: the points the question earned in a graded attempt (`None` in practice).
+fn review_entry(ctx: &Ctx, quiz: &Quiz, q: &Question, attempt: &Attempt, position: usize, counted: Option<f64>) -> Html {
     let ui = ctx.ui;
     let lines = |texts: Vec<String>| html! { <ul class="answer-lines">{ for texts.into_iter().map(|t| html! { <li>{ t }</li> }) }</ul> };
     let given = attempt.answers[position].as_ref().map(|a| q.kind.given(a, &quiz.lang)).unwrap_or_default();
@@ -99,7 +91,7 @@ fn review_entry(ctx: &Ctx, quiz: &Quiz, q: &Question, credit: Option<f64>, attem
     html! {
         <li class="review-entry" data-question-id={text(&q.id)}>
             <h3 lang={text(&quiz.lang)}>{ text(&q.text) }</h3>
-            { verdict(ui, credit) }
+            { verdict(ui, attempt.answer_credit_at(quiz, position), counted) }
             <dl>
                 <dt>{ ui.your_answer }</dt>
                 <dd lang={text(&quiz.lang)}>{ lines(given) }</dd>

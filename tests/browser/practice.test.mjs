@@ -107,6 +107,9 @@ test('by keyboard alone: ask a hint, answer wrong, try again, answer right; fini
   assert.equal(state.explanation, 1);
   assert.equal(state.triesLeft, 0);
   assert.equal(await page.locator('.feedback .verdict.correct').count(), 1);
+  // Right, and it says what the extra try cost: the percent that counts.
+  const counted = `${Math.round(firstCredit * 100)}%`;
+  assert.ok((await page.locator('.feedback .counted').textContent()).includes(counted), `the feedback says ${counted} counts`);
 
   // The rest by keyboard: the second question wrong on both tries, the others right.
   const tally = { sum: firstCredit, graded: 1 };
@@ -134,6 +137,10 @@ test('by keyboard alone: ask a hint, answer wrong, try again, answer right; fini
   const score = Math.round((100 * tally.sum) / tally.graded);
   const result = await summary(page);
   assert.deepEqual(result, { score, passed: score >= quiz.passMark });
+  // The summary calls the first answer right (it was, on the second try) and says what counted.
+  const firstRow = page.locator(`ol.review li[data-question-id="${first.id}"]`);
+  assert.equal(await firstRow.locator('.verdict.correct').count(), 1, 'a right answer after a penalty reads "correct"');
+  assert.ok((await firstRow.locator('.counted').textContent()).includes(counted));
   await delivered(page);
   const saved = await page.evaluate((id) => localStorage.getItem(`tere.v1.site.${id}`), QUIZ);
   assert.ok(saved, 'progress is kept');
