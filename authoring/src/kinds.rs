@@ -117,7 +117,7 @@ pub(crate) fn typed_fields(src: &QuestionSrc) -> [(&'static str, Option<Range<us
 
 impl QuestionType {
     /// Which of the `typed_fields` the type uses; any other present one is an author's mistake.
-    pub(crate) fn fields(self) -> &'static [&'static str] {
+    pub fn fields(self) -> &'static [&'static str] {
         match self {
             QuestionType::Single | QuestionType::Multiple => &["option"],
             QuestionType::Scenario => &["option", "line", "speaker"],

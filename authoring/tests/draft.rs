@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use tere_authoring::draft::KINDS;
+use tere_authoring::kinds::QuestionType;
 use tere_authoring::{load_course_files, CourseFiles, Draft, EditError, Field, LoadedCourse, Seg};
 use tere_engine::model::{Kind, Quiz};
 
@@ -396,4 +397,76 @@ fn a_section_added_can_be_cited() {
     assert_valid(&d);
     let loaded = reload(&d);
     assert_eq!(quiz(&loaded, "kontakti_loomine").questions[0].source.section, heading);
+}
+
+#[test]
+fn a_question_changes_type_keeping_what_the_new_type_has_too() {
+    let mut d = draft();
+    let n = d.len(&question_list(QUIZ));
+    let q = Field::question(QUIZ, 0);
+    let read = |d: &Draft, key: &str| d.get_str(&q.clone().key(key));
+    let (id, text, explanation) = (read(&d, "id"), read(&d, "text"), read(&d, "explanation"));
+    let options = |d: &Draft| -> Vec<(Option<String>, Option<bool>)> {
+        let list = q.clone().key("option");
+        (0..d.len(&list)).map(|i| (d.get_str(&list.clone().index(i).key("text")), d.get_bool(&list.clone().index(i).key("correct")))).collect()
+    };
+    let before = options(&d);
+    assert_eq!(read(&d, "type").as_deref(), Some("single"));
+
+    // Single to multiple and to scenario: the options stay as they were; nothing is lost.
+    for to in [QuestionType::Multiple, QuestionType::Scenario, QuestionType::Single] {
+        // Back to single loses the scenario's line (the template's, which the author may have written over).
+        assert_eq!(d.type_change_loses(&q, to), to == QuestionType::Single, "{to:?}");
+        d.change_question_type(&q, to).unwrap();
+        assert_valid(&d);
+        assert_eq!(read(&d, "type").as_deref(), Some(to.name()));
+        assert_eq!(options(&d), before, "{to:?}");
+        assert_eq!(d.exists(&q.clone().key("line")), to == QuestionType::Scenario, "{to:?}");
+    }
+
+    // To ordering: the options go (the Studio asks first), the template's steps come, the rest stays.
+    assert!(d.type_change_loses(&q, QuestionType::Ordering));
+    d.change_question_type(&q, QuestionType::Ordering).unwrap();
+    assert_valid(&d);
+    assert!(!d.exists(&q.clone().key("option")));
+    assert_eq!(d.len(&q.clone().key("items")), 3);
+    assert_eq!((read(&d, "id"), read(&d, "text"), read(&d, "explanation")), (id, text, explanation));
+    let loaded = reload(&d);
+    assert!(matches!(&quiz(&loaded, "kontakti_loomine").questions[0].kind, Kind::Ordering { items } if items.len() == 3));
+    assert_eq!(d.len(&question_list(QUIZ)), n);
+}
+
+#[test]
+fn every_type_changes_to_every_type_and_stays_valid() {
+    for from in QuestionType::ALL {
+        for to in QuestionType::ALL {
+            let mut d = draft();
+            let at = d.len(&question_list(QUIZ));
+            d.add_question(QUIZ, from.name(), at).unwrap();
+            let q = Field::question(QUIZ, at);
+            d.set_str(&q.clone().key("explanation"), "Kept.").unwrap();
+            d.change_question_type(&q, to).unwrap();
+            let problems = d.check();
+            assert!(problems.is_empty(), "{from:?} → {to:?}: {problems:#?}\n{}", d.export().into_iter().find(|(f, _)| f == QUIZ).unwrap().1);
+            assert_eq!(d.get_str(&q.clone().key("explanation")).as_deref(), Some("Kept."), "{from:?} → {to:?}");
+            // Going back loses something when `to` brought a field `from` does not have (its
+            // template fills every field of its type but a scenario's optional speaker).
+            let brought = to.fields().iter().filter(|&&f| f != "speaker").any(|f| !from.fields().contains(f));
+            assert_eq!(d.type_change_loses(&q, from), brought, "{from:?} → {to:?} → {from:?}");
+        }
+    }
+}
+
+#[test]
+fn a_multiple_choice_with_two_right_made_single_is_pointed_at() {
+    let mut d = draft();
+    let at = d.len(&question_list(QUIZ));
+    d.add_question(QUIZ, "multiple", at).unwrap();
+    let q = Field::question(QUIZ, at);
+    d.set_bool(&q.clone().key("option").index(1).key("correct"), true).unwrap();
+    assert_valid(&d);
+    d.change_question_type(&q, QuestionType::Single).unwrap();
+    let problems = d.check();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].error.message.contains("one"), "{}", problems[0].error.message);
 }

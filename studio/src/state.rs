@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use tere_authoring::draft::SpeakerChoice;
+use tere_authoring::kinds::QuestionType;
 use tere_authoring::{Draft, Field, Problem, Seg};
 use yew::prelude::*;
 
@@ -61,6 +62,8 @@ pub enum Change {
     Append(Field),
     /// Who says a scenario's line (the question's `Field`).
     Speaker(Field, SpeakerChoice),
+    /// A question (its `Field`) becomes another type (`Draft::change_question_type`).
+    Retype(Field, QuestionType),
     AddQuiz {
         title: String,
     },
@@ -122,6 +125,7 @@ impl Reducible for Studio {
             Change::DuplicateQuestion { file, index } => draft.duplicate_question(&file, index).map(drop),
             Change::Append(list) => append(&mut draft, &list),
             Change::Speaker(question, speaker) => draft.set_speaker(&question, &speaker),
+            Change::Retype(question, to) => draft.change_question_type(&question, to),
             Change::AddSection { heading } => draft.add_section(&heading).map(drop),
             Change::Cite { question, seed, heading } => {
                 let source = question.key("source");

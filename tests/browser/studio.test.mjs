@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, quizById, playQuiz, summary, unzip, unload, screenshot, DIST } from './harness.mjs';
+import { serve, launch, quizById, playQuiz, summary, unzip, unload, screenshot, DIST, SCREENSHOTS } from './harness.mjs';
 import { violations } from './moodle-rules.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -311,6 +311,51 @@ test('a new section of the material can be added, named and cited by a question'
   await source.selectOption({ label: 'Telefonikõne vastuvõtmine' });
   await page.locator('.all-good').waitFor();
   assert.equal(await source.locator('option:checked').textContent(), 'Telefonikõne vastuvõtmine');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("a question's type changes in place: what the new type has too stays, and losing answers is asked first", async () => {
+  const { context, page } = await openStudio();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  const q0 = quizById(QUIZ).questions[0];
+  assert.equal(q0.type, 'single');
+  const type = field(page, 'question', 0, 'type');
+  const optionTexts = async () => {
+    const texts = [];
+    for (let i = 0; await field(page, 'question', 0, 'option', i, 'text').count(); i++) texts.push(await field(page, 'question', 0, 'option', i, 'text').inputValue());
+    return texts;
+  };
+  const before = await optionTexts();
+  assert.deepEqual(before, q0.options.map((o) => o.text), 'the options are shown');
+
+  // Single → multiple: nothing to lose, so nothing is asked; the options stay as written.
+  let asked = 0;
+  page.on('dialog', (d) => { asked++; d.dismiss(); });
+  await type.focus();
+  await type.selectOption('multiple');
+  await page.locator('.all-good').waitFor();
+  assert.equal(asked, 0);
+  assert.deepEqual(await optionTexts(), before);
+  assert.match(await page.locator('section.question-editor h3').first().textContent(), /Mitu õiget vastust/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), await type.getAttribute('id'), 'focus stays on the choice');
+
+  // Multiple → ordering would remove the options: asked first; "no" puts the choice back.
+  await type.selectOption('ordering');
+  assert.equal(asked, 1);
+  assert.equal(await type.inputValue(), 'multiple');
+  assert.deepEqual(await optionTexts(), before, 'nothing changed');
+
+  // "Yes": the options go, the template's steps come, and it is valid as it stands.
+  page.removeAllListeners('dialog');
+  page.once('dialog', (d) => { asked++; d.accept(); });
+  await type.selectOption('ordering');
+  await page.locator('.all-good').waitFor();
+  assert.equal(asked, 2);
+  assert.equal(await page.locator('section.question-editor >> nth=0').locator('fieldset.options').count(), 0);
+  assert.equal(await field(page, 'question', 0, 'items', 2).count(), 1, 'three steps to order');
+  assert.equal(await field(page, 'question', 0, 'text').inputValue(), q0.text, 'the question text stays');
+  await page.locator('section.question-editor').first().screenshot({ path: path.join(SCREENSHOTS, 'studio-retype-1280.png') });
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -226,6 +226,45 @@ impl Draft {
         Ok(id)
     }
 
+    /// Changes the type of `question` (a question's table) to `to`. It keeps its id,
+    /// text, explanation, hints and section, and those of its own fields that `to` has
+    /// too (`QuestionType::fields`: the options, between single, multiple and scenario);
+    /// the others are removed, and what `to` needs and lacks comes from its template, in
+    /// the quiz's language, before the explanation. The result may need a fix (a single
+    /// choice made from a multiple one with two right options): validation says where.
+    pub fn change_question_type(&mut self, question: &Field, to: QuestionType) -> Result<(), EditError> {
+        let own = kinds::template(to, self.words_for(&question.file));
+        let fresh = format!("{}{}", own.fields, own.tables).parse::<DocumentMut>().expect("templates are valid TOML").into_table();
+        self.edit(&question.file, |doc| {
+            let t = table_at(doc, question)?;
+            let old = std::mem::replace(t, Table::new());
+            t.decor_mut().clone_from(old.decor());
+            let missing: Vec<(&str, &Item)> = fresh.iter().filter(|(key, _)| !old.iter().any(|(k, _)| own_field(k) == Some(key))).collect();
+            for (key, item) in old.iter() {
+                if key == "explanation" {
+                    missing.iter().for_each(|(k, item)| drop(t.insert(k, (*item).clone())));
+                }
+                if own_field(key).is_none_or(|own| to.fields().contains(&own)) {
+                    t.insert(key, item.clone());
+                }
+            }
+            if !t.contains_key("explanation") {
+                missing.iter().for_each(|(k, item)| drop(t.insert(k, (*item).clone())));
+            }
+            t["type"] = toml_edit::value(to.name());
+            // The rebuilt table and the template's tables are written where they now stand.
+            array::renumber(doc);
+            Ok(())
+        })
+    }
+
+    /// Whether changing `question`'s type to `to` removes something the author wrote:
+    /// one of its own fields that `to` does not have.
+    pub fn type_change_loses(&self, question: &Field, to: QuestionType) -> bool {
+        let keys = QuestionType::ALL.iter().flat_map(|t| t.fields()).chain(&["customer"]);
+        keys.filter(|&&key| own_field(key).is_some_and(|own| !to.fields().contains(&own))).any(|key| self.exists(&question.clone().key(key)))
+    }
+
     /// Inserts a wrong option with placeholder text at `at` of `question`'s options
     /// (`question` is a question's table: `Field::question(file, i)`).
     pub fn add_option(&mut self, question: &Field, at: usize) -> Result<(), EditError> {
@@ -288,7 +327,6 @@ impl Draft {
     }
 }
 
-/// The table at `parent` (a question), for adding a list to it.
 /// A scenario's speaker, as the Studio offers it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SpeakerChoice {
@@ -329,6 +367,14 @@ impl Draft {
     }
 }
 
+/// The type field (`QuestionType::fields`) that `key` of a question is, if it is one:
+/// `customer` is `line` by its old name (`source.rs`).
+fn own_field(key: &str) -> Option<&str> {
+    let key = if key == "customer" { "line" } else { key };
+    QuestionType::ALL.iter().flat_map(|t| t.fields()).find(|&&f| f == key).copied()
+}
+
+/// The table at `parent` (a question), for changing its keys.
 fn table_at<'a>(doc: &'a mut toml_edit::DocumentMut, parent: &Field) -> Result<&'a mut Table, EditError> {
     match root(doc).find(&parent.path) {
         Some(NodeMut::Table(t) | NodeMut::Item(Item::Table(t))) => Ok(t),

@@ -34,12 +34,47 @@ pub fn editor(ctx: &Ctx, file: &str, i: usize, count: usize) -> Html {
                     { small_button(ctx, ui.remove, "question-remove", count > 1, { let q = q.clone(); move || Change::Remove(q.clone()) }) }
                 </div>
             </header>
+            { type_choice(ctx, &q, &kind) }
             { text(ctx, ui.question_text, &key(&q, "text"), true) }
             { body(ctx, &q, &kind) }
             { text(ctx, ui.explanation, &key(&q, "explanation"), true) }
             { list(ctx, &q, "hint", (ui.hints, ui.hint, ui.add_hint), 0..=MAX_HINTS) }
             { section(ctx, &q) }
         </section>
+    }
+}
+
+/// The question's type, to change in place. What the new type has too stays (the
+/// options, between single, multiple and scenario); when the change would remove
+/// something the trainer wrote, they are asked first, and a "no" puts the choice back.
+fn type_choice(ctx: &Ctx, q: &Field, kind: &str) -> Html {
+    let ui = ctx.ui;
+    let field = key(q, "type");
+    let id = super::fields::dom_id(&field);
+    // A problem with the type (an unknown one, a field it lacks) shows under the choice.
+    let (described, problems) = super::fields::problems(ctx, &field);
+    let loses = QuestionType::ALL.map(|t| ctx.studio.draft.type_change_loses(q, t));
+    let onchange = {
+        let (dispatch, q, now, ask) = (ctx.dispatch.clone(), q.clone(), kind.to_string(), ui.change_type_confirm);
+        Callback::from(move |e: Event| {
+            let Some(select) = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok()) else { return };
+            let Some(n) = QuestionType::ALL.iter().position(|t| t.name() == select.value()) else { return };
+            let confirmed = || web_sys::window().and_then(|w| w.confirm_with_message(ask).ok()).unwrap_or(false);
+            if !loses[n] || confirmed() {
+                dispatch.dispatch(Change::Retype(q.clone(), QuestionType::ALL[n]));
+            } else {
+                select.set_value(&now);
+            }
+        })
+    };
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ ui.question_type }</label>
+            <select id={id} onchange={onchange} aria-describedby={described}>
+                { for TYPES.iter().enumerate().map(|(n, t)| html! { <option value={*t} selected={*t == kind}>{ ui.type_names[n] }</option> }) }
+            </select>
+            { problems }
+        </div>
     }
 }
 
