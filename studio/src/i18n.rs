@@ -41,7 +41,7 @@ pub struct Ui {
     pub question: &'static str,
     pub question_text: &'static str,
     pub question_type: &'static str,
-    /// Asked before a type change removes answers the trainer wrote.
+    /// Asked before a type change removes fields the trainer wrote.
     pub change_type_confirm: &'static str,
     pub explanation: &'static str,
     pub source_section: &'static str,
@@ -123,7 +123,7 @@ static ET: Ui = Ui {
     question: "Küsimus",
     question_text: "Küsimuse tekst",
     question_type: "Küsimuse tüüp",
-    change_type_confirm: "Uuel tüübil on teistsugused vastused: selle küsimuse praegused vastused ja nende tagasiside kustutatakse. Kas muudan tüübi?",
+    change_type_confirm: "Uuel tüübil pole kõiki selle küsimuse välju: osa kirjutatust (näiteks vastusevariandid või repliik) kustutatakse. Kas muudan tüübi?",
     explanation: "Selgitus (näidatakse pärast vastamist)",
     source_section: "Allikas: õppematerjali osa",
     option: "Vastusevariant",
@@ -200,7 +200,7 @@ static FI: Ui = Ui {
     question: "Kysymys",
     question_text: "Kysymyksen teksti",
     question_type: "Kysymystyyppi",
-    change_type_confirm: "Uudella tyypillä on erilaiset vastaukset: tämän kysymyksen nykyiset vastaukset ja niiden palaute poistetaan. Vaihdetaanko tyyppi?",
+    change_type_confirm: "Uudella tyypillä ei ole kaikkia tämän kysymyksen kenttiä: osa kirjoittamastasi (esimerkiksi vastausvaihtoehdot tai repliikki) poistetaan. Vaihdetaanko tyyppi?",
     explanation: "Selitys (näytetään vastaamisen jälkeen)",
     source_section: "Lähde: oppimateriaalin osa",
     option: "Vastausvaihtoehto",
@@ -285,7 +285,8 @@ static EN: Ui = Ui {
     question: "Question",
     question_text: "Question text",
     question_type: "Question type",
-    change_type_confirm: "The new type has different answers: this question's current answers and their feedback will be removed. Change the type?",
+    change_type_confirm:
+        "The new type does not have all of this question's fields: some of what you wrote (such as the options or the line) will be removed. Change the type?",
     explanation: "Explanation (shown after answering)",
     source_section: "Source: section of the material",
     option: "Option",

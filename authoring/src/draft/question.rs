@@ -240,16 +240,17 @@ impl Draft {
             let old = std::mem::replace(t, Table::new());
             t.decor_mut().clone_from(old.decor());
             let missing: Vec<(&str, &Item)> = fresh.iter().filter(|(key, _)| !old.iter().any(|(k, _)| own_field(k) == Some(key))).collect();
+            let add_missing = |t: &mut Table| missing.iter().for_each(|(key, item)| drop(t.insert(key, (*item).clone())));
             for (key, item) in old.iter() {
                 if key == "explanation" {
-                    missing.iter().for_each(|(k, item)| drop(t.insert(k, (*item).clone())));
+                    add_missing(t);
                 }
                 if own_field(key).is_none_or(|own| to.fields().contains(&own)) {
                     t.insert(key, item.clone());
                 }
             }
             if !t.contains_key("explanation") {
-                missing.iter().for_each(|(k, item)| drop(t.insert(k, (*item).clone())));
+                add_missing(t);
             }
             t["type"] = toml_edit::value(to.name());
             // The rebuilt table and the template's tables are written where they now stand.
