@@ -106,7 +106,7 @@ pub fn quiz(ctx: &Ctx) -> Html {
             <div class="add-question">
                 <label for={kind_id.clone()}>{ ui.question_type }</label>
                 <select id={kind_id}>
-                    { for TYPES.iter().enumerate().map(|(n, t)| html! { <option value={*t}>{ ui.type_names[n] }</option> }) }
+                    { question::type_options(ui, "") }
                 </select>
                 <button type="button" class="secondary" data-action="question-add" onclick={add}>{ ui.add_question }</button>
             </div>

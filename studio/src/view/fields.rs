@@ -143,7 +143,7 @@ pub fn select(ctx: &Ctx, label: &str, field: &Field, choices: &[(String, String)
     let onchange = {
         let (dispatch, field) = (ctx.dispatch.clone(), field.clone());
         Callback::from(move |e: Event| {
-            let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) else { return };
+            let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() else { return };
             dispatch.dispatch(Change::SetStr(field.clone(), select.value()));
         })
     };

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::fields::{checkbox, index, key, small_button, text};
 use super::Ctx;
-use crate::i18n::TYPES;
+use crate::i18n::{Ui, TYPES};
 use crate::state::Change;
 
 /// The editor of question `i` of the quiz file `file`, of `count` questions.
@@ -57,7 +57,7 @@ fn type_choice(ctx: &Ctx, q: &Field, kind: &str) -> Html {
     let onchange = {
         let (dispatch, q, now, ask) = (ctx.dispatch.clone(), q.clone(), kind.to_string(), ui.change_type_confirm);
         Callback::from(move |e: Event| {
-            let Some(select) = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok()) else { return };
+            let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() else { return };
             let Some(n) = QuestionType::ALL.iter().position(|t| t.name() == select.value()) else { return };
             let confirmed = || web_sys::window().and_then(|w| w.confirm_with_message(ask).ok()).unwrap_or(false);
             if !loses[n] || confirmed() {
@@ -71,11 +71,17 @@ fn type_choice(ctx: &Ctx, q: &Field, kind: &str) -> Html {
         <div class="field">
             <label for={id.clone()}>{ ui.question_type }</label>
             <select id={id} onchange={onchange} aria-describedby={described}>
-                { for TYPES.iter().enumerate().map(|(n, t)| html! { <option value={*t} selected={*t == kind}>{ ui.type_names[n] }</option> }) }
+                { type_options(ui, kind) }
             </select>
             { problems }
         </div>
     }
+}
+
+/// Every question type as a select's options, by their names in the UI language;
+/// `selected` (a type's TOML name) is the chosen one, if any.
+pub fn type_options(ui: &Ui, selected: &str) -> Html {
+    html! { <>{ for TYPES.iter().enumerate().map(|(n, t)| html! { <option value={*t} selected={*t == selected}>{ ui.type_names[n] }</option> }) }</> }
 }
 
 /// The fields of the question's own kind.
@@ -197,7 +203,7 @@ fn section(ctx: &Ctx, q: &Field) -> Html {
     let onchange = {
         let (dispatch, q, sections) = (ctx.dispatch.clone(), q.clone(), sections.clone());
         Callback::from(move |e: Event| {
-            let Some(select) = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok()) else { return };
+            let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() else { return };
             let Some((seed, heading)) = select.value().parse::<usize>().ok().and_then(|i| sections.get(i).cloned()) else { return };
             dispatch.dispatch(Change::Cite { question: q.clone(), seed, heading });
         })
@@ -226,7 +232,7 @@ fn speaker(ctx: &Ctx, q: &Field) -> Html {
     let onchange = {
         let (dispatch, q, name) = (ctx.dispatch.clone(), q.clone(), ui.speaker_named_default.to_string());
         Callback::from(move |e: Event| {
-            let Some(select) = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok()) else { return };
+            let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() else { return };
             let choice = match select.value().as_str() {
                 "colleague" => SpeakerChoice::Colleague,
                 "named" => SpeakerChoice::Named(name.clone()),
