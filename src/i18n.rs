@@ -60,6 +60,7 @@ pub struct Ui {
     pub named_says: &'static str,
     pub your_answers: &'static str,
     pub not_found: &'static str,
+    /// Results could not be delivered yet: kept on the device, sent again; how to get them saved.
     pub host_trouble: &'static str,
     pub review: &'static str,
     pub your_answer: &'static str,
@@ -145,7 +146,7 @@ static ET: Ui = Ui {
     not_found: "Sellist testi ei leitud.",
     review: "Vaata vastused ja selgitused üle",
     your_answer: "Sinu vastus",
-    host_trouble: "Tulemusi ei õnnestunud praegu õpikeskkonda saata. Sinu vastused on alles ja need saadetakse uuesti.",
+    host_trouble: "Tulemusi ei õnnestunud õpikeskkonda salvestada. Need on selles seadmes alles ja saadetakse uuesti. Kui see teade ei kao, logi õpikeskkonda uuesti sisse ja ava see tegevus uuesti: siis saadetakse tulemused.",
     progress_reset: "Salvestatud edenemist ei õnnestunud lugeda, seega alustad algusest.",
     host_refused:
         "Selle korra tulemusi ei õnnestunud õpikeskkonda salvestada. Need on selles seadmes alles: sulge tegevus ja ava see uuesti, siis saadetakse need.",
@@ -209,7 +210,7 @@ static FI: Ui = Ui {
     not_found: "Testiä ei löytynyt.",
     review: "Käy vastaukset ja selitykset läpi",
     your_answer: "Vastauksesi",
-    host_trouble: "Tuloksia ei juuri nyt saatu lähetettyä oppimisympäristöön. Vastauksesi ovat tallessa, ja ne lähetetään uudelleen.",
+    host_trouble: "Tuloksia ei saatu tallennettua oppimisympäristöön. Ne ovat tallessa tällä laitteella, ja ne lähetetään uudelleen. Jos tämä ilmoitus ei katoa, kirjaudu oppimisympäristöön uudelleen ja avaa tämä aktiviteetti uudelleen: tulokset lähetetään silloin.",
     progress_reset: "Tallennettua edistymistä ei voitu lukea, joten aloitat alusta.",
     host_refused: "Tämän kerran tuloksia ei voitu tallentaa oppimisympäristöön. Ne ovat tallessa tällä laitteella: sulje aktiviteetti ja avaa se uudelleen, niin ne lähetetään.",
     preview: "Esikatselu: tämän kerran vastauksia ja tulosta ei tallenneta.",
@@ -272,7 +273,7 @@ static EN: Ui = Ui {
     not_found: "No such quiz.",
     review: "Review answers and explanations",
     your_answer: "Your answer",
-    host_trouble: "Your results could not be sent to the learning platform just now. Your answers are kept and will be sent again.",
+    host_trouble: "Your results could not be saved in the learning platform. They are kept on this device and will be sent again. If this notice stays, sign in to the learning platform again and reopen this activity: your results are sent then.",
     progress_reset: "Saved progress could not be read, so you start from the beginning.",
     host_refused:
         "This session's results could not be saved in the learning platform. They are kept on this device: close the activity and open it again to send them.",

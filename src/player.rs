@@ -16,31 +16,8 @@ use crate::content::Content;
 use crate::host::{self, Clock, Health, Outbox};
 use crate::i18n::LangUi;
 use crate::params::{LangPrefs, Params};
-use crate::state::{Change, Config, Launched, Model};
+use crate::state::{notice_for, Change, Config, Launched, Model, Notice};
 use crate::view;
-
-/// A short, non-blocking message about saving.
-#[derive(Clone, Copy, PartialEq)]
-pub enum Notice {
-    /// Results could not be delivered yet; they are kept and sent again.
-    HostTrouble,
-    /// The LMS refused this session; results are kept on the device for the next launch.
-    HostRefused,
-    /// The LMS opened the quiz in browse or review mode: nothing is recorded.
-    Preview,
-    /// Saved progress could not be read; a fresh attempt starts.
-    ProgressReset,
-}
-
-/// What the learner is told about the host's health (nothing when all is well).
-fn notice_for(health: Health) -> Option<Notice> {
-    match health {
-        Health::Good => None,
-        Health::Retrying => Some(Notice::HostTrouble),
-        Health::Refused => Some(Notice::HostRefused),
-        Health::Preview => Some(Notice::Preview),
-    }
-}
 
 type SharedHost = Rc<Outbox>;
 
@@ -75,7 +52,7 @@ pub fn player(props: &PlayerProps) -> Html {
     // an LMS right after it (`use_launch`).
     let early = use_memo((), |_| (!host.waits_for_paint()).then(|| launch(&host, content)));
     let model = use_reducer(|| match &*early {
-        Some((Change::Launch { actions, launched }, _)) => Model::new(first_session(content)).launched(actions.clone(), *launched),
+        Some(Change::Launch { actions, launched, notice }) => Model::new(first_session(content)).launched(actions.clone(), *launched, *notice),
         _ => Model::new(first_session(content)),
     });
     let config = use_memo((), |_| Config {
@@ -83,12 +60,10 @@ pub fn player(props: &PlayerProps) -> Html {
         single_quiz: content.found.is_some(),
         unknown_quiz: content.unknown_quiz,
     });
-    // `_eq`: a report that changes nothing re-renders nothing
-    let notice = use_state_eq(|| (*early).as_ref().and_then(|(_, notice)| *notice));
-    use_launch(&host, content, &model, &notice);
+    use_launch(&host, content, &model);
     let reported = use_mut_ref(|| (*model).clone());
-    use_host_reports(&host, &model, &reported, &notice);
-    use_page_lifecycle(&host, &reported, &notice);
+    use_host_reports(&host, &model, &reported);
+    use_page_lifecycle(&host, &reported, model.dispatcher());
     use_focus_heading(&model);
     let focus_next = use_mut_ref(|| None);
     {
@@ -98,7 +73,7 @@ pub fn player(props: &PlayerProps) -> Html {
     // Per screen: the Finnish stage speaks Finnish, the Estonian menu Estonian.
     let lang = model.langs(&config).for_content(model.session.content_lang());
     let ctx = view::Ctx { session: &model.session, lang, ui: lang.ui(), config: &config, dispatch: model.dispatcher(), focus_next };
-    let notice_text = notice.map(|n| match n {
+    let notice_text = model.notice.map(|n| match n {
         Notice::HostTrouble => ctx.ui.host_trouble,
         Notice::HostRefused => ctx.ui.host_refused,
         Notice::Preview => ctx.ui.preview,
@@ -117,31 +92,25 @@ pub fn player(props: &PlayerProps) -> Html {
 
 /// The host connects and reads what it saved: the change that applies it, and what
 /// the learner is told about it.
-fn launch(host: &Outbox, content: &Content) -> (Change, Option<Notice>) {
+fn launch(host: &Outbox, content: &Content) -> Change {
     let launch = host.launch(content.course);
     let mut actions = vec![Action::ImposePassMark(launch.pass_mark)];
     actions.extend(launch.restore);
     // Back at the quiz `?quiz=` named: now at its resumed attempt, if there is one.
     actions.extend(content.found.map(Action::Open));
     let notice = notice_for(host.health()).or(launch.discarded.then_some(Notice::ProgressReset));
-    (Change::Launch { actions, launched: Launched { lang: launch.lang, in_lms: launch.in_lms } }, notice)
+    Change::Launch { actions, launched: Launched { lang: launch.lang, in_lms: launch.in_lms }, notice }
 }
 
 /// For a host whose calls may hold the page (an LMS): the launch once the first
 /// screen is painted, applied through the reducer.
 #[hook]
-fn use_launch(host: &SharedHost, content: &Rc<Content>, model: &UseReducerHandle<Model>, notice: &UseStateHandle<Option<Notice>>) {
-    let (host, content, dispatch, notice) = (host.clone(), content.clone(), model.dispatcher(), notice.clone());
+fn use_launch(host: &SharedHost, content: &Rc<Content>, model: &UseReducerHandle<Model>) {
+    let (host, content, dispatch) = (host.clone(), content.clone(), model.dispatcher());
     let pending = model.launched.is_none();
     use_effect_with((), move |_| {
         if pending {
-            host::after_paint(move || {
-                let (change, shown) = launch(&host, &content);
-                if shown.is_some() {
-                    notice.set(shown);
-                }
-                dispatch.dispatch(change);
-            });
+            host::after_paint(move || dispatch.dispatch(launch(&host, &content)));
         }
     });
 }
@@ -150,27 +119,22 @@ fn use_launch(host: &SharedHost, content: &Rc<Content>, model: &UseReducerHandle
 /// is reported before the launch; the launch itself is not a change the learner made:
 /// the host writes what it means (`Host::begin`) once its screen is painted.
 #[hook]
-fn use_host_reports(host: &SharedHost, model: &Model, reported: &Rc<RefCell<Model>>, notice: &UseStateHandle<Option<Notice>>) {
+fn use_host_reports(host: &SharedHost, model: &UseReducerHandle<Model>, reported: &Rc<RefCell<Model>>) {
     let shown = use_mut_ref(|| (question_key(&model.session), host::now_ms()));
     let begun = use_mut_ref(|| false);
     let host = host.clone();
     let reported = reported.clone();
-    let notice = notice.clone();
-    use_effect_with(model.clone(), move |now| {
+    let dispatch = model.dispatcher();
+    use_effect_with((**model).clone(), move |now| {
         let clock = Clock { now_ms: host::now_ms(), shown_ms: shown.borrow().1 };
         if *begun.borrow() {
             let happened = events(&reported.borrow().session, &now.session);
             if !happened.is_empty() {
-                let notice = notice.clone();
-                host.report(now.session.clone(), happened, clock, move |health| notice.set(notice_for(health)));
+                host.report(now.session.clone(), happened, clock, move |health| dispatch.dispatch(Change::Delivered(health)));
             }
         } else if now.launched.is_some() {
             *begun.borrow_mut() = true;
-            host.begin(now.session.clone(), move |health| {
-                if let Some(n) = notice_for(health) {
-                    notice.set(Some(n));
-                }
-            });
+            host.begin(now.session.clone(), move |health| dispatch.dispatch(Change::Begun(health)));
         }
         if shown.borrow().0 != question_key(&now.session) {
             *shown.borrow_mut() = (question_key(&now.session), clock.now_ms);
@@ -187,10 +151,9 @@ fn question_key(session: &Session) -> Option<(usize, usize)> {
 /// Saves when the page is hidden, ends the connection when it goes away, retries
 /// failed deliveries every few seconds, and reports the content height to a host that wants it.
 #[hook]
-fn use_page_lifecycle(host: &SharedHost, reported: &Rc<RefCell<Model>>, notice: &UseStateHandle<Option<Notice>>) {
+fn use_page_lifecycle(host: &SharedHost, reported: &Rc<RefCell<Model>>, dispatch: UseReducerDispatcher<Model>) {
     let host = host.clone();
     let reported = reported.clone();
-    let notice = notice.clone();
     use_effect_with((), move |_| {
         let window = web_sys::window().expect("a window");
         let document = window.document().expect("a document");
@@ -218,7 +181,7 @@ fn use_page_lifecycle(host: &SharedHost, reported: &Rc<RefCell<Model>>, notice: 
             Interval::new(3_000, move || {
                 if host.health() == Health::Retrying {
                     host.retry();
-                    notice.set(notice_for(host.health()));
+                    dispatch.dispatch(Change::Delivered(host.health()));
                 }
             })
         };

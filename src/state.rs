@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use tere_engine::health::Health;
 use tere_engine::{Action, Session};
 use yew::prelude::*;
 
@@ -16,6 +17,31 @@ pub struct Model {
     pub session: Session,
     /// What the host's launch told the page; `None` until it has run (in an LMS, after the first paint).
     pub launched: Option<Launched>,
+    /// What the learner is told about saving, if anything.
+    pub notice: Option<Notice>,
+}
+
+/// A short, non-blocking message about saving.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Results could not be delivered yet; they are kept on the device and sent again.
+    HostTrouble,
+    /// The LMS refused this session; results are kept on the device for the next launch.
+    HostRefused,
+    /// The LMS opened the quiz in browse or review mode: nothing is recorded.
+    Preview,
+    /// Saved progress could not be read; a fresh attempt starts.
+    ProgressReset,
+}
+
+/// What the learner is told about the host's health (nothing when all is well).
+pub fn notice_for(health: Health) -> Option<Notice> {
+    match health {
+        Health::Good => None,
+        Health::Retrying => Some(Notice::HostTrouble),
+        Health::Refused => Some(Notice::HostRefused),
+        Health::Preview => Some(Notice::Preview),
+    }
 }
 
 /// The launch's display side: what the LMS says about the learner and the page.
@@ -32,8 +58,13 @@ pub enum Change {
     /// The learner's (or a test's) action on the session.
     Play(Action),
     /// The host's launch ran: its saved progress (as engine actions) is applied to the
-    /// state the page started with, and the page learns the learner's language.
-    Launch { actions: Vec<Action>, launched: Launched },
+    /// state the page started with, and the page learns the learner's language and
+    /// what to tell the learner.
+    Launch { actions: Vec<Action>, launched: Launched, notice: Option<Notice> },
+    /// The host wrote what the launch means: a notice if it is unwell (an earlier notice stays otherwise).
+    Begun(Health),
+    /// The host delivered reports (or tried again): the notice follows its health.
+    Delivered(Health),
 }
 
 impl From<Action> for Change {
@@ -44,13 +75,23 @@ impl From<Action> for Change {
 
 impl Model {
     pub fn new(session: Session) -> Model {
-        Model { session, launched: None }
+        Model { session, launched: None, notice: None }
     }
 
     /// This state with the host's launch applied (`Change::Launch`).
-    pub fn launched(&self, actions: Vec<Action>, launched: Launched) -> Model {
+    pub fn launched(&self, actions: Vec<Action>, launched: Launched, notice: Option<Notice>) -> Model {
         let session = actions.into_iter().fold(self.session.clone(), |s, a| s.reduce(a));
-        Model { session, launched: Some(launched) }
+        Model { session, launched: Some(launched), notice }
+    }
+
+    /// The one reducer of the player's state.
+    pub fn changed(&self, change: Change) -> Model {
+        match change {
+            Change::Play(action) => Model { session: self.session.reduce(action), launched: self.launched, notice: self.notice },
+            Change::Launch { actions, launched, notice } => self.launched(actions, launched, notice),
+            Change::Begun(health) => Model { notice: notice_for(health).or(self.notice), ..self.clone() },
+            Change::Delivered(health) => Model { notice: notice_for(health), ..self.clone() },
+        }
     }
 
     /// The UI language preferences: the page's, with the LMS's once launched.
@@ -76,6 +117,7 @@ impl PartialEq for Model {
             && *pass_mark_override == o.pass_mark_override
             && *practice == o.practice
             && self.launched == other.launched
+            && self.notice == other.notice
     }
 }
 
@@ -83,9 +125,12 @@ impl Reducible for Model {
     type Action = Change;
 
     fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
-        match change {
-            Change::Play(action) => Rc::new(Model { session: self.session.reduce(action), launched: self.launched }),
-            Change::Launch { actions, launched } => Rc::new(self.launched(actions, launched)),
+        let next = self.changed(change);
+        // A change that changes nothing (a delivery that left the notice as it was) re-renders nothing.
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
         }
     }
 }

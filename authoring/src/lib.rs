@@ -1,4 +1,4 @@
-//! Tere's authoring side, used by the build script, xtask, tests and Tere Studio, never
+//! Tere's authoring side, used by xtask, the tests and Tere Studio, never
 //! by the player's wasm: read `questions/` (or a course held in memory, `CourseFiles`),
 //! validate it, and turn it into the model of
 //! `tere-engine` (which `packed` turns into the widget's built-in data). Bad content is
@@ -43,7 +43,7 @@ pub struct Section {
 pub struct LoadedCourse {
     pub course: Course,
     pub sections: Vec<Section>,
-    /// Every file read, for build scripts' rerun-if-changed.
+    /// Every file read (what a rebuild of the packs depends on).
     pub files: Vec<PathBuf>,
     /// Item-writing warnings (`lint`), after the `allow`s of the files are applied.
     pub warnings: Vec<Warning>,

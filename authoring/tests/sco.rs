@@ -183,7 +183,7 @@ fn a_weaker_revisit_never_lowers_the_result_the_lms_or_the_backup_holds() {
         let mut second = relaunch(version, &first);
         let revisit = launch(version, Scope::Stage(0), course, &mut second, &backup, answer_all(0));
         assert_eq!(revisit.attempt().unwrap().result(&course.quizzes[0], 75).score, 0, "the revisit itself failed");
-        assert_eq!(second.get(names.score_raw).as_deref(), Some("100"), "{version:?}: the best score stays");
+        assert_eq!(second.get(&names.sco.raw()).as_deref(), Some("100"), "{version:?}: the best score stays");
         let passed_word = match version {
             Version::Scorm12 => second.get("cmi.core.lesson_status"),
             Version::Scorm2004 => second.get("cmi.success_status"),
@@ -249,7 +249,7 @@ fn the_course_sco_reports_each_stage_as_an_objective_and_the_course_as_its_score
         assert_eq!(status(2).as_deref(), Some("failed"), "25 % is below beta's 50 %");
         assert_eq!(lms.get("cmi.objectives.2.score.raw").as_deref(), Some("25"));
         // Course: the mean of the stages' best scores; failed, because beta is.
-        assert_eq!(lms.get(version.names().score_raw).as_deref(), Some("63"));
+        assert_eq!(lms.get(&version.names().sco.raw()).as_deref(), Some("63"));
         let course_status = match version {
             Version::Scorm12 => lms.get("cmi.core.lesson_status"),
             Version::Scorm2004 => lms.get("cmi.success_status"),
@@ -309,7 +309,7 @@ fn work_the_lms_never_got_comes_back_from_the_backup_and_is_written_on_the_next_
         assert!(same_state(&session.quizzes[0], &refused.quizzes[0]));
         lms.apply(&sco::at_launch(version, &session, Scope::Stage(0), &state, true));
         lms.apply(&sco::decode_listed(&unsent).unwrap());
-        assert_eq!(lms.get(version.names().score_raw).as_deref(), Some("75"), "{version:?}");
+        assert_eq!(lms.get(&version.names().sco.raw()).as_deref(), Some("75"), "{version:?}");
         assert_eq!(lms.get("cmi.interactions._count").as_deref(), Some("4"));
         assert_eq!(lms.get("cmi.interactions.3.id").as_deref(), Some("alpha_3"));
     }

@@ -164,31 +164,57 @@ impl Attempt {
         use crate::Action;
         let current = self.current;
         match action {
-            Action::Check if self.can_check(quiz) => {
-                self.answers[current] = Some(self.draft.clone());
-                self.tries[current] = self.tries[current].saturating_add(1);
-                self.phase = Phase::Checked;
-                // A wrong try with tries left comes with the next hint, if any.
-                if !self.is_settled(quiz, current) && self.hints_shown(current) < self.question(quiz).hints.len() {
-                    self.hints_given[current] += 1;
+            Action::Check => {
+                if self.can_check(quiz) {
+                    self.answers[current] = Some(self.draft.clone());
+                    self.tries[current] = self.tries[current].saturating_add(1);
+                    self.phase = Phase::Checked;
+                    // A wrong try with tries left comes with the next hint, if any.
+                    if !self.is_settled(quiz, current) && self.hints_shown(current) < self.question(quiz).hints.len() {
+                        self.hints_given[current] += 1;
+                    }
                 }
             }
-            Action::Hint if self.may_hint(quiz) => self.hints_asked[current] += 1,
-            Action::TryAgain if self.may_try_again(quiz) => {
-                // The last try's answer is where the next one starts.
-                if let Some(last) = self.answers[current].take() {
-                    self.draft = last;
+            Action::Hint => {
+                if self.may_hint(quiz) {
+                    self.hints_asked[current] += 1;
                 }
-                self.phase = Phase::Answering;
             }
-            Action::Next if self.phase == Phase::Checked && self.is_settled(quiz, current) && !self.is_last() => {
-                self.current += 1;
-                self.phase = Phase::Answering;
-                self.draft = self.blank_draft(quiz);
+            Action::TryAgain => {
+                if self.may_try_again(quiz) {
+                    // The last try's answer is where the next one starts.
+                    if let Some(last) = self.answers[current].take() {
+                        self.draft = last;
+                    }
+                    self.phase = Phase::Answering;
+                }
             }
-            Action::Finish if self.phase == Phase::Checked && self.is_settled(quiz, current) && self.is_last() => self.phase = Phase::Finished,
-            edit if self.phase == Phase::Answering => crate::session::edit_draft(&self.question(quiz).kind, &mut self.draft, edit),
-            _ => {}
+            Action::Next => {
+                if self.phase == Phase::Checked && self.is_settled(quiz, current) && !self.is_last() {
+                    self.current += 1;
+                    self.phase = Phase::Answering;
+                    self.draft = self.blank_draft(quiz);
+                }
+            }
+            Action::Finish => {
+                if self.phase == Phase::Checked && self.is_settled(quiz, current) && self.is_last() {
+                    self.phase = Phase::Finished;
+                }
+            }
+            Action::Choose(_) | Action::Move { .. } | Action::Match { .. } | Action::Write(_) => {
+                if self.phase == Phase::Answering {
+                    crate::session::edit_draft(&self.question(quiz).kind, &mut self.draft, action);
+                }
+            }
+            // What the session does itself never reaches an attempt.
+            Action::Open(_)
+            | Action::ShowMenu
+            | Action::Start { .. }
+            | Action::Retry { .. }
+            | Action::Practise { .. }
+            | Action::EndPractice
+            | Action::ImposePassMark(_)
+            | Action::Restore { .. } => {}
         }
     }
 
@@ -216,7 +242,7 @@ impl Attempt {
             })
             .collect();
         let score = score::percent(sum, graded);
-        QuizResult { score, passed: score >= pass_mark, credits }
+        QuizResult { score, passed: score::passes(score, pass_mark), credits }
     }
 }
 

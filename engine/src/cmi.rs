@@ -15,7 +15,9 @@ pub enum Version {
     Scorm2004,
 }
 
-/// Element names that differ between the versions.
+/// Every SCORM element name Tere reads or writes, one table per version (`NAMES_12`,
+/// `NAMES_2004`). An element a version does not have is `None`, so what is written
+/// follows from what the version has.
 pub struct Names {
     pub entry: &'static str,
     pub suspend_data: &'static str,
@@ -30,12 +32,62 @@ pub struct Names {
     /// The element that says whether the SCO was attempted and completed.
     pub status: &'static str,
     pub session_time: &'static str,
-    pub score_raw: &'static str,
-    pub score_min: &'static str,
-    pub score_max: &'static str,
-    pub interaction_count: &'static str,
     /// Most characters suspend_data may hold.
     pub suspend_limit: usize,
+    /// The SCO's own outcome.
+    pub sco: OutcomeNames,
+    /// An objective's outcome, relative to `cmi.objectives.<n>.`.
+    pub objective: OutcomeNames,
+    /// An objective's description (2004: its stage's title).
+    pub objective_description: Option<&'static str>,
+}
+
+/// The element names of an outcome at one place (the SCO's own, or relative to an objective).
+pub struct OutcomeNames {
+    /// The score's prefix: `<score>raw`, `min`, `max`.
+    pub score: &'static str,
+    /// The scaled score's field after that prefix (2004).
+    pub scaled: Option<&'static str>,
+    /// SCORM 1.2's one status word.
+    pub status_12: Option<&'static str>,
+    pub completion: Option<&'static str>,
+    pub success: Option<&'static str>,
+    pub progress: Option<&'static str>,
+}
+
+impl OutcomeNames {
+    /// The raw score's element.
+    pub fn raw(&self) -> String {
+        format!("{}raw", self.score)
+    }
+}
+
+/// The two lists of records in the data model, the same in both versions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
+    Interactions,
+    Objectives,
+}
+
+impl List {
+    pub fn prefix(self) -> &'static str {
+        match self {
+            List::Interactions => "cmi.interactions",
+            List::Objectives => "cmi.objectives",
+        }
+    }
+
+    /// `<prefix>.<n>.<field>`: a field of record `n`.
+    pub fn field(self, n: u32, field: &str) -> String {
+        format!("{}.{n}.{field}", self.prefix())
+    }
+
+    pub fn count_element(self) -> &'static str {
+        match self {
+            List::Interactions => "cmi.interactions._count",
+            List::Objectives => "cmi.objectives._count",
+        }
+    }
 }
 
 impl Version {
@@ -68,11 +120,10 @@ static NAMES_12: Names = Names {
     exit: "cmi.core.exit",
     status: "cmi.core.lesson_status",
     session_time: "cmi.core.session_time",
-    score_raw: "cmi.core.score.raw",
-    score_min: "cmi.core.score.min",
-    score_max: "cmi.core.score.max",
-    interaction_count: "cmi.interactions._count",
     suspend_limit: 4096,
+    sco: OutcomeNames { score: "cmi.core.score.", scaled: None, status_12: Some("cmi.core.lesson_status"), completion: None, success: None, progress: None },
+    objective: OutcomeNames { score: "score.", scaled: None, status_12: Some("status"), completion: None, success: None, progress: None },
+    objective_description: None,
 };
 
 static NAMES_2004: Names = Names {
@@ -86,11 +137,24 @@ static NAMES_2004: Names = Names {
     exit: "cmi.exit",
     status: "cmi.completion_status",
     session_time: "cmi.session_time",
-    score_raw: "cmi.score.raw",
-    score_min: "cmi.score.min",
-    score_max: "cmi.score.max",
-    interaction_count: "cmi.interactions._count",
     suspend_limit: 64000,
+    sco: OutcomeNames {
+        score: "cmi.score.",
+        scaled: Some("scaled"),
+        status_12: None,
+        completion: Some("cmi.completion_status"),
+        success: Some("cmi.success_status"),
+        progress: Some("cmi.progress_measure"),
+    },
+    objective: OutcomeNames {
+        score: "score.",
+        scaled: Some("scaled"),
+        status_12: None,
+        completion: Some("completion_status"),
+        success: Some("success_status"),
+        progress: Some("progress_measure"),
+    },
+    objective_description: Some("description"),
 };
 
 /// The pass mark in percent from the LMS's mastery value (1.2: 0-100; 2004: scaled 0-1).

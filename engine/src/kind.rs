@@ -43,6 +43,10 @@ pub const MATCHING: u8 = 4;
 pub const SCENARIO: u8 = 5;
 pub const REFLECTION: u8 = 6;
 
+/// The most characters a reflection holds: what the learner may type, and what local
+/// storage keeps of it (SCORM 2004's long-fill-in keeps 4000).
+pub const REFLECTION_MAX: usize = 2000;
+
 /// An answer as a learning record states it, whatever the protocol: the interaction
 /// type and the learner's and the right response, in content indices. `cmi` writes
 /// it in SCORM's formats.

@@ -10,6 +10,7 @@ pub mod answer;
 pub mod attempt;
 pub mod cmi;
 pub mod describe;
+pub mod health;
 pub mod kind;
 pub mod lang;
 pub mod messages;
@@ -23,6 +24,7 @@ pub mod sco;
 pub mod score;
 pub mod session;
 pub mod shuffle;
+pub mod storage;
 
 pub use answer::Answer;
 pub use attempt::{Attempt, Phase, QuizResult};

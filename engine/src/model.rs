@@ -29,6 +29,11 @@ pub struct Course {
 }
 
 impl Quiz {
+    /// The pass mark that holds: the one a host imposes (an LMS mastery score), else the quiz's own.
+    pub fn pass_mark_with(&self, imposed: Option<u8>) -> u8 {
+        imposed.unwrap_or(self.pass_mark)
+    }
+
     /// A quiz with every setting a quiz file may leave out at its default: the pass
     /// mark, no draw, one try, no penalties (what validation gives an absent field).
     pub fn with_defaults(id: Text, title: Text, lang: Text, intro: Text, questions: List<Question>) -> Quiz {

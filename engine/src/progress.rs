@@ -8,16 +8,23 @@
 //! - Framing: `<length in base 36>:<text>`, so any text (a reflection holds anything)
 //!   needs no escaping.
 
+use crate::kind::REFLECTION_MAX;
 use crate::resume;
 use crate::session::{QuizState, Record, Session, Status};
 use crate::Course;
 
 const COURSE_MARK: &str = "c1:";
 
-/// One quiz's record and attempt as one line of text.
+/// One quiz's record and attempt as one line of text, as local storage keeps it: a
+/// reflection whole (up to `REFLECTION_MAX`), as the learner wrote it.
 pub fn encode_quiz(course: &Course, quiz: usize, state: &QuizState) -> String {
+    encode_quiz_keeping(course, quiz, state, REFLECTION_MAX)
+}
+
+/// `encode_quiz` with a reflection's first `keep` characters.
+fn encode_quiz_keeping(course: &Course, quiz: usize, state: &QuizState, keep: usize) -> String {
     let q = &course.quizzes[quiz];
-    let attempt = state.attempt.as_ref().map(|a| resume::encode(q, a)).unwrap_or_default();
+    let attempt = state.attempt.as_ref().map(|a| resume::encode_keeping(q, a, keep)).unwrap_or_default();
     format!("{}|{attempt}", encode_record(&state.record))
 }
 
@@ -32,7 +39,7 @@ pub fn decode_quiz(course: &Course, quiz: usize, text: &str) -> Option<QuizState
     Some(QuizState { record, attempt })
 }
 
-fn encode_record(record: &Record) -> String {
+pub(crate) fn encode_record(record: &Record) -> String {
     let status = match record.status {
         Status::NotStarted => 'n',
         Status::InProgress => 'i',
@@ -43,7 +50,7 @@ fn encode_record(record: &Record) -> String {
     format!("{status}|{best}|{}", record.attempts)
 }
 
-fn decode_record(status: &str, best: &str, attempts: &str) -> Option<Record> {
+pub(crate) fn decode_record(status: &str, best: &str, attempts: &str) -> Option<Record> {
     let status = match status {
         "n" => Status::NotStarted,
         "i" => Status::InProgress,
@@ -76,8 +83,11 @@ pub fn encode_course(session: &Session, limit: usize) -> String {
     order.extend((0..touched.len()).filter(|&k| has_attempt(k) && shown(k)));
     let mut give_up = order.into_iter();
     loop {
-        let entries: Vec<String> =
-            touched.iter().zip(&kept).map(|(&i, state)| format!("{}|{}", session.course.quizzes[i].id, encode_quiz(session.course, i, state))).collect();
+        let entries: Vec<String> = touched
+            .iter()
+            .zip(&kept)
+            .map(|(&i, state)| format!("{}|{}", session.course.quizzes[i].id, encode_quiz_keeping(session.course, i, state, resume::REFLECTION_KEEP)))
+            .collect();
         let text = format!("{COURSE_MARK}{}", frame(&entries));
         match give_up.next() {
             Some(k) if text.chars().count() > limit => kept[k].attempt = None,

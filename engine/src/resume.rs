@@ -15,8 +15,10 @@
 //! without the `!` part, and is still read. Version 1, written before draws avoided
 //! the last attempt's questions, is the same without `seen`; it is still read, so an
 //! attempt saved before an update resumes with the same draw.
-//! Reflection text is kept to its first `REFLECTION_KEEP` characters here (the full
-//! text goes to the host's interaction record and to local storage).
+//! Reflection text is kept to its first `REFLECTION_KEEP` characters in what an LMS
+//! keeps (`encode`: SCORM 1.2's suspend_data holds 4096 characters), and whole, up to
+//! `kind::REFLECTION_MAX`, in local storage (`encode_keeping`); the full text also goes
+//! to the host's interaction record.
 
 use crate::answer::Answer;
 use crate::attempt::{Attempt, Phase};
@@ -30,6 +32,7 @@ const VERSION_2: &str = "2";
 const VERSION_1: &str = "1";
 /// `!` and the three digits of an item's tries and hints.
 const HELP_LEN: usize = 4;
+/// How much of a reflection an LMS's suspend_data keeps.
 pub const REFLECTION_KEEP: usize = 100;
 const FINGERPRINT_LEN: usize = 3;
 
@@ -41,7 +44,13 @@ pub enum ResumeError {
     Corrupt,
 }
 
+/// The resume text an LMS keeps (a reflection cut to `REFLECTION_KEEP`).
 pub fn encode(quiz: &Quiz, attempt: &Attempt) -> String {
+    encode_keeping(quiz, attempt, REFLECTION_KEEP)
+}
+
+/// The resume text with a reflection's first `keep` characters.
+pub fn encode_keeping(quiz: &Quiz, attempt: &Attempt, keep: usize) -> String {
     let phase = match attempt.phase {
         Phase::Answering => 'a',
         Phase::Checked => 'c',
@@ -56,7 +65,7 @@ pub fn encode(quiz: &Quiz, attempt: &Attempt) -> String {
             let plain = [u8::from(answer.is_some()), 0, 0];
             let mut item = if help == plain { String::new() } else { help.iter().fold("!".to_string(), |out, &d| out + &digit(d).to_string()) };
             if let Some(a) = answer {
-                item += &(fingerprint(attempt.question_at(quiz, position)) + &encode_answer(a));
+                item += &(fingerprint(attempt.question_at(quiz, position)) + &encode_answer(a, keep));
             }
             item
         })
@@ -185,7 +194,7 @@ fn decode_seen(mask: &str, pool: usize) -> Option<Vec<u16>> {
     Some(seen)
 }
 
-fn encode_answer(a: &Answer) -> String {
+fn encode_answer(a: &Answer, keep: usize) -> String {
     let digits = |v: &[u8]| v.iter().map(|&d| digit(d)).collect::<String>();
     match a {
         Answer::Choices(v) => format!("c{}", digits(v)),
@@ -194,9 +203,9 @@ fn encode_answer(a: &Answer) -> String {
         Answer::Text(t) => {
             // Kept as written, unless the kept part would be only blank space (and so
             // no longer an answer): then the blank start is dropped.
-            let blank_start = t.chars().take(REFLECTION_KEEP).all(char::is_whitespace);
+            let blank_start = t.chars().take(keep).all(char::is_whitespace);
             let text = if blank_start { t.trim_start() } else { t.as_str() };
-            format!("t{}", escape(&text.chars().take(REFLECTION_KEEP).collect::<String>()))
+            format!("t{}", escape(&text.chars().take(keep).collect::<String>()))
         }
     }
 }

@@ -57,6 +57,11 @@ pub fn is_answerable(kind: &Kind, answer: &Answer) -> bool {
     kind.fits(answer) && kind.is_complete(answer)
 }
 
+/// Whether a score passes against a pass mark: the one place the pass rule is written.
+pub fn passes(score: u8, pass_mark: u8) -> bool {
+    score >= pass_mark
+}
+
 /// Integer percent from summed credits; a quiz with nothing graded scores 100.
 pub fn percent(credit_sum: f64, graded: usize) -> u8 {
     if graded == 0 {

@@ -49,6 +49,16 @@ impl Status {
 impl Record {
     pub const NONE: Record = Record { status: Status::NotStarted, best: None, attempts: 0 };
 
+    /// The record one attempt makes on its own: in progress, or its result against the
+    /// pass mark (`pass_mark` when the host imposes one, else the quiz's).
+    pub fn of_attempt(quiz: &Quiz, attempt: &Attempt, pass_mark: Option<u8>) -> Record {
+        if attempt.phase != Phase::Finished {
+            return Record { status: Status::InProgress, best: None, attempts: 1 };
+        }
+        let result = attempt.result(quiz, quiz.pass_mark_with(pass_mark));
+        Record { status: if result.passed { Status::Passed } else { Status::Failed }, best: Some(result.score), attempts: 1 }
+    }
+
     /// What two sources (the LMS, the local backup, a saved attempt) know together:
     /// the higher status, the better score, the most attempts. A result is never lowered.
     pub fn merged(&self, other: &Record) -> Record {
@@ -166,7 +176,7 @@ impl Session {
     }
 
     pub fn pass_mark(&self, quiz: &Quiz) -> u8 {
-        self.pass_mark_override.unwrap_or(quiz.pass_mark)
+        quiz.pass_mark_with(self.pass_mark_override)
     }
 
     /// The practice round on screen, if any.
@@ -185,27 +195,44 @@ impl Session {
 
     fn apply(&mut self, action: Action) {
         match action {
-            Action::Open(i) if i < self.quizzes.len() => {
-                self.practice = None;
-                self.screen = Screen::Quiz(i);
+            Action::Open(i) => {
+                if i < self.quizzes.len() {
+                    self.practice = None;
+                    self.screen = Screen::Quiz(i);
+                }
             }
             Action::ShowMenu => {
                 self.practice = None;
                 self.screen = Screen::Menu;
             }
             Action::Start { seed } => self.start(seed, false),
-            // A practice round on screen hides the summary and its retry.
-            Action::Retry { seed } if self.practice().is_none() => self.start(seed, true),
+            Action::Retry { seed } => {
+                // A practice round on screen hides the summary and its retry.
+                if self.practice().is_none() {
+                    self.start(seed, true);
+                }
+            }
             Action::Practise { seed } => self.practise(seed),
             Action::EndPractice => self.practice = None,
-            Action::Finish if self.practice().is_none() => self.finish(),
+            // A practice round on screen finishes itself.
+            Action::Finish => match self.practice() {
+                None => self.finish(),
+                Some(_) => self.edit_attempt(Action::Finish),
+            },
             Action::ImposePassMark(mark) => self.pass_mark_override = mark.filter(|m| *m <= 100),
             Action::Restore { quiz, record, attempt } => {
                 if let Some(state) = self.quizzes.get_mut(quiz) {
                     *state = QuizState { record, attempt };
                 }
             }
-            other => self.edit_attempt(other),
+            Action::Choose(_)
+            | Action::Move { .. }
+            | Action::Match { .. }
+            | Action::Write(_)
+            | Action::Check
+            | Action::Hint
+            | Action::TryAgain
+            | Action::Next => self.edit_attempt(action),
         }
     }
 
@@ -241,20 +268,14 @@ impl Session {
     fn finish(&mut self) {
         let Screen::Quiz(i) = self.screen else { return };
         let quiz = &self.course.quizzes[i];
-        let pass_mark = self.pass_mark(quiz);
         let state = &mut self.quizzes[i];
         let Some(a) = state.attempt.as_mut() else { return };
         a.edit(quiz, Action::Finish);
         if a.phase != Phase::Finished {
             return;
         }
-        let result = a.result(quiz, pass_mark);
-        let record = &mut state.record;
-        record.best = Some(record.best.map_or(result.score, |b| b.max(result.score)));
-        // Once passed, a later weaker attempt does not un-pass the stage.
-        if record.status != Status::Passed {
-            record.status = if result.passed { Status::Passed } else { Status::Failed };
-        }
+        // The best score stays, and once passed, a weaker attempt does not un-pass the stage.
+        state.record = state.record.merged(&Record::of_attempt(quiz, a, self.pass_mark_override));
     }
 
     fn edit_attempt(&mut self, action: Action) {
@@ -273,8 +294,10 @@ impl Session {
 
 /// Apply a selection change to the draft answer of a question of `kind`.
 pub(crate) fn edit_draft(kind: &Kind, draft: &mut Answer, action: Action) {
-    match (action, draft) {
-        (Action::Choose(i), Answer::Choices(picked)) => {
+    // A gesture for another answer shape changes nothing.
+    match action {
+        Action::Choose(i) => {
+            let Answer::Choices(picked) = draft else { return };
             if (i as usize) >= kind.choice_count() {
                 return;
             }
@@ -292,20 +315,37 @@ pub(crate) fn edit_draft(kind: &Kind, draft: &mut Answer, action: Action) {
                 *picked = vec![i];
             }
         }
-        (Action::Move { position, up }, Answer::Order(order)) => {
+        Action::Move { position, up } => {
+            let Answer::Order(order) = draft else { return };
             let target = if up { position.checked_sub(1) } else { position.checked_add(1) };
             if let Some(t) = target.filter(|&t| t < order.len() && position < order.len()) {
                 order.swap(position, t);
             }
         }
-        (Action::Match { pair, right }, Answer::Matches(chosen)) => {
+        Action::Match { pair, right } => {
+            let Answer::Matches(chosen) = draft else { return };
             let n = chosen.len();
             if (pair as usize) < n && right.is_none_or(|r| (r as usize) < n) {
                 chosen[pair as usize] = right;
             }
         }
-        (Action::Write(text), Answer::Text(t)) => *t = text,
-        // Any other action, or one for another answer shape, changes nothing.
-        (_, Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_)) => {}
+        Action::Write(text) => {
+            let Answer::Text(t) = draft else { return };
+            *t = text.chars().take(crate::kind::REFLECTION_MAX).collect();
+        }
+        // Not a gesture on an answer.
+        Action::Open(_)
+        | Action::ShowMenu
+        | Action::Start { .. }
+        | Action::Retry { .. }
+        | Action::Practise { .. }
+        | Action::EndPractice
+        | Action::Finish
+        | Action::ImposePassMark(_)
+        | Action::Restore { .. }
+        | Action::Check
+        | Action::Hint
+        | Action::TryAgain
+        | Action::Next => {}
     }
 }

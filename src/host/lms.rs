@@ -4,6 +4,7 @@
 
 use js_sys::{Function, Object, Reflect};
 use tere_engine::cmi::Version;
+use tere_engine::sco::{Api, Fault};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -19,17 +20,8 @@ pub struct Lms {
     version: Version,
 }
 
-#[derive(Debug)]
-pub struct Fault {
-    pub message: String,
-    /// The LMS's error code ("" when the call threw or the API is missing).
-    pub code: String,
-}
-
-impl Fault {
-    pub fn new(message: String) -> Fault {
-        Fault { message, code: String::new() }
-    }
+fn fault(message: String) -> Fault {
+    Fault { code: String::new(), message }
 }
 
 #[derive(Clone, Copy)]
@@ -56,58 +48,20 @@ impl Lms {
         [Some(window), opener].into_iter().flatten().find_map(|start| search_up(start, name, levels)).map(|api| Lms { api, version })
     }
 
+    /// The method's name in this version (1.2 prefixes "LMS" and calls Terminate "Finish").
     fn name(&self, method: Method) -> &'static str {
-        let v12 = self.version == Version::Scorm12;
-        match method {
-            Method::Initialize => {
-                if v12 {
-                    "LMSInitialize"
-                } else {
-                    "Initialize"
-                }
-            }
-            Method::Terminate => {
-                if v12 {
-                    "LMSFinish"
-                } else {
-                    "Terminate"
-                }
-            }
-            Method::GetValue => {
-                if v12 {
-                    "LMSGetValue"
-                } else {
-                    "GetValue"
-                }
-            }
-            Method::SetValue => {
-                if v12 {
-                    "LMSSetValue"
-                } else {
-                    "SetValue"
-                }
-            }
-            Method::Commit => {
-                if v12 {
-                    "LMSCommit"
-                } else {
-                    "Commit"
-                }
-            }
-            Method::GetLastError => {
-                if v12 {
-                    "LMSGetLastError"
-                } else {
-                    "GetLastError"
-                }
-            }
-            Method::GetErrorString => {
-                if v12 {
-                    "LMSGetErrorString"
-                } else {
-                    "GetErrorString"
-                }
-            }
+        let (v12, v2004) = match method {
+            Method::Initialize => ("LMSInitialize", "Initialize"),
+            Method::Terminate => ("LMSFinish", "Terminate"),
+            Method::GetValue => ("LMSGetValue", "GetValue"),
+            Method::SetValue => ("LMSSetValue", "SetValue"),
+            Method::Commit => ("LMSCommit", "Commit"),
+            Method::GetLastError => ("LMSGetLastError", "GetLastError"),
+            Method::GetErrorString => ("LMSGetErrorString", "GetErrorString"),
+        };
+        match self.version {
+            Version::Scorm12 => v12,
+            Version::Scorm2004 => v2004,
         }
     }
 
@@ -115,7 +69,7 @@ impl Lms {
     fn raw(&self, method: Method, args: &[&str]) -> Result<String, Fault> {
         let name = self.name(method);
         let function: Function =
-            Reflect::get(&self.api, &name.into()).ok().and_then(|f| f.dyn_into().ok()).ok_or_else(|| Fault::new(format!("the LMS API has no {name}")))?;
+            Reflect::get(&self.api, &name.into()).ok().and_then(|f| f.dyn_into().ok()).ok_or_else(|| fault(format!("the LMS API has no {name}")))?;
         let result = match args {
             [] => function.call0(&self.api),
             [a] => function.call1(&self.api, &(*a).into()),
@@ -123,7 +77,7 @@ impl Lms {
         };
         match result {
             Ok(value) => Ok(js_string(&value)),
-            Err(e) => Err(Fault::new(format!("{name} threw: {}", describe(&e)))),
+            Err(e) => Err(fault(format!("{name} threw: {}", describe(&e)))),
         }
     }
 
@@ -140,28 +94,55 @@ impl Lms {
         let text = self.raw(Method::GetErrorString, &[&code]).unwrap_or_default();
         Fault { message: format!("{call}({}) failed: error {code} {text}", element.unwrap_or("")), code }
     }
+}
 
-    pub fn initialize(&self) -> Result<(), Fault> {
+impl Api for Lms {
+    fn initialize(&self) -> Result<(), Fault> {
         self.checked(Method::Initialize, &[""])
     }
 
-    pub fn terminate(&self) -> Result<(), Fault> {
+    fn terminate(&self) -> Result<(), Fault> {
         self.checked(Method::Terminate, &[""])
     }
 
-    pub fn commit(&self) -> Result<(), Fault> {
+    fn commit(&self) -> Result<(), Fault> {
         self.checked(Method::Commit, &[""])
     }
 
-    pub fn set(&self, element: &str, value: &str) -> Result<(), Fault> {
+    fn set(&self, element: &str, value: &str) -> Result<(), Fault> {
         self.checked(Method::SetValue, &[element, value])
     }
 
     /// A value, or `None` when the LMS does not have it (an error code other than 0).
-    pub fn get(&self, element: &str) -> Option<String> {
+    fn get(&self, element: &str) -> Option<String> {
         let value = self.raw(Method::GetValue, &[element]).ok()?;
         let code = self.raw(Method::GetLastError, &[]).unwrap_or_default();
         (code.is_empty() || code == "0").then_some(value)
+    }
+}
+
+/// No API object was found: every call fails, and the delivery client keeps the work.
+pub struct NoLms;
+
+impl Api for NoLms {
+    fn initialize(&self) -> Result<(), Fault> {
+        Err(fault("no LMS API was found".into()))
+    }
+
+    fn terminate(&self) -> Result<(), Fault> {
+        self.initialize()
+    }
+
+    fn commit(&self) -> Result<(), Fault> {
+        self.initialize()
+    }
+
+    fn set(&self, _element: &str, _value: &str) -> Result<(), Fault> {
+        self.initialize()
+    }
+
+    fn get(&self, _element: &str) -> Option<String> {
+        None
     }
 }
 

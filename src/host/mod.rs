@@ -11,7 +11,9 @@ mod post_message;
 mod scorm;
 
 use tere_engine::cmi::Version;
+pub use tere_engine::health::Health;
 use tere_engine::report::Event;
+use tere_engine::sco::Api;
 use tere_engine::{Action, Course, Session};
 
 use crate::i18n::Lang;
@@ -31,19 +33,6 @@ pub struct Launch {
     pub discarded: bool,
     /// The widget runs inside an LMS's player (which may overlay its edges).
     pub in_lms: bool,
-}
-
-/// Whether what the learner does reaches the host.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Health {
-    Good,
-    /// Something could not be delivered yet; it is kept and sent again.
-    Retrying,
-    /// The host refused this session for good; the work is kept on the device and
-    /// delivered on the next launch.
-    Refused,
-    /// The LMS opened the quiz to look at (browse, review): nothing is recorded.
-    Preview,
 }
 
 /// Times the reports need, in milliseconds since 1970.
@@ -95,13 +84,19 @@ pub trait Host {
 /// Picks the door: `?host=` when given; else an LMS API found the SCORM way
 /// (2004 preferred); else postMessage inside a frame; else local storage alone.
 pub fn open(params: &Params) -> Box<dyn Host> {
-    let scorm = |version, lms| -> Box<dyn Host> { Box::new(scorm::ScormHost::new(version, lms, params.quiz.clone())) };
+    let scorm = |version, lms: Option<lms::Lms>| -> Box<dyn Host> {
+        let api: Box<dyn Api> = match lms {
+            Some(lms) => Box::new(lms),
+            None => Box::new(lms::NoLms),
+        };
+        Box::new(scorm::ScormHost::new(version, api, params.quiz.clone()))
+    };
     let post_message = || -> Box<dyn Host> { Box::new(post_message::PostMessageHost::new(params.host_origin.clone())) };
     match params.host {
         Some(HostChoice::Scorm2004) => scorm(Version::Scorm2004, lms::Lms::find(Version::Scorm2004)),
         Some(HostChoice::Scorm12) => scorm(Version::Scorm12, lms::Lms::find(Version::Scorm12)),
         Some(HostChoice::PostMessage) => post_message(),
-        Some(HostChoice::Standalone) => Box::new(local::StandaloneHost::new()),
+        Some(HostChoice::Standalone) => Box::new(local::StandaloneHost),
         None => {
             // Each search walks up to 500 windows: do each at most once.
             if let Some(api) = lms::Lms::find(Version::Scorm2004) {
@@ -111,7 +106,7 @@ pub fn open(params: &Params) -> Box<dyn Host> {
             } else if in_frame() {
                 post_message()
             } else {
-                Box::new(local::StandaloneHost::new())
+                Box::new(local::StandaloneHost)
             }
         }
     }

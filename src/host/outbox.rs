@@ -24,9 +24,13 @@ enum Delivery {
 /// The longest a report waits when no frame comes (a hidden or throttled page).
 const LATEST_MS: i32 = 1_000;
 
+/// Told the host's health once a delivery has been made.
+type Delivered = Box<dyn Fn(Health)>;
+
 pub struct Outbox {
     host: RefCell<Box<dyn Host>>,
-    waiting: RefCell<Vec<Delivery>>,
+    /// Deliveries waiting for the paint, each with whom to tell once it is made.
+    waiting: RefCell<Vec<(Delivery, Delivered)>>,
     /// Counts deliveries, so that each batch's two timers deliver it at most once.
     batch: Cell<u64>,
 }
@@ -59,16 +63,15 @@ impl Outbox {
 
     fn wait(self: &Rc<Self>, delivery: Delivery, delivered: impl Fn(Health) + 'static) {
         let first = self.waiting.borrow().is_empty();
-        self.waiting.borrow_mut().push(delivery);
+        self.waiting.borrow_mut().push((delivery, Box::new(delivered)));
         if !first {
             return;
         }
         let deliver = {
-            let (outbox, delivered, batch) = (self.clone(), Rc::new(delivered), self.batch.get());
+            let (outbox, batch) = (self.clone(), self.batch.get());
             move || {
                 if outbox.batch.get() == batch {
                     outbox.deliver();
-                    delivered(outbox.health());
                 }
             }
         };
@@ -76,16 +79,27 @@ impl Outbox {
         later(LATEST_MS, &Closure::once_into_js(deliver));
     }
 
-    /// Delivers every waiting report now.
+    /// Delivers every waiting report now, then tells each one's listener the health
+    /// that follows (every one of a batch: a `Begin` and a `Report` delivered together
+    /// both hear it, so no stale notice is left).
     pub fn deliver(&self) {
         self.batch.set(self.batch.get() + 1);
         let waiting = self.waiting.take();
-        let mut host = self.host.borrow_mut();
-        for delivery in &waiting {
-            match delivery {
-                Delivery::Begin(session) => host.begin(session),
-                Delivery::Report(session, events, clock) => host.report(session, events, *clock),
+        if waiting.is_empty() {
+            return;
+        }
+        {
+            let mut host = self.host.borrow_mut();
+            for (delivery, _) in &waiting {
+                match delivery {
+                    Delivery::Begin(session) => host.begin(session),
+                    Delivery::Report(session, events, clock) => host.report(session, events, *clock),
+                }
             }
+        }
+        let health = self.health();
+        for (_, delivered) in &waiting {
+            delivered(health);
         }
     }
 

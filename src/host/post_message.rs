@@ -8,11 +8,12 @@ use tere_engine::{Course, Session};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::local::LocalStore;
+use tere_engine::storage::Shelf;
+
+use super::local::LocalStorage;
 use super::{Clock, Health, Host, Launch};
 
 pub struct PostMessageHost {
-    store: LocalStore,
     /// Where messages may go; `None` = nowhere (no `hostOrigin` and no referrer).
     origin: Option<String>,
     last_height: u32,
@@ -20,7 +21,7 @@ pub struct PostMessageHost {
 
 impl PostMessageHost {
     pub fn new(host_origin: Option<String>) -> Self {
-        PostMessageHost { store: LocalStore::new("site"), origin: target_origin(host_origin), last_height: 0 }
+        PostMessageHost { origin: target_origin(host_origin), last_height: 0 }
     }
 
     fn post(&self, message: &Message) {
@@ -87,7 +88,7 @@ fn referrer_origin() -> Option<String> {
 
 impl Host for PostMessageHost {
     fn launch(&mut self, course: &'static Course) -> Launch {
-        let (restore, discarded) = self.store.restore(course);
+        let (restore, discarded) = Shelf::site().restore(&LocalStorage, course);
         self.post(&messages::ready(course));
         // A host that attached its listener late may ask again; other origins are ignored.
         if let (Some(origin), Some(window)) = (self.origin.clone(), web_sys::window()) {
@@ -104,7 +105,7 @@ impl Host for PostMessageHost {
     }
 
     fn report(&mut self, session: &Session, events: &[Event], _clock: Clock) {
-        self.store.save_touched(session, events);
+        Shelf::site().save_touched(&LocalStorage, session, events);
         for message in messages::for_events(session, events) {
             self.post(&message);
         }

@@ -7,6 +7,7 @@
 //! Answers are native inputs inside their labels.
 
 use tere_engine::describe::true_false_labels;
+use tere_engine::kind::REFLECTION_MAX;
 use tere_engine::{Action, Answer, Attempt, Kind, Question, Quiz, Speaker};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -159,7 +160,7 @@ pub fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked
                 }
             });
             html! {
-                <textarea class="reflection" rows="6" aria-labelledby={HEADING_ID} aria-describedby="tere-help"
+                <textarea class="reflection" rows="6" maxlength={REFLECTION_MAX.to_string()} aria-labelledby={HEADING_ID} aria-describedby="tere-help"
                     value={text.clone()} readonly={checked} {oninput} />
             }
         }

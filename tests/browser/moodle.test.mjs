@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, quizById, playQuiz, playOn, unzip, screenshot, reachType, quizPerType, interactions, COURSE, DIST } from './harness.mjs';
+import { serve, launch, quizById, playQuiz, playOn, playSome, unzip, screenshot, reachType, quizPerType, interactions, COURSE, DIST } from './harness.mjs';
 import { violations } from './moodle-rules.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -27,9 +27,10 @@ after(async () => {
   await server?.close();
 });
 
-/** The Moodle-like player with a package (`course` or the one-stage one) at Moodle's path. */
+/** The Moodle-like player with a package (`course` or the one-stage one) at Moodle's path,
+ *  with docs/moodle.md's settings: a stage forces a new attempt after a finished one. */
 async function player(v, { stage = false, query = {}, width = 1280, height = 900 } = {}) {
-  const params = new URLSearchParams({ v, package: `/v${v}${stage ? '-stage' : ''}${MOODLE_PATH}`, ...query });
+  const params = new URLSearchParams({ v, package: `/v${v}${stage ? '-stage' : ''}${MOODLE_PATH}`, forceNew: stage ? '1' : '0', ...query });
   const context = await browser.newContext({ viewport: { width, height }, locale: 'et-EE' });
   const page = await context.newPage();
   page.errors = [];
@@ -104,21 +105,64 @@ for (const v of ['12', '2004']) {
     await close();
   });
 
-  test(`SCORM ${v}: pass a stage, come back, answer wrong: the LMS keeps the pass and the score`, async () => {
+  test(`SCORM ${v}: pass a stage, come back, answer wrong: each attempt is true to its answers and the grade keeps the pass`, async () => {
     const quiz = quizById(STAGE);
     const { page, frame, close } = await player(v, { stage: true });
     const first = await playQuiz(frame, quiz, () => true);
     assert.equal(first.score, 100);
     await leave(page);
+    // "Force new attempt" (docs/moodle.md): the revisit is a new Moodle attempt.
     await page.evaluate(() => window.relaunch());
     await frame.locator('[data-action="start"]').waitFor();
     const second = await playQuiz(frame, quiz, () => false);
     assert.equal(second.passed, false);
     assert.equal(await frame.locator('.best-kept').getAttribute('data-best-kept'), '100', 'the summary says which result stays');
     await leave(page);
-    const data = await stored(page);
-    assert.deepEqual(stageResult(v, data, quiz.id), { score: '100', status: 'passed' });
+    const attempts = await page.evaluate(() => window.attempts());
+    assert.equal(attempts.length, 2);
+    assert.deepEqual(stageResult(v, attempts[0], quiz.id), { score: '100', status: 'passed' });
+    assert.deepEqual(stageResult(v, attempts[1], quiz.id), { score: String(second.score), status: 'failed' }, 'the new attempt records what was done in it');
+    assert.equal(interactionIds(attempts[1]).length, second.answered);
+    assert.equal(await page.evaluate(() => window.grade()), 100, 'the grade (highest attempt) keeps the pass');
     assert.deepEqual(violations(v, await page.evaluate(() => window.calls)), []);
+    await close();
+  });
+
+  test(`SCORM ${v}: the Moodle login ends mid-quiz: the learner is told at once, and the next launch delivers every answer once`, async () => {
+    const quiz = quizById(STAGE);
+    const { page, frame, close } = await player(v, { stage: true });
+    await frame.locator('[data-action="start"]').click();
+    const tally = await playSome(frame, quiz, 2);
+    // In another tab the learner logs out: the page still answers, every commit fails with 101.
+    await page.evaluate(() => window.setFault('logout'));
+    await frame.locator('[data-action="next"]').click();
+    const expected = await playOn(frame, quiz, () => true, quiz.passMark, tally);
+    assert.equal(expected.score, 100);
+    const notice = frame.locator('.host-notice:not([hidden])');
+    await notice.waitFor({ timeout: 3000 });
+    const told = await notice.textContent();
+    assert.match(told, /selles seadmes alles/, 'the results are kept on this device');
+    assert.match(told, /logi .*uuesti sisse/i, 'and how to get them saved');
+    const commits = await page.evaluate(() => window.calls.filter((c) => /Commit$/.test(c.method)));
+    assert.ok(commits.length > 0 && commits.every((c, n) => n < commits.length - 1 || c.result === 'false'), 'the last commit failed');
+    await screenshot(page, `moodle-logout-${v}`);
+    // About 12 s later Moodle replaces the page with its login page.
+    await page.evaluate(() => window.replacePage());
+    const before = await stored(page);
+    assert.equal(interactionIds(before).length, 2, 'two answers reached Moodle before the login ended');
+    // Logged in again, the learner opens the activity.
+    await page.evaluate(() => { window.setFault(''); window.relaunch(); });
+    await frame.locator('section.summary').waitFor();
+    await page.waitForFunction((status) => window.stored()[status] !== undefined && window.stored()[status] !== 'incomplete', v === '12' ? 'cmi.core.lesson_status' : 'cmi.success_status');
+    await leave(page);
+    const attempts = await page.evaluate(() => window.attempts());
+    assert.equal(attempts.length, 1, 'the unfinished attempt was resumed, not replaced');
+    const ids = interactionIds(attempts[0]);
+    assert.deepEqual(ids, expected.ids, 'every answer once, in order');
+    assert.equal(new Set(ids).size, ids.length, 'no id stored twice in the attempt');
+    assert.deepEqual(stageResult(v, attempts[0], quiz.id), { score: '100', status: 'passed' });
+    assert.equal(await page.evaluate(() => window.grade()), 100);
+    assert.deepEqual(page.errors, []);
     await close();
   });
 

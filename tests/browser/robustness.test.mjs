@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, quizById, playQuiz, playSome, summary, DIST } from './harness.mjs';
+import { serve, launch, openPage, quizById, playQuiz, playSome, summary, reachType, quizPerType, delivered, DIST } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const HOSTILE = process.env.TERE_HOSTILE_DIST ?? path.join(ROOT, 'target/hostile-dist');
@@ -145,3 +145,27 @@ test('rapid double clicks and key presses never count an answer twice', async ()
   assert.deepEqual(ids, quiz.questions.map((q) => q.id), 'one interaction per question');
   await page.close();
 });
+
+// A reflection is kept whole where Tere promises to keep it (local storage), not cut to
+// the 100 characters an LMS's suspend_data keeps.
+for (const [host, url] of [['standalone', (quiz) => `${plain.base}/site/index.html?quiz=${quiz.id}&host=standalone`], ['page (postMessage)', (quiz) => `${plain.base}/examples/host.html?src=${encodeURIComponent(`${plain.base}/site/index.html?quiz=${quiz.id}`)}`]]) {
+  test(`${host}: a 600-character reflection comes back whole after a reload`, async () => {
+    const quiz = quizPerType().get('reflection');
+    const page = await browser.newPage();
+    await page.goto(url(quiz));
+    const frame = host === 'standalone' ? page : page.frameLocator('#tere');
+    await frame.locator('[data-action="start"]').click();
+    await reachType(frame, quiz, 'reflection');
+    const text = Array.from({ length: 60 }, (_, i) => `Mõte ${String(i).padStart(3, '0')}.`).join('').padEnd(600, 'x').slice(0, 600);
+    await frame.locator('textarea.reflection').fill(text);
+    await frame.locator('[data-action="check"]').click();
+    await frame.locator('.feedback').waitFor();
+    await delivered(host === 'standalone' ? page : page.frames().find((f) => f.url().includes('/site/')));
+    await page.reload();
+    const again = host === 'standalone' ? page : page.frameLocator('#tere');
+    await again.locator('textarea.reflection').waitFor();
+    assert.equal((await again.locator('textarea.reflection').inputValue()).length, 600);
+    assert.equal(await again.locator('textarea.reflection').inputValue(), text);
+    await page.close();
+  });
+}

@@ -17,7 +17,13 @@ use tere_engine::{resume, Action, Course, Session};
 use crate::util::{self, cmd, output, Result};
 
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
-const TARGETS: &[&str] = &["content", "resume", "pack"];
+const TARGETS: &[&str] = &["content", "resume", "pack", DELIVERY];
+/// Not a cargo-fuzz target: the delivery property (`authoring/tests/delivery.rs`: random
+/// learners against a Moodle-faithful LMS with faults at any call), with many more
+/// cases than `cargo xtask test` runs.
+const DELIVERY: &str = "delivery";
+/// Cases of each delivery property a second, measured in a release build (2 cores).
+const DELIVERY_CASES_PER_SECOND: u64 = 78;
 const DEFAULT_RUNS: u64 = 1_000_000;
 
 enum Budget {
@@ -46,6 +52,10 @@ pub fn run(args: &[String]) -> Result {
     let fuzz = util::root().join("fuzz");
     let mut outcomes = Vec::new();
     for target in &targets {
+        if target == DELIVERY {
+            outcomes.push(delivery(&budget)?);
+            continue;
+        }
         let corpus = fuzz.join("corpus").join(target);
         write_seeds(target, &corpus)?;
         outcomes.push(fuzz_one(&fuzz, target, &corpus, &budget)?);
@@ -84,6 +94,23 @@ fn parse(args: &[String]) -> Result<(Budget, Vec<String>)> {
         targets = TARGETS.iter().map(|t| t.to_string()).collect();
     }
     Ok((budget, targets))
+}
+
+/// The delivery property with a case count from the budget: `--runs N` gives N/50 cases
+/// of each property (20,000 by default), `--seconds S` about S seconds in all.
+fn delivery(budget: &Budget) -> Result<Outcome> {
+    util::step("the delivery property, at length");
+    let cases = match budget {
+        Budget::Runs(n) => (n / 50).max(100),
+        Budget::Seconds(s) => (s * DELIVERY_CASES_PER_SECOND / 3).max(100),
+    };
+    let clock = Instant::now();
+    let mut c = cmd("cargo");
+    c.args(["test", "--release", "-p", "tere-authoring", "--test", "delivery"]).env("PROPTEST_CASES", cases.to_string());
+    let passed = c.status().map_err(|e| format!("cargo test: cannot start: {e}"))?.success();
+    // Three properties run `cases` cases each; a failure is one shrunk case, printed above.
+    let progress = Progress { runs: cases * 3, failures: u64::from(!passed) };
+    Ok(Outcome { target: DELIVERY.to_string(), progress: Some(progress), took: clock.elapsed(), artifacts: Vec::new() })
 }
 
 fn install() -> Result {

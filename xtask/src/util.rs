@@ -8,8 +8,8 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is inside the repo").to_path_buf()
 }
 
-/// The course the widget is built with: `$TERE_QUESTIONS` when set (as `build.rs`
-/// reads it), else the built-in `questions/`.
+/// The course the widget is built with: `$TERE_QUESTIONS` when set, else the built-in
+/// `questions/`.
 pub fn content_dir() -> PathBuf {
     std::env::var_os("TERE_QUESTIONS").map_or_else(|| root().join("questions"), PathBuf::from)
 }

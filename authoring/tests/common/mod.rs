@@ -85,3 +85,4 @@ pub fn single(id: &str, n: usize, right: usize) -> String {
 pub fn question(id: &str, kind: &str, body: &str) -> String {
     format!("\n[[question]]\nid = \"{id}\"\ntype = \"{kind}\"\ntext = \"Q {id}\"\nexplanation = \"E\"\nsource = {{ seed = \"s.txt\", section = \"Main\" }}\n{body}\n")
 }
+pub mod moodle;

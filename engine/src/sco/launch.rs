@@ -1,13 +1,13 @@
 //! What the LMS says at launch, how its refusals are told apart, and the state the
 //! widget starts from: every source merged, never lowered.
 
-use super::outcome::{outcome_names, read_record, Place};
+use super::outcome::{read_record, Place};
 use super::{List, Scope};
 use crate::cmi::{self, Version};
 use crate::progress;
 use crate::resume;
-use crate::session::{QuizState, Record, Status};
-use crate::{Action, Course, Phase};
+use crate::session::{QuizState, Record};
+use crate::{Action, Course};
 
 /// Whether a launch mode lets the SCO record anything (not in `browse` or `review`).
 pub fn records_in_mode(mode: Option<&str>) -> bool {
@@ -27,17 +27,24 @@ pub enum InitFailure {
 }
 
 pub fn init_failure(version: Version, code: &str) -> InitFailure {
-    match (version, code) {
-        (Version::Scorm2004, "103") => InitFailure::AlreadyOpen,
-        (Version::Scorm2004, "104") => InitFailure::ForGood,
-        _ => InitFailure::Passing,
+    match version {
+        Version::Scorm2004 => match code {
+            "103" => InitFailure::AlreadyOpen,
+            "104" => InitFailure::ForGood,
+            _ => InitFailure::Passing,
+        },
+        // 1.2 answers 101 for every failure: nothing tells a lasting one apart.
+        Version::Scorm12 => InitFailure::Passing,
     }
 }
 
 /// Whether a failed SetValue or Commit with `code` can never succeed on this API
 /// object (2004: store or commit after termination).
 pub fn refused_for_good(version: Version, code: &str) -> bool {
-    version == Version::Scorm2004 && matches!(code, "132" | "133" | "142" | "143")
+    match version {
+        Version::Scorm2004 => matches!(code, "132" | "133" | "142" | "143"),
+        Version::Scorm12 => false,
+    }
 }
 
 /// What the LMS said at launch, as read through `get`.
@@ -58,20 +65,23 @@ pub struct LmsState {
     pub records_held: Vec<(usize, Record)>,
     /// Whether the SCO's status says it was never attempted.
     pub untouched: bool,
+    /// Whether the LMS gave the mode and the learner id (even empty): if not, nothing
+    /// may be written until they are read (a preview must stay unwritten, and the
+    /// learner's undelivered work be found).
+    pub readable: bool,
 }
 
 /// Reads the launch data through `get` (an LMS `GetValue` that answers `None` on error).
-pub fn read_launch(version: Version, scope: Scope, course: &Course, get: &dyn Fn(&str) -> Option<String>) -> LmsState {
+pub fn read_launch(version: Version, scope: Scope, course: &Course, get_once: &dyn Fn(&str) -> Option<String>) -> LmsState {
+    // A value the LMS could not give is asked for once more: a passing error must not
+    // make a preview writable (mode) or put the learner's work on a nameless shelf (learner id).
+    let get = &|element: &str| get_once(element).or_else(|| get_once(element));
     let names = version.names();
     let mode = get(names.mode);
     let pass_mark = get(names.mastery).and_then(|m| cmi::pass_mark_from_lms(version, &m));
-    let mark = |quiz: usize| pass_mark.unwrap_or(course.quizzes[quiz].pass_mark);
+    let mark = |quiz: usize| course.quizzes[quiz].pass_mark_with(pass_mark);
     let mut records_held = Vec::new();
-    let sco_names = outcome_names(version, Place::Sco);
-    let sco_status = match version {
-        Version::Scorm12 => get(sco_names.status_12),
-        Version::Scorm2004 => get(sco_names.completion),
-    };
+    let sco_status = get(names.status);
     match scope {
         Scope::Stage(quiz) => {
             let held = read_record(version, Place::Sco, "", get, mark(quiz));
@@ -89,13 +99,15 @@ pub fn read_launch(version: Version, scope: Scope, course: &Course, get: &dyn Fn
             }
         }
     }
+    let learner = get(names.learner_id);
     LmsState {
+        readable: mode.is_some() && learner.is_some(),
         records: records_in_mode(mode.as_deref()),
         resuming: get(names.entry).as_deref() == Some("resume"),
         suspend_data: get(names.suspend_data).filter(|s| !s.is_empty()),
         language: get(names.language).filter(|l| !l.is_empty()),
         pass_mark,
-        learner: get(names.learner_id).filter(|l| !l.is_empty()),
+        learner: learner.filter(|l| !l.is_empty()),
         records_held,
         untouched: matches!(sco_status.as_deref(), None | Some("not attempted") | Some("unknown") | Some("")),
     }
@@ -113,6 +125,8 @@ pub struct Backup {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Start {
     pub restore: Vec<Action>,
+    /// What the LMS attempt holds per quiz (see `start`).
+    pub held: Vec<(usize, Record)>,
     /// Saved progress existed but could not be read.
     pub discarded: bool,
 }
@@ -134,13 +148,7 @@ pub fn start(course: &Course, scope: Scope, lms: &LmsState, backup: &Backup, pas
                 let q = &course.quizzes[quiz];
                 match resume::decode(q, text) {
                     Ok(attempt) => {
-                        let record = if attempt.phase == Phase::Finished {
-                            let result = attempt.result(q, pass_mark.unwrap_or(q.pass_mark));
-                            let status = if result.passed { Status::Passed } else { Status::Failed };
-                            Record { status, best: Some(result.score), attempts: 1 }
-                        } else {
-                            Record { status: Status::InProgress, best: None, attempts: 1 }
-                        };
+                        let record = Record::of_attempt(q, &attempt, pass_mark);
                         saved.push((quiz, QuizState { record, attempt: Some(attempt) }));
                     }
                     Err(_) => discarded = true,
@@ -153,6 +161,13 @@ pub fn start(course: &Course, scope: Scope, lms: &LmsState, backup: &Backup, pas
         Scope::Course => (0..course.quizzes.len()).collect(),
     };
     let mut restore = Vec::new();
+    // What the LMS attempt holds: its own status and score; for the course SCO also
+    // the stage records its suspend_data keeps (a stage's suspend_data is only where
+    // the learner is, and may show an attempt from an earlier LMS attempt).
+    let mut held: Vec<(usize, Record)> = lms.records_held.clone();
+    if scope == Scope::Course {
+        held.extend(saved.iter().map(|(quiz, state)| (*quiz, state.record.clone())));
+    }
     for quiz in quizzes {
         let from_lms = saved.iter().find(|(i, _)| *i == quiz).map(|(_, s)| s);
         let from_backup = backup.quizzes.iter().find(|(i, _)| *i == quiz).map(|(_, s)| s);
@@ -168,5 +183,5 @@ pub fn start(course: &Course, scope: Scope, lms: &LmsState, backup: &Backup, pas
             restore.push(Action::Restore { quiz, record, attempt });
         }
     }
-    Start { restore, discarded }
+    Start { restore, held, discarded }
 }

@@ -15,18 +15,22 @@
 //! - interactions and objectives are records in a list whose index the LMS decides
 //!   when they are delivered (`Write::Listed`): an index is never guessed.
 //!
-//! Files: `launch` (what the LMS says at launch, where to start), `outcome` (a stage's
+//! Files: `client` (the delivery client: connecting, queueing, committing, retrying,
+//! keeping what did not arrive; every rule that keeps an answer, without I/O), `launch` (what the LMS says at launch, where to start), `outcome` (a stage's
 //! and the course's result, and their element names), `writes` (what each event
 //! writes), `unsent` (records kept for a later launch).
 
+mod client;
 mod launch;
 mod outcome;
 mod unsent;
 mod writes;
 
+pub use crate::cmi::List;
+pub use client::{Api, Client, Fault, Launched};
 pub use launch::{init_failure, read_launch, records_in_mode, refused_for_good, start, Backup, InitFailure, LmsState, Start};
 pub use outcome::{course_outcome, stage_outcome, Outcome};
-pub use unsent::{decode_listed, encode_listed};
+pub use unsent::{decode_listed, encode_listed, Unsent};
 pub use writes::{answered, at_launch, completed, leaving, started};
 
 /// Which SCO this is.
@@ -36,29 +40,6 @@ pub enum Scope {
     Stage(usize),
     /// The whole course behind Tere's own menu.
     Course,
-}
-
-/// The two lists of records in the data model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum List {
-    Interactions,
-    Objectives,
-}
-
-impl List {
-    pub fn prefix(self) -> &'static str {
-        match self {
-            List::Interactions => "cmi.interactions",
-            List::Objectives => "cmi.objectives",
-        }
-    }
-
-    pub fn count_element(self) -> &'static str {
-        match self {
-            List::Interactions => "cmi.interactions._count",
-            List::Objectives => "cmi.objectives._count",
-        }
-    }
 }
 
 /// One thing to tell the LMS, in order.

@@ -2,7 +2,7 @@
 //! element names it has at each place (the SCO's own, or an objective's), and the
 //! record an LMS's words at such a place mean.
 
-use crate::cmi::{self, Version};
+use crate::cmi::{self, OutcomeNames, Version};
 use crate::session::{Record, Session, Status};
 
 /// An outcome to report: a stage, a stage as an objective, or the course.
@@ -25,31 +25,11 @@ pub(super) enum Place {
 }
 
 /// Element names of an outcome at a place, relative to `prefix` for objectives.
-pub(super) struct OutcomeNames {
-    pub(super) score: &'static str,
-    /// SCORM 1.2's one status word.
-    pub(super) status_12: &'static str,
-    pub(super) completion: &'static str,
-    pub(super) success: &'static str,
-    pub(super) progress: &'static str,
-}
-
-pub(super) fn outcome_names(version: Version, place: Place) -> OutcomeNames {
-    match (version, place) {
-        (Version::Scorm12, Place::Sco) => {
-            OutcomeNames { score: "cmi.core.score.", status_12: "cmi.core.lesson_status", completion: "", success: "", progress: "" }
-        }
-        (Version::Scorm12, Place::Objective) => OutcomeNames { score: "score.", status_12: "status", completion: "", success: "", progress: "" },
-        (Version::Scorm2004, Place::Sco) => OutcomeNames {
-            score: "cmi.score.",
-            status_12: "",
-            completion: "cmi.completion_status",
-            success: "cmi.success_status",
-            progress: "cmi.progress_measure",
-        },
-        (Version::Scorm2004, Place::Objective) => {
-            OutcomeNames { score: "score.", status_12: "", completion: "completion_status", success: "success_status", progress: "progress_measure" }
-        }
+pub(super) fn outcome_names(version: Version, place: Place) -> &'static OutcomeNames {
+    let names = version.names();
+    match place {
+        Place::Sco => &names.sco,
+        Place::Objective => &names.objective,
     }
 }
 
@@ -60,31 +40,33 @@ pub(super) fn outcome_values(version: Version, place: Place, outcome: &Outcome) 
     if let Some(score) = outcome.score {
         out.push((format!("{}min", names.score), "0".to_string()));
         out.push((format!("{}max", names.score), "100".to_string()));
-        out.push((format!("{}raw", names.score), score.to_string()));
-        if version == Version::Scorm2004 {
-            out.push((format!("{}scaled", names.score), cmi::decimal(score as f64 / 100.0)));
+        out.push((names.raw(), score.to_string()));
+        if let Some(scaled) = names.scaled {
+            out.push((format!("{}{scaled}", names.score), cmi::decimal(score as f64 / 100.0)));
         }
     }
-    match version {
-        Version::Scorm12 => {
-            let word = match (outcome.completed, outcome.success) {
-                (false, _) => "incomplete",
-                (true, None) => "completed",
-                (true, Some(true)) => "passed",
-                (true, Some(false)) => "failed",
-            };
-            out.push((names.status_12.to_string(), word.to_string()));
-        }
-        Version::Scorm2004 => {
-            out.push((names.completion.to_string(), (if outcome.completed { "completed" } else { "incomplete" }).to_string()));
-            let success = match outcome.success {
-                None => "unknown",
-                Some(true) => "passed",
-                Some(false) => "failed",
-            };
-            out.push((names.success.to_string(), success.to_string()));
-            out.push((names.progress.to_string(), cmi::decimal(outcome.progress)));
-        }
+    if let Some(status) = names.status_12 {
+        let word = match (outcome.completed, outcome.success) {
+            (false, _) => "incomplete",
+            (true, None) => "completed",
+            (true, Some(true)) => "passed",
+            (true, Some(false)) => "failed",
+        };
+        out.push((status.to_string(), word.to_string()));
+    }
+    if let Some(completion) = names.completion {
+        out.push((completion.to_string(), (if outcome.completed { "completed" } else { "incomplete" }).to_string()));
+    }
+    if let Some(success) = names.success {
+        let word = match outcome.success {
+            None => "unknown",
+            Some(true) => "passed",
+            Some(false) => "failed",
+        };
+        out.push((success.to_string(), word.to_string()));
+    }
+    if let Some(progress) = names.progress {
+        out.push((progress.to_string(), cmi::decimal(outcome.progress)));
     }
     out
 }
@@ -128,12 +110,10 @@ pub fn course_outcome(session: &Session) -> Outcome {
 pub(super) fn read_record(version: Version, place: Place, prefix: &str, get: &dyn Fn(&str) -> Option<String>, pass_mark: u8) -> Record {
     let names = outcome_names(version, place);
     let at = |name: &str| get(&format!("{prefix}{name}"));
-    let best = at(&format!("{}raw", names.score)).and_then(|s| cmi::percent_from_lms(&s));
-    let words = match version {
-        Version::Scorm12 => (at(names.status_12), None),
-        Version::Scorm2004 => (at(names.completion), at(names.success)),
-    };
-    let by_score = || if best.unwrap_or(0) >= pass_mark { Status::Passed } else { Status::Failed };
+    let best = at(&names.raw()).and_then(|s| cmi::percent_from_lms(&s));
+    // 1.2's one word, or 2004's completion and success.
+    let words = (names.status_12.or(names.completion).and_then(at), names.success.and_then(at));
+    let by_score = || if crate::score::passes(best.unwrap_or(0), pass_mark) { Status::Passed } else { Status::Failed };
     let status = match (words.0.as_deref().unwrap_or(""), words.1.as_deref().unwrap_or("")) {
         ("passed", _) | (_, "passed") => Status::Passed,
         ("failed", _) | (_, "failed") => Status::Failed,

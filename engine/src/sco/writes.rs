@@ -61,8 +61,8 @@ fn objective(version: Version, session: &Session, quiz: usize) -> Vec<Write> {
     let outcome = stage_outcome(session, quiz);
     let outcome = if outcome.completed { outcome } else { Outcome { score: None, success: None, ..outcome } };
     fields.extend(outcome_values(version, Place::Objective, &outcome));
-    if version == Version::Scorm2004 {
-        fields.push(("description".to_string(), format!("{{lang={}}}{}", q.lang, cmi::one_line(&q.title, 240))));
+    if let Some(description) = version.names().objective_description {
+        fields.push((description.to_string(), format!("{{lang={}}}{}", q.lang, cmi::one_line(&q.title, 240))));
     }
     vec![Write::Listed { list: List::Objectives, key: Some(q.id.to_string()), fields }]
 }
@@ -82,15 +82,15 @@ fn progress_writes(version: Version, session: &Session, scope: Scope, quiz: usiz
             let position = attempt.current.min(attempt.questions.len() - 1);
             out.push(value(names.location, attempt.question_at(q, position).id.to_string()));
             // A stage once finished keeps reporting itself as done.
-            if version == Version::Scorm2004 && !session.quizzes[quiz].record.status.is_finished() {
-                out.push(value("cmi.progress_measure", cmi::decimal(attempt_progress(session, quiz))));
+            if let (Some(progress), false) = (names.sco.progress, session.quizzes[quiz].record.status.is_finished()) {
+                out.push(value(progress, cmi::decimal(attempt_progress(session, quiz))));
             }
         }
         Scope::Course => {
             out.push(value(names.suspend_data, progress::encode_course(session, names.suspend_limit)));
             out.push(value(names.location, session.course.quizzes[quiz].id.to_string()));
-            if version == Version::Scorm2004 {
-                out.push(value("cmi.progress_measure", cmi::decimal(course_outcome(session).progress)));
+            if let Some(progress) = names.sco.progress {
+                out.push(value(progress, cmi::decimal(course_outcome(session).progress)));
             }
         }
     }
@@ -99,19 +99,26 @@ fn progress_writes(version: Version, session: &Session, scope: Scope, quiz: usiz
 
 /// What the SCO writes when the learner leaves: how they left and for how long.
 pub fn leaving(version: Version, session: &Session, scope: Scope, session_centis: u64) -> Vec<Write> {
-    let names = version.names();
     let started = session.quizzes.iter().any(|q| q.attempt.is_some());
+    let mut out = Vec::new();
+    if started {
+        out.push(exit(version, session, scope));
+    }
+    out.push(value(version.names().session_time, cmi::duration(version, session_centis)));
+    out
+}
+
+/// How the learner leaves, as the LMS's `exit`: suspended (come back to it) unless a
+/// stage's attempt is finished. Written at launch too: Moodle loads an attempt's data
+/// on a relaunch only when an `exit` was committed, so a session cut short (the login
+/// ended, the browser closed) must already have said "suspend".
+fn exit(version: Version, session: &Session, scope: Scope) -> Write {
     let finished = match scope {
         Scope::Stage(i) => session.quizzes[i].attempt.as_ref().is_some_and(|a| a.phase == Phase::Finished),
         // A course is a place to come back to (retry a stage, read a review): always resumable.
         Scope::Course => false,
     };
-    let mut out = Vec::new();
-    if started {
-        out.push(value(names.exit, version.exit_value(finished)));
-    }
-    out.push(value(names.session_time, cmi::duration(version, session_centis)));
-    out
+    value(version.names().exit, version.exit_value(finished))
 }
 
 /// What to write right after launch: the SCO is now begun ("incomplete") unless the
@@ -127,6 +134,7 @@ pub fn at_launch(version: Version, session: &Session, scope: Scope, lms: &LmsSta
     if lms.untouched && !any_finished {
         out.push(value(version.names().status, "incomplete"));
     }
+    out.push(exit(version, session, scope));
     if unsent {
         for &quiz in &quizzes {
             let state = &session.quizzes[quiz];
