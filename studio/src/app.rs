@@ -126,8 +126,18 @@ pub fn app() -> Html {
     };
     let on_builtin = {
         let dispatch = studio.dispatcher();
-        let label = ui.open_builtin.to_string();
-        Callback::from(move |_| dispatch.dispatch(Change::Open(builtin(), Notice::Opened(label.clone()))))
+        let (label, ask) = (ui.open_builtin.to_string(), ui.open_builtin_confirm);
+        Callback::from(move |_| {
+            if view::fields::confirm(ask) {
+                dispatch.dispatch(Change::Open(builtin(), Notice::Opened(label.clone())));
+            }
+        })
+    };
+    use_undo_keys(studio.dispatcher());
+    let history_button = |label: &'static str, hook: &'static str, enabled: bool, change: fn() -> Change| {
+        let dispatch = studio.dispatcher();
+        let shortcut = if hook == "undo" { "Control+Z" } else { "Control+Shift+Z" };
+        html! { <button type="button" class="secondary" data-action={hook} aria-keyshortcuts={shortcut} disabled={!enabled} onclick={Callback::from(move |_| dispatch.dispatch(change()))}>{ label }</button> }
     };
     let ctx = Ctx { studio: &studio, ui, dispatch: studio.dispatcher() };
     let notice = studio.notice.as_ref().map(|n| match n {
@@ -135,20 +145,29 @@ pub fn app() -> Html {
         Notice::OpenFailed(why) => (true, format!("{}: {why}", ui.open_failed)),
         Notice::Published(what) => (false, format!("{} {what}", ui.published)),
         Notice::Restored => (false, ui.draft_restored.to_string()),
+        Notice::Removed(what) => (false, ui.removed.replace("{what}", what)),
     });
+    let removed = matches!(studio.notice, Some(Notice::Removed(_)));
     html! {
         <div class="studio" lang={lang.code()} ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
             <header class="studio-header">
                 <h1>{ ui.studio }</h1>
+                <div class="history">
+                    { history_button(ui.undo, "undo", studio.history.can_undo(), || Change::Undo) }
+                    { history_button(ui.redo, "redo", studio.history.can_redo(), || Change::Redo) }
+                </div>
                 <div class="open">
-                    <button type="button" class="secondary" data-action="open-builtin" onclick={on_builtin}>{ ui.open_builtin }</button>
                     <label class="file-pick" for="open-files">{ ui.open_files }</label>
                     <input id="open-files" type="file" multiple=true accept=".toml,.zip,.html,.htm,.gift,.txt" onchange={on_pick} />
+                    <button type="button" class="secondary" data-action="open-builtin" onclick={on_builtin}>{ ui.open_builtin }</button>
                 </div>
                 <a class="jump" href="#problems-heading">{ format!("{} ({}) · {}", ui.problems, studio.problems.len(), ui.publish) }</a>
             </header>
             <p class={classes!("notice", notice.as_ref().is_some_and(|n| n.0).then_some("error"))} role={if notice.as_ref().is_some_and(|n| n.0) { "alert" } else { "status" }} hidden={notice.is_none()}>
                 { notice.map(|n| n.1).unwrap_or_default() }
+                if removed {
+                    { " " }{ history_button(ui.undo, "undo-removal", true, || Change::Undo) }
+                }
             </p>
             <div class="layout">
                 { view::course::sidebar(&ctx) }
@@ -166,6 +185,31 @@ pub fn app() -> Html {
             }
         </div>
     }
+}
+
+/// Ctrl+Z (⌘Z) undoes the last edit, Ctrl+Shift+Z (or Ctrl+Y) redoes it, wherever the
+/// focus is: the fields are bound to the draft, so the browser's own undo of one
+/// field would only be put back by the next render.
+#[hook]
+fn use_undo_keys(dispatch: UseReducerDispatcher<Studio>) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().and_then(|w| w.document()).map(|document| {
+            EventListener::new_with_options(&document, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
+                let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                if !(key.ctrl_key() || key.meta_key()) || key.alt_key() {
+                    return;
+                }
+                let change = match (key.key().to_ascii_lowercase().as_str(), key.shift_key()) {
+                    ("z", false) => Change::Undo,
+                    ("z", true) | ("y", false) => Change::Redo,
+                    _ => return,
+                };
+                e.prevent_default();
+                dispatch.dispatch(change);
+            })
+        });
+        move || drop(listener)
+    });
 }
 
 /// While there are unpublished changes, leaving the page asks first.

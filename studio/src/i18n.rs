@@ -8,6 +8,26 @@ pub trait LangUi {
     fn ui(self) -> &'static Ui;
 }
 
+impl Ui {
+    /// "1 question", "5 questions": the plural follows the number.
+    pub fn questions_count(&self, n: usize) -> String {
+        if n == 1 {
+            self.question_one.to_string()
+        } else {
+            self.questions_many.replace("{n}", &n.to_string())
+        }
+    }
+}
+
+/// The start of a text, for a question that names it (at most `max` characters).
+pub fn start_of(text: &str, max: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", line[..at].trim_end()),
+        None => line,
+    }
+}
+
 impl LangUi for Lang {
     fn ui(self) -> &'static Ui {
         match self {
@@ -90,7 +110,23 @@ pub struct Ui {
     pub toml_source: &'static str,
     pub gift: &'static str,
     pub published: &'static str,
+    /// Starts over from the built-in course (what is open now stays one undo away).
     pub open_builtin: &'static str,
+    /// Asked before starting over from the built-in course.
+    pub open_builtin_confirm: &'static str,
+    pub undo: &'static str,
+    pub redo: &'static str,
+    /// After a removal: `{what}` went.
+    pub removed: &'static str,
+    /// Asked before removing a question: `{n}` its number, `{text}` its start.
+    pub remove_question_confirm: &'static str,
+    /// Asked before removing a quiz: `{title}`, and `{count}` its questions (`questions_count`).
+    pub remove_quiz_confirm: &'static str,
+    /// Asked before removing a part of a question (an option, item, pair, hint) or a section: `{text}`.
+    pub remove_part_confirm: &'static str,
+    /// "1 question" / "{n} questions".
+    pub question_one: &'static str,
+    pub questions_many: &'static str,
     pub open_files: &'static str,
     pub opened: &'static str,
     pub open_failed: &'static str,
@@ -168,7 +204,16 @@ static ET: Ui = Ui {
     toml_source: "Lähtefailid (TOML, zip)",
     gift: "GIFT Moodle'i küsimustepanka",
     published: "Valmis: fail on alla laaditud.",
-    open_builtin: "Sisseehitatud kursus",
+    open_builtin: "Alusta uuesti sisseehitatud kursusest",
+    open_builtin_confirm: "Alustada uuesti sisseehitatud kursusest? Praegune kursus asendub sellega (saad selle tagasi nupuga „Võta tagasi“).",
+    undo: "Võta tagasi",
+    redo: "Tee uuesti",
+    removed: "Eemaldatud: {what}.",
+    remove_question_confirm: "Eemaldada küsimus {n} („{text}“)?",
+    remove_quiz_confirm: "Eemaldada test „{title}“ ({count})?",
+    remove_part_confirm: "Eemaldada „{text}“?",
+    question_one: "1 küsimus",
+    questions_many: "{n} küsimust",
     open_files: "Ava failid (kursuse kaust, zip, võrguta fail või GIFT)",
     opened: "Avatud.",
     open_failed: "Faili ei saanud avada",
@@ -245,7 +290,16 @@ static FI: Ui = Ui {
     toml_source: "Lähdetiedostot (TOML, zip)",
     gift: "GIFT Moodlen kysymyspankkiin",
     published: "Valmis: tiedosto on ladattu.",
-    open_builtin: "Sisäänrakennettu kurssi",
+    open_builtin: "Aloita alusta valmiista kurssista",
+    open_builtin_confirm: "Aloitetaanko alusta valmiista kurssista? Nykyinen kurssi korvautuu sillä (saat sen takaisin Kumoa-painikkeella).",
+    undo: "Kumoa",
+    redo: "Tee uudelleen",
+    removed: "Poistettu: {what}.",
+    remove_question_confirm: "Poistetaanko kysymys {n} (”{text}”)?",
+    remove_quiz_confirm: "Poistetaanko testi ”{title}” ({count})?",
+    remove_part_confirm: "Poistetaanko ”{text}”?",
+    question_one: "1 kysymys",
+    questions_many: "{n} kysymystä",
     open_files: "Avaa tiedostoja (kurssikansio, zip, offline-tiedosto tai GIFT)",
     opened: "Avattu.",
     open_failed: "Tiedostoa ei voitu avata",
@@ -331,7 +385,16 @@ static EN: Ui = Ui {
     toml_source: "Source files (TOML, zip)",
     gift: "GIFT for Moodle's question bank",
     published: "Done: the file is downloaded.",
-    open_builtin: "The built-in course",
+    open_builtin: "Start over from the built-in course",
+    open_builtin_confirm: "Start over from the built-in course? It replaces the course open now (Undo brings it back).",
+    undo: "Undo",
+    redo: "Redo",
+    removed: "Removed: {what}.",
+    remove_question_confirm: "Remove question {n} (“{text}”)?",
+    remove_quiz_confirm: "Remove the quiz “{title}” ({count})?",
+    remove_part_confirm: "Remove “{text}”?",
+    question_one: "1 question",
+    questions_many: "{n} questions",
     open_files: "Open files (a course folder, a zip, an offline file or GIFT)",
     opened: "Opened.",
     open_failed: "The file could not be opened",

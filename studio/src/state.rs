@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use tere_authoring::draft::keys;
 use tere_authoring::draft::SpeakerChoice;
 use tere_authoring::kinds::QuestionType;
 use tere_authoring::{Draft, Field, Problem, Seg};
@@ -15,6 +16,46 @@ pub enum Notice {
     OpenFailed(String),
     Published(String),
     Restored,
+    /// Something the trainer wrote was removed (what, in their words); it can be undone.
+    Removed(String),
+}
+
+/// The drafts before (and, after an undo, after) the one being edited, kept for the
+/// session. Typing in one field is one step, not one a keystroke.
+#[derive(Clone, Default)]
+pub struct History {
+    past: Vec<Rc<Draft>>,
+    future: Vec<Rc<Draft>>,
+    /// The field typed in by the last change, while the trainer keeps typing there.
+    typing: Option<Field>,
+}
+
+/// How many steps back undo reaches.
+const HISTORY_STEPS: usize = 200;
+
+impl History {
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+
+    /// The history after `draft` was changed by a change that typed in `typing` (if any).
+    fn after_edit(&self, draft: &Draft, typing: Option<Field>) -> History {
+        let mut next = self.clone();
+        let same_field = typing.is_some() && typing == self.typing;
+        if !same_field {
+            next.past.push(Rc::new(draft.clone()));
+            if next.past.len() > HISTORY_STEPS {
+                next.past.remove(0);
+            }
+        }
+        next.future.clear();
+        next.typing = typing;
+        next
+    }
 }
 
 #[derive(Clone)]
@@ -32,6 +73,8 @@ pub struct Studio {
     pub notice: Option<Notice>,
     /// Counts changes, so that views and the draft store can tell two states apart cheaply.
     pub version: u64,
+    /// What undo and redo go to.
+    pub history: Rc<History>,
 }
 
 impl PartialEq for Studio {
@@ -84,6 +127,12 @@ pub enum Change {
     Validate(u64),
     /// A whole course was opened (the built-in one, files, a package, or the saved draft).
     Open(Draft, Notice),
+    /// A change that removes what the trainer wrote, after they confirmed it: applied,
+    /// and the notice says what went, with an undo.
+    Discard(Box<Change>, String),
+    /// Back to the draft before the last edit (Ctrl+Z), and forward again (Ctrl+Shift+Z).
+    Undo,
+    Redo,
     OpenFailed(String),
     Published(String),
 }
@@ -91,7 +140,7 @@ pub enum Change {
 impl Studio {
     pub fn new(draft: Draft, notice: Option<Notice>) -> Studio {
         let problems = Rc::new(draft.check());
-        Studio { draft, problems, checked: true, quiz: 0, unpublished: false, notice, version: 0 }
+        Studio { draft, problems, checked: true, quiz: 0, unpublished: false, notice, version: 0, history: Rc::default() }
     }
 
     /// The problems at `field` (exactly there, not below it).
@@ -99,9 +148,17 @@ impl Studio {
         self.problems.iter().filter(|p| p.at.as_ref() == Some(field)).collect()
     }
 
-    /// The draft after an edit: its problems are known again once typing pauses.
-    fn edited(&self, draft: Draft) -> Studio {
-        Studio { draft, checked: false, unpublished: true, notice: None, version: self.version + 1, ..self.clone() }
+    /// The draft after an edit (typing in `typing`, if any): its problems are known
+    /// again once typing pauses, and undo goes back to the draft before it.
+    fn edited(&self, draft: Draft, typing: Option<Field>) -> Studio {
+        let history = Rc::new(self.history.after_edit(&self.draft, typing));
+        Studio { draft, checked: false, unpublished: true, notice: None, version: self.version + 1, history, ..self.clone() }
+    }
+
+    /// Another draft from the history (undo, redo), with the quiz on screen kept where it exists.
+    fn restored(&self, draft: Draft, history: History) -> Studio {
+        let quiz = self.quiz.min(draft.quiz_files().len().saturating_sub(1));
+        Studio { draft, checked: false, unpublished: true, notice: None, version: self.version + 1, history: Rc::new(history), quiz, ..self.clone() }
     }
 
     /// Whether the draft may be published now: validated as it stands, with no problem.
@@ -115,6 +172,10 @@ impl Reducible for Studio {
 
     fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
         let mut draft = self.draft.clone();
+        let typing = match &change {
+            Change::SetStr(field, _) => Some(field.clone()),
+            _ => None,
+        };
         let result = match change {
             Change::SetStr(field, value) => draft.set_str(&field, &value).map(drop),
             Change::SetBool(field, value) => draft.set_bool(&field, value).map(drop),
@@ -128,15 +189,15 @@ impl Reducible for Studio {
             Change::Retype(question, to) => draft.change_question_type(&question, to),
             Change::AddSection { heading } => draft.add_section(&heading).map(drop),
             Change::Cite { question, seed, heading } => {
-                let source = question.key("source");
-                draft.set_str(&source.clone().key("seed"), &seed).and_then(|_| draft.set_str(&source.key("section"), &heading))
+                let source = question.key(keys::SOURCE);
+                draft.set_str(&source.clone().key(keys::SEED), &seed).and_then(|_| draft.set_str(&source.key(keys::SECTION), &heading))
             }
             Change::AddQuiz { title } => {
                 let id = draft.fresh_quiz_id();
                 let lang = draft.course_lang();
                 let added = draft.add_quiz(&id, &title, &lang).map(drop);
                 if added.is_ok() {
-                    let mut next = self.edited(draft);
+                    let mut next = self.edited(draft, None);
                     next.quiz = next.draft.quiz_files().len().saturating_sub(1);
                     return Rc::new(next);
                 }
@@ -145,7 +206,7 @@ impl Reducible for Studio {
             Change::RemoveQuiz(id) => {
                 let removed = draft.remove_quiz(&id).map(drop);
                 if removed.is_ok() {
-                    let mut next = self.edited(draft);
+                    let mut next = self.edited(draft, None);
                     next.quiz = next.quiz.min(next.draft.quiz_files().len().saturating_sub(1));
                     return Rc::new(next);
                 }
@@ -154,7 +215,7 @@ impl Reducible for Studio {
             Change::MoveQuiz(from, to) => {
                 let moved = draft.move_quiz(from, to).map(drop);
                 if moved.is_ok() {
-                    let mut next = self.edited(draft);
+                    let mut next = self.edited(draft, None);
                     next.quiz = to;
                     return Rc::new(next);
                 }
@@ -166,9 +227,32 @@ impl Reducible for Studio {
             Change::Validate(_) => return self,
             Change::SelectQuiz(quiz) => return Rc::new(Studio { quiz, notice: None, version: self.version + 1, ..(*self).clone() }),
             Change::Open(draft, notice) => {
+                // What was open before stays one undo away.
                 let mut next = Studio::new(draft, Some(notice));
                 next.version = self.version + 1;
+                next.history = Rc::new(self.history.after_edit(&self.draft, None));
                 return Rc::new(next);
+            }
+            Change::Discard(change, what) => {
+                let next = self.clone().reduce(*change);
+                if next.version == self.version {
+                    return self;
+                }
+                return Rc::new(Studio { notice: Some(Notice::Removed(what)), ..(*next).clone() });
+            }
+            Change::Undo => {
+                let mut history = (*self.history).clone();
+                let Some(before) = history.past.pop() else { return self };
+                history.future.push(Rc::new(self.draft.clone()));
+                history.typing = None;
+                return Rc::new(self.restored((*before).clone(), history));
+            }
+            Change::Redo => {
+                let mut history = (*self.history).clone();
+                let Some(after) = history.future.pop() else { return self };
+                history.past.push(Rc::new(self.draft.clone()));
+                history.typing = None;
+                return Rc::new(self.restored((*after).clone(), history));
             }
             Change::OpenFailed(message) => return Rc::new(Studio { notice: Some(Notice::OpenFailed(message)), version: self.version + 1, ..(*self).clone() }),
             Change::Published(what) => {
@@ -176,7 +260,7 @@ impl Reducible for Studio {
             }
         };
         match result {
-            Ok(()) => Rc::new(self.edited(draft)),
+            Ok(()) => Rc::new(self.edited(draft, typing)),
             // An edit the draft refuses (a stale index after a fast double click) changes nothing.
             Err(_) => self,
         }
@@ -190,10 +274,10 @@ fn append(draft: &mut Draft, list: &Field) -> Result<(), tere_authoring::EditErr
         return Err(tere_authoring::EditError::NoField(list.clone()));
     };
     match name.as_str() {
-        "option" => draft.add_option(&question, at),
-        "items" => draft.add_item(&question, at),
-        "pair" => draft.add_pair(&question, at),
-        "hint" => draft.add_hint(&question, at),
+        keys::OPTION => draft.add_option(&question, at),
+        keys::ITEMS => draft.add_item(&question, at),
+        keys::PAIR => draft.add_pair(&question, at),
+        keys::HINT => draft.add_hint(&question, at),
         _ => Err(tere_authoring::EditError::NoField(list.clone())),
     }
 }

@@ -30,8 +30,8 @@ after(async () => {
 });
 
 /** The Studio from file://, in a fresh profile (no saved draft), in Estonian. */
-async function openStudio({ width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'et-EE', acceptDownloads: true });
+async function openStudio({ width = 1280, height = 900, bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'et-EE', acceptDownloads: true, bypassCSP });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
@@ -131,6 +131,7 @@ test('round trip: a published zip and offline file open in the Studio and export
   const zip = await publish(page, 'publish-scorm2004', 'round.zip');
   const offline = await publish(page, 'publish-offline', 'round.html');
   for (const file of [zip, offline]) {
+    page.once('dialog', (d) => d.accept());
     await page.locator('[data-action="open-builtin"]').click();
     await page.locator('#open-files').setInputFiles(file);
     await page.locator('.notice:not([hidden])').filter({ hasText: path.basename(file) }).waitFor();
@@ -356,6 +357,129 @@ test("a question's type changes in place: what the new type has too stays, and l
   assert.equal(await field(page, 'question', 0, 'items', 2).count(), 1, 'three steps to order');
   assert.equal(await field(page, 'question', 0, 'text').inputValue(), q0.text, 'the question text stays');
   await page.locator('section.question-editor').first().screenshot({ path: path.join(SCREENSHOTS, 'studio-retype-1280.png') });
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+/** The draft as the Studio keeps it (saved on every change). */
+const draftOf = (page) => page.evaluate(() => localStorage.getItem('tere-studio.draft.v1'));
+
+/** Waits until the saved draft is `text` (it is saved right after the render). */
+async function draftIs(page, text, message) {
+  await page.waitForFunction((t) => localStorage.getItem('tere-studio.draft.v1') === t, text, { timeout: 3000 }).catch(() => {});
+  assert.equal(await draftOf(page), text, message);
+}
+
+test('removing a question or a quiz, or starting over, asks first, says what goes, and can be undone', async () => {
+  for (const width of [1280, 375]) {
+    // axe-core is added as a script: the audited page lifts its CSP.
+    const { context, page } = await openStudio({ width, height: 900, bypassCSP: width === 1280 });
+    await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+    const before = await draftOf(page);
+    const questions = page.locator('section.question-editor');
+    const count = await questions.count();
+    const asked = [];
+    let answer = false;
+    page.on('dialog', (d) => { asked.push(d.message()); if (answer) d.accept(); else d.dismiss(); });
+
+    // A question: "no" keeps it; "yes" removes it, and the notice offers to undo.
+    await page.locator('[data-action="question-remove"]').first().click();
+    assert.match(asked.at(-1), /^Eemaldada küsimus 1 \(„.+“\)\?$/);
+    assert.equal(await questions.count(), count, 'Cancel removes nothing');
+    answer = true;
+    await page.locator('[data-action="question-remove"]').first().click();
+    assert.equal(await questions.count(), count - 1);
+    const notice = page.locator('.notice:not([hidden])');
+    assert.match(await notice.textContent(), /Eemaldatud: Küsimus 1\./);
+    if (width === 1280) await page.addScriptTag({ path: AXE });
+    await screenshot(page, `studio-removed-${width}`);
+    await page.locator('[data-action="undo-removal"]').click();
+    assert.equal(await questions.count(), count);
+    await draftIs(page, before, 'the undo gives back the draft byte for byte');
+
+    // A quiz, with its questions counted; Ctrl+Z brings it back.
+    const quizzes = page.locator('.quiz-list > li');
+    const quizCount = await quizzes.count();
+    await page.locator('[data-action="quiz-remove"]').click();
+    assert.match(asked.at(-1), new RegExp(`^Eemaldada test „.+“ \\(${count} küsimust\\)\\?$`));
+    assert.equal(await quizzes.count(), quizCount - 1);
+    await page.keyboard.press('Control+z');
+    assert.equal(await quizzes.count(), quizCount);
+    await draftIs(page, before, 'the quiz is back as it was');
+
+    // Starting over is named so, is not the header's first button, and asks first.
+    const reset = page.locator('[data-action="open-builtin"]');
+    assert.equal(await reset.textContent(), 'Alusta uuesti sisseehitatud kursusest');
+    assert.notEqual(await page.locator('.studio-header button').first().getAttribute('data-action'), 'open-builtin');
+    await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+    await field(page, 'question', 0, 'text').fill('Minu oma küsimus');
+    const edited = await draftOf(page);
+    await reset.click();
+    assert.match(asked.at(-1), /Alustada uuesti sisseehitatud kursusest\?/);
+    await draftIs(page, before, 'the built-in course again');
+    await page.locator('[data-action="undo"]').click();
+    await draftIs(page, edited, 'and the trainer\'s course back with one undo');
+    if (width === 1280) {
+      const audit = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      assert.deepEqual(audit, [], 'axe: the editor with undo and redo');
+    }
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  }
+});
+
+test('a value typed right after editing another field is kept when the check runs', async () => {
+  const { context, page } = await openStudio();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  const passMark = page.locator(`#f-${FILE.replace('.', '_')}-pass_mark`);
+  const text = 'Kuidas tervitad klienti, kes siseneb kauplusesse?';
+  await field(page, 'question', 0, 'text').fill(text);
+  // Within 300 ms, before the check (200 ms after the last keystroke) has run.
+  await passMark.click();
+  await passMark.press('Control+a');
+  await page.keyboard.type('70');
+  await page.waitForTimeout(800);
+  assert.equal(await passMark.inputValue(), '70', 'the pass mark being typed is not put back');
+  assert.equal(await field(page, 'question', 0, 'text').inputValue(), text);
+  const saved = await draftOf(page);
+  assert.match(saved, /pass_mark = 70/);
+  assert.ok(saved.includes(text));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('Ctrl+Z walks back ten mixed edits and Ctrl+Shift+Z forward again, byte for byte', async () => {
+  const { context, page } = await openStudio();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  const before = await draftOf(page);
+  const passMark = page.locator(`#f-${FILE.replace('.', '_')}-pass_mark`);
+  const edits = [
+    () => field(page, 'question', 0, 'text').fill('Esimene muudatus'),
+    () => field(page, 'question', 1, 'text').fill('Teine muudatus'),
+    () => passMark.fill('65'),
+    () => field(page, 'question', 0, 'explanation').fill('Selgitus muutus'),
+    () => page.locator('[data-action="option-add"]').first().click(),
+    () => field(page, 'question', 0, 'option', 0, 'feedback').fill('Uus tagasiside'),
+    () => page.locator('[data-action="question-down"]').first().click(),
+    () => page.locator(`#f-${FILE.replace('.', '_')}-title`).fill('Uus pealkiri'),
+    () => page.locator('[data-action="question-duplicate"]').first().click(),
+    () => field(page, 'question', 2, 'text').fill('Kümnes muudatus'),
+  ];
+  for (const edit of edits) {
+    await edit();
+    await page.waitForTimeout(30);
+  }
+  const after = await draftOf(page);
+  assert.notEqual(after, before);
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  for (let i = 0; i < edits.length; i++) await page.keyboard.press('Control+z');
+  await draftIs(page, before, 'ten undos: the draft as it was opened');
+  assert.equal(await page.locator('[data-action="undo"]').isDisabled(), true, 'nothing further back');
+  for (let i = 0; i < edits.length; i++) await page.keyboard.press('Control+Shift+z');
+  await draftIs(page, after, 'ten redos: the draft with every edit');
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -9,6 +9,7 @@
 mod array;
 mod check;
 mod course;
+pub mod keys;
 mod path;
 pub(crate) mod question;
 

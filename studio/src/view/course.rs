@@ -1,12 +1,14 @@
 //! The course and its quizzes: the course title, the quiz list (select, add,
 //! remove, reorder) and the selected quiz's settings and questions.
 
+use tere_authoring::draft::keys;
 use tere_authoring::{Field, Seg};
 use tere_engine::model::MAX_TRIES;
 use yew::prelude::*;
 
-use super::fields::{checkbox, dom_id, key, number, select, small_button, text};
+use super::fields::{checkbox, dom_id, key, number, remove_button, select, small_button, text};
 use super::question;
+use super::question::fill;
 use super::{focus_after_render, Ctx};
 use crate::i18n::TYPES;
 use crate::state::Change;
@@ -27,14 +29,15 @@ pub fn sidebar(ctx: &Ctx) -> Html {
     };
     html! {
         <nav class="course" aria-label={ui.quizzes}>
-            { text(ctx, ui.course_title, &key(&course, "title"), false) }
+            { text(ctx, ui.course_title, &key(&course, keys::TITLE), false) }
             <h2>{ ui.quizzes }</h2>
             <ol class="quiz-list">
                 { for quizzes.iter().enumerate().map(|(i, (id, file))| {
-                    let title = ctx.studio.draft.get_str(&Field { file: file.clone(), path: vec![Seg::Key("title".into())] }).unwrap_or_else(|| id.clone());
+                    let title = ctx.studio.draft.get_str(&Field { file: file.clone(), path: vec![Seg::Key(keys::TITLE.into())] }).unwrap_or_else(|| id.clone());
                     let problems = ctx.studio.problems.iter().filter(|p| p.at.as_ref().is_some_and(|f| f.file == *file)).count();
                     let select = { let d = ctx.dispatch.clone(); Callback::from(move |_| d.dispatch(Change::SelectQuiz(i))) };
                     let current = ctx.studio.quiz == i;
+                    let title_text = title.clone();
                     html! {
                         <li>
                             <button type="button" class={classes!("quiz-pick", current.then_some("current"))} aria-current={current.then_some("true")} data-quiz-file={file.clone()} onclick={select}>
@@ -45,7 +48,7 @@ pub fn sidebar(ctx: &Ctx) -> Html {
                                 <div class="tools">
                                     { small_button(ctx, ui.move_up, "quiz-up", i > 0, move || Change::MoveQuiz(i, i - 1)) }
                                     { small_button(ctx, ui.move_down, "quiz-down", i + 1 < n, move || Change::MoveQuiz(i, i + 1)) }
-                                    { small_button(ctx, ui.remove, "quiz-remove", n > 1, { let id = id.clone(); move || Change::RemoveQuiz(id.clone()) }) }
+                                    { remove_button(ctx, "quiz-remove", n > 1, Some(fill(ui.remove_quiz_confirm, &[("{title}", &title_text), ("{count}", &ui.questions_count(ctx.studio.draft.len(&Field { file: file.clone(), path: vec![Seg::Key(keys::QUESTION.into())] })))])), format!("„{title_text}“"), { let id = id.clone(); move || Change::RemoveQuiz(id.clone()) }) }
                                 </div>
                             }
                         </li>
@@ -64,7 +67,7 @@ pub fn quiz(ctx: &Ctx) -> Html {
     let quizzes = ctx.studio.draft.quiz_files();
     let Some((_, file)) = quizzes.get(ctx.studio.quiz).cloned() else { return Html::default() };
     let quiz = Field { file: file.clone(), path: vec![] };
-    let questions = key(&quiz, "question");
+    let questions = key(&quiz, keys::QUESTION);
     let count = ctx.studio.draft.len(&questions);
     let kind_id = format!("new-kind-{}", file.replace('.', "_"));
     let add = {
@@ -79,26 +82,26 @@ pub fn quiz(ctx: &Ctx) -> Html {
             let kind = TYPES.iter().find(|t| **t == kind).copied().unwrap_or("single");
             dispatch.dispatch(Change::AddQuestion { file: file.clone(), kind, at: count });
             // The trainer (and a screen reader) lands in the new question's text.
-            let new_text = Field { file: file.clone(), path: vec![Seg::Key("question".into()), Seg::Index(count), Seg::Key("text".into())] };
+            let new_text = Field { file: file.clone(), path: vec![Seg::Key(keys::QUESTION.into()), Seg::Index(count), Seg::Key(keys::TEXT.into())] };
             focus_after_render(dom_id(&new_text));
         })
     };
     html! {
         <div class="quiz" data-quiz-file={file.clone()}>
             <section class="quiz-settings" aria-labelledby="quiz-settings-heading">
-                <h2 id="quiz-settings-heading">{ ctx.studio.draft.get_str(&key(&quiz, "title")).unwrap_or_default() }</h2>
-                { text(ctx, ui.quiz_title, &key(&quiz, "title"), false) }
-                { text(ctx, ui.intro, &key(&quiz, "intro"), true) }
+                <h2 id="quiz-settings-heading">{ ctx.studio.draft.get_str(&key(&quiz, keys::TITLE)).unwrap_or_default() }</h2>
+                { text(ctx, ui.quiz_title, &key(&quiz, keys::TITLE), false) }
+                { text(ctx, ui.intro, &key(&quiz, keys::INTRO), true) }
                 <div class="row">
-                    { select(ctx, ui.language, &key(&quiz, "lang"), &languages()) }
-                    { number(ctx, ui.pass_mark, &key(&quiz, "pass_mark"), 0, 100, "80") }
-                    { number(ctx, ui.draw, &key(&quiz, "draw"), 1, 999, ui.draw_all) }
+                    { select(ctx, ui.language, &key(&quiz, keys::LANG), &languages()) }
+                    { number(ctx, ui.pass_mark, &key(&quiz, keys::PASS_MARK), 0, 100, "80") }
+                    { number(ctx, ui.draw, &key(&quiz, keys::DRAW), 1, 999, ui.draw_all) }
                 </div>
-                { checkbox(ctx, ui.draw_per_section, &key(&quiz, "draw_per_section")) }
+                { checkbox(ctx, ui.draw_per_section, &key(&quiz, keys::DRAW_PER_SECTION)) }
                 <div class="row">
-                    { number(ctx, ui.tries, &key(&quiz, "tries"), 1, MAX_TRIES.into(), "1") }
-                    { number(ctx, ui.try_penalty, &key(&quiz, "try_penalty"), 0, 100, "0") }
-                    { number(ctx, ui.hint_penalty, &key(&quiz, "hint_penalty"), 0, 100, "0") }
+                    { number(ctx, ui.tries, &key(&quiz, keys::TRIES), 1, MAX_TRIES.into(), "1") }
+                    { number(ctx, ui.try_penalty, &key(&quiz, keys::TRY_PENALTY), 0, 100, "0") }
+                    { number(ctx, ui.hint_penalty, &key(&quiz, keys::HINT_PENALTY), 0, 100, "0") }
                 </div>
             </section>
             <h2>{ format!("{} ({count})", ui.questions) }</h2>
@@ -119,7 +122,7 @@ pub fn quiz(ctx: &Ctx) -> Html {
 /// questions that cited it; validation shows each of them.
 fn sections(ctx: &Ctx) -> Html {
     let ui = ctx.ui;
-    let list = Field { file: "sections.toml".into(), path: vec![Seg::Key("section".into())] };
+    let list = Field { file: "sections.toml".into(), path: vec![Seg::Key(keys::SECTION.into())] };
     let n = ctx.studio.draft.len(&list);
     let add = {
         let (dispatch, heading) = (ctx.dispatch.clone(), ui.new_section.to_string());
@@ -133,8 +136,8 @@ fn sections(ctx: &Ctx) -> Html {
                     let section = super::fields::index(&list, i);
                     html! {
                         <li>
-                            { text(ctx, &format!("{} {}", ui.section, i + 1), &key(&section, "heading"), true) }
-                            <div class="tools">{ small_button(ctx, ui.remove, "section-remove", n > 1, { let s = section.clone(); move || Change::Remove(s.clone()) }) }</div>
+                            { text(ctx, &format!("{} {}", ui.section, i + 1), &key(&section, keys::HEADING), true) }
+                            <div class="tools">{ super::question::remove_part(ctx, "section-remove", n > 1, &key(&section, keys::HEADING), &section) }</div>
                         </li>
                     }
                 }) }

@@ -89,9 +89,11 @@ pub fn number(ctx: &Ctx, label: &str, field: &Field, min: i64, max: i64, placeho
     let id = dom_id(field);
     let value = ctx.studio.draft.get_int(field).map(|n| n.to_string()).unwrap_or_default();
     let (described, problems) = problems(ctx, field);
-    let onchange = {
+    // Every keystroke reaches the draft (as in the text fields): a value still waiting
+    // for `change` would be put back by the re-render that validation causes.
+    let oninput = {
         let (dispatch, field) = (ctx.dispatch.clone(), field.clone());
-        Callback::from(move |e: Event| {
+        Callback::from(move |e: InputEvent| {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
             match input.value().trim().parse::<i64>() {
                 Ok(n) => dispatch.dispatch(Change::SetInt(field.clone(), n)),
@@ -103,7 +105,7 @@ pub fn number(ctx: &Ctx, label: &str, field: &Field, min: i64, max: i64, placeho
     html! {
         <div class={classes!("field", "narrow", described.is_some().then_some("has-problem"))}>
             <label for={id.clone()}>{ label.to_string() }</label>
-            <input id={id} type="number" inputmode="numeric" min={min.to_string()} max={max.to_string()} placeholder={placeholder.to_string()} value={value} onchange={onchange} aria-describedby={described} />
+            <input id={id} type="number" inputmode="numeric" min={min.to_string()} max={max.to_string()} placeholder={placeholder.to_string()} value={value} oninput={oninput} aria-describedby={described} />
             { problems }
         </div>
     }
@@ -164,4 +166,24 @@ pub fn small_button(ctx: &Ctx, label: &str, hook: &'static str, enabled: bool, c
     html! {
         <button type="button" class="small" data-action={hook} disabled={!enabled} onclick={Callback::from(move |_| dispatch.dispatch(change()))}>{ label.to_string() }</button>
     }
+}
+
+/// A small button that removes what the trainer wrote: it asks first (`asks`, when
+/// there is something written to lose), then removes it with an undo offered in the
+/// notice, which names it (`what`).
+pub fn remove_button(ctx: &Ctx, hook: &'static str, enabled: bool, asks: Option<String>, what: String, change: impl Fn() -> Change + 'static) -> Html {
+    let dispatch = ctx.dispatch.clone();
+    let onclick = Callback::from(move |_| {
+        if asks.as_deref().is_none_or(confirm) {
+            dispatch.dispatch(Change::Discard(Box::new(change()), what.clone()));
+        }
+    });
+    html! {
+        <button type="button" class="small" data-action={hook} disabled={!enabled} onclick={onclick}>{ ctx.ui.remove }</button>
+    }
+}
+
+/// The browser's own question, answered OK or Cancel.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
 }

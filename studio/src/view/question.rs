@@ -2,26 +2,29 @@
 
 use std::ops::RangeInclusive;
 
+use tere_authoring::draft::keys;
 use tere_authoring::draft::SpeakerChoice;
 use tere_authoring::kinds::QuestionType;
 use tere_authoring::{Field, Seg};
 use tere_engine::model::{MAX_CHOICES, MAX_HINTS};
 use yew::prelude::*;
 
-use super::fields::{checkbox, index, key, small_button, text};
+use super::fields::{checkbox, index, key, remove_button, small_button, text};
 use super::Ctx;
+use crate::i18n::start_of;
 use crate::i18n::{Ui, TYPES};
 use crate::state::Change;
 
 /// The editor of question `i` of the quiz file `file`, of `count` questions.
 pub fn editor(ctx: &Ctx, file: &str, i: usize, count: usize) -> Html {
     let ui = ctx.ui;
-    let questions = Field { file: file.to_string(), path: vec![Seg::Key("question".into())] };
+    let questions = Field { file: file.to_string(), path: vec![Seg::Key(keys::QUESTION.into())] };
     let q = index(&questions, i);
-    let kind = ctx.studio.draft.get_str(&key(&q, "type")).unwrap_or_default();
-    let id = ctx.studio.draft.get_str(&key(&q, "id")).unwrap_or_default();
+    let kind = ctx.studio.draft.get_str(&key(&q, keys::TYPE)).unwrap_or_default();
+    let id = ctx.studio.draft.get_str(&key(&q, keys::ID)).unwrap_or_default();
     let type_name = TYPES.iter().position(|t| *t == kind).map_or(kind.as_str(), |n| ui.type_names[n]);
     let heading = format!("{} {} · {}", ui.question, i + 1, type_name);
+    let question_text = ctx.studio.draft.get_str(&key(&q, keys::TEXT)).unwrap_or_default();
     let (f1, f3, f4) = (file.to_string(), questions.clone(), questions.clone());
     html! {
         <section class="question-editor" data-question-id={id.clone()} aria-labelledby={format!("q-{file}-{i}")}>
@@ -31,14 +34,14 @@ pub fn editor(ctx: &Ctx, file: &str, i: usize, count: usize) -> Html {
                     { small_button(ctx, ui.move_up, "question-up", i > 0, move || Change::Move(f3.clone(), i, i - 1)) }
                     { small_button(ctx, ui.move_down, "question-down", i + 1 < count, move || Change::Move(f4.clone(), i, i + 1)) }
                     { small_button(ctx, ui.duplicate, "question-duplicate", true, move || Change::DuplicateQuestion { file: f1.clone(), index: i }) }
-                    { small_button(ctx, ui.remove, "question-remove", count > 1, { let q = q.clone(); move || Change::Remove(q.clone()) }) }
+                    { remove_button(ctx, "question-remove", count > 1, Some(fill(ui.remove_question_confirm, &[("{n}", &(i + 1).to_string()), ("{text}", &start_of(&question_text, 60))])), format!("{} {}", ui.question, i + 1), { let q = q.clone(); move || Change::Remove(q.clone()) }) }
                 </div>
             </header>
             { type_choice(ctx, &q, &kind) }
-            { text(ctx, ui.question_text, &key(&q, "text"), true) }
+            { text(ctx, ui.question_text, &key(&q, keys::TEXT), true) }
             { body(ctx, &q, &kind) }
-            { text(ctx, ui.explanation, &key(&q, "explanation"), true) }
-            { list(ctx, &q, "hint", (ui.hints, ui.hint, ui.add_hint), 0..=MAX_HINTS) }
+            { text(ctx, ui.explanation, &key(&q, keys::EXPLANATION), true) }
+            { list(ctx, &q, keys::HINT, (ui.hints, ui.hint, ui.add_hint), 0..=MAX_HINTS) }
             { section(ctx, &q) }
         </section>
     }
@@ -49,7 +52,7 @@ pub fn editor(ctx: &Ctx, file: &str, i: usize, count: usize) -> Html {
 /// something the trainer wrote, they are asked first, and a "no" puts the choice back.
 fn type_choice(ctx: &Ctx, q: &Field, kind: &str) -> Html {
     let ui = ctx.ui;
-    let field = key(q, "type");
+    let field = key(q, keys::TYPE);
     let id = super::fields::dom_id(&field);
     // A problem with the type (an unknown one, a field it lacks) shows under the choice.
     let (described, problems) = super::fields::problems(ctx, &field);
@@ -90,17 +93,17 @@ fn body(ctx: &Ctx, q: &Field, kind: &str) -> Html {
     match QuestionType::from_name(kind) {
         Some(QuestionType::Single | QuestionType::Multiple) => options(ctx, q),
         Some(QuestionType::Scenario) => {
-            let line = if ctx.studio.draft.get_str(&key(q, "customer")).is_some() { "customer" } else { "line" };
+            let line = if ctx.studio.draft.get_str(&key(q, keys::CUSTOMER)).is_some() { keys::CUSTOMER } else { keys::LINE };
             html! { <>{ speaker(ctx, q) }{ text(ctx, ui.customer_line, &key(q, line), true) }{ options(ctx, q) }</> }
         }
         Some(QuestionType::TrueFalse) => html! {
             <>
-                { checkbox(ctx, ui.statement_is_true, &key(q, "answer")) }
-                { text(ctx, ui.feedback_true, &key(q, "feedback_true"), false) }
-                { text(ctx, ui.feedback_false, &key(q, "feedback_false"), false) }
+                { checkbox(ctx, ui.statement_is_true, &key(q, keys::ANSWER)) }
+                { text(ctx, ui.feedback_true, &key(q, keys::FEEDBACK_TRUE), false) }
+                { text(ctx, ui.feedback_false, &key(q, keys::FEEDBACK_FALSE), false) }
             </>
         },
-        Some(QuestionType::Ordering) => list(ctx, q, "items", (ui.items_in_order, ui.item, ui.add_item), 2..=MAX_CHOICES),
+        Some(QuestionType::Ordering) => list(ctx, q, keys::ITEMS, (ui.items_in_order, ui.item, ui.add_item), 2..=MAX_CHOICES),
         Some(QuestionType::Matching) => pairs(ctx, q),
         // A reflection has no answer to set.
         Some(QuestionType::Reflection) => Html::default(),
@@ -111,7 +114,7 @@ fn body(ctx: &Ctx, q: &Field, kind: &str) -> Html {
 
 fn options(ctx: &Ctx, q: &Field) -> Html {
     let ui = ctx.ui;
-    let list = key(q, "option");
+    let list = key(q, keys::OPTION);
     let n = ctx.studio.draft.len(&list);
     html! {
         <fieldset class="options">
@@ -122,12 +125,12 @@ fn options(ctx: &Ctx, q: &Field) -> Html {
                     let l1 = list.clone();
                     html! {
                         <li class="option-editor">
-                            { text(ctx, &format!("{} {}", ui.option, i + 1), &key(&o, "text"), false) }
-                            { checkbox(ctx, ui.right_answer, &key(&o, "correct")) }
-                            { text(ctx, ui.feedback, &key(&o, "feedback"), false) }
+                            { text(ctx, &format!("{} {}", ui.option, i + 1), &key(&o, keys::TEXT), false) }
+                            { checkbox(ctx, ui.right_answer, &key(&o, keys::CORRECT)) }
+                            { text(ctx, ui.feedback, &key(&o, keys::FEEDBACK), false) }
                             <div class="tools">
                                 { small_button(ctx, ui.move_up, "option-up", i > 0, move || Change::Move(l1.clone(), i, i - 1)) }
-                                { small_button(ctx, ui.remove, "option-remove", n > 2, { let o = o.clone(); move || Change::Remove(o.clone()) }) }
+                                { remove_part(ctx, "option-remove", n > 2, &key(&o, keys::TEXT), &o) }
                             </div>
                         </li>
                     }
@@ -138,7 +141,21 @@ fn options(ctx: &Ctx, q: &Field) -> Html {
     }
 }
 
-/// A list of texts (ordering items, hints), each its own field, at least `min` long.
+/// Removes a part of a question (`gone`: an option, an item, a pair, a hint), named by
+/// the text at `named`; asks first when that text was written.
+pub fn remove_part(ctx: &Ctx, hook: &'static str, enabled: bool, named: &Field, gone: &Field) -> Html {
+    let written = ctx.studio.draft.get_str(named).unwrap_or_default();
+    let asks = (!written.trim().is_empty()).then(|| fill(ctx.ui.remove_part_confirm, &[("{text}", &start_of(&written, 60))]));
+    let what = if written.trim().is_empty() { ctx.ui.remove.to_lowercase() } else { format!("„{}“", start_of(&written, 40)) };
+    let gone = gone.clone();
+    remove_button(ctx, hook, enabled, asks, what, move || Change::Remove(gone.clone()))
+}
+
+/// `template` with each `(placeholder, value)` filled in.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(template.to_string(), |out, (at, value)| out.replace(at, value))
+}
+
 /// A list of texts (hints, items) of `bounds.start()` to `bounds.end()` entries.
 fn list(ctx: &Ctx, q: &Field, name: &str, (legend, each, add): (&str, &str, &str), bounds: RangeInclusive<usize>) -> Html {
     let ui = ctx.ui;
@@ -156,7 +173,7 @@ fn list(ctx: &Ctx, q: &Field, name: &str, (legend, each, add): (&str, &str, &str
                             <div class="tools">
                                 { small_button(ctx, ui.move_up, "item-up", i > 0, { let l = l.clone(); move || Change::Move(l.clone(), i, i - 1) }) }
                                 // Removing the last hint removes the key: an empty `hint = []` is refused.
-                                { small_button(ctx, ui.remove, "item-remove", n > *bounds.start(), { let e = if n == 1 { l.clone() } else { index(&l, i) }; move || Change::Remove(e.clone()) }) }
+                                { remove_part(ctx, "item-remove", n > *bounds.start(), &index(&l, i), &if n == 1 { l.clone() } else { index(&l, i) }) }
                             </div>
                         </li>
                     }
@@ -169,7 +186,7 @@ fn list(ctx: &Ctx, q: &Field, name: &str, (legend, each, add): (&str, &str, &str
 
 fn pairs(ctx: &Ctx, q: &Field) -> Html {
     let ui = ctx.ui;
-    let list = key(q, "pair");
+    let list = key(q, keys::PAIR);
     let n = ctx.studio.draft.len(&list);
     html! {
         <fieldset class="pairs">
@@ -179,9 +196,9 @@ fn pairs(ctx: &Ctx, q: &Field) -> Html {
                     let p = index(&list, i);
                     html! {
                         <li class="pair-editor">
-                            { text(ctx, ui.pair_left, &key(&p, "left"), false) }
-                            { text(ctx, ui.pair_right, &key(&p, "right"), false) }
-                            <div class="tools">{ small_button(ctx, ui.remove, "pair-remove", n > 2, { let p = p.clone(); move || Change::Remove(p.clone()) }) }</div>
+                            { text(ctx, ui.pair_left, &key(&p, keys::LEFT), false) }
+                            { text(ctx, ui.pair_right, &key(&p, keys::RIGHT), false) }
+                            <div class="tools">{ remove_part(ctx, "pair-remove", n > 2, &key(&p, keys::LEFT), &p) }</div>
                         </li>
                     }
                 }) }
@@ -195,10 +212,10 @@ fn pairs(ctx: &Ctx, q: &Field) -> Html {
 /// sets the question's `source` seed and heading together.
 fn section(ctx: &Ctx, q: &Field) -> Html {
     let sections = ctx.studio.draft.sections();
-    let source = key(q, "source");
-    let field = key(&source, "section");
+    let source = key(q, keys::SOURCE);
+    let field = key(&source, keys::SECTION);
     let id = super::fields::dom_id(&field);
-    let now = (ctx.studio.draft.get_str(&key(&source, "seed")).unwrap_or_default(), ctx.studio.draft.get_str(&field).unwrap_or_default());
+    let now = (ctx.studio.draft.get_str(&key(&source, keys::SEED)).unwrap_or_default(), ctx.studio.draft.get_str(&field).unwrap_or_default());
     let (described, problems) = super::fields::problems(ctx, &field);
     let onchange = {
         let (dispatch, q, sections) = (ctx.dispatch.clone(), q.clone(), sections.clone());
@@ -225,7 +242,7 @@ fn section(ctx: &Ctx, q: &Field) -> Html {
 fn speaker(ctx: &Ctx, q: &Field) -> Html {
     let ui = ctx.ui;
     let now = ctx.studio.draft.speaker(q);
-    let field = key(q, "speaker");
+    let field = key(q, keys::SPEAKER);
     let id = super::fields::dom_id(&field);
     // A problem with the speaker as a whole (an empty name) shows under the choice.
     let (described, problems) = super::fields::problems(ctx, &field);
@@ -257,7 +274,7 @@ fn speaker(ctx: &Ctx, q: &Field) -> Html {
                 </select>
                 { problems }
             </div>
-            if value == "named" { { text(ctx, ui.speaker_name, &key(&key(q, "speaker"), "name"), false) } }
+            if value == "named" { { text(ctx, ui.speaker_name, &key(&key(q, keys::SPEAKER), "name"), false) } }
         </>
     }
 }
