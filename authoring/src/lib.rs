@@ -12,6 +12,7 @@ mod error;
 pub mod gift;
 pub mod kinds;
 pub mod lint;
+pub mod nesting;
 pub mod packed;
 mod source;
 mod validate;

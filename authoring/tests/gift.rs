@@ -269,3 +269,15 @@ fn bad_options_are_refused() {
     assert!(errors.iter().any(|e| e.contains("quiz id `no-dashes`")), "{errors:?}");
     assert!(errors.iter().any(|e| e.contains("lang `de`")), "{errors:?}");
 }
+
+#[test]
+fn a_gift_file_with_more_questions_than_a_quiz_takes_is_refused_and_one_title_many_times_stays_fast() {
+    use tere_authoring::gift::{import_gift, ImportOptions, MAX_IMPORT_QUESTIONS};
+    let options = ImportOptions { quiz_id: "pank".into(), file_name: "pank.gift".into(), lang: "et".into() };
+    // One title for every question: ids q, q_2, q_3, … (each found at once, not by trying every number again).
+    let bank = |n: usize| "::q:: Kas klient on alati õigus? {F}\n\n".repeat(n);
+    let imported = import_gift(&bank(MAX_IMPORT_QUESTIONS), &options).expect("the most a quiz takes");
+    assert!(imported.toml.contains(&format!("id = \"q_{MAX_IMPORT_QUESTIONS}\"")));
+    let refused = import_gift(&bank(MAX_IMPORT_QUESTIONS + 1), &options).unwrap_err();
+    assert!(refused.iter().any(|e| e.contains(&format!("{} questions", MAX_IMPORT_QUESTIONS + 1))), "{refused:?}");
+}

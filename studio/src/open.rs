@@ -2,15 +2,23 @@
 //! `sections.toml`, quiz files), a Tere SCORM zip or offline file (they carry their
 //! source), or a GIFT file (added as a new quiz). Whatever is wrong with the input is
 //! a plain message and the open draft stays as it is: nothing is executed, sizes are
-//! capped before anything is read, and only text is kept.
+//! capped before anything is read (a text file as a package's source file is, 2 MiB,
+//! and a course folder as a package's whole source, 8 MiB), TOML nesting is bounded
+//! before anything is parsed, and only text is kept.
 
 use tere_authoring::gift::{import_gift, plain_id, ImportOptions};
+use tere_authoring::nesting::check_nesting;
 use tere_authoring::CourseFiles;
 use tere_authoring::Draft;
+use tere_publish::{MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES};
 use wasm_bindgen_futures::JsFuture;
 
-/// The largest file the Studio reads (a course's packages are a few hundred KB).
+/// The largest package the Studio reads (a course's packages are a few hundred KB).
 const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
+fn mib(bytes: f64) -> String {
+    format!("{:.1} MiB", bytes / 1_048_576.0)
+}
 
 /// What opening gave: the new draft and what to tell the trainer.
 pub struct Opened {
@@ -23,8 +31,22 @@ pub async fn open(files: Vec<web_sys::File>, current: Draft) -> Result<Opened, S
     if files.is_empty() {
         return Err("no file was chosen".into());
     }
-    if let Some(big) = files.iter().find(|f| f.size() > MAX_FILE_BYTES) {
-        return Err(format!("{}: {:.0} MB is too large for a course (at most 20 MB)", big.name(), big.size() / 1_048_576.0));
+    let is_package = |name: &str| name.rsplit_once('.').is_some_and(|(_, e)| matches!(e.to_ascii_lowercase().as_str(), "zip" | "html" | "htm"));
+    for file in &files {
+        let limit = if is_package(&file.name()) { MAX_FILE_BYTES } else { MAX_SOURCE_FILE_BYTES as f64 };
+        if file.size() > limit {
+            return Err(format!(
+                "{}: {} is too large (a {} is at most {})",
+                file.name(),
+                mib(file.size()),
+                if is_package(&file.name()) { "package" } else { "course or GIFT file" },
+                mib(limit)
+            ));
+        }
+    }
+    let total: f64 = files.iter().filter(|f| !is_package(&f.name())).map(|f| f.size()).sum();
+    if total > MAX_SOURCE_TOTAL_BYTES as f64 {
+        return Err(format!("these files hold {} in all; a course folder is at most {}", mib(total), mib(MAX_SOURCE_TOTAL_BYTES as f64)));
     }
     let mut read = Vec::new();
     for file in &files {
@@ -52,7 +74,9 @@ fn folder(read: Vec<(String, Vec<u8>)>) -> Result<Opened, String> {
         if !name.to_ascii_lowercase().ends_with(".toml") {
             return Err(format!("{name}: a course folder holds only .toml files"));
         }
-        files.files.insert(name.clone(), text(name, bytes)?);
+        let text = text(name, bytes)?;
+        check_nesting(name, &text)?;
+        files.files.insert(name.clone(), text);
     }
     if !files.files.contains_key("course.toml") {
         return Err("course.toml is missing: pick every file of the course folder together (course.toml, sections.toml and the quiz files)".into());
@@ -63,6 +87,9 @@ fn folder(read: Vec<(String, Vec<u8>)>) -> Result<Opened, String> {
 /// A Tere SCORM zip or offline page: the source it carries.
 fn package(name: &str, bytes: &[u8]) -> Result<Opened, String> {
     let source = tere_publish::read_source(bytes).map_err(|e| format!("{name}: {}", e.message()))?;
+    for (file, text) in &source.files {
+        check_nesting(&format!("{name}: {file}"), text)?;
+    }
     let mut files = CourseFiles::default();
     files.files.extend(source.files);
     Ok(Opened { draft: Draft::new(files), what: name.to_string() })

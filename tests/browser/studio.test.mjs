@@ -483,3 +483,55 @@ test('Ctrl+Z walks back ten mixed edits and Ctrl+Shift+Z forward again, byte for
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('bad files never freeze or break the Studio: a message within 2 s, the page answers, the course is unchanged', async () => {
+  const { context, page } = await openStudio();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  const before = await draftOf(page);
+  const dir = fs.mkdtempSync(path.join(work, 'bad-'));
+  const write = (name, text) => { const f = path.join(dir, name); fs.writeFileSync(f, text); return f; };
+  const course = fs.readFileSync(path.join(ROOT, 'questions/course.toml'), 'utf8');
+  const sections = fs.readFileSync(path.join(ROOT, 'questions/sections.toml'), 'utf8');
+  const question = (n) => `::kysimus_${n}:: Kuidas tervitad klienti number ${n}? {=Tere päevast!#Hea ~Tšau#Liiga familiaarne ~Mis vaja?#Ebaviisakas}\n\n`;
+  // The largest files allowed: 2 MiB (the limit a package's source file has), padded with comments.
+  const padded = (body, comment, limit = 2 * 1024 * 1024 - 64) => {
+    let text = body;
+    const line = `${comment} ${'x'.repeat(200)}\n`;
+    while (Buffer.byteLength(text) + line.length < limit) text += line;
+    return text;
+  };
+  const cases = [
+    { name: '15 MB GIFT file', files: [write('suur.gift', question(1).repeat(Math.ceil(15e6 / question(1).length)))], refused: /on liiga suur|too large/ },
+    { name: 'quiz file nested 20,000 brackets deep', files: [write('course.toml', course), write('sections.toml', sections), write('sugav.toml', `id = "sugav"\nx = ${'['.repeat(20000)}${']'.repeat(20000)}\n`)], refused: /nested more than 32 levels/ },
+    { name: 'GIFT file with more questions than a quiz takes', files: [write('pank.gift', Array.from({ length: 400 }, (_, n) => question(n)).join(''))], refused: /400 questions/ },
+    { name: 'largest allowed GIFT file', files: [write('suurim.gift', padded(Array.from({ length: 100 }, (_, n) => question(n)).join(''), '//'))], refused: null },
+    { name: 'largest allowed course file', files: [write('course.toml', padded(course, '#')), write('sections.toml', sections)], refused: null },
+  ];
+  for (const c of cases) {
+    // Back to the course being edited (an allowed file replaced or extended it).
+    if ((await draftOf(page)) !== before) {
+      page.once('dialog', (d) => d.accept());
+      await page.locator('[data-action="open-builtin"]').click();
+      await draftIs(page, before, 'back to the built-in course');
+    }
+    const previous = await page.locator('.notice').textContent();
+    const started = Date.now();
+    await page.locator('#open-files').setInputFiles(c.files);
+    const notice = page.locator('.notice:not([hidden])');
+    await page.waitForFunction((p) => { const n = document.querySelector('.notice'); return n && !n.hidden && n.textContent !== p; }, previous, { timeout: 2000 });
+    const took = Date.now() - started;
+    console.log(`# ${c.name}: message after ${took} ms`);
+    assert.ok(took < 2000, `${c.name}: a message within 2 s (${took} ms)`);
+    const answered = Date.now();
+    assert.equal(await page.evaluate(() => 1 + 1), 2);
+    assert.ok(Date.now() - answered < 500, `${c.name}: the page answers`);
+    if (c.refused) {
+      assert.match(await notice.textContent(), c.refused, c.name);
+      assert.equal(await draftOf(page), before, `${c.name}: the course being edited is unchanged`);
+    } else {
+      assert.match(await notice.textContent(), /Avatud/, c.name);
+    }
+    assert.deepEqual(page.errors, [], c.name);
+  }
+  await context.close();
+});

@@ -1,7 +1,7 @@
 //! Parsed GIFT → a Tere quiz. Whatever Tere cannot hold is left out or simplified,
 //! and every such case becomes a `Note` with its line, so nothing vanishes silently.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::item::{Answer, Answers, Format, GiftItem, GiftQuestion, Markup, MatchPair};
 use super::write::percent;
@@ -50,8 +50,15 @@ pub struct Imported {
 
 pub fn import(items: &[GiftItem], options: &ImportOptions) -> Imported {
     let base_name = options.file_name.rsplit(['/', '\\']).next().unwrap_or(&options.file_name);
-    let mut importer =
-        Importer { options, notes: Vec::new(), ids: HashSet::new(), section: base_name.to_string(), defaulted_feedback: 0, first_category: None };
+    let mut importer = Importer {
+        options,
+        notes: Vec::new(),
+        ids: HashSet::new(),
+        next_suffix: HashMap::new(),
+        section: base_name.to_string(),
+        defaulted_feedback: 0,
+        first_category: None,
+    };
     let mut questions = Vec::new();
     let mut number = 0;
     for item in items {
@@ -80,6 +87,8 @@ struct Importer<'a> {
     options: &'a ImportOptions,
     notes: Vec<Note>,
     ids: HashSet<String>,
+    /// Per id base, the next number to try for `<base>_<n>`.
+    next_suffix: HashMap<String, usize>,
     /// The current category (or the file name): the placeholder source section.
     section: String,
     /// Feedbacks filled in with a plain "right"/"wrong" in the current question.
@@ -265,10 +274,12 @@ impl Importer<'_> {
         let from_title = q.title.as_deref().map(plain_id).filter(|id| !id.is_empty());
         let base = from_title.clone().unwrap_or_else(|| format!("{}_{number}", self.options.quiz_id));
         let mut id = base.clone();
-        let mut n = 2;
+        // Where the search for a free `<base>_<n>` goes on: many questions with one title
+        // would otherwise try every number again (a 2 MB file took 40 s).
+        let n = self.next_suffix.entry(base.clone()).or_insert(2);
         while self.ids.contains(&id) || !is_plain_id(&id) {
             id = format!("{base}_{n}");
-            n += 1;
+            *n += 1;
         }
         self.ids.insert(id.clone());
         match &q.title {

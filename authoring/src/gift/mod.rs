@@ -38,6 +38,10 @@ pub struct Conversion {
     pub report: Vec<String>,
 }
 
+/// The most questions one GIFT import makes into a quiz: a learner's stage quiz has a
+/// few dozen; a whole question bank is imported a category at a time.
+pub const MAX_IMPORT_QUESTIONS: usize = 300;
+
 /// GIFT text → a Tere quiz file. Errors are `file.gift:12: …` lines.
 pub fn import_gift(source: &str, options: &ImportOptions) -> Result<Conversion, Vec<String>> {
     let file = options.file_name.as_str();
@@ -49,6 +53,14 @@ pub fn import_gift(source: &str, options: &ImportOptions) -> Result<Conversion, 
         problems.push(format!("lang `{}` is not supported; use one of {}", options.lang, LANGUAGES.join(", ")));
     }
     let items = parse(source).map_err(|errors| errors.iter().map(|e| e.located(file)).collect::<Vec<_>>());
+    if let Ok(items) = &items {
+        let questions = items.iter().filter(|i| matches!(i, GiftItem::Question(_))).count();
+        if questions > MAX_IMPORT_QUESTIONS {
+            problems.push(format!(
+                "{file}: {questions} questions; a quiz takes at most {MAX_IMPORT_QUESTIONS}: export one category of the question bank at a time"
+            ));
+        }
+    }
     let items = match items {
         Ok(items) if problems.is_empty() => items,
         Ok(_) => return Err(problems),
