@@ -376,6 +376,7 @@ test('removing a question or a quiz, or starting over, asks first, says what goe
     const { context, page } = await openStudio({ width, height: 900, bypassCSP: width === 1280 });
     await page.locator(`button[data-quiz-file="${FILE}"]`).click();
     const before = await draftOf(page);
+    assert.equal(await page.locator('.add-question select').inputValue(), 'single', 'adding a question offers a graded type first');
     const questions = page.locator('section.question-editor');
     const count = await questions.count();
     const asked = [];

@@ -2,6 +2,7 @@
 //! remove, reorder) and the selected quiz's settings and questions.
 
 use tere_authoring::draft::keys;
+use tere_authoring::kinds::QuestionType;
 use tere_authoring::{Field, Seg};
 use tere_engine::model::MAX_TRIES;
 use yew::prelude::*;
@@ -109,7 +110,8 @@ pub fn quiz(ctx: &Ctx) -> Html {
             <div class="add-question">
                 <label for={kind_id.clone()}>{ ui.question_type }</label>
                 <select id={kind_id}>
-                    { question::type_options(ui, "") }
+                    // A graded type first: a trainer who just clicks "add" gets a question that counts.
+                    { question::type_options(ui, QuestionType::Single.name()) }
                 </select>
                 <button type="button" class="secondary" data-action="question-add" onclick={add}>{ ui.add_question }</button>
             </div>
