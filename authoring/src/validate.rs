@@ -267,10 +267,12 @@ fn check_id(r: &mut Reporter, id: &Spanned<String>, what: &str) {
     }
 }
 
-/// A text field that must not be blank.
+/// A text field that must not be blank, nor still the placeholder a new part was written with.
 pub(crate) fn text(r: &mut Reporter, value: &Spanned<String>, field: &str) -> Text {
     if value.get_ref().trim().is_empty() {
         r.at(value.span(), format!("`{field}` is empty; write the text the learner should see"));
+    } else if crate::draft::is_placeholder(value.get_ref()) {
+        r.at(value.span(), format!("`{field}` is still the placeholder \"{}\"; write the text the learner should see", value.get_ref().trim()));
     }
     value.get_ref().trim().to_string().into()
 }

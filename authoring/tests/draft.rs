@@ -21,9 +21,14 @@ fn draft() -> Draft {
     Draft::new(read())
 }
 
-/// The draft's export, loaded again from its text alone.
+/// The draft's export, loaded again from its text alone, with every placeholder written
+/// over as a trainer would before publishing.
 fn reload(draft: &Draft) -> LoadedCourse {
-    let files = CourseFiles { base: draft.files().base.clone(), files: draft.export().into_iter().collect() };
+    let mut written = draft.clone();
+    for (n, problem) in draft.check().into_iter().filter(|p| p.error.message.contains("is still the placeholder")).enumerate() {
+        written.set_str(&problem.at.expect("a placeholder is at its field"), &format!("Kirjutatud tekst {n}")).unwrap();
+    }
+    let files = CourseFiles { base: written.files().base.clone(), files: written.export().into_iter().collect() };
     load_course_files(&files).unwrap_or_else(|e| panic!("the export does not load: {e:?}"))
 }
 
@@ -35,8 +40,15 @@ fn ids(quiz: &Quiz) -> Vec<String> {
     quiz.questions.iter().map(|q| q.id.to_string()).collect()
 }
 
+/// The problems but the placeholders a new part is written with (a trainer must
+/// write over them before publishing; `an_untouched_new_question_blocks_publishing`).
+fn written_problems(draft: &Draft) -> Vec<tere_authoring::Problem> {
+    draft.check().into_iter().filter(|p| !p.error.message.contains("is still the placeholder")).collect()
+}
+
+/// Valid, but for placeholder text not written over yet.
 fn assert_valid(draft: &Draft) {
-    let problems = draft.check();
+    let problems = written_problems(draft);
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
@@ -140,7 +152,7 @@ fn a_new_question_is_valid_and_a_problem_in_it_is_pointed_at() {
     let text = Field::question(QUIZ, at).key("option").index(1).key("text");
     let good = d.get_str(&text).unwrap();
     d.set_str(&text, "").unwrap();
-    let problems = d.check();
+    let problems = written_problems(&d);
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert_eq!(problems[0].at.as_ref(), Some(&text));
     assert_eq!(problems[0].error.message, "`option text` is empty; write the text the learner should see");
@@ -446,7 +458,7 @@ fn every_type_changes_to_every_type_and_stays_valid() {
             let q = Field::question(QUIZ, at);
             d.set_str(&q.clone().key("explanation"), "Kept.").unwrap();
             d.change_question_type(&q, to).unwrap();
-            let problems = d.check();
+            let problems = written_problems(&d);
             assert!(problems.is_empty(), "{from:?} → {to:?}: {problems:#?}\n{}", d.export().into_iter().find(|(f, _)| f == QUIZ).unwrap().1);
             assert_eq!(d.get_str(&q.clone().key("explanation")).as_deref(), Some("Kept."), "{from:?} → {to:?}");
             // Going back loses something when `to` brought a field `from` does not have (its
@@ -466,7 +478,42 @@ fn a_multiple_choice_with_two_right_made_single_is_pointed_at() {
     d.set_bool(&q.clone().key("option").index(1).key("correct"), true).unwrap();
     assert_valid(&d);
     d.change_question_type(&q, QuestionType::Single).unwrap();
-    let problems = d.check();
+    let problems = written_problems(&d);
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert!(problems[0].error.message.contains("one"), "{}", problems[0].error.message);
+}
+
+/// What a trainer did not write never reaches learners: a new question's placeholders
+/// are problems at their fields (publishing waits for them), until written over.
+#[test]
+fn an_untouched_new_question_blocks_publishing_until_its_placeholders_are_written_over() {
+    let mut d = draft();
+    assert!(d.check().is_empty(), "the built-in course has no placeholder");
+    let at = d.len(&question_list(QUIZ));
+    d.add_question(QUIZ, "single", at).unwrap();
+    let q = Field::question(QUIZ, at);
+    let unwritten = |d: &Draft| {
+        let mut at: Vec<Field> = d.check().into_iter().map(|p| {
+            assert!(p.error.message.contains("is still the placeholder"), "{}", p.error.message);
+            p.at.expect("at a field")
+        }).collect();
+        at.sort_by_key(|f| format!("{f:?}"));
+        at
+    };
+    let mut expected = vec![q.clone().key("text"), q.clone().key("explanation")];
+    for i in 0..2 {
+        expected.push(q.clone().key("option").index(i).key("text"));
+        expected.push(q.clone().key("option").index(i).key("feedback"));
+    }
+    expected.sort_by_key(|f| format!("{f:?}"));
+    assert_eq!(unwritten(&d), expected);
+    let message = d.check().into_iter().find(|p| p.at.as_ref() == Some(&q.clone().key("text"))).unwrap().error.message;
+    assert_eq!(message, "`text` is still the placeholder \"Kirjuta siia küsimus.\"; write the text the learner should see");
+    for (n, field) in expected.iter().enumerate() {
+        d.set_str(field, &format!("Päris tekst {n}")).unwrap();
+    }
+    assert!(d.check().is_empty(), "{:#?}", d.check());
+    // A numbered placeholder is one too, in any of the languages ("Vaihe 2" in an Estonian quiz).
+    d.set_str(&q.clone().key("option").index(0).key("text"), "Vaihe 2").unwrap();
+    assert_eq!(d.check().len(), 1);
 }

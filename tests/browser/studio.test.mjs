@@ -91,6 +91,13 @@ test('a trainer changes a question, adds one, fixes a problem, publishes SCORM 2
   await screenshot(page, 'studio-1280-problem');
   await field(page, 'question', n, 'option', 0, 'text').fill('Noogutan kliendile ja lõpetan kõne viisakalt.');
   await field(page, 'question', n, 'option', 1, 'text').fill('Räägin telefoniga edasi, klient ootab.');
+  // What the trainer has not written over yet (the template's feedback and explanation) still blocks publishing.
+  await page.locator(`#f-${FILE.replace('.', '_')}-question-${n}-explanation-problem .problem`).waitFor();
+  assert.match(await page.locator(`#f-${FILE.replace('.', '_')}-question-${n}-explanation-problem .problem`).textContent(), /still the placeholder/);
+  assert.ok(await page.locator('[data-action="publish-scorm2004"]').isDisabled(), 'placeholder text never reaches learners');
+  await field(page, 'question', n, 'option', 0, 'feedback').fill('Hea: klient näeb, et teda märgati.');
+  await field(page, 'question', n, 'option', 1, 'feedback').fill('Klient tunneb end unustatuna.');
+  await field(page, 'question', n, 'explanation').fill('Märka klienti kohe, ka siis, kui oled hõivatud.');
   await page.locator('.all-good').waitFor();
   const zip = await publish(page, 'publish-scorm2004', 'studio-scorm2004.zip');
   const rightOfAdded = await page.locator(`#f-${FILE.replace('.', '_')}-question-${n}-option-0-correct`).isChecked() ? 0 : 1;
@@ -270,10 +277,11 @@ test('keyboard: a new question takes focus; a problem in another quiz leads to i
   await page.waitForFunction((id) => document.activeElement?.id === id, `f-${FILE.replace('.', '_')}-question-${n}-text`);
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
-  await page.locator('.problem-entry button').first().waitFor();
+  const emptied = page.locator('.problem-entry button', { hasText: 'is empty' }).first();
+  await emptied.waitFor();
   // Another quiz on screen: the problem's link brings back this quiz and its field.
   await page.locator('button[data-quiz-file="ettevalmistus.toml"]').click();
-  await page.locator('.problem-entry button').first().click();
+  await emptied.click();
   await page.waitForFunction((id) => document.activeElement?.id === id, `f-${FILE.replace('.', '_')}-question-${n}-text`);
   assert.deepEqual(page.errors, []);
   await context.close();
@@ -347,11 +355,14 @@ test("a question's type changes in place: what the new type has too stays, and l
   assert.equal(await type.inputValue(), 'multiple');
   assert.deepEqual(await optionTexts(), before, 'nothing changed');
 
-  // "Yes": the options go, the template's steps come, and it is valid as it stands.
+  // "Yes": the options go, and the template's steps come.
   page.removeAllListeners('dialog');
   page.once('dialog', (d) => { asked++; d.accept(); });
   await type.selectOption('ordering');
-  await page.locator('.all-good').waitFor();
+  // The template's steps are placeholders to write over, each a problem at its field.
+  const step = (i) => page.locator(`#f-${FILE.replace('.', '_')}-question-0-items-${i}-problem .problem`);
+  await step(2).waitFor();
+  assert.match(await step(0).textContent(), /still the placeholder "Samm 1"/);
   assert.equal(asked, 2);
   assert.equal(await page.locator('section.question-editor >> nth=0').locator('fieldset.options').count(), 0);
   assert.equal(await field(page, 'question', 0, 'items', 2).count(), 1, 'three steps to order');

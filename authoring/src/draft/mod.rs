@@ -22,6 +22,7 @@ pub use crate::kinds::KINDS;
 use crate::CourseFiles;
 pub use check::Problem;
 pub use path::{Field, Seg};
+pub(crate) use question::is_placeholder;
 pub use question::SpeakerChoice;
 
 use path::{Node, NodeMut};

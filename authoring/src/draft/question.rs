@@ -87,6 +87,29 @@ pub(super) fn words(lang: &str) -> &'static Words {
     }
 }
 
+/// Whether `text` is a placeholder a new question, option, item, pair, hint or quiz is
+/// written with, in any language: text a trainer did not write, which must never reach
+/// a learner (validation refuses it, so publishing waits until it is written over).
+pub(crate) fn is_placeholder(text: &str) -> bool {
+    let text = text.trim();
+    for lang in ["et", "fi", "en"] {
+        let w = words(lang);
+        let plain = [w.intro, w.text, w.statement, w.explanation, w.right, w.wrong, w.new_option, w.feedback, w.feedback_true, w.feedback_false, w.line, w.hint];
+        if plain.contains(&text) {
+            return true;
+        }
+        // "Samm {n}", "Olukord {n}", "Vaste {n}" with any number.
+        for pattern in [w.step, w.left, w.right_match] {
+            let (before, after) = pattern.split_once("{n}").unwrap_or((pattern, ""));
+            let number = text.strip_prefix(before).and_then(|rest| rest.strip_suffix(after));
+            if number.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// A TOML string literal.
 pub(crate) fn quote(text: &str) -> String {
     Value::from(text).to_string()
@@ -170,8 +193,9 @@ impl Draft {
 
     /// Inserts a new question of `kind` (one of `KINDS`) at `at` of `quiz_file`'s
     /// questions, with every field its type needs filled with placeholder text in the
-    /// quiz's language, so that it passes validation as it is: the first option right,
-    /// citing the first section of sections.toml. Returns its id, new in the course.
+    /// quiz's language: right in every other way (the first option right, citing the
+    /// first section of sections.toml), its placeholders are problems until written
+    /// over (`is_placeholder`). Returns its id, new in the course.
     pub fn add_question(&mut self, quiz_file: &str, kind: &str, at: usize) -> Result<String, EditError> {
         let Some(t) = QuestionType::from_name(kind) else {
             return Err(EditError::Invalid(format!("unknown question type `{kind}`; use one of {}", KINDS.join(", "))));
