@@ -493,10 +493,14 @@ fn an_untouched_new_question_blocks_publishing_until_its_placeholders_are_writte
     d.add_question(QUIZ, "single", at).unwrap();
     let q = Field::question(QUIZ, at);
     let unwritten = |d: &Draft| {
-        let mut at: Vec<Field> = d.check().into_iter().map(|p| {
-            assert!(p.error.message.contains("is still the placeholder"), "{}", p.error.message);
-            p.at.expect("at a field")
-        }).collect();
+        let mut at: Vec<Field> = d
+            .check()
+            .into_iter()
+            .map(|p| {
+                assert!(p.error.message.contains("is still the placeholder"), "{}", p.error.message);
+                p.at.expect("at a field")
+            })
+            .collect();
         at.sort_by_key(|f| format!("{f:?}"));
         at
     };

@@ -42,6 +42,17 @@ impl History {
         !self.future.is_empty()
     }
 
+    /// One step back (`back`) or forward from `current`: the draft there, and the
+    /// history after the step.
+    fn step(&self, current: &Draft, back: bool) -> Option<(Draft, History)> {
+        let mut next = self.clone();
+        let (from, to) = if back { (&mut next.past, &mut next.future) } else { (&mut next.future, &mut next.past) };
+        let there = from.pop()?;
+        to.push(Rc::new(current.clone()));
+        next.typing = None;
+        Some(((*there).clone(), next))
+    }
+
     /// The history after `draft` was changed by a change that typed in `typing` (if any).
     fn after_edit(&self, draft: &Draft, typing: Option<Field>) -> History {
         let mut next = self.clone();
@@ -155,6 +166,14 @@ impl Studio {
         Studio { draft, checked: false, unpublished: true, notice: None, version: self.version + 1, history, ..self.clone() }
     }
 
+    /// Undo (`back`) or redo: nothing when there is no step to take.
+    fn stepped(self: Rc<Self>, back: bool) -> Rc<Studio> {
+        match self.history.step(&self.draft, back) {
+            Some((draft, history)) => Rc::new(self.restored(draft, history)),
+            None => self,
+        }
+    }
+
     /// Another draft from the history (undo, redo), with the quiz on screen kept where it exists.
     fn restored(&self, draft: Draft, history: History) -> Studio {
         let quiz = self.quiz.min(draft.quiz_files().len().saturating_sub(1));
@@ -240,20 +259,8 @@ impl Reducible for Studio {
                 }
                 return Rc::new(Studio { notice: Some(Notice::Removed(what)), ..(*next).clone() });
             }
-            Change::Undo => {
-                let mut history = (*self.history).clone();
-                let Some(before) = history.past.pop() else { return self };
-                history.future.push(Rc::new(self.draft.clone()));
-                history.typing = None;
-                return Rc::new(self.restored((*before).clone(), history));
-            }
-            Change::Redo => {
-                let mut history = (*self.history).clone();
-                let Some(after) = history.future.pop() else { return self };
-                history.past.push(Rc::new(self.draft.clone()));
-                history.typing = None;
-                return Rc::new(self.restored((*after).clone(), history));
-            }
+            Change::Undo => return self.stepped(true),
+            Change::Redo => return self.stepped(false),
             Change::OpenFailed(message) => return Rc::new(Studio { notice: Some(Notice::OpenFailed(message)), version: self.version + 1, ..(*self).clone() }),
             Change::Published(what) => {
                 return Rc::new(Studio { notice: Some(Notice::Published(what)), unpublished: false, version: self.version + 1, ..(*self).clone() })

@@ -94,7 +94,8 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
     let text = text.trim();
     for lang in ["et", "fi", "en"] {
         let w = words(lang);
-        let plain = [w.intro, w.text, w.statement, w.explanation, w.right, w.wrong, w.new_option, w.feedback, w.feedback_true, w.feedback_false, w.line, w.hint];
+        let plain =
+            [w.intro, w.text, w.statement, w.explanation, w.right, w.wrong, w.new_option, w.feedback, w.feedback_true, w.feedback_false, w.line, w.hint];
         if plain.contains(&text) {
             return true;
         }
