@@ -43,6 +43,14 @@ async function openStudio({ width = 1280, height = 900, bypassCSP = false } = {}
 
 const field = (page, ...path) => page.locator(`#f-${FILE.replace('.', '_')}-${path.join('-')}`);
 
+/** Writes over every placeholder of new question `n` (each is a problem at its field until then). */
+async function writeOverPlaceholders(page, n) {
+  const editor = page.locator('section.question-editor').nth(n);
+  await editor.locator('.field-problems').first().waitFor();
+  const ids = await editor.locator('input[aria-invalid="true"], textarea[aria-invalid="true"]').evaluateAll((els) => els.map((e) => e.id));
+  for (const [i, id] of ids.entries()) await page.locator(`#${id}`).fill(`Kirjutatud tekst ${i + 1}`);
+}
+
 /** Clicks a publish button and saves what it downloads; returns the file's path. */
 async function publish(page, hook, name) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-action="${hook}"]`).click()]);
@@ -295,6 +303,7 @@ test("a scenario's speaker: the customer, a colleague, or someone named", async 
   await page.locator('[data-action="question-add"]').click();
   const speaker = page.locator(`#f-${FILE.replace('.', '_')}-question-${n}-speaker`);
   assert.equal(await speaker.inputValue(), 'customer');
+  await writeOverPlaceholders(page, n);
   await speaker.selectOption('colleague');
   await page.locator('.all-good').waitFor();
   await speaker.selectOption('named');
