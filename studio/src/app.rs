@@ -12,7 +12,7 @@ use tere_authoring::Draft;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, LangUi};
+use crate::i18n::{Lang, LangUi, Ui};
 use crate::publish::{self, Output};
 use crate::state::{Change, Notice, Studio};
 use crate::view::{self, Ctx};
@@ -41,17 +41,35 @@ fn ui_lang() -> Lang {
 pub fn app() -> Html {
     let lang = *use_memo((), |_| ui_lang());
     let ui = lang.ui();
-    let studio = use_reducer(|| match store::load() {
-        Some(draft) => Studio::new(draft, Some(Notice::Restored)),
+    let saved = use_memo((), |_| store::load());
+    let times = use_mut_ref(|| saved.as_ref().as_ref().map(|s| s.times).unwrap_or_default());
+    let studio = use_reducer(|| match &*saved {
+        Some(saved) => {
+            // Opened as it was published: nothing is unfinished.
+            let published = saved.times.published_draft == Some(store::fingerprint(&saved.draft));
+            let notice = match (published, saved.times.published) {
+                (true, Some(at)) => Notice::RestoredPublished(at),
+                _ => Notice::Restored,
+            };
+            let mut studio = Studio::new(saved.draft.clone(), Some(notice));
+            studio.unpublished = !published;
+            studio.quiz = saved.quiz.min(studio.draft.quiz_files().len().saturating_sub(1));
+            studio.at_question = saved.question;
+            studio
+        }
         None => Studio::new(builtin(), None),
     });
+    use_open_at_question(studio.at_question);
     let preview = use_state(|| None::<String>);
     // Saved as the trainer types (every change has a new version), so a closed tab
     // loses nothing; validated once typing pauses.
     use_effect_with(studio.version, {
-        let (draft, dispatch) = (studio.draft.clone(), studio.dispatcher());
+        let (draft, dispatch, times) = (studio.draft.clone(), studio.dispatcher(), times.clone());
+        let (quiz, question) = (studio.quiz, studio.at_question);
         move |version: &u64| {
-            store::save(&draft);
+            let saved = store::save(&draft, *times.borrow());
+            *times.borrow_mut() = saved;
+            store::save_place(quiz, question);
             let version = *version;
             let pause = Timeout::new(PAUSE_MS, move || dispatch.dispatch(Change::Validate(version)));
             move || drop(pause)
@@ -60,11 +78,15 @@ pub fn app() -> Html {
     use_leave_guard(studio.unpublished);
 
     let on_publish = {
-        let studio = studio.clone();
+        let (studio, times) = (studio.clone(), times.clone());
         Callback::from(move |output: Output| {
             let (name, mime) = output.file();
             match publish::make(&studio.draft, output).and_then(|bytes| page::save(name, &bytes, mime)) {
-                Ok(()) => studio.dispatch(Change::Published(name.to_string())),
+                Ok(()) => {
+                    let published = store::published(&studio.draft, *times.borrow());
+                    *times.borrow_mut() = published;
+                    studio.dispatch(Change::Published(name.to_string()))
+                }
                 Err(e) => studio.dispatch(Change::OpenFailed(e)),
             }
         })
@@ -145,6 +167,7 @@ pub fn app() -> Html {
         Notice::OpenFailed(why) => (true, format!("{}: {why}", ui.open_failed)),
         Notice::Published(what) => (false, format!("{} {what}", ui.published)),
         Notice::Restored => (false, ui.draft_restored.to_string()),
+        Notice::RestoredPublished(at) => (false, ui.draft_restored_published.replace("{time}", &clock(*at))),
         Notice::Removed(what) => (false, ui.removed.replace("{what}", what)),
     });
     let removed = matches!(studio.notice, Some(Notice::Removed(_)));
@@ -161,6 +184,7 @@ pub fn app() -> Html {
                     <input id="open-files" type="file" multiple=true accept=".toml,.zip,.html,.htm,.gift,.txt" onchange={on_pick} />
                     <button type="button" class="secondary" data-action="open-builtin" onclick={on_builtin}>{ ui.open_builtin }</button>
                 </div>
+                <p class="save-status" data-saved={times.borrow().saved.map(|_| "")}>{ save_status(ui, &times.borrow()) }</p>
                 <a class="jump" href="#problems-heading">{ format!("{} ({}) · {}", ui.problems, studio.problems.len(), ui.publish) }</a>
             </header>
             <p class={classes!("notice", notice.as_ref().is_some_and(|n| n.0).then_some("error"))} role={if notice.as_ref().is_some_and(|n| n.0) { "alert" } else { "status" }} hidden={notice.is_none()}>
@@ -209,6 +233,30 @@ fn use_undo_keys(dispatch: UseReducerDispatcher<Studio>) {
             })
         });
         move || drop(listener)
+    });
+}
+
+/// A time of day, as the trainer's clock shows it (HH:MM).
+fn clock(ms: f64) -> String {
+    let date = js_sys::Date::new(&ms.into());
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// "Mustand salvestatud 12:03 · avaldatud 11:58" (or "pole veel avaldatud").
+fn save_status(ui: &Ui, times: &store::Times) -> String {
+    let saved = times.saved.map(|at| ui.saved_at.replace("{time}", &clock(at)));
+    let published = times.published.map_or_else(|| ui.not_published.to_string(), |at| ui.published_at.replace("{time}", &clock(at)));
+    saved.into_iter().chain([published]).collect::<Vec<_>>().join(" · ")
+}
+
+/// Opens the Studio again at the question the trainer last edited.
+#[hook]
+fn use_open_at_question(question: Option<usize>) {
+    use_effect_with((), move |_| {
+        let found = question.and_then(|n| web_sys::window()?.document()?.query_selector_all("section.question-editor").ok()?.item(n as u32));
+        if let Some(editor) = found.and_then(|e| e.dyn_into::<web_sys::Element>().ok()) {
+            editor.scroll_into_view();
+        }
     });
 }
 

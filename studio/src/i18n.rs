@@ -131,6 +131,12 @@ pub struct Ui {
     pub opened: &'static str,
     pub open_failed: &'static str,
     pub draft_restored: &'static str,
+    /// The saved draft is back as it was published at `{time}`.
+    pub draft_restored_published: &'static str,
+    /// The header's save status: `{time}` is a time of day.
+    pub saved_at: &'static str,
+    pub published_at: &'static str,
+    pub not_published: &'static str,
     pub preview: &'static str,
     pub close_preview: &'static str,
     /// Each of `TYPES`, in its order (a new type is a compile error here until named).
@@ -218,6 +224,10 @@ static ET: Ui = Ui {
     opened: "Avatud.",
     open_failed: "Faili ei saanud avada",
     draft_restored: "Jätkad pooleli jäänud muudatustega.",
+    draft_restored_published: "Jätkad kursusega, mis avaldati kell {time}; pärast seda pole midagi muudetud.",
+    saved_at: "Mustand salvestatud kell {time}",
+    published_at: "avaldatud kell {time}",
+    not_published: "pole veel avaldatud",
     preview: "Eelvaade",
     close_preview: "Sulge eelvaade",
     type_names: ["Üks õige vastus", "Mitu õiget vastust", "Tõene või väär", "Järjestamine", "Vastavusse seadmine", "Olukord (repliik)", "Arutlus (hinnanguta)"],
@@ -304,6 +314,10 @@ static FI: Ui = Ui {
     opened: "Avattu.",
     open_failed: "Tiedostoa ei voitu avata",
     draft_restored: "Jatkat keskeneräisistä muutoksista.",
+    draft_restored_published: "Jatkat kurssia, joka julkaistiin kello {time}; sen jälkeen mitään ei ole muutettu.",
+    saved_at: "Luonnos tallennettu kello {time}",
+    published_at: "julkaistu kello {time}",
+    not_published: "ei vielä julkaistu",
     preview: "Esikatselu",
     close_preview: "Sulje esikatselu",
     type_names: [
@@ -399,6 +413,10 @@ static EN: Ui = Ui {
     opened: "Opened.",
     open_failed: "The file could not be opened",
     draft_restored: "You are continuing your unpublished changes.",
+    draft_restored_published: "You are continuing the course published at {time}; nothing has changed since.",
+    saved_at: "Draft saved at {time}",
+    published_at: "published at {time}",
+    not_published: "not published yet",
     preview: "Preview",
     close_preview: "Close the preview",
     type_names: [

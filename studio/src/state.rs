@@ -15,7 +15,10 @@ pub enum Notice {
     Opened(String),
     OpenFailed(String),
     Published(String),
+    /// The saved draft is back, with changes not published yet.
     Restored,
+    /// The saved draft is back, as it was published (at that time).
+    RestoredPublished(f64),
     /// Something the trainer wrote was removed (what, in their words); it can be undone.
     Removed(String),
 }
@@ -86,6 +89,8 @@ pub struct Studio {
     pub version: u64,
     /// What undo and redo go to.
     pub history: Rc<History>,
+    /// The question the trainer last edited (in the quiz on screen), to open there again.
+    pub at_question: Option<usize>,
 }
 
 impl PartialEq for Studio {
@@ -148,10 +153,29 @@ pub enum Change {
     Published(String),
 }
 
+/// The question a change edits, by its index in its quiz file, if it edits one.
+fn question_of(change: &Change) -> Option<usize> {
+    let field = match change {
+        Change::SetStr(f, _)
+        | Change::SetBool(f, _)
+        | Change::SetInt(f, _)
+        | Change::Remove(f)
+        | Change::Append(f)
+        | Change::Speaker(f, _)
+        | Change::Retype(f, _) => f,
+        Change::Cite { question, .. } => question,
+        _ => return None,
+    };
+    match field.path.as_slice() {
+        [Seg::Key(key), Seg::Index(n), ..] if key == keys::QUESTION => Some(*n),
+        _ => None,
+    }
+}
+
 impl Studio {
     pub fn new(draft: Draft, notice: Option<Notice>) -> Studio {
         let problems = Rc::new(draft.check());
-        Studio { draft, problems, checked: true, quiz: 0, unpublished: false, notice, version: 0, history: Rc::default() }
+        Studio { draft, problems, checked: true, quiz: 0, unpublished: false, notice, version: 0, history: Rc::default(), at_question: None }
     }
 
     /// The problems at `field` (exactly there, not below it).
@@ -195,6 +219,7 @@ impl Reducible for Studio {
             Change::SetStr(field, _) => Some(field.clone()),
             _ => None,
         };
+        let at_question = question_of(&change).or(self.at_question);
         let result = match change {
             Change::SetStr(field, value) => draft.set_str(&field, &value).map(drop),
             Change::SetBool(field, value) => draft.set_bool(&field, value).map(drop),
@@ -244,7 +269,7 @@ impl Reducible for Studio {
                 return Rc::new(Studio { problems: Rc::new(self.draft.check()), checked: true, ..(*self).clone() })
             }
             Change::Validate(_) => return self,
-            Change::SelectQuiz(quiz) => return Rc::new(Studio { quiz, notice: None, version: self.version + 1, ..(*self).clone() }),
+            Change::SelectQuiz(quiz) => return Rc::new(Studio { quiz, notice: None, at_question: None, version: self.version + 1, ..(*self).clone() }),
             Change::Open(draft, notice) => {
                 // What was open before stays one undo away.
                 let mut next = Studio::new(draft, Some(notice));
@@ -267,7 +292,7 @@ impl Reducible for Studio {
             }
         };
         match result {
-            Ok(()) => Rc::new(self.edited(draft, typing)),
+            Ok(()) => Rc::new(Studio { at_question, ..self.edited(draft, typing) }),
             // An edit the draft refuses (a stale index after a fast double click) changes nothing.
             Err(_) => self,
         }

@@ -169,6 +169,9 @@ test('the draft survives a reload, and leaving with unpublished changes asks fir
   await page.reload();
   await page.locator(`button[data-quiz-file="${FILE}"]`).waitFor();
   assert.match(await page.locator('.notice').textContent(), /Jätkad pooleli jäänud muudatustega/);
+  // Back where the trainer was, and the header says when the draft was saved.
+  assert.equal(await page.locator(`button[data-quiz-file="${FILE}"]`).getAttribute('aria-current'), 'true', 'the quiz being edited is open again');
+  assert.match(await page.locator('.save-status').textContent(), /^Mustand salvestatud kell \d\d:\d\d · pole veel avaldatud$/);
   await page.locator(`button[data-quiz-file="${FILE}"]`).click();
   assert.equal(await field(page, 'question', 2, 'text').inputValue(), text);
   await field(page, 'question', 2, 'text').fill(`${text} Veel.`);
@@ -554,5 +557,26 @@ test('bad files never freeze or break the Studio: a message within 2 s, the page
     }
     assert.deepEqual(page.errors, [], c.name);
   }
+  await context.close();
+});
+
+test('after publishing, the Studio shows when, and a reload no longer calls the changes unfinished', async () => {
+  const { context, page } = await openStudio();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  await field(page, 'question', 1, 'text').fill('Kuidas alustad vestlust kliendiga, kes vaatab riiulit?');
+  await page.locator('.all-good').waitFor();
+  await publish(page, 'publish-toml', 'published.zip');
+  assert.match(await page.locator('.save-status').textContent(), /avaldatud kell \d\d:\d\d/);
+  await page.reload();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).waitFor();
+  const notice = await page.locator('.notice').textContent();
+  assert.match(notice, /Jätkad kursusega, mis avaldati kell \d\d:\d\d/);
+  assert.doesNotMatch(notice, /pooleli/);
+  // Nothing unpublished: leaving asks nothing.
+  let asked = false;
+  page.on('dialog', (d) => { asked = true; d.accept(); });
+  await page.close({ runBeforeUnload: true });
+  await page.waitForEvent('close');
+  assert.equal(asked, false);
   await context.close();
 });
