@@ -27,6 +27,8 @@ pub struct Ui {
     pub retry: &'static str,
     pub menu: &'static str,
     pub progress: &'static str,
+    /// How many questions an attempt asks: `questions_one` for one, `questions_count` (`{n}`) for more (`questions`).
+    pub questions_one: &'static str,
     pub questions_count: &'static str,
     pub pass_mark: &'static str,
     pub best: &'static str,
@@ -100,6 +102,17 @@ pub struct Ui {
     pub load_newer: &'static str,
 }
 
+impl Ui {
+    /// "1 küsimus", "5 küsimust": the noun follows the number.
+    pub fn questions(&self, n: usize) -> String {
+        if n == 1 {
+            self.questions_one.to_string()
+        } else {
+            fill(self.questions_count, n, 0)
+        }
+    }
+}
+
 pub fn fill(template: &str, n: usize, total: usize) -> String {
     template.replace("{n}", &n.to_string()).replace("{total}", &total.to_string())
 }
@@ -112,6 +125,7 @@ static ET: Ui = Ui {
     retry: "Proovi uuesti",
     menu: "Tagasi teemade juurde",
     progress: "Küsimus {n}/{total}",
+    questions_one: "1 küsimus",
     questions_count: "{n} küsimust",
     pass_mark: "Läbimiseks on vaja {n}%",
     best: "Parim tulemus {n}%",
@@ -176,6 +190,7 @@ static FI: Ui = Ui {
     retry: "Yritä uudelleen",
     menu: "Takaisin aiheisiin",
     progress: "Kysymys {n}/{total}",
+    questions_one: "1 kysymys",
     questions_count: "{n} kysymystä",
     pass_mark: "Hyväksymisraja {n} %",
     best: "Paras tulos {n} %",
@@ -239,6 +254,7 @@ static EN: Ui = Ui {
     retry: "Try again",
     menu: "Back to topics",
     progress: "Question {n}/{total}",
+    questions_one: "1 question",
     questions_count: "{n} questions",
     pass_mark: "Pass mark {n}%",
     best: "Best score {n}%",
@@ -317,6 +333,15 @@ mod tests {
                 assert!(![ui.correct, ui.incorrect].contains(&label), "{}: `{label}` is also a verdict", lang.code());
             }
         }
+    }
+
+    /// The noun follows the number in every language: 1, 2 and 5 questions.
+    #[test]
+    fn a_count_of_questions_reads_right_for_one_and_for_more() {
+        let read = |ui: &Ui| [1, 2, 5].map(|n| ui.questions(n));
+        assert_eq!(read(&ET), ["1 küsimus", "2 küsimust", "5 küsimust"]);
+        assert_eq!(read(&FI), ["1 kysymys", "2 kysymystä", "5 kysymystä"]);
+        assert_eq!(read(&EN), ["1 question", "2 questions", "5 questions"]);
     }
 
     #[test]

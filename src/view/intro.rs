@@ -8,7 +8,7 @@ use crate::i18n::fill;
 
 pub fn view(ctx: &Ctx, quiz: &Quiz) -> Html {
     let ui = ctx.ui;
-    let mut facts = format!("{} · {}", fill(ui.questions_count, quiz.questions_per_attempt(), 0), fill(ui.pass_mark, ctx.session.pass_mark(quiz) as usize, 0));
+    let mut facts = format!("{} · {}", ui.questions(quiz.questions_per_attempt()), fill(ui.pass_mark, ctx.session.pass_mark(quiz) as usize, 0));
     if quiz.tries > 1 {
         facts = format!("{facts} · {}", fill(ui.tries_per_question, usize::from(quiz.tries), 0));
     }
