@@ -521,3 +521,27 @@ fn an_untouched_new_question_blocks_publishing_until_its_placeholders_are_writte
     d.set_str(&q.clone().key("option").index(0).key("text"), "Vaihe 2").unwrap();
     assert_eq!(d.check().len(), 1);
 }
+
+/// A new question cites the section its quiz's questions cite most, not the course's
+/// first section (which belongs to another stage).
+#[test]
+fn a_new_question_cites_the_section_its_quiz_cites_most() {
+    let mut d = draft();
+    for quiz in ["raske_klient.toml", "kontakti_loomine.toml"] {
+        let list = question_list(quiz);
+        let cited: Vec<(String, String)> = (0..d.len(&list))
+            .map(|i| {
+                let source = list.clone().index(i).key("source");
+                (d.get_str(&source.clone().key("seed")).unwrap(), d.get_str(&source.key("section")).unwrap())
+            })
+            .collect();
+        let count = |s: &(String, String)| cited.iter().filter(|c| *c == s).count();
+        let most = cited.iter().map(count).max().unwrap();
+        let at = d.len(&list);
+        d.add_question(quiz, "single", at).unwrap();
+        let source = Field::question(quiz, at).key("source");
+        let chosen = (d.get_str(&source.clone().key("seed")).unwrap(), d.get_str(&source.key("section")).unwrap());
+        assert_eq!(count(&chosen), most, "{quiz}: {chosen:?}");
+        assert_ne!(Some(&chosen), d.sections().first().filter(|first| count(first) == 0), "{quiz}: not another stage's section");
+    }
+}

@@ -186,6 +186,23 @@ impl Draft {
         (first..).map(|n| format!("{base}_{n}")).find(|id| !taken.contains(id)).expect("some number is free")
     }
 
+    /// The section of the material the questions of `list` cite most (the first of
+    /// those cited as often), as (seed, heading): a new question's likeliest section,
+    /// not a section of another stage.
+    fn most_cited(&self, list: &Field) -> Option<(String, String)> {
+        let mut counts: Vec<((String, String), usize)> = Vec::new();
+        for i in 0..self.len(list) {
+            let source = list.clone().index(i).key("source");
+            let (Some(seed), Some(heading)) = (self.get_str(&source.clone().key("seed")), self.get_str(&source.key("section"))) else { continue };
+            match counts.iter_mut().find(|(s, _)| *s == (seed.clone(), heading.clone())) {
+                Some((_, n)) => *n += 1,
+                None => counts.push(((seed, heading), 1)),
+            }
+        }
+        let most = counts.iter().map(|(_, n)| *n).max()?;
+        counts.into_iter().find(|(_, n)| *n == most).map(|(s, _)| s)
+    }
+
     /// The placeholder words for a quiz file: its language, else the course's.
     pub(super) fn words_for(&self, file: &str) -> &'static Words {
         let lang = self.get_str(&Field::file(file).key("lang")).or_else(|| self.get_str(&Field::file("course.toml").key("lang")));
@@ -195,18 +212,17 @@ impl Draft {
     /// Inserts a new question of `kind` (one of `KINDS`) at `at` of `quiz_file`'s
     /// questions, with every field its type needs filled with placeholder text in the
     /// quiz's language: right in every other way (the first option right, citing the
-    /// first section of sections.toml), its placeholders are problems until written
+    /// section the quiz's questions cite most, else the first of sections.toml), its placeholders are problems until written
     /// over (`is_placeholder`). Returns its id, new in the course.
     pub fn add_question(&mut self, quiz_file: &str, kind: &str, at: usize) -> Result<String, EditError> {
         let Some(t) = QuestionType::from_name(kind) else {
             return Err(EditError::Invalid(format!("unknown question type `{kind}`; use one of {}", KINDS.join(", "))));
         };
-        let source = self
-            .sections()
-            .into_iter()
-            .next()
-            .ok_or_else(|| EditError::Invalid("sections.toml lists no section for a question to cite; add one first".into()))?;
         let list = Field::file(quiz_file).key("question");
+        let source = self
+            .most_cited(&list)
+            .or_else(|| self.sections().into_iter().next())
+            .ok_or_else(|| EditError::Invalid("sections.toml lists no section for a question to cite; add one first".into()))?;
         let ids: Vec<String> = (0..self.len(&list)).filter_map(|i| self.get_str(&list.clone().index(i).key("id"))).collect();
         // Name it like the quiz's questions (`kl_…`: what their ids share, up to a `_`), or after the quiz.
         let base = match shared_prefix(&ids) {
