@@ -5,6 +5,7 @@
 use crate::answer::Answer;
 use crate::model::{Question, Quiz};
 use crate::score;
+use crate::session;
 use crate::shuffle::{permutation, question_seed};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,6 +164,7 @@ impl Attempt {
     pub fn edit(&mut self, quiz: &Quiz, action: crate::Action) {
         use crate::Action;
         let current = self.current;
+        let answering = self.phase == Phase::Answering;
         match action {
             Action::Check => {
                 if self.can_check(quiz) {
@@ -201,9 +203,25 @@ impl Attempt {
                     self.phase = Phase::Finished;
                 }
             }
-            Action::Choose(_) | Action::Move { .. } | Action::Match { .. } | Action::Write(_) => {
-                if self.phase == Phase::Answering {
-                    crate::session::edit_draft(&self.question(quiz).kind, &mut self.draft, action);
+            // Gestures on the answer, while the learner answers.
+            Action::Choose(i) => {
+                if answering {
+                    session::choose(&self.question(quiz).kind, &mut self.draft, i);
+                }
+            }
+            Action::Move { position, up } => {
+                if answering {
+                    session::move_item(&mut self.draft, position, up);
+                }
+            }
+            Action::Match { pair, right } => {
+                if answering {
+                    session::match_pair(&mut self.draft, pair, right);
+                }
+            }
+            Action::Write(text) => {
+                if answering {
+                    session::write(&mut self.draft, text);
                 }
             }
             // What the session does itself never reaches an attempt.

@@ -292,60 +292,50 @@ impl Session {
     }
 }
 
-/// Apply a selection change to the draft answer of a question of `kind`.
-pub(crate) fn edit_draft(kind: &Kind, draft: &mut Answer, action: Action) {
-    // A gesture for another answer shape changes nothing.
-    match action {
-        Action::Choose(i) => {
-            let Answer::Choices(picked) = draft else { return };
-            if (i as usize) >= kind.choice_count() {
-                return;
-            }
-            if kind.picks_many() {
-                match picked.iter().position(|&p| p == i) {
-                    Some(at) => {
-                        picked.remove(at);
-                    }
-                    None => {
-                        picked.push(i);
-                        crate::shuffle::sort_small(picked);
-                    }
-                }
-            } else {
-                *picked = vec![i];
-            }
-        }
-        Action::Move { position, up } => {
-            let Answer::Order(order) = draft else { return };
-            let target = if up { position.checked_sub(1) } else { position.checked_add(1) };
-            if let Some(t) = target.filter(|&t| t < order.len() && position < order.len()) {
-                order.swap(position, t);
-            }
-        }
-        Action::Match { pair, right } => {
-            let Answer::Matches(chosen) = draft else { return };
-            let n = chosen.len();
-            if (pair as usize) < n && right.is_none_or(|r| (r as usize) < n) {
-                chosen[pair as usize] = right;
-            }
-        }
-        Action::Write(text) => {
-            let Answer::Text(t) = draft else { return };
-            *t = text.chars().take(crate::kind::REFLECTION_MAX).collect();
-        }
-        // Not a gesture on an answer.
-        Action::Open(_)
-        | Action::ShowMenu
-        | Action::Start { .. }
-        | Action::Retry { .. }
-        | Action::Practise { .. }
-        | Action::EndPractice
-        | Action::Finish
-        | Action::ImposePassMark(_)
-        | Action::Restore { .. }
-        | Action::Check
-        | Action::Hint
-        | Action::TryAgain
-        | Action::Next => {}
+// What each gesture on an answer does to the draft answer (`Attempt::edit` calls them
+// while the learner answers). A gesture for another answer shape changes nothing.
+
+/// Picks option `i`: replaces the pick for one-answer kinds, toggles it for multiple response.
+pub(crate) fn choose(kind: &Kind, draft: &mut Answer, i: u8) {
+    let Answer::Choices(picked) = draft else { return };
+    if (i as usize) >= kind.choice_count() {
+        return;
     }
+    if kind.picks_many() {
+        match picked.iter().position(|&p| p == i) {
+            Some(at) => {
+                picked.remove(at);
+            }
+            None => {
+                picked.push(i);
+                crate::shuffle::sort_small(picked);
+            }
+        }
+    } else {
+        *picked = vec![i];
+    }
+}
+
+/// Moves the ordering item at `position` one place up or down.
+pub(crate) fn move_item(draft: &mut Answer, position: usize, up: bool) {
+    let Answer::Order(order) = draft else { return };
+    let target = if up { position.checked_sub(1) } else { position.checked_add(1) };
+    if let Some(t) = target.filter(|&t| t < order.len() && position < order.len()) {
+        order.swap(position, t);
+    }
+}
+
+/// Matches pair `pair`'s left side with pair `right`'s right side (or clears it).
+pub(crate) fn match_pair(draft: &mut Answer, pair: u8, right: Option<u8>) {
+    let Answer::Matches(chosen) = draft else { return };
+    let n = chosen.len();
+    if (pair as usize) < n && right.is_none_or(|r| (r as usize) < n) {
+        chosen[pair as usize] = right;
+    }
+}
+
+/// Writes a reflection, kept to `REFLECTION_MAX` characters.
+pub(crate) fn write(draft: &mut Answer, text: String) {
+    let Answer::Text(t) = draft else { return };
+    *t = text.chars().take(crate::kind::REFLECTION_MAX).collect();
 }

@@ -12,7 +12,7 @@ use tere_authoring::Draft;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, LangUi, Ui};
+use crate::i18n::{fill, Lang, LangUi, Ui};
 use crate::publish::{self, Output};
 use crate::state::{Change, Notice, Studio};
 use crate::view::{self, Ctx};
@@ -167,8 +167,8 @@ pub fn app() -> Html {
         Notice::OpenFailed(why) => (true, format!("{}: {why}", ui.open_failed)),
         Notice::Published(what) => (false, format!("{} {what}", ui.published)),
         Notice::Restored => (false, ui.draft_restored.to_string()),
-        Notice::RestoredPublished(at) => (false, ui.draft_restored_published.replace("{time}", &clock(*at))),
-        Notice::Removed(what) => (false, ui.removed.replace("{what}", what)),
+        Notice::RestoredPublished(at) => (false, fill(ui.draft_restored_published, &[("{time}", &clock(*at))])),
+        Notice::Removed(what) => (false, fill(ui.removed, &[("{what}", what)])),
     });
     let removed = matches!(studio.notice, Some(Notice::Removed(_)));
     html! {
@@ -244,8 +244,8 @@ fn clock(ms: f64) -> String {
 
 /// "Mustand salvestatud 12:03 · avaldatud 11:58" (or "pole veel avaldatud").
 fn save_status(ui: &Ui, times: &store::Times) -> String {
-    let saved = times.saved.map(|at| ui.saved_at.replace("{time}", &clock(at)));
-    let published = times.published.map_or_else(|| ui.not_published.to_string(), |at| ui.published_at.replace("{time}", &clock(at)));
+    let saved = times.saved.map(|at| fill(ui.saved_at, &[("{time}", &clock(at))]));
+    let published = times.published.map_or_else(|| ui.not_published.to_string(), |at| fill(ui.published_at, &[("{time}", &clock(at))]));
     saved.into_iter().chain([published]).collect::<Vec<_>>().join(" · ")
 }
 

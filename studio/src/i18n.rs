@@ -14,9 +14,14 @@ impl Ui {
         if n == 1 {
             self.question_one.to_string()
         } else {
-            self.questions_many.replace("{n}", &n.to_string())
+            fill(self.questions_many, &[("{n}", &n.to_string())])
         }
     }
+}
+
+/// A UI string with each `(placeholder, value)` filled in (`{n}`, `{time}`, `{what}`…).
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(template.to_string(), |out, (at, value)| out.replace(at, value))
 }
 
 /// The start of a text, for a question that names it (at most `max` characters).

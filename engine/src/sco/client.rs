@@ -231,7 +231,7 @@ impl Client {
         // meant it to hold but could not deliver (never the device's best of every attempt).
         self.held = vec![Record::NONE; course.quizzes.len()];
         for (quiz, record) in &begun.held {
-            self.held[*quiz] = self.held[*quiz].merged(record);
+            self.hold(*quiz, record);
         }
         self.held_delivered = self.held.clone();
         self.merge_held(course, &work.held);
@@ -266,15 +266,16 @@ impl Client {
         }
         self.remember(session);
         let (version, scope) = (self.version, self.scope);
-        for event in events {
-            let quiz = event.quiz();
-            if matches!(scope, Scope::Stage(i) if i != quiz) {
-                continue;
-            }
+        let ours = |event: &&Event| !matches!(scope, Scope::Stage(i) if i != event.quiz());
+        // An attempt reaches its summary in a step of its own: what this LMS attempt
+        // holds is known before anything of the step is written (one view of it for all).
+        for event in events.iter().filter(ours) {
             if let Event::Completed { quiz } = *event {
                 self.note_finished(session, quiz);
             }
-            let held = self.as_held(session);
+        }
+        let held = self.as_held(session);
+        for event in events.iter().filter(ours) {
             let writes = match *event {
                 Event::Started { quiz } => started(version, &held, scope, quiz),
                 Event::Answered { quiz, position } => {
@@ -339,8 +340,15 @@ impl Client {
 
     /// An attempt of `quiz` reached its summary: this LMS attempt now holds its result.
     fn note_finished(&mut self, session: &Session, quiz: usize) {
-        if let (Some(held), Some(attempt)) = (self.held.get_mut(quiz), &session.quizzes[quiz].attempt) {
-            *held = held.merged(&Record::of_attempt(&session.course.quizzes[quiz], attempt, session.pass_mark_override));
+        if let Some(attempt) = &session.quizzes[quiz].attempt {
+            self.hold(quiz, &Record::of_attempt(&session.course.quizzes[quiz], attempt, session.pass_mark_override));
+        }
+    }
+
+    /// This LMS attempt holds `record` for `quiz` too (never lowered).
+    fn hold(&mut self, quiz: usize, record: &Record) {
+        if let Some(held) = self.held.get_mut(quiz) {
+            *held = held.merged(record);
         }
     }
 
@@ -378,7 +386,7 @@ impl Client {
         if theirs != self.shelf {
             if let Some(text) = theirs.unsent(store, &self.sco_key) {
                 let work = Unsent::decode(&text).unwrap_or_default();
-                earlier = work.listed.into_iter().map(|(write, at)| Pending { write, place: Place { at, ..Place::default() } }).collect();
+                earlier = work.listed;
                 self.merge_held(course, &work.held);
             }
             self.shelf.set_unsent(store, &self.sco_key, None);
@@ -387,12 +395,13 @@ impl Client {
             self.shelf = theirs;
         }
         for (quiz, record) in &state.records_held {
-            self.held[*quiz] = self.held[*quiz].merged(record);
+            self.hold(*quiz, record);
         }
         self.lms_state = state;
-        self.queue.retain(|p| matches!(p.write, Write::Listed { .. }));
-        earlier.append(&mut self.queue);
-        self.queue = earlier;
+        // Their records first, then this page's (its values are written anew below).
+        let ours: Vec<Pending> = std::mem::take(&mut self.queue).into_iter().filter(|p| matches!(p.write, Write::Listed { .. })).collect();
+        self.queue_earlier(earlier);
+        self.queue.extend(ours);
         if let Some(session) = self.unread_session.take() {
             let writes = at_launch(self.version, &self.as_held(&session), self.scope, &self.lms_state, true);
             self.queue(writes);
@@ -403,7 +412,7 @@ impl Client {
     fn merge_held(&mut self, course: &Course, held: &[(String, Record)]) {
         for (id, record) in held {
             if let Some(quiz) = course.quizzes.iter().position(|q| q.id == *id) {
-                self.held[quiz] = self.held[quiz].merged(record);
+                self.hold(quiz, record);
             }
         }
     }

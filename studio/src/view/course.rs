@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use super::fields::{checkbox, dom_id, key, number, remove_button, select, small_button, text};
 use super::question;
-use super::question::fill;
 use super::{focus_after_render, Ctx};
+use crate::i18n::fill;
 use crate::i18n::TYPES;
 use crate::state::Change;
 

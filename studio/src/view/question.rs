@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::fields::{checkbox, index, key, remove_button, small_button, text};
 use super::Ctx;
-use crate::i18n::start_of;
+use crate::i18n::{fill, start_of};
 use crate::i18n::{Ui, TYPES};
 use crate::state::Change;
 
@@ -149,11 +149,6 @@ pub fn remove_part(ctx: &Ctx, hook: &'static str, enabled: bool, named: &Field, 
     let what = if written.trim().is_empty() { ctx.ui.remove.to_lowercase() } else { format!("„{}“", start_of(&written, 40)) };
     let gone = gone.clone();
     remove_button(ctx, hook, enabled, asks, what, move || Change::Remove(gone.clone()))
-}
-
-/// `template` with each `(placeholder, value)` filled in.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values.iter().fold(template.to_string(), |out, (at, value)| out.replace(at, value))
 }
 
 /// A list of texts (hints, items) of `bounds.start()` to `bounds.end()` entries.
