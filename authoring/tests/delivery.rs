@@ -531,3 +531,35 @@ fn a_record_cut_short_and_committed_is_finished_in_place() {
         ],
     );
 }
+
+/// A result finished while the LMS was gone, then a page closed whose flush failed once
+/// before the outcome was set but whose Terminate succeeded: the next launch still
+/// writes the result (found by the property: the Terminate counted the outcome as
+/// delivered).
+#[test]
+fn an_outcome_queued_behind_a_failed_write_is_not_delivered_by_terminate() {
+    use Step::*;
+    replay(
+        Version::Scorm2004,
+        Scope::Stage(1),
+        NewAttempt::No,
+        &[
+            Play(0),
+            Fault { kind: 1, after: 0 },
+            Play(0),
+            Play(64),
+            Play(0),
+            Play(0),
+            Play(0),
+            Play(4),
+            Play(0),
+            Play(0),
+            Play(0),
+            Play(40),
+            Play(0),
+            Heal,
+            Fault { kind: 0, after: 0 },
+            Reload,
+        ],
+    );
+}

@@ -527,7 +527,11 @@ impl Client {
     fn committed(&mut self) {
         self.commit_due = false;
         self.uncommitted.clear();
-        self.held_delivered = self.held.clone();
+        // The outcome arrived only if everything queued was set before the commit: a
+        // Terminate after a failed SetValue commits what came before it, not the rest.
+        if self.queue.is_empty() {
+            self.held_delivered = self.held.clone();
+        }
     }
 
     /// Remembers in the store whether the LMS is missing anything, and what of it
