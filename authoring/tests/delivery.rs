@@ -233,6 +233,12 @@ impl World {
         let now = self.tick();
         page.client.leave(&page.session, true, now, &self.moodle, &self.browser);
         let log = self.moodle.log();
+        for c in &log {
+            if c.method != "GetValue" && (c.element.contains("status") || c.element.contains("score.raw") || c.method != "SetValue") {
+                eprintln!("   {} {} {} {}", c.method, c.element, c.value, c.ok);
+            }
+        }
+        eprintln!("--- page closed");
 
         if let Some(at) = log.iter().position(|c| c.method == "Terminate") {
             prop_assert_eq!(at, log.len() - 1, "a call followed Terminate: {:?}", &log[at..]);
@@ -560,6 +566,53 @@ fn an_outcome_queued_behind_a_failed_write_is_not_delivered_by_terminate() {
             Heal,
             Fault { kind: 0, after: 0 },
             Reload,
+        ],
+    );
+}
+
+/// A stage's objective queued by a page that could not reach the LMS ("incomplete",
+/// its attempt just begun) is older than what the next launch writes for it from every
+/// source ("passed"): delivered after it, it lowered the objective (found by the property).
+#[test]
+fn an_objective_from_an_earlier_page_never_follows_a_newer_one() {
+    use Step::*;
+    let fault = |kind, after| Fault { kind, after };
+    replay(
+        Version::Scorm12,
+        Scope::Course,
+        NewAttempt::No,
+        &[
+            Play(44),
+            Play(0),
+            Play(0),
+            Play(40),
+            Play(0),
+            Play(0),
+            Play(7),
+            Play(0),
+            Play(0),
+            Play(1),
+            fault(3, 0),
+            Play(0),
+            Reload,
+            Play(134),
+            Play(0),
+            Reload,
+            Play(31),
+            Play(0),
+            Play(40),
+            Play(10),
+            Play(0),
+            Play(49),
+            Play(0),
+            Play(13),
+            Play(0),
+            Play(4),
+            Play(13),
+            fault(1, 14),
+            Play(0),
+            Reload,
+            Heal,
         ],
     );
 }

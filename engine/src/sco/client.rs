@@ -251,7 +251,9 @@ impl Client {
         // Listed records from an earlier session go after what the launch itself says.
         let earlier = std::mem::take(&mut self.queue);
         self.queue(writes);
-        self.queue.extend(earlier);
+        for pending in earlier {
+            self.push_earlier(pending);
+        }
         if !self.queue.is_empty() {
             self.commit_due = true;
             self.deliver(api, store);
@@ -427,9 +429,13 @@ impl Client {
             return;
         }
         for write in writes {
-            // A newer value replaces one still waiting; records in a list are never replaced.
-            if let Write::Value(element, _) = &write {
-                self.queue.retain(|p| !matches!(&p.write, Write::Value(e, _) if e == element));
+            // A newer value replaces one still waiting, and so does a newer keyed record
+            // (an objective says what it is now) unless it is half sent: it is finished,
+            // and the newer one follows at its index. Interactions are never replaced.
+            match &write {
+                Write::Value(element, _) => self.queue.retain(|p| !matches!(&p.write, Write::Value(e, _) if e == element)),
+                Write::Listed { key: Some(_), .. } => self.queue.retain(|p| p.place.sent > 0 || !same_record(&p.write, &write)),
+                Write::Listed { key: None, .. } => {}
             }
             self.queue.push(Pending { write, place: Place::default() });
             self.commit_due = true;
@@ -438,11 +444,18 @@ impl Client {
 
     /// Records an earlier page could not deliver, queued after what is waiting.
     fn queue_earlier(&mut self, listed: Vec<(Write, Option<u32>)>) {
-        if !self.records || listed.is_empty() {
-            return;
+        for (write, at) in listed {
+            self.push_earlier(Pending { write, place: Place { at, ..Place::default() } });
         }
-        self.queue.extend(listed.into_iter().map(|(write, at)| Pending { write, place: Place { at, ..Place::default() } }));
-        self.commit_due = true;
+    }
+
+    /// A record from an earlier page, after what is waiting: unless it is a keyed record
+    /// (an objective) of which a newer one waits, which says what it is now.
+    fn push_earlier(&mut self, pending: Pending) {
+        if self.records && !self.queue.iter().any(|p| same_record(&p.write, &pending.write)) {
+            self.queue.push(pending);
+            self.commit_due = true;
+        }
     }
 
     fn warn(&mut self, message: String) {
@@ -561,6 +574,11 @@ impl Client {
     fn session_centis(&self, now_ms: u64) -> u64 {
         now_ms.saturating_sub(self.started_ms) / 10
     }
+}
+
+/// Whether two writes are the same keyed record (an objective by its id).
+fn same_record(a: &Write, b: &Write) -> bool {
+    matches!((a, b), (Write::Listed { list: l1, key: Some(k1), .. }, Write::Listed { list: l2, key: Some(k2), .. }) if l1 == l2 && k1 == k2)
 }
 
 /// One learner's saved quizzes with those kept without a name added: the records
