@@ -616,3 +616,36 @@ fn an_objective_from_an_earlier_page_never_follows_a_newer_one() {
         ],
     );
 }
+
+/// Answers kept from a page whose login ended go before the result they earned: a relaunch
+/// whose commit is cut short between them (a failed SetValue, then Terminate) must not
+/// store the result alone, or Moodle opens a new attempt for the answers (found by the
+/// property).
+#[test]
+fn kept_answers_are_delivered_before_the_result_they_earned() {
+    use Step::*;
+    let fault = |kind, after| Fault { kind, after };
+    replay(
+        Version::Scorm12,
+        Scope::Stage(0),
+        NewAttempt::WhenFinished,
+        &[
+            Play(0),
+            Play(0),
+            Play(1),
+            fault(2, 0),
+            Play(0),
+            Play(0),
+            Play(139),
+            Play(0),
+            Play(0),
+            Play(13),
+            fault(0, 30),
+            Play(0),
+            Reload,
+            fault(0, 0),
+            fault(0, 2),
+            Reload,
+        ],
+    );
+}

@@ -248,12 +248,11 @@ impl Client {
     pub fn begin(&mut self, session: &Session, api: &dyn Api, store: &dyn Store) {
         self.remember(session);
         let writes = at_launch(self.version, &self.as_held(session), self.scope, &self.lms_state, self.unsent_at_launch);
-        // Listed records from an earlier session go after what the launch itself says.
-        let earlier = std::mem::take(&mut self.queue);
+        // Records an earlier session could not deliver are queued already (`launch`), so
+        // the answers come before the outcome they earned: a commit cut short between them
+        // (Terminate after a failed SetValue) never leaves a result without its answers.
+        // What the launch writes of an objective replaces an earlier page's.
         self.queue(writes);
-        for pending in earlier {
-            self.push_earlier(pending);
-        }
         if !self.queue.is_empty() {
             self.commit_due = true;
             self.deliver(api, store);
@@ -403,7 +402,9 @@ impl Client {
         // Their records first, then this page's (its values are written anew below).
         let ours: Vec<Pending> = std::mem::take(&mut self.queue).into_iter().filter(|p| matches!(p.write, Write::Listed { .. })).collect();
         self.queue_earlier(earlier);
-        self.queue.extend(ours);
+        for pending in ours {
+            self.push(pending);
+        }
         if let Some(session) = self.unread_session.take() {
             let writes = at_launch(self.version, &self.as_held(&session), self.scope, &self.lms_state, true);
             self.queue(writes);
@@ -425,36 +426,33 @@ impl Client {
     }
 
     fn queue(&mut self, writes: Vec<Write>) {
+        for write in writes {
+            self.push(Pending { write, place: Place::default() });
+        }
+    }
+
+    /// Queues a write after what is waiting. A newer value replaces one still waiting,
+    /// and so does a newer keyed record (an objective says what it is now) unless it is
+    /// half sent: that one is finished, and the newer follows at its index. Interactions
+    /// are never replaced.
+    fn push(&mut self, pending: Pending) {
         if !self.records {
             return;
         }
-        for write in writes {
-            // A newer value replaces one still waiting, and so does a newer keyed record
-            // (an objective says what it is now) unless it is half sent: it is finished,
-            // and the newer one follows at its index. Interactions are never replaced.
-            match &write {
-                Write::Value(element, _) => self.queue.retain(|p| !matches!(&p.write, Write::Value(e, _) if e == element)),
-                Write::Listed { key: Some(_), .. } => self.queue.retain(|p| p.place.sent > 0 || !same_record(&p.write, &write)),
-                Write::Listed { key: None, .. } => {}
-            }
-            self.queue.push(Pending { write, place: Place::default() });
-            self.commit_due = true;
+        match &pending.write {
+            Write::Value(element, _) => self.queue.retain(|p| !matches!(&p.write, Write::Value(e, _) if e == element)),
+            Write::Listed { key: Some(_), .. } => self.queue.retain(|p| p.place.sent > 0 || !same_record(&p.write, &pending.write)),
+            Write::Listed { key: None, .. } => {}
         }
+        self.queue.push(pending);
+        self.commit_due = true;
     }
 
-    /// Records an earlier page could not deliver, queued after what is waiting.
+    /// Records an earlier page could not deliver, queued first (they are older than
+    /// anything this page writes).
     fn queue_earlier(&mut self, listed: Vec<(Write, Option<u32>)>) {
         for (write, at) in listed {
-            self.push_earlier(Pending { write, place: Place { at, ..Place::default() } });
-        }
-    }
-
-    /// A record from an earlier page, after what is waiting: unless it is a keyed record
-    /// (an objective) of which a newer one waits, which says what it is now.
-    fn push_earlier(&mut self, pending: Pending) {
-        if self.records && !self.queue.iter().any(|p| same_record(&p.write, &pending.write)) {
-            self.queue.push(pending);
-            self.commit_due = true;
+            self.push(Pending { write, place: Place { at, ..Place::default() } });
         }
     }
 
