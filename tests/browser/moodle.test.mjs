@@ -130,7 +130,9 @@ for (const v of ['12', '2004']) {
 
   test(`SCORM ${v}: the Moodle login ends mid-quiz: the learner is told at once, and the next launch delivers every answer once`, async () => {
     const quiz = quizById(STAGE);
-    const { page, frame, close } = await player(v, { stage: true });
+    // One version on a phone, the other on a desktop: the notice is seen at both widths.
+    const width = v === '12' ? 375 : 1280;
+    const { page, frame, close } = await player(v, { stage: true, width, height: width === 375 ? 812 : 900 });
     await frame.locator('[data-action="start"]').click();
     const tally = await playSome(frame, quiz, 2);
     // In another tab the learner logs out: the page still answers, every commit fails with 101.
@@ -145,7 +147,7 @@ for (const v of ['12', '2004']) {
     assert.match(told, /logi .*uuesti sisse/i, 'and how to get them saved');
     const commits = await page.evaluate(() => window.calls.filter((c) => /Commit$/.test(c.method)));
     assert.ok(commits.length > 0 && commits.every((c, n) => n < commits.length - 1 || c.result === 'false'), 'the last commit failed');
-    await screenshot(page, `moodle-logout-${v}`);
+    await screenshot(page, `moodle-logout-${v}-${width}`);
     // About 12 s later Moodle replaces the page with its login page.
     await page.evaluate(() => window.replacePage());
     const before = await stored(page);
