@@ -68,7 +68,9 @@ pub async fn load(quiz: Option<&str>, again: bool) -> Result<Content, Problem> {
         quizzes.push(packed::read_quiz(pack, Some(entry)).map_err(|error| Problem::Pack { file, error })?);
     }
     let course: &'static Course = Box::leak(Box::new(Course { title: index.title, lang: index.lang, quizzes: quizzes.into() }));
-    Ok(Content { course, found: wanted.map(|_| 0), unknown_quiz: quiz.is_some() && wanted.is_none() })
+    // A course of one quiz needs no menu: it opens at that quiz.
+    let found = (wanted.is_some() || course.quizzes.len() == 1).then_some(0);
+    Ok(Content { course, found, unknown_quiz: quiz.is_some() && wanted.is_none() })
 }
 
 async fn bytes(file: &str, again: bool) -> Result<&'static [u8], Problem> {

@@ -1,7 +1,9 @@
 //! What the page URL asks for: `?quiz=<id>` (one quiz, no menu), `?lang=et|fi|en`,
 //! `?host=scorm12|scorm2004|postmessage|standalone` (force a host) and
 //! `?hostOrigin=<origin>` (where postMessage events may go) and `?theme=<css>` (a
-//! stylesheet next to the widget that overrides its custom properties).
+//! stylesheet next to the widget that overrides its custom properties). The fragment
+//! `#start` starts the one quiz at once (Tere Studio's one-question preview: a page
+//! made as a `blob:` URL can carry a fragment, not a query).
 
 use crate::i18n::Lang;
 
@@ -23,6 +25,8 @@ pub struct Params {
     pub host_origin: Option<String>,
     /// A relative stylesheet URL; anything with a scheme or host is refused.
     pub theme: Option<String>,
+    /// Start the quiz `?quiz=` names (or the course's only quiz) without its intro.
+    pub start: bool,
 }
 
 impl Params {
@@ -34,10 +38,11 @@ impl Params {
         Params {
             quiz: get("quiz"),
             lang: get("lang").as_deref().and_then(Lang::parse),
-            browser_lang: window.and_then(|w| w.navigator().language()).as_deref().and_then(Lang::parse),
+            browser_lang: window.as_ref().and_then(|w| w.navigator().language()).as_deref().and_then(Lang::parse),
             host: get("host").as_deref().and_then(parse_host),
             host_origin: get("hostOrigin"),
             theme: get("theme").filter(|t| is_relative_url(t)),
+            start: window.as_ref().and_then(|w| w.location().hash().ok()).is_some_and(|h| h == "#start"),
         }
     }
 }

@@ -34,11 +34,13 @@ impl PartialEq for PlayerProps {
     }
 }
 
-/// The state before the host's launch: the course, at the quiz
-/// `?quiz=` names. The launch's saved progress is applied to it (`launch`).
-fn first_session(content: &Content) -> Session {
+/// The state before the host's launch: the course, at the quiz `?quiz=` names (or
+/// its only quiz), started when the page asks (`#start`). The launch's saved
+/// progress is applied to it (`launch`).
+fn first_session(content: &Content, params: &Params) -> Session {
     let session = Session::new(content.course);
     match content.found {
+        Some(i) if params.start => session.reduce(Action::Open(i)).reduce(Action::Start { seed: crate::view::new_seed() }),
         Some(i) => session.reduce(Action::Open(i)),
         None => session,
     }
@@ -52,8 +54,8 @@ pub fn player(props: &PlayerProps) -> Html {
     // an LMS right after it (`use_launch`).
     let early = use_memo((), |_| (!host.waits_for_paint()).then(|| launch(&host, content)));
     let model = use_reducer(|| match &*early {
-        Some(Change::Launch { actions, launched, notice }) => Model::new(first_session(content)).launched(actions.clone(), *launched, *notice),
-        _ => Model::new(first_session(content)),
+        Some(Change::Launch { actions, launched, notice }) => Model::new(first_session(content, &props.params)).launched(actions.clone(), *launched, *notice),
+        _ => Model::new(first_session(content, &props.params)),
     });
     let config = use_memo((), |_| Config {
         langs: LangPrefs { url: props.params.lang, lms: None, browser: props.params.browser_lang },

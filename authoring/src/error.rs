@@ -2,13 +2,25 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use crate::said::Said;
+
 /// A problem in a content file, located for the author.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContentError {
     pub file: PathBuf,
     pub line: usize,
     pub column: usize,
+    /// What it says, in English (`said` as the command line prints it).
     pub message: String,
+    /// What it says, as data, for the Studio to word in the trainer's language.
+    pub said: Said,
+}
+
+impl ContentError {
+    pub fn new(file: PathBuf, line: usize, column: usize, said: impl Into<Said>) -> ContentError {
+        let said = said.into();
+        ContentError { file, line, column, message: said.to_string(), said }
+    }
 }
 
 impl fmt::Display for ContentError {
@@ -51,9 +63,9 @@ pub struct Reporter<'a> {
 }
 
 impl Reporter<'_> {
-    pub fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
+    pub fn at(&mut self, span: Range<usize>, said: impl Into<Said>) {
         let (line, column) = line_column(self.text, span.start);
-        self.errors.push(ContentError { file: self.file.to_path_buf(), line, column, message: message.into() });
+        self.errors.push(ContentError::new(self.file.to_path_buf(), line, column, said));
     }
 }
 

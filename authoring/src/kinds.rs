@@ -28,6 +28,7 @@ use crate::gift::quiz_file::{basic, string};
 use crate::gift::write::{choice, escape, general_feedback, one_line, percent};
 use crate::lint::Figures;
 use crate::packed::Packed;
+use crate::said::{Listed, Said};
 use crate::source::QuestionSrc;
 use crate::validate::{choices, count_and_distinct, required, speaker, text, Right};
 use tere_engine::model::{Choice, Kind, Pair, Question, Speaker, Text};
@@ -145,7 +146,7 @@ pub(crate) fn validate(t: QuestionType, src: &QuestionSrc, r: &mut Reporter) -> 
             let answer = match &src.answer {
                 Some(a) => *a.get_ref(),
                 None => {
-                    r.at(at_type.clone(), "a `true_false` question needs `answer = true` or `answer = false`");
+                    r.at(at_type.clone(), Said::TrueFalseNeedsAnswer);
                     true
                 }
             };
@@ -157,7 +158,7 @@ pub(crate) fn validate(t: QuestionType, src: &QuestionSrc, r: &mut Reporter) -> 
         }
         QuestionType::Ordering => {
             let items: Vec<Text> = src.items.as_ref().map_or(&[][..], |i| i.get_ref()).iter().map(|i| text(r, i, "item")).collect();
-            count_and_distinct(r, at_type, "items", &items);
+            count_and_distinct(r, at_type, Listed::Items, &items);
             Kind::Ordering { items: items.into() }
         }
         QuestionType::Matching => {
@@ -169,7 +170,7 @@ pub(crate) fn validate(t: QuestionType, src: &QuestionSrc, r: &mut Reporter) -> 
                 .map(|p| Pair { left: text(r, &p.get_ref().left, "left"), right: text(r, &p.get_ref().right, "right") })
                 .collect();
             let rights: Vec<Text> = pairs.iter().map(|p| p.right.clone()).collect();
-            count_and_distinct(r, at_type, "[[question.pair]] entries (their `right` texts)", &rights);
+            count_and_distinct(r, at_type, Listed::PairRights, &rights);
             Kind::Matching { pairs: pairs.into() }
         }
         QuestionType::Reflection => Kind::Reflection,

@@ -14,6 +14,7 @@ pub mod kinds;
 pub mod lint;
 pub mod nesting;
 pub mod packed;
+pub mod said;
 mod source;
 mod validate;
 
@@ -24,6 +25,7 @@ use std::path::{Path, PathBuf};
 pub use coverage::{coverage, CoverageRow};
 pub use draft::{Draft, EditError, Field, Problem, Seg};
 pub use error::{ContentError, Warning};
+pub use said::Said;
 pub use validate::{is_plain_id, LANGUAGES};
 
 use error::Reporter;
@@ -187,7 +189,7 @@ fn load(source: &CourseFiles, unreadable: &BTreeMap<String, String>) -> Result<L
             Some(text) => Some((path, text.as_str())),
             None => {
                 let why = unreadable.get(name).map_or("there is no such file in the course", |e| e.as_str());
-                errors.push(ContentError { file: path, line: 1, column: 1, message: format!("cannot read the file: {why}") });
+                errors.push(ContentError::new(path, 1, 1, Said::CannotRead { why: why.to_string() }));
                 None
             }
         }
@@ -228,24 +230,19 @@ fn load(source: &CourseFiles, unreadable: &BTreeMap<String, String>) -> Result<L
                 placements.push(Placement::read(&qfile, &qpath, &mut r));
                 let quiz = validate::quiz(qfile, &mut r, &mut ctx);
                 if let Some(first) = quiz_ids.insert(quiz.id.to_string(), qpath.clone()) {
-                    r.at(id.span(), format!("duplicate quiz id `{}` (also in {})", quiz.id, first.display()));
+                    r.at(id.span(), Said::DuplicateQuizId { id: quiz.id.to_string(), other: first.display().to_string() });
                 }
                 quizzes.push(quiz);
             }
             if file.quizzes.is_empty() {
-                Reporter { file: &path, text, errors: &mut errors }.at(0..0, "`quizzes` is empty; list the quiz files in menu order");
+                Reporter { file: &path, text, errors: &mut errors }.at(0..0, Said::NoQuizzesListed);
             }
         }
     }
     // A quiz file that course.toml does not list would silently never be shown.
     let stray: BTreeSet<&String> = source.files.keys().chain(unreadable.keys()).filter(|name| name.ends_with(".toml") && !listed.contains(*name)).collect();
     for name in stray {
-        errors.push(ContentError {
-            file: dir.join(name),
-            line: 1,
-            column: 1,
-            message: "this quiz file is not listed in `quizzes` in course.toml; add its name there or remove the file".into(),
-        });
+        errors.push(ContentError::new(dir.join(name), 1, 1, Said::NotListed));
     }
     course.quizzes = quizzes.into();
     if errors.is_empty() {

@@ -6,6 +6,7 @@ use toml::Spanned;
 
 use super::error::Reporter;
 use super::kinds::{self, QuestionType};
+use super::said::{Listed, Said};
 use super::source::{OptionSrc, QuestionSrc, QuizFile};
 use tere_engine::model::{Choice, Kind, Question, Quiz, Source, Speaker, Text, DEFAULT_PASS_MARK, MAX_CHOICES, MAX_HINTS, MAX_TRIES};
 
@@ -28,18 +29,18 @@ pub fn quiz(file: QuizFile, r: &mut Reporter, ctx: &mut Context) -> Quiz {
     check_id(r, &file.id, "quiz");
     let lang = text(r, &file.lang, "lang");
     if !LANGUAGES.contains(&lang.as_ref()) {
-        r.at(file.lang.span(), format!("lang `{lang}` is not supported; use one of {}", LANGUAGES.join(", ")));
+        r.at(file.lang.span(), Said::LangUnsupported { lang: lang.to_string() });
     }
     let pass_mark = match &file.pass_mark {
         None => DEFAULT_PASS_MARK,
         Some(p) if (0..=100).contains(p.get_ref()) => *p.get_ref() as u8,
         Some(p) => {
-            r.at(p.span(), format!("pass_mark {} is out of range; it is a percent from 0 to 100", p.get_ref()));
+            r.at(p.span(), Said::PassMarkOutOfRange { value: *p.get_ref() });
             DEFAULT_PASS_MARK
         }
     };
     if file.questions.is_empty() {
-        r.at(file.id.span(), "the quiz has no questions; add at least one [[question]]");
+        r.at(file.id.span(), Said::NoQuestions);
     }
     let mut questions: Vec<Question> = file.questions.iter().map(|q| question(q, r, ctx)).collect();
     // The sections the quiz cites, numbered in order of first citation: what a balanced draw groups by.
@@ -58,11 +59,7 @@ pub fn quiz(file: QuizFile, r: &mut Reporter, ctx: &mut Context) -> Quiz {
     let draw = file.draw.as_ref().and_then(|d| {
         let k = *d.get_ref();
         if k < 1 || k as usize > questions.len() {
-            let pool = match questions.len() {
-                1 => "1 question".to_string(),
-                n => format!("{n} questions"),
-            };
-            r.at(d.span(), format!("draw = {k} but the pool has {pool}; draw from 1 to {}", questions.len()));
+            r.at(d.span(), Said::DrawOutOfRange { draw: k, pool: questions.len() });
             None
         } else {
             Some(k as u16)
@@ -70,15 +67,12 @@ pub fn quiz(file: QuizFile, r: &mut Reporter, ctx: &mut Context) -> Quiz {
     });
     let draw_per_section = match (&file.draw_per_section, &file.draw) {
         (Some(flag), None) if *flag.get_ref() => {
-            r.at(flag.span(), "draw_per_section = true needs `draw` (how many questions an attempt draws); without `draw` every attempt asks every question; add `draw = N` or remove draw_per_section");
+            r.at(flag.span(), Said::DrawPerSectionNeedsDraw);
             false
         }
         (Some(flag), Some(_)) if *flag.get_ref() => match draw {
             Some(k) if usize::from(k) < sections => {
-                let message = format!(
-                    "draw_per_section = true takes one question from each of the {sections} sections this quiz's questions cite, but draw = {k}; raise `draw` to at least {sections} or remove draw_per_section"
-                );
-                r.at(flag.span(), message);
+                r.at(flag.span(), Said::DrawPerSectionTooFew { sections, draw: k });
                 false
             }
             Some(_) => true,
@@ -93,20 +87,20 @@ pub fn quiz(file: QuizFile, r: &mut Reporter, ctx: &mut Context) -> Quiz {
         None => 1,
         Some(t) if (1..=i64::from(MAX_TRIES)).contains(t.get_ref()) => *t.get_ref() as u8,
         Some(t) => {
-            r.at(t.span(), format!("tries = {} is out of range; a question may be checked from 1 to {MAX_TRIES} times", t.get_ref()));
+            r.at(t.span(), Said::TriesOutOfRange { value: *t.get_ref() });
             1
         }
     };
     let try_penalty = penalty(r, &file.try_penalty, "try_penalty");
     if let (Some(p), 1) = (&file.try_penalty, tries) {
         if file.tries.as_ref().is_none_or(|t| *t.get_ref() == 1) {
-            r.at(p.span(), "try_penalty needs `tries` above 1 (without it every question is checked once, so no try is ever penalised); add `tries = 2` or remove try_penalty");
+            r.at(p.span(), Said::TryPenaltyNeedsTries);
         }
     }
     let hint_penalty = penalty(r, &file.hint_penalty, "hint_penalty");
     if let Some(p) = &file.hint_penalty {
         if questions.iter().all(|q| q.hints.is_empty()) {
-            r.at(p.span(), "hint_penalty is set but no question of this quiz has a `hint`; give a question `hint = [\"…\"]` or remove hint_penalty");
+            r.at(p.span(), Said::HintPenaltyWithoutHints);
         }
     }
     Quiz {
@@ -125,12 +119,12 @@ pub fn quiz(file: QuizFile, r: &mut Reporter, ctx: &mut Context) -> Quiz {
 }
 
 /// A penalty in percent (0-100); absent means none.
-fn penalty(r: &mut Reporter, value: &Option<Spanned<i64>>, field: &str) -> u8 {
+fn penalty(r: &mut Reporter, value: &Option<Spanned<i64>>, field: &'static str) -> u8 {
     match value {
         None => 0,
         Some(p) if (0..=100).contains(p.get_ref()) => *p.get_ref() as u8,
         Some(p) => {
-            r.at(p.span(), format!("{field} = {} is out of range; it is a percent of the question's credit, from 0 to 100", p.get_ref()));
+            r.at(p.span(), Said::PenaltyOutOfRange { key: field, value: *p.get_ref() });
             0
         }
     }
@@ -143,28 +137,22 @@ fn question(q: &Spanned<QuestionSrc>, r: &mut Reporter, ctx: &mut Context) -> Qu
     let (line, _) = super::error::line_column(r.text, src.id.span().start);
     let here = format!("{}:{line}", r.file.display());
     if let Some(first) = ctx.question_ids.get(id) {
-        r.at(src.id.span(), format!("duplicate question id `{id}` (first used at {first}); ids must be unique in the course"));
+        r.at(src.id.span(), Said::DuplicateQuestionId { id: id.clone(), first: first.clone() });
     } else {
         ctx.question_ids.insert(id.clone(), here);
     }
     let source = src.source.get_ref();
     if !ctx.sections.contains(&(source.seed.clone(), source.section.clone())) {
-        r.at(
-            src.source.span(),
-            format!(
-                "source names no known section: seed `{}`, section `{}`; list it in questions/sections.toml or fix the spelling",
-                source.seed, source.section
-            ),
-        );
+        r.at(src.source.span(), Said::UnknownSection { seed: source.seed.clone(), section: source.section.clone() });
     }
     let kind = kind(src, r);
     let mut hints: Vec<Text> = Vec::new();
     if let Some(list) = &src.hints {
         if list.get_ref().is_empty() {
-            r.at(list.span(), "`hint` is an empty list; write at least one hint or remove the field");
+            r.at(list.span(), Said::EmptyHintList);
         }
         if list.get_ref().len() > MAX_HINTS {
-            r.at(list.span(), format!("{} hints; a question may have at most {MAX_HINTS}", list.get_ref().len()));
+            r.at(list.span(), Said::TooManyHints { count: list.get_ref().len() });
         }
         hints = list.get_ref().iter().take(MAX_HINTS).map(|h| text(r, h, "hint")).collect();
     }
@@ -184,13 +172,13 @@ fn question(q: &Spanned<QuestionSrc>, r: &mut Reporter, ctx: &mut Context) -> Qu
 fn kind(src: &QuestionSrc, r: &mut Reporter) -> Kind {
     let name = src.kind.get_ref().as_str();
     let Some(t) = QuestionType::from_name(name) else {
-        r.at(src.kind.span(), format!("unknown question type `{name}`; use {}", kinds::listed()));
+        r.at(src.kind.span(), Said::UnknownType { name: name.to_string() });
         return Kind::Reflection;
     };
     let allowed = t.fields();
     for (field, span) in kinds::typed_fields(src) {
         if let Some(span) = span.filter(|_| !allowed.contains(&field)) {
-            r.at(span, format!("`{field}` is not used by questions of type `{name}`; remove it or change `type`"));
+            r.at(span, Said::FieldNotUsed { key: field.to_string(), kind: name.to_string() });
         }
     }
     kinds::validate(t, src, r)
@@ -209,11 +197,11 @@ pub(crate) fn choices(src: &QuestionSrc, r: &mut Reporter, right: Right) -> Vec<
     let options = options(src.options.as_deref().unwrap_or(&[]), r);
     let correct = options.iter().filter(|o| o.correct).count();
     if options.len() < 2 {
-        r.at(at_type.clone(), format!("a `{name}` question needs at least 2 [[question.option]] entries"));
+        r.at(at_type.clone(), Said::TooFewOptions { kind: name.to_string() });
     }
     match right {
-        Right::AtLeastOne if correct == 0 => r.at(at_type, "no correct option: mark at least one option with `correct = true`"),
-        Right::One if correct != 1 => r.at(at_type, format!("a `{name}` question needs exactly one option with `correct = true`, found {correct}")),
+        Right::AtLeastOne if correct == 0 => r.at(at_type, Said::NoRightOption),
+        Right::One if correct != 1 => r.at(at_type, Said::NotOneRightOption { kind: name.to_string(), found: correct }),
         Right::AtLeastOne | Right::One => {}
     }
     options
@@ -228,12 +216,12 @@ pub(crate) fn speaker(r: &mut Reporter, value: &Option<Spanned<toml::Value>>) ->
         toml::Value::Table(t) if t.len() == 1 && t.get("name").is_some_and(|n| n.is_str()) => {
             let name = t["name"].as_str().unwrap_or_default().trim();
             if name.is_empty() {
-                r.at(value.span(), "the speaker's `name` is empty; write who speaks, as the learner should see it (\"Juhataja\")");
+                r.at(value.span(), Said::EmptySpeakerName);
             }
             Speaker::Named(name.to_string().into())
         }
         _ => {
-            r.at(value.span(), "`speaker` is \"customer\" (the default), \"colleague\", or { name = \"…\" } for anyone else, such as { name = \"Juhataja\" }");
+            r.at(value.span(), Said::BadSpeaker);
             Speaker::Customer
         }
     }
@@ -241,7 +229,7 @@ pub(crate) fn speaker(r: &mut Reporter, value: &Option<Spanned<toml::Value>>) ->
 
 fn options(list: &[Spanned<OptionSrc>], r: &mut Reporter) -> Vec<Choice> {
     if list.len() > MAX_CHOICES {
-        r.at(list[MAX_CHOICES].span(), format!("too many options; at most {MAX_CHOICES}"));
+        r.at(list[MAX_CHOICES].span(), Said::TooManyOptions);
     }
     list.iter()
         .map(|o| {
@@ -251,38 +239,38 @@ fn options(list: &[Spanned<OptionSrc>], r: &mut Reporter) -> Vec<Choice> {
         .collect()
 }
 
-pub(crate) fn count_and_distinct(r: &mut Reporter, at: std::ops::Range<usize>, what: &str, texts: &[Text]) {
+pub(crate) fn count_and_distinct(r: &mut Reporter, at: std::ops::Range<usize>, what: Listed, texts: &[Text]) {
     if texts.len() < 2 || texts.len() > MAX_CHOICES {
-        r.at(at.clone(), format!("needs from 2 to {MAX_CHOICES} {what}, found {}", texts.len()));
+        r.at(at.clone(), Said::CountOutOfRange { what, found: texts.len() });
     }
     let distinct: HashSet<&str> = texts.iter().map(|t| t.as_ref()).collect();
     if distinct.len() != texts.len() {
-        r.at(at, format!("{what} must all be different, or the learner cannot tell them apart"));
+        r.at(at, Said::NotDistinct { what });
     }
 }
 
-fn check_id(r: &mut Reporter, id: &Spanned<String>, what: &str) {
+fn check_id(r: &mut Reporter, id: &Spanned<String>, what: &'static str) {
     if !is_plain_id(id.get_ref()) {
-        r.at(id.span(), format!("{what} id `{}` may only use letters A-Z, a-z, digits and `_` (1-64 characters), so SCORM can carry it", id.get_ref()));
+        r.at(id.span(), Said::BadId { what, id: id.get_ref().clone() });
     }
 }
 
 /// A text field that must not be blank, nor still the placeholder a new part was written with.
-pub(crate) fn text(r: &mut Reporter, value: &Spanned<String>, field: &str) -> Text {
+pub(crate) fn text(r: &mut Reporter, value: &Spanned<String>, field: &'static str) -> Text {
     if value.get_ref().trim().is_empty() {
-        r.at(value.span(), format!("`{field}` is empty; write the text the learner should see"));
+        r.at(value.span(), Said::Empty { key: field });
     } else if crate::draft::is_placeholder(value.get_ref()) {
-        r.at(value.span(), format!("`{field}` is still the placeholder \"{}\"; write the text the learner should see", value.get_ref().trim()));
+        r.at(value.span(), Said::Placeholder { key: field, text: value.get_ref().trim().to_string() });
     }
     value.get_ref().trim().to_string().into()
 }
 
 /// An optional field that this question type requires.
-pub(crate) fn required(r: &mut Reporter, value: &Option<Spanned<String>>, at: std::ops::Range<usize>, field: &str) -> Text {
+pub(crate) fn required(r: &mut Reporter, value: &Option<Spanned<String>>, at: std::ops::Range<usize>, field: &'static str) -> Text {
     match value {
         Some(v) => text(r, v, field),
         None => {
-            r.at(at, format!("this question type needs `{field}`"));
+            r.at(at, Said::Missing { key: field });
             Text::Borrowed("")
         }
     }

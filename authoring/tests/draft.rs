@@ -164,7 +164,8 @@ fn a_new_question_is_valid_and_a_problem_in_it_is_pointed_at() {
 #[test]
 fn problems_point_at_the_field() {
     let mut d = draft();
-    // A question's type error points at its `type`; a bad `quizzes` entry at that entry.
+    // Which options are right is a problem of the question's options (shown beside their
+    // boxes), though validation reports it at `type`; a bad `quizzes` entry is at that entry.
     d.remove(&Field::question(QUIZ, 0).key("option").index(1).key("correct")).unwrap();
     let mut list: Vec<String> = d.quiz_files().into_iter().map(|(id, _)| id).collect();
     list.push("puudub".into());
@@ -172,9 +173,10 @@ fn problems_point_at_the_field() {
     let problems = d.check();
     let at: Vec<Option<Field>> = problems.iter().map(|p| p.at.clone()).collect();
     assert_eq!(problems.len(), 2, "{problems:#?}");
-    assert!(at.contains(&Some(Field::question(QUIZ, 0).key("type"))), "{problems:#?}");
+    assert!(at.contains(&Some(Field::question(QUIZ, 0).key("option"))), "{problems:#?}");
     assert!(at.contains(&Some(Field::file("course.toml").key("quizzes").index(7))), "{problems:#?}");
     assert!(problems.iter().any(|p| p.error.message == "a `single` question needs exactly one option with `correct = true`, found 0"));
+    assert!(problems.iter().any(|p| p.error.said == tere_authoring::Said::NotOneRightOption { kind: "single".into(), found: 0 }));
 }
 
 #[test]

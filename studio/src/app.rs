@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::{fill, Lang, LangUi, Ui};
-use crate::publish::{self, Output};
+use crate::publish::{self, Output, PreviewError};
 use crate::state::{Change, Notice, Studio};
 use crate::view::{self, Ctx};
 use crate::{open, page, store};
@@ -60,7 +60,7 @@ pub fn app() -> Html {
         None => Studio::new(builtin(), None),
     });
     use_open_at_question(studio.at_question);
-    let preview = use_state(|| None::<String>);
+    let preview = use_state(|| None::<(String, bool)>);
     // Saved as the trainer types (every change has a new version), so a closed tab
     // loses nothing; validated once typing pauses.
     use_effect_with(studio.version, {
@@ -91,27 +91,29 @@ pub fn app() -> Html {
             }
         })
     };
+    // The preview's page, and `#start` when it plays one question at once.
     let on_preview = {
         let (studio, preview) = (studio.clone(), preview.clone());
-        Callback::from(move |_| {
+        Callback::from(move |question: Option<usize>| {
             let quizzes = studio.draft.quiz_files();
             let Some((id, _)) = quizzes.get(studio.quiz) else { return };
-            match publish::preview(&studio.draft, id) {
+            match publish::preview(&studio.draft, id, question) {
                 Ok(html) => {
                     // A preview opened again replaces the one shown: its page is released.
-                    if let Some(url) = &*preview {
+                    if let Some((url, _)) = &*preview {
                         let _ = web_sys::Url::revoke_object_url(url);
                     }
-                    preview.set(page::page_url(&html))
+                    preview.set(page::page_url(&html).map(|url| (url, question.is_some())))
                 }
-                Err(e) => studio.dispatch(Change::OpenFailed(e)),
+                Err(PreviewError::Problems(n)) => studio.dispatch(Change::PreviewBlocked(n)),
+                Err(PreviewError::Failed(e)) => studio.dispatch(Change::OpenFailed(e)),
             }
         })
     };
     let close_preview = {
         let preview = preview.clone();
         Callback::from(move |_| {
-            if let Some(url) = &*preview {
+            if let Some((url, _)) = &*preview {
                 let _ = web_sys::Url::revoke_object_url(url);
             }
             preview.set(None);
@@ -161,7 +163,7 @@ pub fn app() -> Html {
         let shortcut = if hook == "undo" { "Control+Z" } else { "Control+Shift+Z" };
         html! { <button type="button" class="secondary" data-action={hook} aria-keyshortcuts={shortcut} disabled={!enabled} onclick={Callback::from(move |_| dispatch.dispatch(change()))}>{ label }</button> }
     };
-    let ctx = Ctx { studio: &studio, ui, dispatch: studio.dispatcher() };
+    let ctx = Ctx { studio: &studio, ui, lang, dispatch: studio.dispatcher(), preview: on_preview.clone() };
     let notice = studio.notice.as_ref().map(|n| match n {
         Notice::Opened(what) => (false, format!("{} {what}", ui.opened)),
         Notice::OpenFailed(why) => (true, format!("{}: {why}", ui.open_failed)),
@@ -169,6 +171,7 @@ pub fn app() -> Html {
         Notice::Restored => (false, ui.draft_restored.to_string()),
         Notice::RestoredPublished(at) => (false, fill(ui.draft_restored_published, &[("{time}", &clock(*at))])),
         Notice::Removed(what) => (false, fill(ui.removed, &[("{what}", what)])),
+        Notice::PreviewBlocked(n) => (true, fill(ui.preview_blocked, &[("{n}", &n.to_string())])),
     });
     let removed = matches!(studio.notice, Some(Notice::Removed(_)));
     html! {
@@ -198,13 +201,13 @@ pub fn app() -> Html {
                 <main class="editor">{ view::course::quiz(&ctx) }</main>
                 <aside class="side">
                     { view::publish::problems(&ctx) }
-                    { view::publish::actions(&ctx, &on_publish, &on_preview) }
+                    { view::publish::actions(&ctx, &on_publish) }
                 </aside>
             </div>
-            if let Some(url) = &*preview {
+            if let Some((url, start)) = &*preview {
                 <div class="preview" role="dialog" aria-modal="false" aria-label={ui.preview}>
                     <button type="button" class="secondary" data-action="close-preview" onclick={close_preview}>{ ui.close_preview }</button>
-                    <iframe title={ui.preview} src={url.clone()}></iframe>
+                    <iframe title={ui.preview} src={if *start { format!("{url}#start") } else { url.clone() }}></iframe>
                 </div>
             }
         </div>

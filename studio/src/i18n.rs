@@ -144,6 +144,23 @@ pub struct Ui {
     pub not_published: &'static str,
     pub preview: &'static str,
     pub close_preview: &'static str,
+    /// A matching question's pair, numbered.
+    pub pair: &'static str,
+    /// A choice question's options, as a whole.
+    pub options: &'static str,
+    /// Folds a problem's file, line and English message (for developers).
+    pub details: &'static str,
+    /// In an open question: a new question right after it.
+    pub add_question_after: &'static str,
+    pub find_question: &'static str,
+    /// `{n}` of `{count}` questions match the search.
+    pub found_questions: &'static str,
+    /// The section choice's first group: what this quiz's questions already cite.
+    pub quiz_sections: &'static str,
+    /// A question's button: the preview plays it alone, at once.
+    pub preview_question: &'static str,
+    /// The preview did not open: `{n}` problems in what it would play.
+    pub preview_blocked: &'static str,
     /// Each of `TYPES`, in its order (a new type is a compile error here until named).
     pub type_names: [&'static str; TYPES.len()],
 }
@@ -235,6 +252,15 @@ static ET: Ui = Ui {
     not_published: "pole veel avaldatud",
     preview: "Eelvaade",
     close_preview: "Sulge eelvaade",
+    pair: "Paar",
+    options: "Vastusevariandid",
+    details: "Üksikasjad",
+    add_question_after: "Lisa küsimus selle järele",
+    find_question: "Otsi küsimust teksti järgi",
+    found_questions: "Leitud: {n} / {count}",
+    quiz_sections: "Selle testi osad",
+    preview_question: "Küsimuse eelvaade",
+    preview_blocked: "Eelvaadet ei saa avada: selles testis on parandamist vajavaid kohti ({n}). Paranda need ja proovi uuesti.",
     type_names: ["Üks õige vastus", "Mitu õiget vastust", "Tõene või väär", "Järjestamine", "Vastavusse seadmine", "Olukord (repliik)", "Arutlus (hinnanguta)"],
 };
 
@@ -325,6 +351,15 @@ static FI: Ui = Ui {
     not_published: "ei vielä julkaistu",
     preview: "Esikatselu",
     close_preview: "Sulje esikatselu",
+    pair: "Pari",
+    options: "Vastausvaihtoehdot",
+    details: "Lisätiedot",
+    add_question_after: "Lisää kysymys tämän jälkeen",
+    find_question: "Etsi kysymystä tekstin perusteella",
+    found_questions: "Löytyi: {n} / {count}",
+    quiz_sections: "Tämän testin osat",
+    preview_question: "Kysymyksen esikatselu",
+    preview_blocked: "Esikatselua ei voi avata: tässä testissä on korjattavaa ({n}). Korjaa ne ja yritä uudelleen.",
     type_names: [
         "Yksi oikea vastaus",
         "Monta oikeaa vastausta",
@@ -424,6 +459,15 @@ static EN: Ui = Ui {
     not_published: "not published yet",
     preview: "Preview",
     close_preview: "Close the preview",
+    pair: "Pair",
+    options: "Options",
+    details: "Details",
+    add_question_after: "Add a question after this one",
+    find_question: "Find a question by its text",
+    found_questions: "Found: {n} of {count}",
+    quiz_sections: "This quiz's sections",
+    preview_question: "Preview this question",
+    preview_blocked: "The preview cannot open: this quiz has problems to fix ({n}). Fix them, then try again.",
     type_names: [
         "One right answer",
         "Several right answers",

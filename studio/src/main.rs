@@ -7,6 +7,7 @@ mod i18n;
 mod open;
 mod page;
 mod publish;
+mod said;
 mod state;
 mod store;
 mod view;

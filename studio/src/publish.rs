@@ -73,10 +73,18 @@ pub fn make(draft: &Draft, output: Output) -> Result<Vec<u8>, String> {
     }
 }
 
-/// The real player, playing the draft's quiz `quiz_id` alone, as a page (the preview).
-pub fn preview(draft: &Draft, quiz_id: &str) -> Result<String, String> {
-    let loaded = tere_authoring::load_course_files(draft.files()).map_err(|errors| format!("{} problem(s) in the course", errors.len()))?;
-    let mut course = loaded.course;
-    course.quizzes = course.quizzes.iter().filter(|q| q.id == quiz_id).cloned().collect::<Vec<_>>().into();
-    tere_publish::offline_page(&page::player(), &pack(&course), &Source::default())
+/// Why a preview could not be made.
+pub enum PreviewError {
+    /// What it would play has this many problems (other quizzes' do not count).
+    Problems(usize),
+    Failed(String),
+}
+
+/// The real player, playing the draft's quiz `quiz_id` alone (or only its question
+/// `question`, started at once), as a page (the preview). Problems elsewhere in the
+/// course do not stop it.
+pub fn preview(draft: &Draft, quiz_id: &str, question: Option<usize>) -> Result<String, PreviewError> {
+    let cut = draft.preview_of(quiz_id, question).map_err(|e| PreviewError::Failed(e.to_string()))?;
+    let loaded = tere_authoring::load_course_files(cut.files()).map_err(|errors| PreviewError::Problems(errors.len()))?;
+    tere_publish::offline_page(&page::player(), &pack(&loaded.course), &Source::default()).map_err(PreviewError::Failed)
 }

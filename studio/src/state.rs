@@ -21,6 +21,8 @@ pub enum Notice {
     RestoredPublished(f64),
     /// Something the trainer wrote was removed (what, in their words); it can be undone.
     Removed(String),
+    /// The preview was not opened: what it would play has this many problems.
+    PreviewBlocked(usize),
 }
 
 /// The drafts before (and, after an undo, after) the one being edited, kept for the
@@ -89,8 +91,11 @@ pub struct Studio {
     pub version: u64,
     /// What undo and redo go to.
     pub history: Rc<History>,
-    /// The question the trainer last edited (in the quiz on screen), to open there again.
+    /// The question open on screen (the trainer's last edit, or the card they opened),
+    /// in the quiz on screen; the other questions show as one-line cards.
     pub at_question: Option<usize>,
+    /// What the trainer looks for among the quiz's questions (their text, line or id).
+    pub find: String,
 }
 
 impl PartialEq for Studio {
@@ -149,7 +154,12 @@ pub enum Change {
     /// Back to the draft before the last edit (Ctrl+Z), and forward again (Ctrl+Shift+Z).
     Undo,
     Redo,
+    /// Opens question `Some(i)` of the quiz on screen as its editor (the others close), or closes it.
+    OpenQuestion(Option<usize>),
+    /// Shows only the questions whose text, line or id holds these words.
+    Find(String),
     OpenFailed(String),
+    PreviewBlocked(usize),
     Published(String),
 }
 
@@ -175,7 +185,24 @@ fn question_of(change: &Change) -> Option<usize> {
 impl Studio {
     pub fn new(draft: Draft, notice: Option<Notice>) -> Studio {
         let problems = Rc::new(draft.check());
-        Studio { draft, problems, checked: true, quiz: 0, unpublished: false, notice, version: 0, history: Rc::default(), at_question: None }
+        Studio {
+            draft,
+            problems,
+            checked: true,
+            quiz: 0,
+            unpublished: false,
+            notice,
+            version: 0,
+            history: Rc::default(),
+            at_question: None,
+            find: String::new(),
+        }
+    }
+
+    /// How many problems question `i` of quiz file `file` has, in any of its fields.
+    pub fn problems_in_question(&self, file: &str, i: usize) -> usize {
+        let within = |f: &Field| f.file == file && matches!(f.path.as_slice(), [Seg::Key(k), Seg::Index(n), ..] if k == keys::QUESTION && *n == i);
+        self.problems.iter().filter(|p| p.at.as_ref().is_some_and(within)).count()
     }
 
     /// The problems at `field` (exactly there, not below it).
@@ -219,7 +246,12 @@ impl Reducible for Studio {
             Change::SetStr(field, _) => Some(field.clone()),
             _ => None,
         };
-        let at_question = question_of(&change).or(self.at_question);
+        let at_question = match &change {
+            // A new question opens (a copy right after its original).
+            Change::AddQuestion { at, .. } => Some(*at),
+            Change::DuplicateQuestion { index, .. } => Some(index + 1),
+            _ => question_of(&change).or(self.at_question),
+        };
         let result = match change {
             Change::SetStr(field, value) => draft.set_str(&field, &value).map(drop),
             Change::SetBool(field, value) => draft.set_bool(&field, value).map(drop),
@@ -269,7 +301,11 @@ impl Reducible for Studio {
                 return Rc::new(Studio { problems: Rc::new(self.draft.check()), checked: true, ..(*self).clone() })
             }
             Change::Validate(_) => return self,
-            Change::SelectQuiz(quiz) => return Rc::new(Studio { quiz, notice: None, at_question: None, version: self.version + 1, ..(*self).clone() }),
+            Change::SelectQuiz(quiz) => {
+                return Rc::new(Studio { quiz, notice: None, at_question: None, find: String::new(), version: self.version + 1, ..(*self).clone() })
+            }
+            Change::OpenQuestion(at_question) => return Rc::new(Studio { at_question, version: self.version + 1, ..(*self).clone() }),
+            Change::Find(find) => return Rc::new(Studio { find, version: self.version + 1, ..(*self).clone() }),
             Change::Open(draft, notice) => {
                 // What was open before stays one undo away.
                 let mut next = Studio::new(draft, Some(notice));
@@ -287,6 +323,9 @@ impl Reducible for Studio {
             Change::Undo => return self.stepped(true),
             Change::Redo => return self.stepped(false),
             Change::OpenFailed(message) => return Rc::new(Studio { notice: Some(Notice::OpenFailed(message)), version: self.version + 1, ..(*self).clone() }),
+            Change::PreviewBlocked(problems) => {
+                return Rc::new(Studio { notice: Some(Notice::PreviewBlocked(problems)), version: self.version + 1, ..(*self).clone() })
+            }
             Change::Published(what) => {
                 return Rc::new(Studio { notice: Some(Notice::Published(what)), unpublished: false, version: self.version + 1, ..(*self).clone() })
             }

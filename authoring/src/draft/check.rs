@@ -5,7 +5,8 @@ use std::ops::Range;
 
 use toml_edit::{ImDocument, Item, Table, Value};
 
-use super::{Draft, Field, Seg};
+use super::{keys, Draft, Field, Seg};
+use crate::Said;
 use crate::{load_course_files, ContentError};
 
 /// An error of the draft, as `cargo xtask check` reports it, and the field it is about:
@@ -30,7 +31,7 @@ impl Draft {
                 errors
                     .into_iter()
                     .map(|error| {
-                        let at = self.locate(&error, &mut parsed);
+                        let at = self.locate(&error, &mut parsed).map(|at| beside_its_boxes(&error.said, at));
                         Problem { error, at }
                     })
                     .collect()
@@ -47,6 +48,19 @@ impl Draft {
         let mut best: Option<(Vec<Seg>, usize)> = None;
         walk_table(doc.as_table(), &mut Vec::new(), offset, &mut best);
         best.map(|(path, _)| Field { file, path })
+    }
+}
+
+/// A problem with which options are right is reported at the question's `type` (the
+/// file has no place for "the options" as a whole); the editor shows it beside the
+/// right-answer boxes, at the question's `option` list.
+fn beside_its_boxes(said: &Said, at: Field) -> Field {
+    let about_options = matches!(said, Said::NoRightOption | Said::NotOneRightOption { .. } | Said::TooFewOptions { .. });
+    match at.path.as_slice() {
+        [question, index, Seg::Key(key)] if about_options && key == keys::TYPE => {
+            Field { file: at.file.clone(), path: vec![question.clone(), index.clone(), Seg::Key(keys::OPTION.into())] }
+        }
+        _ => at,
     }
 }
 

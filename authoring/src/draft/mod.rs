@@ -11,6 +11,7 @@ mod check;
 mod course;
 pub mod keys;
 mod path;
+mod preview;
 pub(crate) mod question;
 
 use std::collections::BTreeMap;
@@ -22,7 +23,7 @@ pub use crate::kinds::KINDS;
 use crate::CourseFiles;
 pub use check::Problem;
 pub use path::{Field, Seg};
-pub(crate) use question::is_placeholder;
+pub use question::is_placeholder;
 pub use question::SpeakerChoice;
 
 use path::{Node, NodeMut};

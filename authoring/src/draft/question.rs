@@ -90,7 +90,7 @@ pub(super) fn words(lang: &str) -> &'static Words {
 /// Whether `text` is a placeholder a new question, option, item, pair, hint or quiz is
 /// written with, in any language: text a trainer did not write, which must never reach
 /// a learner (validation refuses it, so publishing waits until it is written over).
-pub(crate) fn is_placeholder(text: &str) -> bool {
+pub fn is_placeholder(text: &str) -> bool {
     let text = text.trim();
     for lang in ["et", "fi", "en"] {
         let w = words(lang);

@@ -7,7 +7,7 @@ use tere_authoring::{Field, Seg};
 use tere_engine::model::MAX_TRIES;
 use yew::prelude::*;
 
-use super::fields::{checkbox, dom_id, key, number, remove_button, select, small_button, text};
+use super::fields::{checkbox, dom_id, index, key, number, remove_button, select, small_button, text};
 use super::question;
 use super::{focus_after_render, Ctx};
 use crate::i18n::fill;
@@ -62,7 +62,8 @@ pub fn sidebar(ctx: &Ctx) -> Html {
     }
 }
 
-/// The selected quiz: its settings, then every question, then adding one.
+/// The selected quiz: its settings, then adding a question, finding one, and its
+/// questions as cards.
 pub fn quiz(ctx: &Ctx) -> Html {
     let ui = ctx.ui;
     let quizzes = ctx.studio.draft.quiz_files();
@@ -70,21 +71,13 @@ pub fn quiz(ctx: &Ctx) -> Html {
     let quiz = Field { file: file.clone(), path: vec![] };
     let questions = key(&quiz, keys::QUESTION);
     let count = ctx.studio.draft.len(&questions);
-    let kind_id = format!("new-kind-{}", file.replace('.', "_"));
-    let add = {
-        let (dispatch, file, kind_id) = (ctx.dispatch.clone(), file.clone(), kind_id.clone());
-        Callback::from(move |_| {
-            let kind = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&kind_id))
-                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(e).ok())
-                .map(|s| s.value())
-                .unwrap_or_default();
-            let kind = TYPES.iter().find(|t| **t == kind).copied().unwrap_or("single");
-            dispatch.dispatch(Change::AddQuestion { file: file.clone(), kind, at: count });
-            // The trainer (and a screen reader) lands in the new question's text.
-            let new_text = Field { file: file.clone(), path: vec![Seg::Key(keys::QUESTION.into()), Seg::Index(count), Seg::Key(keys::TEXT.into())] };
-            focus_after_render(dom_id(&new_text));
+    let shown: Vec<usize> = (0..count).filter(|i| ctx.studio.find.trim().is_empty() || found(ctx, &index(&questions, *i), &ctx.studio.find)).collect();
+    let on_find = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                dispatch.dispatch(Change::Find(input.value()));
+            }
         })
     };
     html! {
@@ -106,17 +99,56 @@ pub fn quiz(ctx: &Ctx) -> Html {
                 </div>
             </section>
             <h2>{ format!("{} ({count})", ui.questions) }</h2>
-            { for (0..count).map(|i| question::editor(ctx, &file, i, count)) }
             <div class="add-question">
-                <label for={kind_id.clone()}>{ ui.question_type }</label>
-                <select id={kind_id}>
+                <label for={kind_select_id(&file)}>{ ui.question_type }</label>
+                <select id={kind_select_id(&file)}>
                     // A graded type first: a trainer who just clicks "add" gets a question that counts.
                     { question::type_options(ui, QuestionType::Single.name()) }
                 </select>
-                <button type="button" class="secondary" data-action="question-add" onclick={add}>{ ui.add_question }</button>
+                { add_question(ctx, &file, count, ui.add_question, "question-add") }
+            </div>
+            <div class="find-question field">
+                <label for="find-question">{ ui.find_question }</label>
+                <input id="find-question" type="search" value={ctx.studio.find.clone()} oninput={on_find} aria-describedby="find-count" />
+                <span id="find-count" class="find-count" aria-live="polite">{ if ctx.studio.find.trim().is_empty() { String::new() } else { fill(ui.found_questions, &[("{n}", &shown.len().to_string()), ("{count}", &count.to_string())]) } }</span>
+            </div>
+            <div class="question-list">
+                { for shown.iter().map(|i| question::card(ctx, &file, *i, count)) }
             </div>
         </div>
     }
+}
+
+/// Whether question `q` has `words` in its text, line or id (any case).
+fn found(ctx: &Ctx, q: &Field, words: &str) -> bool {
+    let words = words.trim().to_lowercase();
+    [keys::TEXT, keys::LINE, keys::CUSTOMER, keys::ID].iter().filter_map(|k| ctx.studio.draft.get_str(&key(q, k))).any(|t| t.to_lowercase().contains(&words))
+}
+
+/// The element id of the quiz's choice of type for a new question.
+fn kind_select_id(file: &str) -> String {
+    format!("new-kind-{}", file.replace('.', "_"))
+}
+
+/// A button that adds a question (of the type chosen above the cards) at `at` of the
+/// quiz file `file`; the trainer (and a screen reader) lands in its text.
+pub fn add_question(ctx: &Ctx, file: &str, at: usize, label: &str, hook: &'static str) -> Html {
+    let onclick = {
+        let (dispatch, file, kind_id) = (ctx.dispatch.clone(), file.to_string(), kind_select_id(file));
+        Callback::from(move |_| {
+            let kind = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&kind_id))
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(e).ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            let kind = TYPES.iter().find(|t| **t == kind).copied().unwrap_or("single");
+            dispatch.dispatch(Change::AddQuestion { file: file.clone(), kind, at });
+            let new_text = Field { file: file.clone(), path: vec![Seg::Key(keys::QUESTION.into()), Seg::Index(at), Seg::Key(keys::TEXT.into())] };
+            focus_after_render(dom_id(&new_text));
+        })
+    };
+    html! { <button type="button" class="secondary" data-action={hook} onclick={onclick}>{ label.to_string() }</button> }
 }
 
 /// The sections of the material (sections.toml) that questions cite: their headings,

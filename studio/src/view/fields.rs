@@ -2,11 +2,13 @@
 //! draft, dispatches its edit, and shows the problems validation found exactly there
 //! (linked with `aria-describedby`, so a screen reader reads them with the field).
 
+use tere_authoring::draft::is_placeholder;
 use tere_authoring::{Field, Seg};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::Ctx;
+use crate::said::say;
 use crate::state::Change;
 
 /// A field's element id, from its file and path (stable across renders).
@@ -45,7 +47,7 @@ pub fn problems(ctx: &Ctx, field: &Field) -> (Option<String>, Html) {
     let id = format!("{}-problem", dom_id(field));
     let html = html! {
         <ul class="field-problems" id={id.clone()}>
-            { for found.iter().map(|p| html! { <li class="problem" data-problem-line={p.error.line.to_string()}>{ p.error.message.clone() }</li> }) }
+            { for found.iter().map(|p| html! { <li class="problem" data-problem-line={p.error.line.to_string()}>{ say(ctx.lang, ctx.ui, &p.error.said) }</li> }) }
         </ul>
     };
     (Some(id), html)
@@ -55,6 +57,9 @@ pub fn problems(ctx: &Ctx, field: &Field) -> (Option<String>, Html) {
 pub fn text(ctx: &Ctx, label: &str, field: &Field, multiline: bool) -> Html {
     let id = dom_id(field);
     let value = ctx.studio.draft.get_str(field).unwrap_or_default();
+    // A new question's template text is a hint, shown greyed in the empty field, not as
+    // content: the trainer writes over nothing (it stays a problem until written).
+    let (value, hint) = if is_placeholder(&value) { (String::new(), Some(value)) } else { (value, None) };
     let (described, problems) = problems(ctx, field);
     let oninput = {
         let (dispatch, field) = (ctx.dispatch.clone(), field.clone());
@@ -75,9 +80,9 @@ pub fn text(ctx: &Ctx, label: &str, field: &Field, multiline: bool) -> Html {
         <div class={classes!("field", described.is_some().then_some("has-problem"))}>
             <label for={id.clone()}>{ label.to_string() }</label>
             if multiline {
-                <textarea id={id} rows="3" value={value} oninput={oninput} aria-invalid={invalid} aria-describedby={described.clone()} />
+                <textarea id={id} rows="2" value={value} placeholder={hint} oninput={oninput} aria-invalid={invalid} aria-describedby={described.clone()} />
             } else {
-                <input id={id} type="text" value={value} oninput={oninput} aria-invalid={invalid} aria-describedby={described.clone()} />
+                <input id={id} type="text" value={value} placeholder={hint} oninput={oninput} aria-invalid={invalid} aria-describedby={described.clone()} />
             }
             { problems }
         </div>

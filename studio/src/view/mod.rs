@@ -9,13 +9,17 @@ pub mod question;
 
 use yew::prelude::*;
 
-use crate::i18n::Ui;
+use crate::i18n::{Lang, Ui};
 use crate::state::Studio;
 
 pub struct Ctx<'a> {
     pub studio: &'a Studio,
     pub ui: &'static Ui,
+    /// The Studio's language (what `ui` is in), for the problems' words.
+    pub lang: Lang,
     pub dispatch: UseReducerDispatcher<Studio>,
+    /// Opens the preview of the selected quiz, or of its question `Some(i)` alone.
+    pub preview: Callback<Option<usize>>,
 }
 
 /// Focuses the element `id` once the next render has put it on the page.

@@ -3,9 +3,13 @@
 
 use yew::prelude::*;
 
+use tere_authoring::draft::keys;
+use tere_authoring::{Field, Seg};
+
 use super::fields::dom_id;
 use super::{focus_after_render, Ctx};
 use crate::publish::{Output, OUTPUTS};
+use crate::said::{field_label, say};
 use crate::state::Change;
 
 /// The problem list; each entry moves focus to the field it concerns.
@@ -24,7 +28,15 @@ pub fn problems(ctx: &Ctx) -> Html {
                 <ul role="list">
                     { for problems.iter().map(|p| {
                         let target = p.at.as_ref().map(dom_id);
-                        let place = format!("{}:{}", p.error.file.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default(), p.error.line);
+                        let place = format!("{}:{}:{}", p.error.file.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default(), p.error.line, p.error.column);
+                        let said = say(ctx.lang, ui, &p.error.said);
+                        // Where, in the form's words: the quiz's title, then the field's label.
+                        let quiz_title = p.at.as_ref().and_then(|f| quizzes.iter().any(|(_, file)| *file == f.file).then(|| ctx.studio.draft.get_str(&Field::file(f.file.as_str()).key(keys::TITLE))).flatten());
+                        let label = [quiz_title, p.at.as_ref().and_then(|f| field_label(ui, f))].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                        let question = p.at.as_ref().and_then(|f| match f.path.as_slice() {
+                            [Seg::Key(k), Seg::Index(n), ..] if k == keys::QUESTION => Some(*n),
+                            _ => None,
+                        });
                         // A field of another quiz: that quiz is chosen first, then its field gets focus.
                         let quiz = p.at.as_ref().and_then(|f| quizzes.iter().position(|(_, file)| *file == f.file));
                         let dispatch = ctx.dispatch.clone();
@@ -32,16 +44,24 @@ pub fn problems(ctx: &Ctx) -> Html {
                             if let Some(quiz) = quiz {
                                 dispatch.dispatch(Change::SelectQuiz(quiz));
                             }
+                            // A question's field is in its card: the card opens first.
+                            if question.is_some() {
+                                dispatch.dispatch(Change::OpenQuestion(question));
+                            }
                             focus_after_render(id.clone())
                         }));
                         html! {
                             <li class="problem-entry">
+                                if !label.is_empty() { <span class="where">{ label }</span> }
                                 if let Some(focus) = focus {
-                                    <button type="button" class="link" onclick={focus}>{ p.error.message.clone() }</button>
+                                    <button type="button" class="link" onclick={focus}>{ said }</button>
                                 } else {
-                                    <span>{ p.error.message.clone() }</span>
+                                    <span>{ said }</span>
                                 }
-                                <span class="place">{ place }</span>
+                                <details class="place">
+                                    <summary>{ ui.details }</summary>
+                                    <code>{ place }</code>{ " " }{ p.error.message.clone() }
+                                </details>
                             </li>
                         }
                     }) }
@@ -52,7 +72,7 @@ pub fn problems(ctx: &Ctx) -> Html {
 }
 
 /// The publish buttons: each makes one file; all are disabled while problems remain.
-pub fn actions(ctx: &Ctx, on_publish: &Callback<Output>, on_preview: &Callback<()>) -> Html {
+pub fn actions(ctx: &Ctx, on_publish: &Callback<Output>) -> Html {
     let ui = ctx.ui;
     let blocked = !ctx.studio.publishable();
     let label = |o: Output| match o {
@@ -78,7 +98,8 @@ pub fn actions(ctx: &Ctx, on_publish: &Callback<Output>, on_preview: &Callback<(
                     }
                 }) }
             </div>
-            <button type="button" class="secondary" data-action="preview" disabled={blocked} onclick={on_preview.reform(|_| ())}>{ ui.preview }</button>
+            // A quiz previews while another has problems: only its own stop it (then a notice says so).
+            <button type="button" class="secondary" data-action="preview" onclick={ctx.preview.reform(|_| None)}>{ ui.preview }</button>
         </section>
     }
 }

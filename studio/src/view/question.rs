@@ -2,8 +2,8 @@
 
 use std::ops::RangeInclusive;
 
-use tere_authoring::draft::keys;
 use tere_authoring::draft::SpeakerChoice;
+use tere_authoring::draft::{is_placeholder, keys};
 use tere_authoring::kinds::QuestionType;
 use tere_authoring::{Field, Seg};
 use tere_engine::model::{MAX_CHOICES, MAX_HINTS};
@@ -15,35 +15,64 @@ use crate::i18n::{fill, start_of};
 use crate::i18n::{Ui, TYPES};
 use crate::state::Change;
 
-/// The editor of question `i` of the quiz file `file`, of `count` questions.
-pub fn editor(ctx: &Ctx, file: &str, i: usize, count: usize) -> Html {
+/// Question `i` of the quiz file `file` (of `count`) as a one-line card: its number,
+/// type, the start of its text and how many problems it has. A click opens it as its
+/// editor (one at a time), so a quiz of twenty questions fits on one screen.
+pub fn card(ctx: &Ctx, file: &str, i: usize, count: usize) -> Html {
     let ui = ctx.ui;
-    let questions = Field { file: file.to_string(), path: vec![Seg::Key(keys::QUESTION.into())] };
-    let q = index(&questions, i);
+    let q = index(&Field { file: file.to_string(), path: vec![Seg::Key(keys::QUESTION.into())] }, i);
     let kind = ctx.studio.draft.get_str(&key(&q, keys::TYPE)).unwrap_or_default();
     let id = ctx.studio.draft.get_str(&key(&q, keys::ID)).unwrap_or_default();
     let type_name = TYPES.iter().position(|t| *t == kind).map_or(kind.as_str(), |n| ui.type_names[n]);
-    let heading = format!("{} {} · {}", ui.question, i + 1, type_name);
     let question_text = ctx.studio.draft.get_str(&key(&q, keys::TEXT)).unwrap_or_default();
-    let (f1, f3, f4) = (file.to_string(), questions.clone(), questions.clone());
+    let shown_text = if is_placeholder(&question_text) { String::new() } else { start_of(&question_text, 90) };
+    let problems = ctx.studio.problems_in_question(file, i);
+    let open = ctx.studio.at_question == Some(i);
+    let toggle = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Change::OpenQuestion((!open).then_some(i))))
+    };
+    let body = format!("q-{}-{i}-body", file.replace('.', "_"));
     html! {
-        <section class="question-editor" data-question-id={id.clone()} aria-labelledby={format!("q-{file}-{i}")}>
-            <header>
-                <h3 id={format!("q-{file}-{i}")}>{ heading }<span class="question-id">{ id }</span></h3>
-                <div class="tools">
-                    { small_button(ctx, ui.move_up, "question-up", i > 0, move || Change::Move(f3.clone(), i, i - 1)) }
-                    { small_button(ctx, ui.move_down, "question-down", i + 1 < count, move || Change::Move(f4.clone(), i, i + 1)) }
-                    { small_button(ctx, ui.duplicate, "question-duplicate", true, move || Change::DuplicateQuestion { file: f1.clone(), index: i }) }
-                    { remove_button(ctx, "question-remove", count > 1, Some(fill(ui.remove_question_confirm, &[("{n}", &(i + 1).to_string()), ("{text}", &start_of(&question_text, 60))])), format!("{} {}", ui.question, i + 1), { let q = q.clone(); move || Change::Remove(q.clone()) }) }
-                </div>
-            </header>
-            { type_choice(ctx, &q, &kind) }
-            { text(ctx, ui.question_text, &key(&q, keys::TEXT), true) }
-            { body(ctx, &q, &kind) }
-            { text(ctx, ui.explanation, &key(&q, keys::EXPLANATION), true) }
-            { list(ctx, &q, keys::HINT, (ui.hints, ui.hint, ui.add_hint), 0..=MAX_HINTS) }
-            { section(ctx, &q) }
+        <section class={classes!("question-editor", open.then_some("open"))} data-question-id={id.clone()} aria-labelledby={format!("q-{file}-{i}")}>
+            <h3 id={format!("q-{file}-{i}")}>
+                <button type="button" class="card-head" data-action="question-open" aria-expanded={if open { "true" } else { "false" }} aria-controls={body.clone()} onclick={toggle}>
+                    <span class="number">{ format!("{} {}", ui.question, i + 1) }</span>
+                    <span class="type">{ type_name.to_string() }</span>
+                    <span class="start">{ shown_text }</span>
+                    if problems > 0 { <span class="badge" aria-label={format!("{} ({problems})", ui.problems)}>{ problems }</span> }
+                </button>
+            </h3>
+            if open { <div id={body}>{ editor(ctx, &q, i, count, &kind, &id, &question_text) }</div> }
         </section>
+    }
+}
+
+/// The open question's editor: its tools, then the fields its type has.
+fn editor(ctx: &Ctx, q: &Field, i: usize, count: usize, kind: &str, id: &str, question_text: &str) -> Html {
+    let ui = ctx.ui;
+    let file = q.file.clone();
+    let questions = Field { file: file.clone(), path: vec![Seg::Key(keys::QUESTION.into())] };
+    let (f1, f2, f3, f4) = (file.clone(), file.clone(), questions.clone(), questions.clone());
+    let preview = ctx.preview.reform(move |_| Some(i));
+    html! {
+        <>
+            <div class="tools">
+                <span class="question-id">{ id.to_string() }</span>
+                { small_button(ctx, ui.move_up, "question-up", i > 0, move || Change::Move(f3.clone(), i, i - 1)) }
+                { small_button(ctx, ui.move_down, "question-down", i + 1 < count, move || Change::Move(f4.clone(), i, i + 1)) }
+                { small_button(ctx, ui.duplicate, "question-duplicate", true, move || Change::DuplicateQuestion { file: f1.clone(), index: i }) }
+                <button type="button" class="small" data-action="question-preview" onclick={preview}>{ ui.preview_question }</button>
+                { remove_button(ctx, "question-remove", count > 1, Some(fill(ui.remove_question_confirm, &[("{n}", &(i + 1).to_string()), ("{text}", &start_of(question_text, 60))])), format!("{} {}", ui.question, i + 1), { let q = q.clone(); move || Change::Remove(q.clone()) }) }
+            </div>
+            { type_choice(ctx, q, kind) }
+            { text(ctx, ui.question_text, &key(q, keys::TEXT), true) }
+            { body(ctx, q, kind) }
+            { text(ctx, ui.explanation, &key(q, keys::EXPLANATION), true) }
+            { list(ctx, q, keys::HINT, (ui.hints, ui.hint, ui.add_hint), 0..=MAX_HINTS) }
+            { section(ctx, q) }
+            <div class="tools">{ super::course::add_question(ctx, &f2, i + 1, ui.add_question_after, "question-add-after") }</div>
+        </>
     }
 }
 
@@ -99,8 +128,8 @@ fn body(ctx: &Ctx, q: &Field, kind: &str) -> Html {
         Some(QuestionType::TrueFalse) => html! {
             <>
                 { checkbox(ctx, ui.statement_is_true, &key(q, keys::ANSWER)) }
-                { text(ctx, ui.feedback_true, &key(q, keys::FEEDBACK_TRUE), false) }
-                { text(ctx, ui.feedback_false, &key(q, keys::FEEDBACK_FALSE), false) }
+                { text(ctx, ui.feedback_true, &key(q, keys::FEEDBACK_TRUE), true) }
+                { text(ctx, ui.feedback_false, &key(q, keys::FEEDBACK_FALSE), true) }
             </>
         },
         Some(QuestionType::Ordering) => list(ctx, q, keys::ITEMS, (ui.items_in_order, ui.item, ui.add_item), 2..=MAX_CHOICES),
@@ -116,18 +145,21 @@ fn options(ctx: &Ctx, q: &Field) -> Html {
     let ui = ctx.ui;
     let list = key(q, keys::OPTION);
     let n = ctx.studio.draft.len(&list);
+    // Which options are right (none, or not exactly one) is a problem of the list, shown beside its boxes.
+    let (described, problems) = super::fields::problems(ctx, &list);
     html! {
-        <fieldset class="options">
-            <legend>{ ui.option }</legend>
+        <fieldset class={classes!("options", described.is_some().then_some("has-problem"))} aria-describedby={described.clone()}>
+            <legend>{ ui.options }</legend>
+            { problems }
             <ol>
                 { for (0..n).map(|i| {
                     let o = index(&list, i);
                     let l1 = list.clone();
                     html! {
                         <li class="option-editor">
-                            { text(ctx, &format!("{} {}", ui.option, i + 1), &key(&o, keys::TEXT), false) }
+                            { text(ctx, &format!("{} {}", ui.option, i + 1), &key(&o, keys::TEXT), true) }
                             { checkbox(ctx, ui.right_answer, &key(&o, keys::CORRECT)) }
-                            { text(ctx, ui.feedback, &key(&o, keys::FEEDBACK), false) }
+                            { text(ctx, ui.feedback, &key(&o, keys::FEEDBACK), true) }
                             <div class="tools">
                                 { small_button(ctx, ui.move_up, "option-up", i > 0, move || Change::Move(l1.clone(), i, i - 1)) }
                                 { remove_part(ctx, "option-remove", n > 2, &key(&o, keys::TEXT), &o) }
@@ -164,7 +196,7 @@ fn list(ctx: &Ctx, q: &Field, name: &str, (legend, each, add): (&str, &str, &str
                     let l = list.clone();
                     html! {
                         <li>
-                            { text(ctx, &format!("{each} {}", i + 1), &index(&list, i), false) }
+                            { text(ctx, &format!("{each} {}", i + 1), &index(&list, i), true) }
                             <div class="tools">
                                 { small_button(ctx, ui.move_up, "item-up", i > 0, { let l = l.clone(); move || Change::Move(l.clone(), i, i - 1) }) }
                                 // Removing the last hint removes the key: an empty `hint = []` is refused.
@@ -221,12 +253,34 @@ fn section(ctx: &Ctx, q: &Field) -> Html {
         })
     };
     let known = sections.contains(&now);
+    // Grouped by the material each comes from; first the sections this quiz's questions cite.
+    let questions = Field { file: q.file.clone(), path: vec![Seg::Key(keys::QUESTION.into())] };
+    let cited: Vec<(String, String)> = (0..ctx.studio.draft.len(&questions))
+        .filter_map(|i| {
+            let source = key(&index(&questions, i), keys::SOURCE);
+            Some((ctx.studio.draft.get_str(&key(&source, keys::SEED))?, ctx.studio.draft.get_str(&key(&source, keys::SECTION))?))
+        })
+        .collect();
+    let mut seeds: Vec<&String> = Vec::new();
+    for (seed, _) in &sections {
+        if !seeds.contains(&seed) {
+            seeds.push(seed);
+        }
+    }
+    let option = |i: usize, s: &(String, String)| html! { <option value={i.to_string()} selected={*s == now}>{ s.1.clone() }</option> };
     html! {
         <div class={classes!("field", described.is_some().then_some("has-problem"))}>
             <label for={id.clone()}>{ ctx.ui.source_section }</label>
             <select id={id} onchange={onchange} aria-describedby={described}>
                 if !known { <option value="" selected=true>{ now.1.clone() }</option> }
-                { for sections.iter().enumerate().map(|(i, s)| html! { <option value={i.to_string()} selected={*s == now}>{ s.1.clone() }</option> }) }
+                <optgroup label={ctx.ui.quiz_sections}>
+                    { for sections.iter().enumerate().filter(|(_, s)| cited.contains(s)).map(|(i, s)| option(i, s)) }
+                </optgroup>
+                { for seeds.iter().map(|seed| html! {
+                    <optgroup label={(*seed).clone()}>
+                        { for sections.iter().enumerate().filter(|(_, s)| s.0 == **seed && !cited.contains(s)).map(|(i, s)| option(i, s)) }
+                    </optgroup>
+                }) }
             </select>
             { problems }
         </div>

@@ -1,0 +1,238 @@
+//! Validation problems in the trainer's words: each kind of `Said` in Estonian, Finnish
+//! and English, to show next to the field it is about (so it need not name it; the
+//! problem list names the field by its label, `field_label`). The command line keeps
+//! the English `Said` prints; a developer finds it, with the file and line, under
+//! "details".
+
+use tere_authoring::draft::keys;
+use tere_authoring::said::Listed;
+use tere_authoring::{Field, Said, Seg};
+use tere_engine::model::{MAX_CHOICES, MAX_HINTS, MAX_TRIES};
+
+use crate::i18n::{Lang, Ui};
+
+/// What `said` means for the trainer, in `lang`; `ui` names the fields as the form does.
+pub fn say(lang: Lang, ui: &Ui, said: &Said) -> String {
+    match lang {
+        Lang::Et => et(ui, said),
+        Lang::Fi => fi(ui, said),
+        Lang::En => en(ui, said),
+    }
+}
+
+fn et(ui: &Ui, said: &Said) -> String {
+    match said {
+        Said::LangUnsupported { lang } => format!("Keelt „{lang}“ Tere ei toeta. Vali et, fi või en."),
+        Said::PassMarkOutOfRange { value } => format!("Läbimise lävi {value}% ei sobi: see on protsent 0 kuni 100."),
+        Said::NoQuestions => "Testis pole ühtegi küsimust. Lisa vähemalt üks.".into(),
+        Said::DrawOutOfRange { draw, pool } => format!("Korraga saab küsida 1 kuni {pool} küsimust (nii palju on testis), mitte {draw}."),
+        Said::DrawPerSectionNeedsDraw => format!("„{}“ vajab välja „{}“ arvu. Kirjuta see või võta linnuke ära.", ui.draw_per_section, ui.draw),
+        Said::DrawPerSectionTooFew { sections, draw } => {
+            format!("Testi küsimused viitavad {sections} materjali osale, aga korraga küsitakse {draw}. Küsi korraga vähemalt {sections} või võta linnuke „{}“ ära.", ui.draw_per_section)
+        }
+        Said::TriesOutOfRange { value } => format!("Katseid võib olla 1 kuni {MAX_TRIES}, mitte {value}."),
+        Said::TryPenaltyNeedsTries => format!("Mahaarvamine kehtib alles siis, kui „{}“ on üle 1. Tõsta seda või tühjenda see väli.", ui.tries),
+        Said::HintPenaltyWithoutHints => "Ühelgi selle testi küsimusel pole vihjet. Lisa küsimusele vihje või tühjenda see väli.".into(),
+        Said::PenaltyOutOfRange { value, .. } => format!("Mahaarvamine {value}% ei sobi: see on protsent 0 kuni 100."),
+        Said::DuplicateQuestionId { id, .. } => format!("Tunnus „{id}“ on juba teisel küsimusel. Igal küsimusel peab olema oma tunnus."),
+        Said::UnknownSection { section, .. } => format!("Materjali osa „{section}“ pole osade loetelus (võib-olla nimetati see ümber). Vali osa uuesti."),
+        Said::EmptyHintList => "Vihjete loetelu on tühi. Kirjuta vihje või eemalda loetelu.".into(),
+        Said::TooManyHints { count } => format!("Küsimusel on {count} vihjet, lubatud on kuni {MAX_HINTS}. Eemalda üleliigsed."),
+        Said::UnknownType { name } => format!("Küsimuse tüüpi „{name}“ pole olemas. Vali tüüp loetelust."),
+        Said::FieldNotUsed { key, .. } => format!("Selle tüübi küsimusel pole välja „{key}“. Eemalda see või vali teine tüüp."),
+        Said::TooFewOptions { .. } => "Küsimusel peab olema vähemalt kaks vastusevarianti.".into(),
+        Said::NoRightOption => format!("Ükski vastusevariant pole märgitud õigeks. Märgi „{}“ vähemalt ühe juures.", ui.right_answer),
+        Said::NotOneRightOption { found, .. } => format!("Õigeks peab olema märgitud täpselt üks vastusevariant, praegu on {found}."),
+        Said::TrueFalseNeedsAnswer => "Märgi, kas väide on tõene või väär.".into(),
+        Said::EmptySpeakerName => "Kirjuta rääkija nimi nii, nagu õppija seda näeb (nt „Juhataja“).".into(),
+        Said::BadSpeaker => "Vali, kes räägib: klient, kolleeg või keegi teine (nimega).".into(),
+        Said::TooManyOptions => format!("Vastusevariante võib olla kuni {MAX_CHOICES}. Eemalda üleliigsed."),
+        Said::CountOutOfRange { what, found } => match what {
+            Listed::Items => format!("Järjestamiseks on vaja 2 kuni {MAX_CHOICES} rida, praegu on {found}."),
+            Listed::PairRights => format!("Vastavusse seadmiseks on vaja 2 kuni {MAX_CHOICES} paari, praegu on {found}."),
+        },
+        Said::NotDistinct { what } => match what {
+            Listed::Items => "Read peavad kõik olema erinevad, muidu ei saa õppija neid eristada.".into(),
+            Listed::PairRights => "Paaride paremad pooled peavad kõik olema erinevad, muidu ei saa õppija neid eristada.".into(),
+        },
+        Said::BadId { id, .. } => format!("Tunnuses „{id}“ tohib olla ainult tähti A–Z, numbreid ja alakriipsu (1–64 märki)."),
+        Said::Empty { .. } => "See väli on tühi. Kirjuta tekst, mida õppija näeb.".into(),
+        Said::Placeholder { .. } => "Siin on veel näidistekst. Kirjuta oma tekst: näidis ei jõua õppijani.".into(),
+        Said::Missing { .. } => "See väli on selle tüübi küsimusel kohustuslik. Kirjuta see.".into(),
+        Said::DuplicateQuizId { id, .. } => format!("Kursusel on juba test tunnusega „{id}“."),
+        Said::NoQuizzesListed => "Kursusel pole ühtegi testi. Lisa test.".into(),
+        Said::NotListed => "Seda testifaili pole kursuse testide loetelus. Lisa see loetellu või eemalda fail.".into(),
+        Said::CannotRead { .. } => "Faili ei saanud lugeda.".into(),
+        Said::Other(_) => "Failis on viga, mida vormil parandada ei saa. Täpsem kirjeldus (inglise keeles) on allpool „Üksikasjad“ all.".into(),
+    }
+}
+
+fn fi(ui: &Ui, said: &Said) -> String {
+    match said {
+        Said::LangUnsupported { lang } => format!("Tere ei tue kieltä ”{lang}”. Valitse et, fi tai en."),
+        Said::PassMarkOutOfRange { value } => format!("Hyväksymisraja {value} % ei kelpaa: se on prosentti väliltä 0–100."),
+        Said::NoQuestions => "Testissä ei ole yhtään kysymystä. Lisää vähintään yksi.".into(),
+        Said::DrawOutOfRange { draw, pool } => format!("Kerralla voi kysyä 1–{pool} kysymystä (niin monta testissä on), ei {draw}."),
+        Said::DrawPerSectionNeedsDraw => format!("”{}” tarvitsee kentän ”{}” luvun. Kirjoita se tai poista valinta.", ui.draw_per_section, ui.draw),
+        Said::DrawPerSectionTooFew { sections, draw } => {
+            format!("Testin kysymykset viittaavat {sections} materiaalin osaan, mutta kerralla kysytään {draw}. Kysy kerralla vähintään {sections} tai poista valinta ”{}”.", ui.draw_per_section)
+        }
+        Said::TriesOutOfRange { value } => format!("Yrityksiä voi olla 1–{MAX_TRIES}, ei {value}."),
+        Said::TryPenaltyNeedsTries => format!("Vähennys koskee vain uusia yrityksiä: nosta kenttä ”{}” yli yhden tai tyhjennä tämä kenttä.", ui.tries),
+        Said::HintPenaltyWithoutHints => "Yhdessäkään tämän testin kysymyksessä ei ole vihjettä. Lisää vihje tai tyhjennä tämä kenttä.".into(),
+        Said::PenaltyOutOfRange { value, .. } => format!("Vähennys {value} % ei kelpaa: se on prosentti väliltä 0–100."),
+        Said::DuplicateQuestionId { id, .. } => format!("Tunnus ”{id}” on jo toisella kysymyksellä. Jokaisella kysymyksellä on oltava oma tunnus."),
+        Said::UnknownSection { section, .. } => {
+            format!("Materiaalin osaa ”{section}” ei ole osien luettelossa (ehkä se nimettiin uudelleen). Valitse osa uudelleen.")
+        }
+        Said::EmptyHintList => "Vihjeluettelo on tyhjä. Kirjoita vihje tai poista luettelo.".into(),
+        Said::TooManyHints { count } => format!("Kysymyksessä on {count} vihjettä, sallittu enimmäismäärä on {MAX_HINTS}. Poista ylimääräiset."),
+        Said::UnknownType { name } => format!("Kysymystyyppiä ”{name}” ei ole. Valitse tyyppi luettelosta."),
+        Said::FieldNotUsed { key, .. } => format!("Tämän tyypin kysymyksessä ei ole kenttää ”{key}”. Poista se tai valitse toinen tyyppi."),
+        Said::TooFewOptions { .. } => "Kysymyksessä on oltava vähintään kaksi vastausvaihtoehtoa.".into(),
+        Said::NoRightOption => format!("Yhtään vastausvaihtoehtoa ei ole merkitty oikeaksi. Valitse ”{}” vähintään yhdestä.", ui.right_answer),
+        Said::NotOneRightOption { found, .. } => format!("Oikeaksi on merkittävä tasan yksi vastausvaihtoehto, nyt niitä on {found}."),
+        Said::TrueFalseNeedsAnswer => "Merkitse, onko väite tosi vai epätosi.".into(),
+        Said::EmptySpeakerName => "Kirjoita puhujan nimi niin kuin oppija sen näkee (esim. ”Esihenkilö”).".into(),
+        Said::BadSpeaker => "Valitse, kuka puhuu: asiakas, kollega tai joku muu (nimellä).".into(),
+        Said::TooManyOptions => format!("Vastausvaihtoehtoja voi olla enintään {MAX_CHOICES}. Poista ylimääräiset."),
+        Said::CountOutOfRange { what, found } => match what {
+            Listed::Items => format!("Järjestettäviä rivejä tarvitaan 2–{MAX_CHOICES}, nyt niitä on {found}."),
+            Listed::PairRights => format!("Yhdistettäviä pareja tarvitaan 2–{MAX_CHOICES}, nyt niitä on {found}."),
+        },
+        Said::NotDistinct { what } => match what {
+            Listed::Items => "Rivien on oltava keskenään erilaisia, muuten oppija ei erota niitä.".into(),
+            Listed::PairRights => "Parien oikeiden puolten on oltava keskenään erilaisia, muuten oppija ei erota niitä.".into(),
+        },
+        Said::BadId { id, .. } => format!("Tunnuksessa ”{id}” saa olla vain kirjaimia A–Z, numeroita ja alaviivoja (1–64 merkkiä)."),
+        Said::Empty { .. } => "Tämä kenttä on tyhjä. Kirjoita teksti, jonka oppija näkee.".into(),
+        Said::Placeholder { .. } => "Tässä on vielä mallin teksti. Kirjoita oma tekstisi: malli ei päädy oppijalle.".into(),
+        Said::Missing { .. } => "Tämä kenttä on tämän tyypin kysymyksessä pakollinen. Kirjoita se.".into(),
+        Said::DuplicateQuizId { id, .. } => format!("Kurssilla on jo testi tunnuksella ”{id}”."),
+        Said::NoQuizzesListed => "Kurssilla ei ole yhtään testiä. Lisää testi.".into(),
+        Said::NotListed => "Tätä testitiedostoa ei ole kurssin testien luettelossa. Lisää se luetteloon tai poista tiedosto.".into(),
+        Said::CannotRead { .. } => "Tiedostoa ei voitu lukea.".into(),
+        Said::Other(_) => "Tiedostossa on virhe, jota ei voi korjata lomakkeella. Tarkempi kuvaus (englanniksi) on alla kohdassa ”Lisätiedot”.".into(),
+    }
+}
+
+fn en(ui: &Ui, said: &Said) -> String {
+    match said {
+        Said::LangUnsupported { lang } => format!("Tere does not support the language “{lang}”. Choose et, fi or en."),
+        Said::PassMarkOutOfRange { value } => format!("A pass mark of {value}% cannot be used: it is a percent from 0 to 100."),
+        Said::NoQuestions => "The quiz has no questions. Add at least one.".into(),
+        Said::DrawOutOfRange { draw, pool } => format!("A quiz of {pool} can ask from 1 to {pool} questions at a time, not {draw}."),
+        Said::DrawPerSectionNeedsDraw => format!("“{}” needs a number in “{}”. Write one, or untick it.", ui.draw_per_section, ui.draw),
+        Said::DrawPerSectionTooFew { sections, draw } => {
+            format!(
+                "The quiz's questions cite {sections} sections of the material, but {draw} are asked at a time. Ask at least {sections}, or untick “{}”.",
+                ui.draw_per_section
+            )
+        }
+        Said::TriesOutOfRange { value } => format!("Tries can be from 1 to {MAX_TRIES}, not {value}."),
+        Said::TryPenaltyNeedsTries => format!("This deduction only applies to further tries: raise “{}” above 1, or empty this field.", ui.tries),
+        Said::HintPenaltyWithoutHints => "No question of this quiz has a hint. Add a hint to a question, or empty this field.".into(),
+        Said::PenaltyOutOfRange { value, .. } => format!("A deduction of {value}% cannot be used: it is a percent from 0 to 100."),
+        Said::DuplicateQuestionId { id, .. } => format!("Another question already has the id “{id}”. Each question needs its own."),
+        Said::UnknownSection { section, .. } => {
+            format!("The section “{section}” is not in the list of sections (it may have been renamed). Choose the section again.")
+        }
+        Said::EmptyHintList => "The list of hints is empty. Write a hint, or remove the list.".into(),
+        Said::TooManyHints { count } => format!("The question has {count} hints; at most {MAX_HINTS} are allowed. Remove the extra ones."),
+        Said::UnknownType { name } => format!("There is no question type “{name}”. Choose a type from the list."),
+        Said::FieldNotUsed { key, .. } => format!("Questions of this type have no field “{key}”. Remove it, or choose another type."),
+        Said::TooFewOptions { .. } => "The question needs at least two options.".into(),
+        Said::NoRightOption => format!("No option is marked right. Tick “{}” for at least one.", ui.right_answer),
+        Said::NotOneRightOption { found, .. } => format!("Exactly one option must be marked right; now {found} are."),
+        Said::TrueFalseNeedsAnswer => "Mark whether the statement is true or false.".into(),
+        Said::EmptySpeakerName => "Write the speaker's name as the learner should see it (for example “Manager”).".into(),
+        Said::BadSpeaker => "Choose who speaks: the customer, a colleague, or someone else (named).".into(),
+        Said::TooManyOptions => format!("A question can have at most {MAX_CHOICES} options. Remove the extra ones."),
+        Said::CountOutOfRange { what, found } => match what {
+            Listed::Items => format!("Putting in order needs 2 to {MAX_CHOICES} lines; now there are {found}."),
+            Listed::PairRights => format!("Matching needs 2 to {MAX_CHOICES} pairs; now there are {found}."),
+        },
+        Said::NotDistinct { what } => match what {
+            Listed::Items => "The lines must all be different, or the learner cannot tell them apart.".into(),
+            Listed::PairRights => "The right sides of the pairs must all be different, or the learner cannot tell them apart.".into(),
+        },
+        Said::BadId { id, .. } => format!("The id “{id}” may only use letters A–Z, digits and underscores (1–64 characters)."),
+        Said::Empty { .. } => "This field is empty. Write the text the learner should see.".into(),
+        Said::Placeholder { .. } => "This is still the template's text. Write your own: the template never reaches learners.".into(),
+        Said::Missing { .. } => "Questions of this type need this field. Write it.".into(),
+        Said::DuplicateQuizId { id, .. } => format!("The course already has a quiz with the id “{id}”."),
+        Said::NoQuizzesListed => "The course has no quizzes. Add one.".into(),
+        Said::NotListed => "This quiz file is not in the course's list of quizzes. Add it to the list, or remove the file.".into(),
+        Said::CannotRead { .. } => "The file could not be read.".into(),
+        Said::Other(_) => "The file has a problem the form cannot fix. The details (in English) are below, under “Details”.".into(),
+    }
+}
+
+/// The label of the field a problem is at, as the form shows it ("Question 3 · Option 2
+/// · Feedback on this answer"), for the problem list; `None` for a whole file.
+pub fn field_label(ui: &Ui, field: &Field) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut list: Option<&str> = None;
+    for (n, seg) in field.path.iter().enumerate() {
+        match seg {
+            Seg::Index(i) => match list {
+                Some(keys::QUESTION) => parts.push(format!("{} {}", ui.question, i + 1)),
+                Some(keys::OPTION) => parts.push(format!("{} {}", ui.option, i + 1)),
+                Some(keys::HINT) => parts.push(format!("{} {}", ui.hint, i + 1)),
+                Some(keys::ITEMS) => parts.push(format!("{} {}", ui.item, i + 1)),
+                Some(keys::PAIR) => parts.push(format!("{} {}", ui.pair, i + 1)),
+                Some(keys::SECTION) => parts.push(format!("{} {}", ui.section, i + 1)),
+                _ => parts.push((i + 1).to_string()),
+            },
+            Seg::Key(key) => {
+                list = Some(key_name(key));
+                let in_option = matches!(parts.last(), Some(p) if p.starts_with(ui.option));
+                let label = match key.as_str() {
+                    keys::TITLE if field.file == "course.toml" => Some(ui.course_title),
+                    keys::TITLE => Some(ui.quiz_title),
+                    keys::INTRO => Some(ui.intro),
+                    keys::LANG => Some(ui.language),
+                    keys::PASS_MARK => Some(ui.pass_mark),
+                    keys::DRAW => Some(ui.draw),
+                    keys::DRAW_PER_SECTION => Some(ui.draw_per_section),
+                    keys::TRIES => Some(ui.tries),
+                    keys::TRY_PENALTY => Some(ui.try_penalty),
+                    keys::HINT_PENALTY => Some(ui.hint_penalty),
+                    keys::TYPE => Some(ui.question_type),
+                    keys::TEXT if in_option => None,
+                    keys::TEXT => Some(ui.question_text),
+                    keys::EXPLANATION => Some(ui.explanation),
+                    keys::FEEDBACK => Some(ui.feedback),
+                    keys::FEEDBACK_TRUE => Some(ui.feedback_true),
+                    keys::FEEDBACK_FALSE => Some(ui.feedback_false),
+                    keys::LINE | keys::CUSTOMER => Some(ui.customer_line),
+                    keys::SPEAKER => Some(ui.speaker),
+                    keys::SOURCE | keys::SECTION | keys::SEED if field.file != "sections.toml" => Some(ui.source_section),
+                    keys::HEADING => None,
+                    keys::ANSWER => Some(ui.statement_is_true),
+                    keys::LEFT => Some(ui.pair_left),
+                    keys::RIGHT => Some(ui.pair_right),
+                    keys::CORRECT => Some(ui.right_answer),
+                    keys::OPTION => Some(ui.options),
+                    keys::ITEMS => Some(ui.items_in_order),
+                    keys::HINT => Some(ui.hints),
+                    _ => None,
+                };
+                // A list's own label shows only when the problem is about the list itself.
+                let is_last = n + 1 == field.path.len();
+                let is_list = matches!(key.as_str(), keys::QUESTION | keys::OPTION | keys::ITEMS | keys::HINT | keys::PAIR | keys::SECTION);
+                if let Some(label) = label.filter(|_| !is_list || is_last) {
+                    if parts.last().map(String::as_str) != Some(label) {
+                        parts.push(label.to_string());
+                    }
+                }
+            }
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// The key as a `keys` constant, so the index after it can be named.
+fn key_name(key: &str) -> &'static str {
+    [keys::QUESTION, keys::OPTION, keys::HINT, keys::ITEMS, keys::PAIR, keys::SECTION].into_iter().find(|k| *k == key).unwrap_or("")
+}
