@@ -14,7 +14,12 @@ use yew::prelude::*;
 pub enum Notice {
     Opened(String),
     OpenFailed(String),
+    /// After publishing: the downloaded file's name.
     Published(String),
+    /// A package or the preview could not be made: why.
+    PublishFailed(String),
+    /// The built-in course was opened over the draft.
+    OpenedBuiltin,
     /// The saved draft is back, with changes not published yet.
     Restored,
     /// The saved draft is back, as it was published (at that time).
@@ -151,6 +156,7 @@ pub enum Change {
     Redo,
     OpenFailed(String),
     Published(String),
+    PublishFailed(String),
 }
 
 /// The question a change edits, by its index in its quiz file, if it edits one.
@@ -287,6 +293,9 @@ impl Reducible for Studio {
             Change::Undo => return self.stepped(true),
             Change::Redo => return self.stepped(false),
             Change::OpenFailed(message) => return Rc::new(Studio { notice: Some(Notice::OpenFailed(message)), version: self.version + 1, ..(*self).clone() }),
+            Change::PublishFailed(message) => {
+                return Rc::new(Studio { notice: Some(Notice::PublishFailed(message)), version: self.version + 1, ..(*self).clone() })
+            }
             Change::Published(what) => {
                 return Rc::new(Studio { notice: Some(Notice::Published(what)), unpublished: false, version: self.version + 1, ..(*self).clone() })
             }
