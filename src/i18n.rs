@@ -1,6 +1,6 @@
 //! UI strings in Estonian, Finnish and English. Content has its own language.
 
-pub use tere_engine::lang::Lang;
+pub use tere_engine::lang::{Counted, Lang};
 
 /// Each language's UI strings for the player.
 pub trait LangUi {
@@ -17,19 +17,22 @@ impl LangUi for Lang {
     }
 }
 
-/// Every UI string. `{n}` and `{total}` are filled in by `fill`; `{name}` (a named
-/// speaker) is split out by the question view, so the name can carry the content's `lang`.
+/// Every UI string. `{n}` and `{total}` are filled in by `fill`, and a `Counted`
+/// phrase's `{n}` by `Ui::count`; `{name}` (a named speaker) is split out by the
+/// question view, so the name can carry the content's `lang`.
 pub struct Ui {
+    /// The language of the strings (its plural rule picks a `Counted` form).
+    pub lang: Lang,
     pub start: &'static str,
     pub check: &'static str,
     pub next: &'static str,
     pub finish: &'static str,
+    /// Summary: starts a new attempt at the whole quiz (not another try at a question: `try_again`).
     pub retry: &'static str,
     pub menu: &'static str,
     pub progress: &'static str,
-    /// How many questions an attempt asks: `questions_one` for one, `questions_count` (`{n}`) for more (`questions`).
-    pub questions_one: &'static str,
-    pub questions_count: &'static str,
+    /// How many questions an attempt asks.
+    pub questions: Counted,
     pub pass_mark: &'static str,
     pub best: &'static str,
     pub not_started: &'static str,
@@ -91,7 +94,7 @@ pub struct Ui {
     pub practice_done: &'static str,
     pub back_to_results: &'static str,
     /// Intro, for a quiz with more than one try (`{n}`): how many tries each question has.
-    pub tries_per_question: &'static str,
+    pub tries_per_question: Counted,
     /// While the course's text is on its way (shown only when it takes more than a moment).
     pub loading: &'static str,
     /// The course's text could not be fetched.
@@ -103,13 +106,9 @@ pub struct Ui {
 }
 
 impl Ui {
-    /// "1 küsimus", "5 küsimust": the noun follows the number.
-    pub fn questions(&self, n: usize) -> String {
-        if n == 1 {
-            self.questions_one.to_string()
-        } else {
-            fill(self.questions_count, n, 0)
-        }
+    /// A `Counted` phrase for `n`: "1 küsimus", "5 küsimust" (the noun follows the number).
+    pub fn count(&self, n: usize, forms: &Counted) -> String {
+        self.lang.count(n, forms)
     }
 }
 
@@ -118,15 +117,15 @@ pub fn fill(template: &str, n: usize, total: usize) -> String {
 }
 
 static ET: Ui = Ui {
+    lang: Lang::Et,
     start: "Alusta",
     check: "Kontrolli",
     next: "Järgmine",
     finish: "Vaata tulemust",
-    retry: "Proovi uuesti",
-    menu: "Tagasi teemade juurde",
+    retry: "Tee test uuesti",
+    menu: "Tagasi testide juurde",
     progress: "Küsimus {n}/{total}",
-    questions_one: "1 küsimus",
-    questions_count: "{n} küsimust",
+    questions: ["{n} küsimus", "{n} küsimust"],
     pass_mark: "Läbimiseks on vaja {n}%",
     best: "Parim tulemus {n}%",
     not_started: "Alustamata",
@@ -135,7 +134,7 @@ static ET: Ui = Ui {
     failed: "Läbimata",
     score: "Tulemus: {n}%",
     passed_message: "Läbitud! Vaja oli vähemalt {n}%.",
-    failed_message: "Seekord jäi puudu: läbimiseks on vaja {n}%. Vaata selgitused üle ja proovi uuesti.",
+    failed_message: "Seekord jäi puudu: läbimiseks on vaja {n}%. Vaata selgitused üle ja tee test uuesti.",
     correct: "Õige",
     partly_correct: "Osaliselt õige",
     incorrect: "Vale",
@@ -147,51 +146,51 @@ static ET: Ui = Ui {
     pick_one: "Vali üks vastus.",
     pick_all: "Vali kõik sobivad vastused.",
     pick_true_false: "Kas väide on tõene või väär?",
-    order_help: "Pane read õigesse järjekorda. Liiguta rida nuppudega „üles“ ja „alla“.",
+    order_help: "Pane read õigesse järjekorda. Liiguta ridu noolenuppudega ↑ ja ↓.",
     match_help: "Vali iga rea juurde sobiv vaste rippmenüüst.",
-    reflect_help: "Kirjuta oma mõtted. Vastust ei hinnata; ülesanne on tehtud, kui oled midagi kirjutanud.",
+    reflect_help: "Kirjuta oma mõtted üles. Vastust ei hinnata; ülesanne loetakse tehtuks, kui oled midagi kirjutanud.",
     move_up: "Liiguta üles",
     move_down: "Liiguta alla",
     choose: "— vali —",
     customer_says: "Klient ütleb",
     colleague_says: "Kolleeg ütleb",
     named_says: "{name} ütleb",
-    your_answers: "Sinu vastused",
+    your_answers: "Tulemused küsimuste kaupa",
     not_found: "Sellist testi ei leitud.",
     review: "Vaata vastused ja selgitused üle",
     your_answer: "Sinu vastus",
     host_trouble: "Tulemusi ei õnnestunud õpikeskkonda salvestada. Need on selles seadmes alles ja saadetakse uuesti. Kui see teade ei kao, logi õpikeskkonda uuesti sisse ja ava see tegevus uuesti: siis saadetakse tulemused.",
     progress_reset: "Salvestatud edenemist ei õnnestunud lugeda, seega alustad algusest.",
     host_refused:
-        "Selle korra tulemusi ei õnnestunud õpikeskkonda salvestada. Need on selles seadmes alles: sulge tegevus ja ava see uuesti, siis saadetakse need.",
-    preview: "Eelvaade: selle korra vastuseid ja tulemust ei salvestata.",
+        "Seekordseid tulemusi ei õnnestunud õpikeskkonda salvestada. Need on selles seadmes alles: sulge tegevus ja ava see uuesti, siis saadetakse need ära.",
+    preview: "Eelvaade: seekordseid vastuseid ja tulemust ei salvestata.",
     best_kept: "Kehtima jääb sinu parim tulemus: {n}%.",
     show_hint: "Näita vihjet ({n}/{total})",
     hint: "Vihje {n}",
     try_again: "Proovi uuesti",
     tries_left: "Katseid jäänud: {n}. Õiget vastust veel ei näidata.",
     counted: "Arvesse läheb {n}%, sest kasutasid lisakatseid või vihjeid.",
-    practise_missed: "Harjuta valesti läinud küsimusi",
+    practise_missed: "Harjuta valesti vastatud küsimusi",
     practice_label: "Harjutus: seda ei hinnata ja tulemus jääb samaks.",
     practice_done: "Harjutus on tehtud: {n}/{total} õigesti.",
     back_to_results: "Tagasi tulemuse juurde",
-    tries_per_question: "{n} katset küsimuse kohta",
+    tries_per_question: ["{n} katse küsimuse kohta", "{n} katset küsimuse kohta"],
     loading: "Laadin testi…",
     load_failed: "Testi sisu ei õnnestunud laadida. Kontrolli internetiühendust ja proovi uuesti.",
-    load_damaged: "Testi sisu on rikutud või ei kuulu selle kursuse juurde. Proovi uuesti; kui viga kordub, teata koolitajale.",
-    load_newer: "See test on avaldatud Tere uuema versiooniga, kui see leht oskab avada. Teata koolitajale, et ta avaldaks testi uuesti.",
+    load_damaged: "Testi sisu on rikutud või ei kuulu selle kursuse juurde. Proovi uuesti; kui viga kordub, anna sellest koolitajale teada.",
+    load_newer: "See test on avaldatud Tere uuema versiooniga, mida see leht veel avada ei oska. Palu koolitajal test uuesti avaldada.",
 };
 
 static FI: Ui = Ui {
+    lang: Lang::Fi,
     start: "Aloita",
     check: "Tarkista",
     next: "Seuraava",
     finish: "Näytä tulos",
-    retry: "Yritä uudelleen",
-    menu: "Takaisin aiheisiin",
+    retry: "Tee testi uudelleen",
+    menu: "Takaisin testeihin",
     progress: "Kysymys {n}/{total}",
-    questions_one: "1 kysymys",
-    questions_count: "{n} kysymystä",
+    questions: ["{n} kysymys", "{n} kysymystä"],
     pass_mark: "Hyväksymisraja {n} %",
     best: "Paras tulos {n} %",
     not_started: "Aloittamatta",
@@ -200,7 +199,7 @@ static FI: Ui = Ui {
     failed: "Ei hyväksytty",
     score: "Tulos: {n} %",
     passed_message: "Hyväksytty! Vaadittiin vähintään {n} %.",
-    failed_message: "Tällä kertaa ei riittänyt: hyväksymiseen tarvitaan {n} %. Lue selitykset ja yritä uudelleen.",
+    failed_message: "Tällä kertaa tulos ei riittänyt: hyväksymiseen tarvitaan {n} %. Lue selitykset ja tee testi uudelleen.",
     correct: "Oikein",
     partly_correct: "Osittain oikein",
     incorrect: "Väärin",
@@ -211,10 +210,10 @@ static FI: Ui = Ui {
     explanation: "Selitys",
     pick_one: "Valitse yksi vastaus.",
     pick_all: "Valitse kaikki sopivat vastaukset.",
-    pick_true_false: "Onko väite totta vai tarua?",
-    order_help: "Järjestä rivit oikeaan järjestykseen. Siirrä riviä painikkeilla ”ylös” ja ”alas”.",
-    match_help: "Valitse jokaiselle riville sopiva pari valikosta.",
-    reflect_help: "Kirjoita ajatuksesi. Vastausta ei arvioida; tehtävä on tehty, kun olet kirjoittanut jotain.",
+    pick_true_false: "Onko väite tosi vai epätosi?",
+    order_help: "Laita rivit oikeaan järjestykseen. Siirrä rivejä nuolipainikkeilla ↑ ja ↓.",
+    match_help: "Valitse jokaiselle riville sopiva vastine valikosta.",
+    reflect_help: "Kirjoita ajatuksesi. Vastausta ei arvioida; tehtävä on suoritettu, kun olet kirjoittanut jotakin.",
     move_up: "Siirrä ylös",
     move_down: "Siirrä alas",
     choose: "— valitse —",
@@ -225,37 +224,37 @@ static FI: Ui = Ui {
     not_found: "Testiä ei löytynyt.",
     review: "Käy vastaukset ja selitykset läpi",
     your_answer: "Vastauksesi",
-    host_trouble: "Tuloksia ei saatu tallennettua oppimisympäristöön. Ne ovat tallessa tällä laitteella, ja ne lähetetään uudelleen. Jos tämä ilmoitus ei katoa, kirjaudu oppimisympäristöön uudelleen ja avaa tämä aktiviteetti uudelleen: tulokset lähetetään silloin.",
+    host_trouble: "Tuloksia ei voitu tallentaa oppimisympäristöön. Ne ovat tallessa tällä laitteella ja ne lähetetään uudelleen. Jos tämä ilmoitus ei katoa, kirjaudu oppimisympäristöön uudelleen ja avaa tämä aktiviteetti uudelleen: tulokset lähetetään silloin.",
     progress_reset: "Tallennettua edistymistä ei voitu lukea, joten aloitat alusta.",
-    host_refused: "Tämän kerran tuloksia ei voitu tallentaa oppimisympäristöön. Ne ovat tallessa tällä laitteella: sulje aktiviteetti ja avaa se uudelleen, niin ne lähetetään.",
-    preview: "Esikatselu: tämän kerran vastauksia ja tulosta ei tallenneta.",
-    best_kept: "Voimaan jää paras tuloksesi: {n} %.",
+    host_refused: "Tämänkertaisia tuloksia ei voitu tallentaa oppimisympäristöön. Ne ovat tallessa tällä laitteella: sulje aktiviteetti ja avaa se uudelleen, niin ne lähetetään.",
+    preview: "Esikatselu: tämänkertaisia vastauksia ja tulosta ei tallenneta.",
+    best_kept: "Paras tuloksesi jää voimaan: {n} %.",
     show_hint: "Näytä vihje ({n}/{total})",
     hint: "Vihje {n}",
     try_again: "Yritä uudelleen",
     tries_left: "Yrityksiä jäljellä: {n}. Oikeaa vastausta ei vielä näytetä.",
-    counted: "Pisteitä tulee {n} %, koska käytit lisäyrityksiä tai vihjeitä.",
-    practise_missed: "Harjoittele väärin menneitä kysymyksiä",
-    practice_label: "Harjoitus: sitä ei arvioida, eikä tulos muutu.",
+    counted: "Pisteistä lasketaan {n} %, koska käytit lisäyrityksiä tai vihjeitä.",
+    practise_missed: "Harjoittele väärin vastattuja kysymyksiä",
+    practice_label: "Harjoitus: tätä ei arvioida eikä tuloksesi muutu.",
     practice_done: "Harjoitus on tehty: {n}/{total} oikein.",
     back_to_results: "Takaisin tulokseen",
-    tries_per_question: "{n} yritystä kysymystä kohden",
+    tries_per_question: ["{n} yritys kysymystä kohden", "{n} yritystä kysymystä kohden"],
     loading: "Ladataan testiä…",
     load_failed: "Testin sisältöä ei voitu ladata. Tarkista verkkoyhteys ja yritä uudelleen.",
     load_damaged: "Testin sisältö on vioittunut tai ei kuulu tähän kurssiin. Yritä uudelleen; jos virhe toistuu, kerro kouluttajalle.",
-    load_newer: "Testi on julkaistu Teren uudemmalla versiolla kuin tämä sivu osaa avata. Pyydä kouluttajaa julkaisemaan testi uudelleen.",
+    load_newer: "Testi on julkaistu Teren uudemmalla versiolla, jota tämä sivu ei vielä osaa avata. Pyydä kouluttajaa julkaisemaan testi uudelleen.",
 };
 
 static EN: Ui = Ui {
+    lang: Lang::En,
     start: "Start",
     check: "Check",
     next: "Next",
     finish: "See result",
-    retry: "Try again",
-    menu: "Back to topics",
+    retry: "Retake the quiz",
+    menu: "Back to quizzes",
     progress: "Question {n}/{total}",
-    questions_one: "1 question",
-    questions_count: "{n} questions",
+    questions: ["{n} question", "{n} questions"],
     pass_mark: "Pass mark {n}%",
     best: "Best score {n}%",
     not_started: "Not started",
@@ -264,7 +263,7 @@ static EN: Ui = Ui {
     failed: "Not passed",
     score: "Score: {n}%",
     passed_message: "Passed! At least {n}% was needed.",
-    failed_message: "Not this time: {n}% is needed to pass. Read the explanations and try again.",
+    failed_message: "Not this time: {n}% is needed to pass. Read the explanations and retake the quiz.",
     correct: "Correct",
     partly_correct: "Partly correct",
     incorrect: "Incorrect",
@@ -276,7 +275,7 @@ static EN: Ui = Ui {
     pick_one: "Choose one answer.",
     pick_all: "Choose all answers that apply.",
     pick_true_false: "Is the statement true or false?",
-    order_help: "Put the lines in the right order. Move a line with its “up” and “down” buttons.",
+    order_help: "Put the lines in the right order. Move a line with its ↑ and ↓ buttons.",
     match_help: "For each line, choose the matching item from its list.",
     reflect_help: "Write your thoughts. This is not graded; it is done once you have written something.",
     move_up: "Move up",
@@ -285,7 +284,7 @@ static EN: Ui = Ui {
     customer_says: "The customer says",
     colleague_says: "A colleague says",
     named_says: "{name} says",
-    your_answers: "Your answers",
+    your_answers: "Results by question",
     not_found: "No such quiz.",
     review: "Review answers and explanations",
     your_answer: "Your answer",
@@ -299,16 +298,16 @@ static EN: Ui = Ui {
     hint: "Hint {n}",
     try_again: "Try again",
     tries_left: "Tries left: {n}. The right answer is not shown yet.",
-    counted: "It counts {n}%, as you used extra tries or hints.",
-    practise_missed: "Practise the missed ones",
+    counted: "This answer counts for {n}%, because you used extra tries or hints.",
+    practise_missed: "Practise the questions you missed",
     practice_label: "Practice: not graded, your result stays as it is.",
     practice_done: "Practice done: {n} of {total} right.",
     back_to_results: "Back to the results",
-    tries_per_question: "{n} tries a question",
+    tries_per_question: ["{n} try per question", "{n} tries per question"],
     loading: "Loading the quiz…",
     load_failed: "The quiz content could not be loaded. Check your connection and try again.",
     load_damaged: "The quiz content is damaged or does not belong to this course. Try again; if it keeps happening, tell your trainer.",
-    load_newer: "This quiz was published with a newer version of Tere than this page can open. Ask your trainer to publish it again.",
+    load_newer: "This quiz was published with a newer version of Tere, which this page cannot open yet. Ask your trainer to publish it again.",
 };
 
 #[cfg(test)]
@@ -335,13 +334,34 @@ mod tests {
         }
     }
 
-    /// The noun follows the number in every language: 1, 2 and 5 questions.
+    /// The noun follows the number in every language, in every counted string: 1, 2 and 5.
     #[test]
-    fn a_count_of_questions_reads_right_for_one_and_for_more() {
-        let read = |ui: &Ui| [1, 2, 5].map(|n| ui.questions(n));
-        assert_eq!(read(&ET), ["1 küsimus", "2 küsimust", "5 küsimust"]);
-        assert_eq!(read(&FI), ["1 kysymys", "2 kysymystä", "5 kysymystä"]);
-        assert_eq!(read(&EN), ["1 question", "2 questions", "5 questions"]);
+    fn every_count_reads_right_for_one_and_for_more() {
+        let read = |ui: &Ui, forms: fn(&Ui) -> Counted| [1, 2, 5].map(|n| ui.count(n, &forms(ui)));
+        let questions = |ui: &Ui| ui.questions;
+        assert_eq!(read(&ET, questions), ["1 küsimus", "2 küsimust", "5 küsimust"]);
+        assert_eq!(read(&FI, questions), ["1 kysymys", "2 kysymystä", "5 kysymystä"]);
+        assert_eq!(read(&EN, questions), ["1 question", "2 questions", "5 questions"]);
+        let tries = |ui: &Ui| ui.tries_per_question;
+        assert_eq!(read(&ET, tries), ["1 katse küsimuse kohta", "2 katset küsimuse kohta", "5 katset küsimuse kohta"]);
+        assert_eq!(read(&FI, tries), ["1 yritys kysymystä kohden", "2 yritystä kysymystä kohden", "5 yritystä kysymystä kohden"]);
+        assert_eq!(read(&EN, tries), ["1 try per question", "2 tries per question", "5 tries per question"]);
+    }
+
+    /// Each table says which language it is in, so its counts follow that language's rule.
+    #[test]
+    fn each_table_is_its_language() {
+        for lang in [Lang::Et, Lang::Fi, Lang::En] {
+            assert_eq!(lang.ui().lang, lang);
+        }
+    }
+
+    /// Retaking the whole quiz and trying one question again are two actions with two labels.
+    #[test]
+    fn retaking_the_quiz_is_not_trying_a_question_again() {
+        for lang in [Lang::Et, Lang::Fi, Lang::En] {
+            assert_ne!(lang.ui().retry, lang.ui().try_again, "{}", lang.code());
+        }
     }
 
     #[test]

@@ -34,8 +34,8 @@ fn on_panic(info: &std::panic::PanicHookInfo) {
     web_sys::console::error_1(&format!("Tere stopped: {message}").into());
     host::report_error(&message);
     mount_point().set_text_content(Some(
-        "Vabandust, test peatus vea tõttu. Sinu vastused on salvestatud – laadi leht uuesti. · \
-         Testi pysähtyi virheen vuoksi. Vastauksesi ovat tallessa – lataa sivu uudelleen. · \
+        "Vabandust, test katkes vea tõttu. Sinu vastused on salvestatud – laadi leht uuesti. · \
+         Pahoittelemme, testi keskeytyi virheen vuoksi. Vastauksesi ovat tallessa – lataa sivu uudelleen. · \
          Sorry, the quiz stopped because of an error. Your answers are saved – please reload the page.",
     ));
 }

@@ -5,7 +5,7 @@
 /// Estonian statements are *tõene*/*väär*; *õige*/*vale* are the verdict words.
 pub fn true_false_labels(lang: &str) -> [&'static str; 2] {
     match lang.get(..2) {
-        Some("fi") => ["Totta", "Tarua"],
+        Some("fi") => ["Tosi", "Epätosi"],
         Some("en") => ["True", "False"],
         _ => ["Tõene", "Väär"],
     }

@@ -410,7 +410,7 @@ mod tests {
         let m = Kind::Matching { pairs: pairs.into() };
         assert_eq!(m.given(&Answer::Matches(vec![Some(1), None]), "et"), vec!["x → 2", "y → —"]);
         let tf = Kind::TrueFalse { answer: false, feedback_true: "".into(), feedback_false: "".into() };
-        assert_eq!(tf.expected("fi"), vec!["Tarua"]);
+        assert_eq!(tf.expected("fi"), vec!["Epätosi"]);
         assert_eq!(tf.given(&Answer::Choices(vec![0]), "en"), vec!["True"]);
     }
 }

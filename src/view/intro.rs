@@ -8,9 +8,9 @@ use crate::i18n::fill;
 
 pub fn view(ctx: &Ctx, quiz: &Quiz) -> Html {
     let ui = ctx.ui;
-    let mut facts = format!("{} · {}", ui.questions(quiz.questions_per_attempt()), fill(ui.pass_mark, ctx.session.pass_mark(quiz) as usize, 0));
+    let mut facts = format!("{} · {}", ui.count(quiz.questions_per_attempt(), &ui.questions), fill(ui.pass_mark, ctx.session.pass_mark(quiz) as usize, 0));
     if quiz.tries > 1 {
-        facts = format!("{facts} · {}", fill(ui.tries_per_question, usize::from(quiz.tries), 0));
+        facts = format!("{facts} · {}", ui.count(usize::from(quiz.tries), &ui.tries_per_question));
     }
     html! {
         <section class="intro" data-quiz-id={text(&quiz.id)}>

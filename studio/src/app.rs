@@ -81,13 +81,13 @@ pub fn app() -> Html {
         let (studio, times) = (studio.clone(), times.clone());
         Callback::from(move |output: Output| {
             let (name, mime) = output.file();
-            match publish::make(&studio.draft, output).and_then(|bytes| page::save(name, &bytes, mime)) {
+            match publish::make(&studio.draft, output, ui).and_then(|bytes| page::save(name, &bytes, mime)) {
                 Ok(()) => {
                     let published = store::published(&studio.draft, *times.borrow());
                     *times.borrow_mut() = published;
                     studio.dispatch(Change::Published(name.to_string()))
                 }
-                Err(e) => studio.dispatch(Change::OpenFailed(e)),
+                Err(e) => studio.dispatch(Change::PublishFailed(e)),
             }
         })
     };
@@ -106,7 +106,7 @@ pub fn app() -> Html {
                     preview.set(page::page_url(&html).map(|url| (url, question.is_some())))
                 }
                 Err(PreviewError::Problems(n)) => studio.dispatch(Change::PreviewBlocked(n)),
-                Err(PreviewError::Failed(e)) => studio.dispatch(Change::OpenFailed(e)),
+                Err(PreviewError::Failed(e)) => studio.dispatch(Change::PublishFailed(e)),
             }
         })
     };
@@ -124,7 +124,7 @@ pub fn app() -> Html {
         Callback::from(move |files: Vec<web_sys::File>| {
             let (dispatch, current) = (studio.dispatcher(), studio.draft.clone());
             yew::platform::spawn_local(async move {
-                match open::open(files, current).await {
+                match open::open(files, current, ui).await {
                     Ok(opened) => dispatch.dispatch(Change::Open(opened.draft, Notice::Opened(opened.what))),
                     Err(e) => dispatch.dispatch(Change::OpenFailed(e)),
                 }
@@ -150,10 +150,10 @@ pub fn app() -> Html {
     };
     let on_builtin = {
         let dispatch = studio.dispatcher();
-        let (label, ask) = (ui.open_builtin.to_string(), ui.open_builtin_confirm);
+        let ask = ui.open_builtin_confirm;
         Callback::from(move |_| {
             if view::fields::confirm(ask) {
-                dispatch.dispatch(Change::Open(builtin(), Notice::Opened(label.clone())));
+                dispatch.dispatch(Change::Open(builtin(), Notice::OpenedBuiltin));
             }
         })
     };
@@ -165,9 +165,11 @@ pub fn app() -> Html {
     };
     let ctx = Ctx { studio: &studio, ui, lang, dispatch: studio.dispatcher(), preview: on_preview.clone() };
     let notice = studio.notice.as_ref().map(|n| match n {
-        Notice::Opened(what) => (false, format!("{} {what}", ui.opened)),
+        Notice::Opened(what) => (false, fill(ui.opened, &[("{what}", what)])),
+        Notice::OpenedBuiltin => (false, ui.opened_builtin.to_string()),
         Notice::OpenFailed(why) => (true, format!("{}: {why}", ui.open_failed)),
-        Notice::Published(what) => (false, format!("{} {what}", ui.published)),
+        Notice::Published(name) => (false, fill(ui.published, &[("{name}", name)])),
+        Notice::PublishFailed(why) => (true, fill(ui.publish_failed, &[("{why}", why)])),
         Notice::Restored => (false, ui.draft_restored.to_string()),
         Notice::RestoredPublished(at) => (false, fill(ui.draft_restored_published, &[("{time}", &clock(*at))])),
         Notice::Removed(what) => (false, fill(ui.removed, &[("{what}", what)])),

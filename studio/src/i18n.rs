@@ -1,7 +1,7 @@
 //! The Studio's UI strings in Estonian, Finnish and English (the trainer's browser
 //! language picks one; `?lang=` overrides it).
 
-pub use tere_engine::lang::Lang;
+pub use tere_engine::lang::{Counted, Lang};
 
 /// Each language's UI strings for the Studio.
 pub trait LangUi {
@@ -9,13 +9,9 @@ pub trait LangUi {
 }
 
 impl Ui {
-    /// "1 question", "5 questions": the plural follows the number.
-    pub fn questions_count(&self, n: usize) -> String {
-        if n == 1 {
-            self.question_one.to_string()
-        } else {
-            fill(self.questions_many, &[("{n}", &n.to_string())])
-        }
+    /// A `Counted` phrase for `n`: "1 question", "5 questions" (the noun follows the number).
+    pub fn count(&self, n: usize, forms: &Counted) -> String {
+        self.lang.count(n, forms)
     }
 }
 
@@ -44,6 +40,8 @@ impl LangUi for Lang {
 }
 
 pub struct Ui {
+    /// The language of the strings (its plural rule picks a `Counted` form).
+    pub lang: Lang,
     pub studio: &'static str,
     pub course_title: &'static str,
     pub quizzes: &'static str,
@@ -114,7 +112,10 @@ pub struct Ui {
     pub offline_file: &'static str,
     pub toml_source: &'static str,
     pub gift: &'static str,
+    /// After publishing: `{name}` is the downloaded file's name.
     pub published: &'static str,
+    /// Publishing or the preview could not be made: `{why}`.
+    pub publish_failed: &'static str,
     /// Starts over from the built-in course (what is open now stays one undo away).
     pub open_builtin: &'static str,
     /// Asked before starting over from the built-in course.
@@ -129,12 +130,28 @@ pub struct Ui {
     pub remove_quiz_confirm: &'static str,
     /// Asked before removing a part of a question (an option, item, pair, hint) or a section: `{text}`.
     pub remove_part_confirm: &'static str,
-    /// "1 question" / "{n} questions".
-    pub question_one: &'static str,
-    pub questions_many: &'static str,
+    /// How many questions a quiz has.
+    pub questions_count: Counted,
+    /// How many problems validation found (a quiz's badge; why publishing failed).
+    pub problems_count: Counted,
+    /// How many files were opened together (a course folder's).
+    pub files_count: Counted,
     pub open_files: &'static str,
+    /// After opening: `{what}` is what was opened (a file's name, or `files_count`).
     pub opened: &'static str,
+    /// After starting over from the built-in course.
+    pub opened_builtin: &'static str,
     pub open_failed: &'static str,
+    /// Why opening failed (after `open_failed`): `{name}` a file's name, `{size}`,
+    /// `{total}` and `{limit}` sizes.
+    pub open_none: &'static str,
+    pub open_too_large: &'static str,
+    pub open_too_much: &'static str,
+    pub open_unreadable: &'static str,
+    pub open_unknown: &'static str,
+    pub open_not_text: &'static str,
+    pub open_not_toml: &'static str,
+    pub open_no_course: &'static str,
     pub draft_restored: &'static str,
     /// The saved draft is back as it was published at `{time}`.
     pub draft_restored_published: &'static str,
@@ -166,20 +183,21 @@ pub struct Ui {
 }
 
 static ET: Ui = Ui {
+    lang: Lang::Et,
     studio: "Tere Studio",
     course_title: "Kursuse pealkiri",
     quizzes: "Testid",
     quiz_title: "Testi pealkiri",
     intro: "Sissejuhatus",
     language: "Keel",
-    pass_mark: "Läbimise lävi (%)",
-    draw: "Küsimusi ühes katses",
+    pass_mark: "Läbimise lävend (%)",
+    draw: "Küsimusi ühel sooritamisel",
     draw_all: "kõik",
-    draw_per_section: "Igas katses vähemalt üks küsimus igast õppematerjali osast",
+    draw_per_section: "Igal sooritamisel vähemalt üks küsimus igast õppematerjali osast",
     tries: "Katseid küsimuse kohta",
-    try_penalty: "Trahv iga uue katse eest (%)",
-    hint_penalty: "Trahv iga vihje eest (%)",
-    hints: "Vihjed (näidatakse ükshaaval, enne vastamist)",
+    try_penalty: "Mahaarvamine iga lisakatse eest (%)",
+    hint_penalty: "Mahaarvamine iga vihje eest (%)",
+    hints: "Vihjed (õppija saab neid avada ükshaaval)",
     hint: "Vihje",
     item: "Rida",
     add_hint: "Lisa vihje",
@@ -187,12 +205,13 @@ static ET: Ui = Ui {
     question: "Küsimus",
     question_text: "Küsimuse tekst",
     question_type: "Küsimuse tüüp",
-    change_type_confirm: "Uuel tüübil pole kõiki selle küsimuse välju: osa kirjutatust (näiteks vastusevariandid või repliik) kustutatakse. Kas muudan tüübi?",
+    change_type_confirm:
+        "Uuel tüübil pole kõiki selle küsimuse välju: osa kirjutatust (näiteks vastusevariandid või repliik) kustutatakse. Kas muuta küsimuse tüüpi?",
     explanation: "Selgitus (näidatakse pärast vastamist)",
     source_section: "Allikas: õppematerjali osa",
     option: "Vastusevariant",
     right_answer: "Õige vastus",
-    feedback: "Tagasiside sellele valikule",
+    feedback: "Tagasiside sellele vastusevariandile",
     add_option: "Lisa vastusevariant",
     remove: "Eemalda",
     move_up: "Liiguta üles",
@@ -228,10 +247,11 @@ static ET: Ui = Ui {
     publish_waits: "Avaldada saab siis, kui kontroll on tehtud.",
     scorm2004: "SCORM 2004 pakett (Moodle)",
     scorm12: "SCORM 1.2 pakett",
-    offline_file: "Võrguta fail (HTML)",
+    offline_file: "Võrguühenduseta fail (HTML)",
     toml_source: "Lähtefailid (TOML, zip)",
     gift: "GIFT Moodle'i küsimustepanka",
-    published: "Valmis: fail on alla laaditud.",
+    published: "Valmis: {name} on alla laaditud.",
+    publish_failed: "Avaldada ei õnnestunud: {why}",
     open_builtin: "Alusta uuesti sisseehitatud kursusest",
     open_builtin_confirm: "Alustada uuesti sisseehitatud kursusest? Praegune kursus asendub sellega (saad selle tagasi nupuga „Võta tagasi“).",
     undo: "Võta tagasi",
@@ -240,12 +260,22 @@ static ET: Ui = Ui {
     remove_question_confirm: "Eemaldada küsimus {n} („{text}“)?",
     remove_quiz_confirm: "Eemaldada test „{title}“ ({count})?",
     remove_part_confirm: "Eemaldada „{text}“?",
-    question_one: "1 küsimus",
-    questions_many: "{n} küsimust",
-    open_files: "Ava failid (kursuse kaust, zip, võrguta fail või GIFT)",
-    opened: "Avatud.",
+    questions_count: ["{n} küsimus", "{n} küsimust"],
+    problems_count: ["{n} viga", "{n} viga"],
+    files_count: ["{n} fail", "{n} faili"],
+    open_files: "Ava failid (kursuse kaust, zip, võrguühenduseta fail või GIFT)",
+    opened: "Avatud: {what}.",
+    opened_builtin: "Sisseehitatud kursus on avatud.",
     open_failed: "Faili ei saanud avada",
-    draft_restored: "Jätkad pooleli jäänud muudatustega.",
+    open_none: "ühtki faili ei valitud",
+    open_too_large: "{name}: {size} on liiga suur (lubatud on kuni {limit})",
+    open_too_much: "nende failide maht on kokku {total}; kursuse kaust võib olla kuni {limit}",
+    open_unreadable: "{name}: faili ei saanud lugeda",
+    open_unknown: "{name}: see pole kursuse fail; ava kursuse .toml-failid, Tere .zip- või .html-pakett või .gift-fail",
+    open_not_text: "{name}: see pole tekstifail (pole UTF-8)",
+    open_not_toml: "{name}: kursuse kaustas on ainult .toml-failid",
+    open_no_course: "course.toml puudub: vali kursuse kaustast kõik failid korraga (course.toml, sections.toml ja testide failid)",
+    draft_restored: "Jätkad avaldamata muudatustega.",
     draft_restored_published: "Jätkad kursusega, mis avaldati kell {time}; pärast seda pole midagi muudetud.",
     saved_at: "Mustand salvestatud kell {time}",
     published_at: "avaldatud kell {time}",
@@ -261,10 +291,19 @@ static ET: Ui = Ui {
     quiz_sections: "Selle testi osad",
     preview_question: "Küsimuse eelvaade",
     preview_blocked: "Eelvaadet ei saa avada: selles testis on parandamist vajavaid kohti ({n}). Paranda need ja proovi uuesti.",
-    type_names: ["Üks õige vastus", "Mitu õiget vastust", "Tõene või väär", "Järjestamine", "Vastavusse seadmine", "Olukord (repliik)", "Arutlus (hinnanguta)"],
+    type_names: [
+        "Üks õige vastus",
+        "Mitu õiget vastust",
+        "Tõene või väär",
+        "Järjestamine",
+        "Vastavusse seadmine",
+        "Olukord (repliik)",
+        "Mõtisklus (ei hinnata)",
+    ],
 };
 
 static FI: Ui = Ui {
+    lang: Lang::Fi,
     studio: "Tere Studio",
     course_title: "Kurssin otsikko",
     quizzes: "Testit",
@@ -272,13 +311,13 @@ static FI: Ui = Ui {
     intro: "Johdanto",
     language: "Kieli",
     pass_mark: "Hyväksymisraja (%)",
-    draw: "Kysymyksiä yhdellä kerralla",
+    draw: "Kysymyksiä suorituskertaa kohden",
     draw_all: "kaikki",
-    draw_per_section: "Jokaisessa yrityksessä vähintään yksi kysymys jokaisesta materiaalin osasta",
+    draw_per_section: "Jokaisella suorituskerralla vähintään yksi kysymys jokaisesta oppimateriaalin osasta",
     tries: "Yrityksiä kysymystä kohden",
-    try_penalty: "Vähennys jokaisesta uudesta yrityksestä (%)",
+    try_penalty: "Vähennys jokaisesta lisäyrityksestä (%)",
     hint_penalty: "Vähennys jokaisesta vihjeestä (%)",
-    hints: "Vihjeet (näytetään yksi kerrallaan ennen vastaamista)",
+    hints: "Vihjeet (oppija voi avata ne yksi kerrallaan)",
     hint: "Vihje",
     item: "Rivi",
     add_hint: "Lisää vihje",
@@ -291,12 +330,12 @@ static FI: Ui = Ui {
     source_section: "Lähde: oppimateriaalin osa",
     option: "Vastausvaihtoehto",
     right_answer: "Oikea vastaus",
-    feedback: "Palaute tästä valinnasta",
-    add_option: "Lisää vaihtoehto",
+    feedback: "Palaute tästä vaihtoehdosta",
+    add_option: "Lisää vastausvaihtoehto",
     remove: "Poista",
     move_up: "Siirrä ylös",
     move_down: "Siirrä alas",
-    duplicate: "Kopioi",
+    duplicate: "Monista",
     add_question: "Lisää kysymys",
     add_quiz: "Lisää testi",
     sections: "Oppimateriaalin osat",
@@ -308,15 +347,15 @@ static FI: Ui = Ui {
     speaker: "Kuka puhuu",
     speaker_customer: "Asiakas",
     speaker_colleague: "Kollega",
-    speaker_named: "Joku muu (nimellä)",
+    speaker_named: "Joku muu (nimetty)",
     speaker_name: "Puhujan nimi",
     speaker_named_default: "Esihenkilö",
     statement_is_true: "Väite on tosi",
     feedback_true: "Palaute vastaukseen ”tosi”",
     feedback_false: "Palaute vastaukseen ”epätosi”",
     items_in_order: "Rivit oikeassa järjestyksessä",
-    pair_left: "Vasen puoli",
-    pair_right: "Oikea puoli",
+    pair_left: "Kohta (vasemmalla)",
+    pair_right: "Vastine (oikealla)",
     add_item: "Lisää rivi",
     add_pair: "Lisää pari",
     problems: "Korjattavaa",
@@ -324,13 +363,14 @@ static FI: Ui = Ui {
     checking: "Tarkistetaan…",
     publish: "Julkaise",
     publish_blocked: "Korjaa ensin yllä luetellut virheet, niin voit julkaista.",
-    publish_waits: "Julkaisu odottaa, kunnes tarkistus on valmis.",
+    publish_waits: "Voit julkaista, kun tarkistus on valmis.",
     scorm2004: "SCORM 2004 -paketti (Moodle)",
     scorm12: "SCORM 1.2 -paketti",
     offline_file: "Offline-tiedosto (HTML)",
     toml_source: "Lähdetiedostot (TOML, zip)",
     gift: "GIFT Moodlen kysymyspankkiin",
-    published: "Valmis: tiedosto on ladattu.",
+    published: "Valmis: {name} on ladattu koneellesi.",
+    publish_failed: "Julkaiseminen ei onnistunut: {why}",
     open_builtin: "Aloita alusta valmiista kurssista",
     open_builtin_confirm: "Aloitetaanko alusta valmiista kurssista? Nykyinen kurssi korvautuu sillä (saat sen takaisin Kumoa-painikkeella).",
     undo: "Kumoa",
@@ -339,12 +379,22 @@ static FI: Ui = Ui {
     remove_question_confirm: "Poistetaanko kysymys {n} (”{text}”)?",
     remove_quiz_confirm: "Poistetaanko testi ”{title}” ({count})?",
     remove_part_confirm: "Poistetaanko ”{text}”?",
-    question_one: "1 kysymys",
-    questions_many: "{n} kysymystä",
+    questions_count: ["{n} kysymys", "{n} kysymystä"],
+    problems_count: ["{n} virhe", "{n} virhettä"],
+    files_count: ["{n} tiedosto", "{n} tiedostoa"],
     open_files: "Avaa tiedostoja (kurssikansio, zip, offline-tiedosto tai GIFT)",
-    opened: "Avattu.",
+    opened: "Avattu: {what}.",
+    opened_builtin: "Valmis kurssi on avattu.",
     open_failed: "Tiedostoa ei voitu avata",
-    draft_restored: "Jatkat keskeneräisistä muutoksista.",
+    open_none: "yhtään tiedostoa ei valittu",
+    open_too_large: "{name}: {size} on liian suuri (enintään {limit})",
+    open_too_much: "näiden tiedostojen koko on yhteensä {total}; kurssikansio saa olla enintään {limit}",
+    open_unreadable: "{name}: tiedostoa ei voitu lukea",
+    open_unknown: "{name}: ei ole kurssin tiedosto; avaa kurssin .toml-tiedostot, Teren .zip- tai .html-paketti tai .gift-tiedosto",
+    open_not_text: "{name}: ei ole tekstitiedosto (ei UTF-8)",
+    open_not_toml: "{name}: kurssikansiossa on vain .toml-tiedostoja",
+    open_no_course: "course.toml puuttuu: valitse kurssikansion kaikki tiedostot kerralla (course.toml, sections.toml ja testien tiedostot)",
+    draft_restored: "Julkaisemattomat muutoksesi on palautettu – voit jatkaa siitä, mihin jäit.",
     draft_restored_published: "Jatkat kurssia, joka julkaistiin kello {time}; sen jälkeen mitään ei ole muutettu.",
     saved_at: "Luonnos tallennettu kello {time}",
     published_at: "julkaistu kello {time}",
@@ -364,7 +414,7 @@ static FI: Ui = Ui {
         "Yksi oikea vastaus",
         "Monta oikeaa vastausta",
         "Tosi vai epätosi",
-        "Järjestys",
+        "Järjestäminen",
         "Yhdistäminen",
         "Tilanne (repliikki)",
         "Pohdinta (ei arvioida)",
@@ -372,6 +422,7 @@ static FI: Ui = Ui {
 };
 
 static EN: Ui = Ui {
+    lang: Lang::En,
     studio: "Tere Studio",
     course_title: "Course title",
     quizzes: "Quizzes",
@@ -385,7 +436,7 @@ static EN: Ui = Ui {
     tries: "Tries per question",
     try_penalty: "Penalty per extra try (%)",
     hint_penalty: "Penalty per hint (%)",
-    hints: "Hints (shown one at a time, before answering)",
+    hints: "Hints (the learner opens them one at a time)",
     hint: "Hint",
     item: "Item",
     add_hint: "Add a hint",
@@ -438,7 +489,8 @@ static EN: Ui = Ui {
     offline_file: "Offline file (HTML)",
     toml_source: "Source files (TOML, zip)",
     gift: "GIFT for Moodle's question bank",
-    published: "Done: the file is downloaded.",
+    published: "Done: {name} is downloaded.",
+    publish_failed: "Could not publish: {why}",
     open_builtin: "Start over from the built-in course",
     open_builtin_confirm: "Start over from the built-in course? It replaces the course open now (Undo brings it back).",
     undo: "Undo",
@@ -447,11 +499,21 @@ static EN: Ui = Ui {
     remove_question_confirm: "Remove question {n} (“{text}”)?",
     remove_quiz_confirm: "Remove the quiz “{title}” ({count})?",
     remove_part_confirm: "Remove “{text}”?",
-    question_one: "1 question",
-    questions_many: "{n} questions",
+    questions_count: ["{n} question", "{n} questions"],
+    problems_count: ["{n} problem", "{n} problems"],
+    files_count: ["{n} file", "{n} files"],
     open_files: "Open files (a course folder, a zip, an offline file or GIFT)",
-    opened: "Opened.",
+    opened: "Opened: {what}.",
+    opened_builtin: "The built-in course is open.",
     open_failed: "The file could not be opened",
+    open_none: "no file was chosen",
+    open_too_large: "{name}: {size} is too large (at most {limit})",
+    open_too_much: "these files hold {total} in all; a course folder is at most {limit}",
+    open_unreadable: "{name}: the file could not be read",
+    open_unknown: "{name}: not a course file; open the course's .toml files, a Tere .zip or .html package, or a .gift file",
+    open_not_text: "{name}: not a text file (not UTF-8)",
+    open_not_toml: "{name}: a course folder holds only .toml files",
+    open_no_course: "course.toml is missing: pick every file of the course folder together (course.toml, sections.toml and the quiz files)",
     draft_restored: "You are continuing your unpublished changes.",
     draft_restored_published: "You are continuing the course published at {time}; nothing has changed since.",
     saved_at: "Draft saved at {time}",
@@ -482,3 +544,44 @@ static EN: Ui = Ui {
 /// The question types in the order the Studio offers them (their TOML names), with
 /// `Ui::type_names` in the same order.
 pub use tere_authoring::draft::KINDS as TYPES;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The noun follows the number in every language, in every counted string: 1, 2 and 5.
+    #[test]
+    fn every_count_reads_right_for_one_and_for_more() {
+        let read = |lang: Lang, forms: fn(&Ui) -> Counted| [1, 2, 5].map(|n| lang.ui().count(n, &forms(lang.ui())));
+        let questions = |ui: &Ui| ui.questions_count;
+        assert_eq!(read(Lang::Et, questions), ["1 küsimus", "2 küsimust", "5 küsimust"]);
+        assert_eq!(read(Lang::Fi, questions), ["1 kysymys", "2 kysymystä", "5 kysymystä"]);
+        assert_eq!(read(Lang::En, questions), ["1 question", "2 questions", "5 questions"]);
+        let problems = |ui: &Ui| ui.problems_count;
+        assert_eq!(read(Lang::Et, problems), ["1 viga", "2 viga", "5 viga"]);
+        assert_eq!(read(Lang::Fi, problems), ["1 virhe", "2 virhettä", "5 virhettä"]);
+        assert_eq!(read(Lang::En, problems), ["1 problem", "2 problems", "5 problems"]);
+        let files = |ui: &Ui| ui.files_count;
+        assert_eq!(read(Lang::Et, files), ["1 fail", "2 faili", "5 faili"]);
+        assert_eq!(read(Lang::Fi, files), ["1 tiedosto", "2 tiedostoa", "5 tiedostoa"]);
+        assert_eq!(read(Lang::En, files), ["1 file", "2 files", "5 files"]);
+    }
+
+    /// Each table says which language it is in, so its counts follow that language's rule.
+    #[test]
+    fn each_table_is_its_language() {
+        for lang in [Lang::Et, Lang::Fi, Lang::En] {
+            assert_eq!(lang.ui().lang, lang);
+        }
+    }
+
+    /// The notices name what was opened and what was published in a sentence of their language.
+    #[test]
+    fn notices_fill_in_what_they_name() {
+        let ui = Lang::Et.ui();
+        assert_eq!(fill(ui.published, &[("{name}", "tere-scorm2004.zip")]), "Valmis: tere-scorm2004.zip on alla laaditud.");
+        assert_eq!(fill(ui.opened, &[("{what}", &ui.count(3, &ui.files_count))]), "Avatud: 3 faili.");
+        let ui = Lang::Fi.ui();
+        assert_eq!(fill(ui.publish_failed, &[("{why}", &ui.count(1, &ui.problems_count))]), "Julkaiseminen ei onnistunut: 1 virhe");
+    }
+}

@@ -13,6 +13,8 @@ use tere_authoring::Draft;
 use tere_publish::{MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::{fill, Ui};
+
 /// The largest package the Studio reads (a course's packages are a few hundred KB).
 const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
@@ -26,62 +28,57 @@ pub struct Opened {
     pub what: String,
 }
 
-/// Opens `files` (as picked or dropped) over `current`.
-pub async fn open(files: Vec<web_sys::File>, current: Draft) -> Result<Opened, String> {
+/// Opens `files` (as picked or dropped) over `current`; what went wrong is said in `ui`'s
+/// language (what the course's own files say is wrong stays in the words of its check).
+pub async fn open(files: Vec<web_sys::File>, current: Draft, ui: &Ui) -> Result<Opened, String> {
     if files.is_empty() {
-        return Err("no file was chosen".into());
+        return Err(ui.open_none.into());
     }
     let is_package = |name: &str| name.rsplit_once('.').is_some_and(|(_, e)| matches!(e.to_ascii_lowercase().as_str(), "zip" | "html" | "htm"));
     for file in &files {
         let limit = if is_package(&file.name()) { MAX_FILE_BYTES } else { MAX_SOURCE_FILE_BYTES as f64 };
         if file.size() > limit {
-            return Err(format!(
-                "{}: {} is too large (a {} is at most {})",
-                file.name(),
-                mib(file.size()),
-                if is_package(&file.name()) { "package" } else { "course or GIFT file" },
-                mib(limit)
-            ));
+            return Err(fill(ui.open_too_large, &[("{name}", &file.name()), ("{size}", &mib(file.size())), ("{limit}", &mib(limit))]));
         }
     }
     let total: f64 = files.iter().filter(|f| !is_package(&f.name())).map(|f| f.size()).sum();
     if total > MAX_SOURCE_TOTAL_BYTES as f64 {
-        return Err(format!("these files hold {} in all; a course folder is at most {}", mib(total), mib(MAX_SOURCE_TOTAL_BYTES as f64)));
+        return Err(fill(ui.open_too_much, &[("{total}", &mib(total)), ("{limit}", &mib(MAX_SOURCE_TOTAL_BYTES as f64))]));
     }
     let mut read = Vec::new();
     for file in &files {
-        let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| format!("{}: the file could not be read", file.name()))?;
+        let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| fill(ui.open_unreadable, &[("{name}", &file.name())]))?;
         read.push((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()));
     }
     let extension = |name: &str| name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     let first = read[0].0.clone();
     match extension(&first).as_str() {
-        "toml" => folder(read),
+        "toml" => folder(read, ui),
         "zip" | "html" | "htm" if read.len() == 1 => package(&read[0].0, &read[0].1),
-        "gift" | "txt" if read.len() == 1 => gift(&read[0].0, &read[0].1, current),
-        _ => Err(format!("{first}: not a course file; open the course's .toml files, a Tere .zip or .html package, or a .gift file")),
+        "gift" | "txt" if read.len() == 1 => gift(&read[0].0, &read[0].1, current, ui),
+        _ => Err(fill(ui.open_unknown, &[("{name}", &first)])),
     }
 }
 
-fn text(name: &str, bytes: &[u8]) -> Result<String, String> {
-    String::from_utf8(bytes.to_vec()).map_err(|_| format!("{name}: not a text file (not UTF-8)"))
+fn text(name: &str, bytes: &[u8], ui: &Ui) -> Result<String, String> {
+    String::from_utf8(bytes.to_vec()).map_err(|_| fill(ui.open_not_text, &[("{name}", name)]))
 }
 
 /// A course folder's files, picked together.
-fn folder(read: Vec<(String, Vec<u8>)>) -> Result<Opened, String> {
+fn folder(read: Vec<(String, Vec<u8>)>, ui: &Ui) -> Result<Opened, String> {
     let mut files = CourseFiles::default();
     for (name, bytes) in &read {
         if !name.to_ascii_lowercase().ends_with(".toml") {
-            return Err(format!("{name}: a course folder holds only .toml files"));
+            return Err(fill(ui.open_not_toml, &[("{name}", name)]));
         }
-        let text = text(name, bytes)?;
+        let text = text(name, bytes, ui)?;
         check_nesting(name, &text)?;
         files.files.insert(name.clone(), text);
     }
     if !files.files.contains_key("course.toml") {
-        return Err("course.toml is missing: pick every file of the course folder together (course.toml, sections.toml and the quiz files)".into());
+        return Err(ui.open_no_course.into());
     }
-    Ok(Opened { draft: Draft::new(files), what: format!("{} files", read.len()) })
+    Ok(Opened { draft: Draft::new(files), what: ui.count(read.len(), &ui.files_count) })
 }
 
 /// A Tere SCORM zip or offline page: the source it carries.
@@ -97,8 +94,8 @@ fn package(name: &str, bytes: &[u8]) -> Result<Opened, String> {
 
 /// A GIFT file, added to the open course as a new quiz (what GIFT cannot say, such as
 /// the section each question teaches, shows as problems to fix).
-fn gift(name: &str, bytes: &[u8], mut draft: Draft) -> Result<Opened, String> {
-    let source = text(name, bytes)?;
+fn gift(name: &str, bytes: &[u8], mut draft: Draft, ui: &Ui) -> Result<Opened, String> {
+    let source = text(name, bytes, ui)?;
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     let base = plain_id(stem);
     let id = draft.fresh_quiz_id_like(if base.is_empty() { "gift" } else { &base });

@@ -7,6 +7,7 @@ use tere_authoring::Draft;
 use tere_engine::cmi::Version;
 use tere_publish::{Contents, Source};
 
+use crate::i18n::Ui;
 use crate::page;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,8 +51,8 @@ pub fn source(draft: &Draft) -> Source {
 }
 
 /// The bytes of `output` for the draft.
-pub fn make(draft: &Draft, output: Output) -> Result<Vec<u8>, String> {
-    let loaded = tere_authoring::load_course_files(draft.files()).map_err(|errors| format!("{} problem(s) in the course", errors.len()))?;
+pub fn make(draft: &Draft, output: Output, ui: &Ui) -> Result<Vec<u8>, String> {
+    let loaded = tere_authoring::load_course_files(draft.files()).map_err(|errors| ui.count(errors.len(), &ui.problems_count))?;
     let course = &loaded.course;
     let source = source(draft);
     match output {

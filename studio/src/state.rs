@@ -14,7 +14,12 @@ use yew::prelude::*;
 pub enum Notice {
     Opened(String),
     OpenFailed(String),
+    /// After publishing: the downloaded file's name.
     Published(String),
+    /// A package or the preview could not be made: why.
+    PublishFailed(String),
+    /// The built-in course was opened over the draft.
+    OpenedBuiltin,
     /// The saved draft is back, with changes not published yet.
     Restored,
     /// The saved draft is back, as it was published (at that time).
@@ -161,6 +166,7 @@ pub enum Change {
     OpenFailed(String),
     PreviewBlocked(usize),
     Published(String),
+    PublishFailed(String),
 }
 
 /// The question a change edits, by its index in its quiz file, if it edits one.
@@ -325,6 +331,9 @@ impl Reducible for Studio {
             Change::OpenFailed(message) => return Rc::new(Studio { notice: Some(Notice::OpenFailed(message)), version: self.version + 1, ..(*self).clone() }),
             Change::PreviewBlocked(problems) => {
                 return Rc::new(Studio { notice: Some(Notice::PreviewBlocked(problems)), version: self.version + 1, ..(*self).clone() })
+            }
+            Change::PublishFailed(message) => {
+                return Rc::new(Studio { notice: Some(Notice::PublishFailed(message)), version: self.version + 1, ..(*self).clone() })
             }
             Change::Published(what) => {
                 return Rc::new(Studio { notice: Some(Notice::Published(what)), unpublished: false, version: self.version + 1, ..(*self).clone() })

@@ -113,7 +113,7 @@ for (const when of ['panic', 'panic-after-load']) {
     await page.waitForFunction(() => window.messages.some((m) => m.type === 'tere:error'));
     const error = await page.evaluate(() => window.messages.find((m) => m.type === 'tere:error'));
     assert.match(error.message, /self-test panic/);
-    assert.match(await page.frameLocator('#tere').locator('#tere').textContent(), /Vabandust, test peatus vea tõttu/);
+    assert.match(await page.frameLocator('#tere').locator('#tere').textContent(), /Vabandust, test katkes vea tõttu/);
     await page.close();
   });
 }

@@ -168,7 +168,7 @@ test('the draft survives a reload, and leaving with unpublished changes asks fir
   await field(page, 'question', 2, 'text').fill(text);
   await page.reload();
   await page.locator(`button[data-quiz-file="${FILE}"]`).waitFor();
-  assert.match(await page.locator('.notice').textContent(), /Jätkad pooleli jäänud muudatustega/);
+  assert.match(await page.locator('.notice').textContent(), /Jätkad avaldamata muudatustega/);
   // Back where the trainer was, and the header says when the draft was saved.
   assert.equal(await page.locator(`button[data-quiz-file="${FILE}"]`).getAttribute('aria-current'), 'true', 'the quiz being edited is open again');
   assert.match(await page.locator('.save-status').textContent(), /^Mustand salvestatud kell \d\d:\d\d · pole veel avaldatud$/);

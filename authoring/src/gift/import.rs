@@ -145,9 +145,13 @@ impl Importer<'_> {
         };
         if self.defaulted_feedback > 0 {
             let (right, wrong) = (default_feedback(&self.options.lang, true), default_feedback(&self.options.lang, false));
+            let answers = match self.defaulted_feedback {
+                1 => "1 answer has".to_string(),
+                n => format!("{n} answers have"),
+            };
             self.note(
                 q.line,
-                format!("{what}: {} answer(s) have no feedback (#…); Tere shows feedback for every choice, so a plain „{right}“ or „{wrong}“ was filled in: write real feedback", self.defaulted_feedback),
+                format!("{what}: {answers} no feedback (#…); Tere shows feedback for every choice, so a plain “{right}” or “{wrong}” was filled in: write real feedback"),
             );
         }
         if q.missing_word {
@@ -291,7 +295,10 @@ impl Importer<'_> {
 
     fn closing_notes(&mut self, questions: usize) {
         let general = [
-            format!("{questions} question(s) carried over"),
+            match questions {
+                1 => "1 question carried over".to_string(),
+                n => format!("{n} questions carried over"),
+            },
             format!("every question cites the placeholder source {{ seed = \"{IMPORTED_SEED}\", section = … }}: replace each with a section from questions/sections.toml; the build rejects the file until then"),
             format!("the quiz's title, intro and lang (`{}`) are placeholders, and pass_mark is the default {DEFAULT_PASS_MARK}: check them", self.options.lang),
         ];

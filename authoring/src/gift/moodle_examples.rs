@@ -118,7 +118,7 @@ fn feedback_per_answer() {
     assert_eq!(o[0], ("Grant", true, "Correct."));
     assert_eq!(o[1], ("No one", false, "Was true for 12 years, but Grant's remains were buried in the tomb in 1897"));
     assert_eq!(o[4], ("Mother Teresa", false, "She was buried in India"));
-    notes_mention("::Grants tomb::Q {=Grant ~No one #x}", "1 answer(s) have no feedback");
+    notes_mention("::Grants tomb::Q {=Grant ~No one #x}", "1 answer has no feedback");
 
     let q = question(
         "::Grant's Tomb::Grant is {\n      ~buried#No one is buried there.\n      =entombed#Right answer!\n      ~living#We hope not!\n} in Grant's tomb.",

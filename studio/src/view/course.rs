@@ -43,13 +43,13 @@ pub fn sidebar(ctx: &Ctx) -> Html {
                         <li>
                             <button type="button" class={classes!("quiz-pick", current.then_some("current"))} aria-current={current.then_some("true")} data-quiz-file={file.clone()} onclick={select}>
                                 { title }
-                                if problems > 0 { <span class="badge" aria-label={format!("{problems} {}", ui.problems)}>{ problems }</span> }
+                                if problems > 0 { <span class="badge" aria-label={ui.count(problems, &ui.problems_count)}>{ problems }</span> }
                             </button>
                             if current {
                                 <div class="tools">
                                     { small_button(ctx, ui.move_up, "quiz-up", i > 0, move || Change::MoveQuiz(i, i - 1)) }
                                     { small_button(ctx, ui.move_down, "quiz-down", i + 1 < n, move || Change::MoveQuiz(i, i + 1)) }
-                                    { remove_button(ctx, "quiz-remove", n > 1, Some(fill(ui.remove_quiz_confirm, &[("{title}", &title_text), ("{count}", &ui.questions_count(ctx.studio.draft.len(&Field { file: file.clone(), path: vec![Seg::Key(keys::QUESTION.into())] })))])), format!("„{title_text}“"), { let id = id.clone(); move || Change::RemoveQuiz(id.clone()) }) }
+                                    { remove_button(ctx, "quiz-remove", n > 1, Some(fill(ui.remove_quiz_confirm, &[("{title}", &title_text), ("{count}", &ui.count(ctx.studio.draft.len(&Field { file: file.clone(), path: vec![Seg::Key(keys::QUESTION.into())] }), &ui.questions_count))])), format!("„{title_text}“"), { let id = id.clone(); move || Change::RemoveQuiz(id.clone()) }) }
                                 </div>
                             }
                         </li>
