@@ -251,6 +251,24 @@ fn an_allow_with_a_reason_silences_one_rule_and_an_unused_one_is_reported() {
     assert!(load(&[("lint", &quiz)]).unwrap().warnings.is_empty());
 }
 
+/// The rules the native reviewer's findings added (issue 30) report through the same
+/// warnings as the others, and an `allow` silences them.
+#[test]
+fn a_quiz_wide_rule_of_the_reviewers_findings_is_warned_and_can_be_allowed() {
+    let questions = format!("{}{}{}", single("a", 3, 0), single("b", 3, 0), single("c", 3, 1));
+    let quiz = format!("{HEADER}{questions}");
+    let loaded = load(&[("lint", &quiz)]).unwrap();
+    let shown: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+    let quiz_line = format!("lint.toml:{}:", line_of(&quiz, "id = \"q\""));
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(
+        shown[0].contains(&quiz_line) && shown[0].contains("quiz `q`: a right option is listed first in 2 of the 3") && shown[0].contains("rule `key_first`"),
+        "{shown:#?}"
+    );
+    let header = format!("{HEADER}allow = {{ rule = \"key_first\", reason = \"A printed drill that keeps the seed's order.\" }}\n");
+    assert!(load(&[("lint", &format!("{header}{questions}"))]).unwrap().warnings.is_empty());
+}
+
 #[test]
 fn an_allow_must_name_a_rule_and_give_a_reason() {
     let quiz = format!("{HEADER}{}", statement("a", false, "allow = { rule = \"no_such_rule\", reason = \"\" }\n"));

@@ -1,32 +1,71 @@
-//! Absolutes in false statements: "always", "only", "every"… tell a learner that a
-//! statement is false without knowing why. Warned for a false true/false statement
-//! that holds a word from its language's list (`words::absolutes`).
+//! Absolutes in false statements and wrong options: "always", "only", "every",
+//! "definitely"… tell a learner what is wrong without knowing why. Warned for a false
+//! true/false statement that holds a word from its language's lists
+//! (`words::absolutes`), and for a question whose wrong options hold an emphatic one
+//! ("always", "only", "definitely"…) that none of its right options does (a native
+//! reviewer found "kindlasti" and "ehdottomasti" six times in the built-in course,
+//! always in wrong options). A word a right option uses too gives nothing away, so
+//! it passes.
 
-use super::words::{absolutes, first_found};
-use super::{Finding, Rule, Scope};
-use tere_engine::model::{Kind, Quiz};
+use super::words::{absolutes, all_found, contains_phrase, words};
+use super::{quote, Finding, Rule, Scope};
+use tere_engine::model::{Kind, Question, Quiz};
 
-pub const RULE: Rule =
-    Rule { name: "absolute_in_false", scope: Scope::Question, about: "a false true/false statement says \"always\", \"only\", \"every\"…", check };
+pub const RULE: Rule = Rule {
+    name: "absolute_in_false",
+    scope: Scope::Question,
+    about: "a false true/false statement, or only the wrong options of a question, say \"always\", \"only\", \"definitely\"…",
+    check,
+};
 
 fn check(quiz: &Quiz, out: &mut Vec<Finding>) {
+    let list = absolutes(&quiz.lang);
     for q in quiz.questions.iter() {
-        let Kind::TrueFalse { answer: false, .. } = q.kind else { continue };
-        if let Some(word) = first_found(&q.text, absolutes(&quiz.lang)) {
+        if let Kind::TrueFalse { answer: false, .. } = q.kind {
+            if let Some(word) = list.first_in(&q.text) {
+                out.push(Finding {
+                    rule: RULE.name,
+                    question: Some(q.id.clone()),
+                    message: format!(
+                        "this false statement says \"{word}\", and an absolute gives a statement away as false; state the mistaken belief as someone would hold it, without the absolute"
+                    ),
+                });
+            }
+        }
+        let in_wrong_only = in_wrong_options_only(q, list.emphatic);
+        if !in_wrong_only.is_empty() {
+            let said: Vec<String> = in_wrong_only.iter().map(|(word, option)| format!("the wrong option {} says \"{word}\"", quote(option))).collect();
             out.push(Finding {
                 rule: RULE.name,
                 question: Some(q.id.clone()),
                 message: format!(
-                    "this false statement says \"{word}\", and an absolute gives a statement away as false; state the mistaken belief as someone would hold it, without the absolute"
+                    "{}, and no right option of the question says so, which marks the option as wrong without understanding; reword it without the absolute (or let a right option speak as firmly)",
+                    said.join("; ")
                 ),
             });
         }
     }
 }
 
+/// `(word, wrong option)` for each word of `list` in a wrong option of `q` that no
+/// right option holds.
+fn in_wrong_options_only<'a>(q: &'a Question, list: &[&'static str]) -> Vec<(&'static str, &'a str)> {
+    let options = q.kind.options();
+    let right: Vec<Vec<String>> = options.iter().filter(|o| o.correct).map(|o| words(&o.text)).collect();
+    let mut out = Vec::new();
+    for option in options.iter().filter(|o| !o.correct) {
+        for word in all_found(&option.text, list) {
+            if !right.iter().any(|r| contains_phrase(r, &words(word))) {
+                out.push((word, &*option.text));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::{found, quiz, true_false};
+    use super::super::fixture::{found, multiple, quiz, scenario, single, true_false};
     use super::*;
 
     #[test]
@@ -44,5 +83,46 @@ mod tests {
     fn true_statements_may_hold_absolutes() {
         let q = quiz("et", vec![true_false("a", "Tervita alati ka kiirel ajal.", true)]);
         assert!(found(&RULE, &q).is_empty());
+    }
+
+    #[test]
+    fn an_absolute_only_wrong_options_say_is_reported() {
+        let q = quiz(
+            "et",
+            vec![
+                scenario(
+                    "a",
+                    "Mida vastad?",
+                    "Kas see kohv on hea?",
+                    &[("Mis Teile maitseb?", true), ("Kindlasti, see on meie parim!", false), ("Ei tea.", false)],
+                ),
+                single("b", "Q?", &[("Pakun ainult seda, mida klient vajab", true), ("Pakun ainult kõige kallimat", false)]),
+            ],
+        );
+        let found = found(&RULE, &q);
+        assert_eq!(found.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(), ["a"], "a word the right option has too passes: {found:?}");
+        assert!(found[0].1.starts_with("the wrong option “Kindlasti, see on meie parim!” says \"kindlasti\""), "{}", found[0].1);
+        let fi = quiz("fi", vec![multiple("m", "Q?", &[("Kysyn tarpeista", true), ("Suosittelen ehdottomasti kalleinta", false)])]);
+        assert!(found_in(&fi).contains("\"ehdottomasti\""));
+        let en = quiz("en", vec![single("e", "Q?", &[("Ask what they need", true), ("Definitely offer the dearest", false)])]);
+        assert!(found_in(&en).contains("\"definitely\""));
+    }
+
+    #[test]
+    fn sweeping_words_in_options_pass() {
+        let q = quiz("et", vec![scenario("a", "Mida vastad?", "Kus on leivad?", &[("Näitan kätte", true), ("Leivad on kõik seal riiulis", false)])]);
+        assert!(found(&RULE, &q).is_empty());
+    }
+
+    #[test]
+    fn the_longest_phrase_is_named_once() {
+        let q = quiz("et", vec![single("a", "Q?", &[("Küsin", true), ("Ei küsi mitte kunagi", false)])]);
+        let found = found(&RULE, &q);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.contains("says \"mitte kunagi\", and no right option"), "{}", found[0].1);
+    }
+
+    fn found_in(q: &Quiz) -> String {
+        found(&RULE, q).into_iter().map(|(_, m)| m).collect()
     }
 }

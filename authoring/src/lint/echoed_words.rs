@@ -3,23 +3,12 @@
 //! that other rows or other answers also have points nowhere, so it passes. Words
 //! are compared by their beginning (4-5 letters), so inflected forms count as one.
 
-use super::words::words;
+use super::words::{same_word, words};
 use super::{quote, Finding, Rule, Scope};
 use tere_engine::model::{Kind, Quiz};
 
 pub const RULE: Rule =
     Rule { name: "echoed_words", scope: Scope::Question, about: "a matching row shares a word with its right answer and with no other answer", check };
-
-/// Shorter words (ja, on, ei, see…) are too common to give anything away.
-const MIN_LETTERS: usize = 4;
-/// How many first letters must agree: "klient" and "kliendile" are one word here.
-const STEM: usize = 5;
-
-fn same_word(a: &str, b: &str) -> bool {
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    let n = STEM.min(la).min(lb);
-    la >= MIN_LETTERS && lb >= MIN_LETTERS && a.chars().take(n).eq(b.chars().take(n))
-}
 
 fn check(quiz: &Quiz, out: &mut Vec<Finding>) {
     for q in quiz.questions.iter() {

@@ -1,6 +1,7 @@
 //! Item-writing lint: flaws that let a learner answer without understanding (the
-//! longest option is right, statements with "always" are false, words echo between
-//! a matching row and its answer…). Content with such flaws is valid, so these are
+//! longest option is right, statements with "always" are false, wrong options give
+//! reasons, ticking every option pays, words echo between a matching row and its
+//! answer, hints are free or name options…). Content with such flaws is valid, so these are
 //! warnings, not errors: the build shows them, `cargo xtask check --strict` fails on
 //! them. A question (or, for quiz-wide rules, the quiz file) may silence one rule
 //! with a written reason: `allow = { rule = "…", reason = "…" }` (see `allow`).
@@ -13,9 +14,13 @@ mod all_or_none;
 pub(super) mod allow;
 mod echoed_words;
 mod figures;
+mod free_hints;
 mod hint_gives_answer;
+mod justification;
+mod key_first;
 mod longest_option;
 mod option_in_stem;
+mod pick_all;
 mod true_false_balance;
 mod words;
 mod wrong_option_count;
@@ -57,11 +62,15 @@ pub const RULES: &[Rule] = &[
     longest_option::RULE,
     true_false_balance::RULE,
     absolutes::RULE,
+    justification::RULE,
     all_or_none::RULE,
     wrong_option_count::RULE,
+    pick_all::RULE,
+    key_first::RULE,
     echoed_words::RULE,
     option_in_stem::RULE,
     hint_gives_answer::RULE,
+    free_hints::RULE,
 ];
 
 pub fn rule(name: &str) -> Option<&'static Rule> {

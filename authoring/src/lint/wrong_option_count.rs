@@ -18,7 +18,7 @@ fn check(quiz: &Quiz, out: &mut Vec<Finding>) {
             rule: RULE.name,
             question: None,
             message: format!(
-                "all {} multiple-answer questions have {} wrong option(s), so a learner can count instead of judging each option; vary the number (none is allowed too)",
+                "all {} multiple-answer questions have {} wrong option(s), so a learner can count instead of judging each option; vary the number, keeping over half as many wrong options as right ones so that ticking every option does not pay (rule `pick_all_credit`)",
                 counts.len(),
                 counts[0]
             ),
