@@ -307,6 +307,8 @@ impl Reducible for Studio {
                 return Rc::new(Studio { problems: Rc::new(self.draft.check()), checked: true, ..(*self).clone() })
             }
             Change::Validate(_) => return self,
+            // Another quiz opens with its questions closed; the quiz on screen chosen again stays as it is.
+            Change::SelectQuiz(quiz) if quiz == self.quiz => return Rc::new(Studio { notice: None, version: self.version + 1, ..(*self).clone() }),
             Change::SelectQuiz(quiz) => {
                 return Rc::new(Studio { quiz, notice: None, at_question: None, find: String::new(), version: self.version + 1, ..(*self).clone() })
             }

@@ -43,6 +43,22 @@ async function openStudio({ width = 1280, height = 900, bypassCSP = false } = {}
 
 const field = (page, ...path) => page.locator(`#f-${FILE.replace('.', '_')}-${path.join('-')}`);
 
+/** axe-core's WCAG 2.1 AA violations on the page as it stands (needs `bypassCSP`). */
+async function audit(page) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** Opens question `n`'s card (the questions are one-line cards; one is open at a time). */
+async function openQuestion(page, n) {
+  const head = page.locator('section.question-editor').nth(n).locator('[data-action="question-open"]');
+  if ((await head.getAttribute('aria-expanded')) !== 'true') await head.click();
+  await page.locator('section.question-editor').nth(n).locator('.field').first().waitFor();
+}
+
 /** Writes over every placeholder of new question `n` (each is a problem at its field until then). */
 async function writeOverPlaceholders(page, n) {
   const editor = page.locator('section.question-editor').nth(n);
@@ -71,6 +87,7 @@ test('a trainer changes a question, adds one, fixes a problem, publishes SCORM 2
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   // The first question: new text, and another option is now the right one.
+  await openQuestion(page, 0);
   await field(page, 'question', 0, 'text').fill('Milline tervitus sobib poodi sisenevale kliendile kõige paremini?');
   const original = structuredClone(quizById(QUIZ));
   const q0 = original.questions[0];
@@ -101,7 +118,7 @@ test('a trainer changes a question, adds one, fixes a problem, publishes SCORM 2
   await field(page, 'question', n, 'option', 1, 'text').fill('Räägin telefoniga edasi, klient ootab.');
   // What the trainer has not written over yet (the template's feedback and explanation) still blocks publishing.
   await page.locator(`#f-${FILE.replace('.', '_')}-question-${n}-explanation-problem .problem`).waitFor();
-  assert.match(await page.locator(`#f-${FILE.replace('.', '_')}-question-${n}-explanation-problem .problem`).textContent(), /still the placeholder/);
+  assert.match(await page.locator(`#f-${FILE.replace('.', '_')}-question-${n}-explanation-problem .problem`).textContent(), /veel näidistekst/);
   assert.ok(await page.locator('[data-action="publish-scorm2004"]').isDisabled(), 'placeholder text never reaches learners');
   await field(page, 'question', n, 'option', 0, 'feedback').fill('Hea: klient näeb, et teda märgati.');
   await field(page, 'question', n, 'option', 1, 'feedback').fill('Klient tunneb end unustatuna.');
@@ -140,6 +157,7 @@ test('a trainer changes a question, adds one, fixes a problem, publishes SCORM 2
 test('round trip: a published zip and offline file open in the Studio and export the same TOML, byte for byte', async () => {
   const { context, page } = await openStudio();
   await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  await openQuestion(page, 1);
   await field(page, 'question', 1, 'text').fill('Muudetud küsimus: kuidas alustad vestlust?');
   await page.locator('.all-good').waitFor();
   const before = fs.readFileSync(await publish(page, 'publish-toml', 'before.zip'));
@@ -165,6 +183,7 @@ test('the draft survives a reload, and leaving with unpublished changes asks fir
   const { context, page } = await openStudio();
   await page.locator(`button[data-quiz-file="${FILE}"]`).click();
   const text = 'Pooleli muudatus, mis ei tohi kaduda.';
+  await openQuestion(page, 2);
   await field(page, 'question', 2, 'text').fill(text);
   await page.reload();
   await page.locator(`button[data-quiz-file="${FILE}"]`).waitFor();
@@ -205,6 +224,7 @@ test('bad input: a plain message says what is wrong, nothing runs, and the open 
   const { context, page } = await openStudio();
   await page.locator(`button[data-quiz-file="${FILE}"]`).click();
   const keep = 'See tekst peab alles jääma.';
+  await openQuestion(page, 0);
   await field(page, 'question', 0, 'text').fill(keep);
   for (const [name, file] of Object.entries(badInputs())) {
     const started = Date.now();
@@ -243,6 +263,7 @@ test('the Studio at 1280 px and 768 px: screenshots, and axe-core finds no WCAG 
     });
     assert.deepEqual(await audit(), [], `the editor at ${width} px`);
     // With a problem shown at its field and in the list, and publishing blocked.
+    await openQuestion(page, 0);
     await field(page, 'question', 0, 'option', 0, 'text').fill('');
     await page.locator('.field-problems .problem').first().waitFor();
     assert.deepEqual(await audit(), [], `the editor with a problem at ${width} px`);
@@ -250,20 +271,114 @@ test('the Studio at 1280 px and 768 px: screenshots, and axe-core finds no WCAG 
   }
 });
 
-test('preview: the quiz being edited plays in the real player, inside the Studio, without publishing', async () => {
+test('preview: the quiz being edited plays in the real player, inside the Studio, without publishing, while another quiz has a problem', async () => {
   const { context, page } = await openStudio();
+  // A problem in another quiz: it blocks publishing, not this quiz's preview.
+  await page.locator('button[data-quiz-file="raske_klient.toml"]').click();
+  await openQuestion(page, 0);
+  await page.locator('#f-raske_klient_toml-question-0-text').fill('');
   await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  await openQuestion(page, 0);
   const text = 'Eelvaates nähtav uus küsimuse tekst?';
   await field(page, 'question', 0, 'text').fill(text);
+  await page.locator('#f-raske_klient_toml-question-0-text').waitFor({ state: 'detached' });
+  await page.locator('.problem-entry').first().waitFor();
+  assert.ok(await page.locator('[data-action="publish-scorm2004"]').isDisabled(), 'the course cannot be published');
   await page.locator('[data-action="preview"]').click();
   const player = page.frameLocator('.preview iframe');
-  await player.locator(`[data-quiz-id="${QUIZ}"]`).click();
+  // A preview of one quiz opens at it, with no menu.
   await player.locator('[data-action="start"]').click();
   const shown = await player.locator('section.question').getAttribute('data-question-id');
   if (shown === quizById(QUIZ).questions[0].id) assert.match(await player.locator('section.question').textContent(), /Eelvaates nähtav/);
   await page.locator('[data-action="close-preview"]').click();
   assert.equal(await page.locator('.preview').count(), 0);
+
+  // One question: its preview opens at that question, started, and it is the only one.
+  await openQuestion(page, 3);
+  await page.locator('section.question-editor').nth(3).locator('[data-action="question-preview"]').click();
+  const one = page.frameLocator('.preview iframe');
+  await one.locator('section.question').waitFor();
+  assert.equal(await one.locator('section.question').getAttribute('data-question-id'), quizById(QUIZ).questions[3].id);
+  assert.match(await one.locator('.progress-label').textContent(), /1\/1/, 'the only question of the preview');
+  await screenshot(page, 'studio-1280-question-preview');
+  await page.locator('[data-action="close-preview"]').click();
+
+  // The quiz with the problem says why its preview does not open, in the Studio's language.
+  await page.locator('button[data-quiz-file="raske_klient.toml"]').click();
+  await page.locator('[data-action="preview"]').click();
+  assert.match(await page.locator('.notice.error').textContent(), /Eelvaadet ei saa avada/);
+  assert.equal(await page.locator('.preview').count(), 0);
   assert.deepEqual(page.errors, [], 'no error, no CSP violation');
+  await context.close();
+});
+
+test('questions as cards: twenty fit in one screen, open on click, are added at the top or between, and found by their text', async () => {
+  const { context, page } = await openStudio({ width: 1280, height: 900, bypassCSP: true });
+  await page.locator('button[data-quiz-file="raske_klient.toml"]').click();
+  const cards = page.locator('section.question-editor');
+  const before = await cards.count();
+  // Make it twenty (or more): each new one opens, written over before the next.
+  for (let i = before; i < 20; i++) await page.locator('[data-action="question-add"]').click();
+  await page.locator('[data-action="question-open"][aria-expanded="true"]').click();
+  assert.equal(await page.locator('[data-action="question-open"][aria-expanded="true"]').count(), 0, 'all closed');
+  const count = await cards.count();
+  assert.ok(count >= 20);
+  const list = await page.locator('.question-list').boundingBox();
+  assert.ok(list.height <= 900, `${count} cards take ${list.height} px, within one 900 px screen`);
+  for (const card of await cards.all()) assert.ok((await card.boundingBox()).height <= 44, 'a card is one line');
+  await screenshot(page, 'studio-1280-cards');
+  // The card says its problems: the added ones still hold the template.
+  assert.ok(Number(await cards.nth(count - 1).locator('.badge').textContent()) > 0, 'an unwritten question shows its problem count');
+  // Between: after question 2 comes a new one, opened, with focus in its text.
+  await openQuestion(page, 1);
+  await cards.nth(1).locator('[data-action="question-add-after"]').click();
+  assert.equal(await cards.count(), count + 1);
+  await page.waitForFunction(() => document.activeElement?.id === 'f-raske_klient_toml-question-2-text');
+  // An untouched new question blocks publishing, with problems in the Studio's language at its fields.
+  const problem = page.locator('#f-raske_klient_toml-question-2-text-problem .problem');
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /Siin on veel näidistekst/);
+  assert.equal(await page.locator('#f-raske_klient_toml-question-2-text').inputValue(), '', 'the template is a greyed hint, not content');
+  assert.ok((await page.locator('#f-raske_klient_toml-question-2-text').getAttribute('placeholder')).length > 0);
+  assert.ok(await page.locator('[data-action="publish-scorm2004"]').isDisabled());
+  const entry = page.locator('.problem-entry').filter({ hasText: 'Küsimus 3 · Küsimuse tekst' });
+  assert.match(await entry.first().textContent(), /Raske klient · Küsimus 3 · Küsimuse tekst/, 'the list names the field by its label');
+  assert.match(await entry.first().locator('details').textContent(), /raske_klient\.toml:\d+:\d+/, 'the file and line are under Details');
+  // No right answer: beside the right-answer boxes, not at the type.
+  await page.locator('#f-raske_klient_toml-question-2-option-0-correct').uncheck();
+  const options = page.locator('#f-raske_klient_toml-question-2-option-problem .problem');
+  await options.waitFor();
+  assert.match(await options.textContent(), /täpselt üks vastusevariant/);
+  assert.equal(await page.locator('#f-raske_klient_toml-question-2-type-problem').count(), 0);
+  await screenshot(page, 'studio-1280-new-question');
+  assert.deepEqual(await audit(page), [], 'axe: an open new question with its problems, and the cards');
+  // Find: only the questions with those words stay.
+  await page.locator('#find-question').fill('jalgrat');
+  await page.waitForFunction(() => document.querySelectorAll('section.question-editor').length < 5);
+  for (const card of await cards.all()) assert.match((await card.textContent()).toLowerCase(), /jalgrat/);
+  assert.match(await page.locator('#find-count').textContent(), /Leitud: \d+ \/ \d+/);
+  await page.locator('#find-question').fill('');
+  assert.equal(await cards.count(), count + 1);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the Studio on a phone (375 px): cards, an open question with its problems, and the problem and publish bar always on screen; axe finds nothing', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'et-EE', bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`file://${STUDIO}`);
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  await page.locator('[data-action="question-add"]').click();
+  await page.locator('.field-problems .problem').first().waitFor();
+  await screenshot(page, 'studio-375-new-question');
+  const bar = page.locator('a.jump');
+  const box = await bar.boundingBox();
+  assert.ok(box.y + box.height <= 800 && box.y > 700, 'the bar sits at the bottom of the screen');
+  await page.mouse.wheel(0, 3000);
+  const still = await bar.boundingBox();
+  assert.ok(still.y > 700 && still.y + still.height <= 800, 'and stays there when the page scrolls');
+  assert.match(await bar.textContent(), /Parandamist vajab \(\d+\) · Avalda/);
+  assert.deepEqual(await audit(page), []);
   await context.close();
 });
 
@@ -481,16 +596,16 @@ test('Ctrl+Z walks back ten mixed edits and Ctrl+Shift+Z forward again, byte for
   const before = await draftOf(page);
   const passMark = page.locator(`#f-${FILE.replace('.', '_')}-pass_mark`);
   const edits = [
-    () => field(page, 'question', 0, 'text').fill('Esimene muudatus'),
-    () => field(page, 'question', 1, 'text').fill('Teine muudatus'),
+    async () => { await openQuestion(page, 0); await field(page, 'question', 0, 'text').fill('Esimene muudatus'); },
+    async () => { await openQuestion(page, 1); await field(page, 'question', 1, 'text').fill('Teine muudatus'); },
     () => passMark.fill('65'),
-    () => field(page, 'question', 0, 'explanation').fill('Selgitus muutus'),
+    async () => { await openQuestion(page, 0); await field(page, 'question', 0, 'explanation').fill('Selgitus muutus'); },
     () => page.locator('[data-action="option-add"]').first().click(),
     () => field(page, 'question', 0, 'option', 0, 'feedback').fill('Uus tagasiside'),
     () => page.locator('[data-action="question-down"]').first().click(),
     () => page.locator(`#f-${FILE.replace('.', '_')}-title`).fill('Uus pealkiri'),
     () => page.locator('[data-action="question-duplicate"]').first().click(),
-    () => field(page, 'question', 2, 'text').fill('Kümnes muudatus'),
+    async () => { await openQuestion(page, 2); await field(page, 'question', 2, 'text').fill('Kümnes muudatus'); },
   ];
   for (const edit of edits) {
     await edit();
