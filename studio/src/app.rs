@@ -203,6 +203,7 @@ pub fn app() -> Html {
                 <main class="editor">{ view::course::quiz(&ctx) }</main>
                 <aside class="side">
                     { view::publish::problems(&ctx) }
+                    { view::publish::advice(&ctx) }
                     { view::publish::actions(&ctx, &on_publish) }
                 </aside>
             </div>

@@ -161,6 +161,9 @@ pub struct Ui {
     pub not_published: &'static str,
     pub preview: &'static str,
     pub close_preview: &'static str,
+    /// The lint's findings: advice on the writing, not problems.
+    pub advice: &'static str,
+    pub advice_about: &'static str,
     /// A matching question's pair, numbered.
     pub pair: &'static str,
     /// A choice question's options, as a whole.
@@ -282,6 +285,8 @@ static ET: Ui = Ui {
     not_published: "pole veel avaldatud",
     preview: "Eelvaade",
     close_preview: "Sulge eelvaade",
+    advice: "Soovitused sõnastuse kohta",
+    advice_about: "Need ei takista avaldamist, aga õppija võib nende järgi vastuse ära arvata.",
     pair: "Paar",
     options: "Vastusevariandid",
     details: "Üksikasjad",
@@ -401,6 +406,8 @@ static FI: Ui = Ui {
     not_published: "ei vielä julkaistu",
     preview: "Esikatselu",
     close_preview: "Sulje esikatselu",
+    advice: "Suosituksia muotoiluun",
+    advice_about: "Nämä eivät estä julkaisua, mutta oppija voi niiden avulla arvata vastauksen.",
     pair: "Pari",
     options: "Vastausvaihtoehdot",
     details: "Lisätiedot",
@@ -521,6 +528,8 @@ static EN: Ui = Ui {
     not_published: "not published yet",
     preview: "Preview",
     close_preview: "Close the preview",
+    advice: "Advice on the wording",
+    advice_about: "These do not stop publishing, but a learner may guess the answer from them.",
     pair: "Pair",
     options: "Options",
     details: "Details",

@@ -236,3 +236,145 @@ pub fn field_label(ui: &Ui, field: &Field) -> Option<String> {
 fn key_name(key: &str) -> &'static str {
     [keys::QUESTION, keys::OPTION, keys::HINT, keys::ITEMS, keys::PAIR, keys::SECTION].into_iter().find(|k| *k == key).unwrap_or("")
 }
+
+/// What a lint rule (by its name, `tere_authoring::lint::RULES`) asks of the trainer, in
+/// `lang`: advice on writing, not a problem. Every rule has words in every language
+/// (a test checks), and an unknown name a general sentence.
+pub fn advise(lang: Lang, rule: &str) -> &'static str {
+    let words = ADVICE.iter().find(|(name, _)| *name == rule).map_or(&GENERAL, |(_, words)| words);
+    match lang {
+        Lang::Et => words[0],
+        Lang::Fi => words[1],
+        Lang::En => words[2],
+    }
+}
+
+const GENERAL: [&str; 3] = [
+    "Küsimuse sõnastus võib vihjata õigele vastusele. Vaata üksikasju.",
+    "Kysymyksen muotoilu voi paljastaa oikean vastauksen. Katso lisätiedot.",
+    "The wording may give the right answer away. See the details.",
+];
+
+/// Each lint rule's advice: Estonian, Finnish, English.
+const ADVICE: &[(&str, [&str; 3])] = &[
+    (
+        "longest_option",
+        [
+            "Õige vastus on märgatavalt pikim: õppija võib valida pikkuse järgi. Lühenda seda või pikenda valesid.",
+            "Oikea vastaus on selvästi pisin: oppija voi valita pituuden perusteella. Lyhennä sitä tai pidennä vääriä.",
+            "The right option is noticeably the longest, so a learner can pick by length. Shorten it or lengthen the wrong ones.",
+        ],
+    ),
+    (
+        "true_false_balance",
+        [
+            "Selle testi väited on enamasti tõesed või enamasti väärad: õppija võib arvata. Tasakaalusta neid.",
+            "Tämän testin väitteet ovat enimmäkseen tosia tai enimmäkseen epätosia: oppija voi arvata. Tasapainota niitä.",
+            "This quiz's statements are mostly true or mostly false, so a learner can guess. Balance them.",
+        ],
+    ),
+    (
+        "absolute_in_false",
+        [
+            "Sõnad nagu „alati“, „ainult“ või „kindlasti“ on ainult valedes vastustes: need reedavad vale vastuse. Sõnasta ilma nendeta.",
+            "Sanat kuten ”aina”, ”vain” tai ”ehdottomasti” ovat vain väärissä vastauksissa: ne paljastavat väärän vastauksen. Muotoile ilman niitä.",
+            "Words like “always”, “only” or “definitely” appear only in wrong answers, which gives them away. Reword without them.",
+        ],
+    ),
+    (
+        "justification_in_wrong",
+        [
+            "Valed vastused põhjendavad end („…, sest …“, „…, et …“) palju sagedamini kui õiged: põhjendus reedab vale. Ühtlusta need.",
+            "Väärät vastaukset perustelevat itseään (”…, koska …”, ”…, jotta …”) paljon useammin kuin oikeat: perustelu paljastaa väärän. Tasoita niitä.",
+            "Wrong answers give a reason (“…, because …”) much more often than right ones, so a reason gives them away. Even them out.",
+        ],
+    ),
+    (
+        "all_or_none",
+        [
+            "Vastus „kõik eelnevad“ või „mitte ükski“ laseb arvata. Kirjuta selle asemel päris vastusevariant.",
+            "Vastaus ”kaikki edellä mainitut” tai ”ei mikään” antaa arvata. Kirjoita sen tilalle oikea vaihtoehto.",
+            "“All of the above” or “none of the above” lets a learner guess. Write a real option instead.",
+        ],
+    ),
+    (
+        "same_wrong_count",
+        [
+            "Kõigil mitme õige vastusega küsimustel on sama arv valesid vastuseid: õppija võib seda ära kasutada. Muuda mõne küsimuse valede arvu.",
+            "Kaikissa monen oikean vastauksen kysymyksissä on yhtä monta väärää vaihtoehtoa: oppija voi käyttää sitä hyväkseen. Muuta joidenkin määrää.",
+            "Every multiple-answer question has the same number of wrong options, which a learner can use. Vary it.",
+        ],
+    ),
+    (
+        "pick_all_credit",
+        [
+            "Kui õppija märgib kõik variandid, saab ta pool punktidest või rohkem. Lisa valesid variante või vähenda õigeid.",
+            "Jos oppija valitsee kaikki vaihtoehdot, hän saa puolet pisteistä tai enemmän. Lisää vääriä tai vähennä oikeita vaihtoehtoja.",
+            "Ticking every option earns half the credit or more. Add wrong options or have fewer right ones.",
+        ],
+    ),
+    (
+        "key_first",
+        [
+            "Õige vastus on enamasti esimene: väljatrükis ja eksporditud küsimustes on see näha. Sega vastusevariantide järjekorda.",
+            "Oikea vastaus on useimmiten ensimmäinen: se näkyy tulosteissa ja viedyissä kysymyksissä. Sekoita vaihtoehtojen järjestystä.",
+            "The right option is mostly listed first, which shows in print and exports. Mix the order of the options.",
+        ],
+    ),
+    (
+        "echoed_words",
+        [
+            "Paari vasak pool kordab oma parema poole sõna: paari saab leida sõna järgi. Sõnasta teisiti.",
+            "Parin vasen puoli toistaa oikean puolensa sanaa: parin voi löytää sanan perusteella. Muotoile toisin.",
+            "A pair's left side repeats a word of its right side, so it can be matched by the word. Reword it.",
+        ],
+    ),
+    (
+        "option_in_stem",
+        [
+            "Küsimus kordab õige vastuse sõnu: vastuse saab leida sõnu võrreldes. Kirjelda olukorda teiste sõnadega.",
+            "Kysymys toistaa oikean vastauksen sanoja: vastauksen löytää sanoja vertaamalla. Kuvaa tilanne toisin sanoin.",
+            "The question repeats the right option's words, so matching words finds the answer. Say the situation in other words.",
+        ],
+    ),
+    (
+        "hint_gives_answer",
+        [
+            "Vihje nimetab või tsiteerib vastusevarianti või küsib „A või B?“: see annab vastuse ette. Suuna vihjega põhimõtte juurde.",
+            "Vihje mainitsee tai lainaa vaihtoehtoa tai kysyy ”A vai B?”: se kertoo vastauksen. Ohjaa vihjeellä periaatteen luo.",
+            "The hint names or quotes an option, or asks “A or B?”, which gives the answer. Point back to the principle instead.",
+        ],
+    ),
+    (
+        "free_hints",
+        [
+            "Testis on vihjeid, aga vihje eest ei arvata midagi maha: vihje enne vastamist on tasuta. Määra vihje mahaarvamine.",
+            "Testissä on vihjeitä, mutta vihjeestä ei vähennetä mitään: vihje ennen vastaamista on ilmainen. Aseta vihjevähennys.",
+            "The quiz has hints but no deduction for them, so a hint before answering is free. Set a deduction per hint.",
+        ],
+    ),
+    (
+        "unused_allow",
+        [
+            "Erand („allow“) ei vaigista enam midagi. Eemalda see failist.",
+            "Poikkeus (”allow”) ei enää vaimenna mitään. Poista se tiedostosta.",
+            "An exception (“allow”) no longer silences anything. Remove it from the file.",
+        ],
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lint_rule_has_advice_in_every_language() {
+        for rule in tere_authoring::lint::RULES.iter().map(|r| r.name).chain(["unused_allow"]) {
+            assert!(ADVICE.iter().any(|(name, _)| *name == rule), "no advice for `{rule}`");
+        }
+        for (name, words) in ADVICE {
+            assert!(tere_authoring::lint::rule(name).is_some() || *name == "unused_allow", "`{name}` is no rule");
+            assert!(words.iter().all(|w| !w.is_empty()));
+        }
+    }
+}

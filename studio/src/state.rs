@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use tere_authoring::draft::keys;
+use tere_authoring::draft::Advice;
 use tere_authoring::draft::SpeakerChoice;
 use tere_authoring::kinds::QuestionType;
 use tere_authoring::{Draft, Field, Problem, Seg};
@@ -84,6 +85,8 @@ pub struct Studio {
     pub draft: Draft,
     /// From `Draft::check`: exactly what `cargo xtask check` says, placed at fields.
     pub problems: Rc<Vec<Problem>>,
+    /// The lint's advice on the questions' writing, once the draft has no problems.
+    pub advice: Rc<Vec<Advice>>,
     /// `problems` are the draft's as it now stands. Validation runs once typing pauses
     /// (`Change::Validate`), not on every keystroke; until then publishing waits.
     pub checked: bool,
@@ -190,10 +193,11 @@ fn question_of(change: &Change) -> Option<usize> {
 
 impl Studio {
     pub fn new(draft: Draft, notice: Option<Notice>) -> Studio {
-        let problems = Rc::new(draft.check());
+        let checked = draft.check_all();
         Studio {
             draft,
-            problems,
+            problems: Rc::new(checked.problems),
+            advice: Rc::new(checked.advice),
             checked: true,
             quiz: 0,
             unpublished: false,
@@ -304,7 +308,8 @@ impl Reducible for Studio {
                 moved
             }
             Change::Validate(version) if version == self.version && !self.checked => {
-                return Rc::new(Studio { problems: Rc::new(self.draft.check()), checked: true, ..(*self).clone() })
+                let checked = self.draft.check_all();
+                return Rc::new(Studio { problems: Rc::new(checked.problems), advice: Rc::new(checked.advice), checked: true, ..(*self).clone() });
             }
             Change::Validate(_) => return self,
             // Another quiz opens with its questions closed; the quiz on screen chosen again stays as it is.

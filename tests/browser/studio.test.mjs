@@ -102,8 +102,9 @@ test('a trainer changes a question, adds one, fixes a problem, publishes SCORM 2
   const added = page.locator('section.question-editor').nth(n);
   const addedId = await added.getAttribute('data-question-id');
   await field(page, 'question', n, 'text').fill('Mida teed, kui klient tuleb sisse ajal, mil räägid telefoniga?');
-  // The problem provoked on purpose: an empty option. It shows at that field, and publishing is blocked.
-  await field(page, 'question', n, 'option', 0, 'text').fill('');
+  // The problem provoked on purpose: an empty option (a blank; the template shows as a hint in an
+  // empty field). It shows at that field, and publishing is blocked.
+  await field(page, 'question', n, 'option', 0, 'text').fill(' ');
   const problem = page.locator(`#f-${FILE.replace('.', '_')}-question-${n}-option-0-text-problem .problem`);
   await problem.waitFor();
   assert.match(await problem.textContent(), /empty|tühi/i);
@@ -243,6 +244,7 @@ test('bad input: a plain message says what is wrong, nothing runs, and the open 
   const hostile = path.join(ROOT, 'tests/hostile-content');
   await page.locator('#open-files').setInputFiles(fs.readdirSync(hostile).map((f) => path.join(hostile, f)));
   await page.locator('button[data-quiz-file="hostile.toml"]').click();
+  await openQuestion(page, 0);
   assert.match(await page.locator('#f-hostile_toml-question-0-text').inputValue(), /<script>/);
   assert.equal(await page.evaluate(() => window.injected), undefined);
   assert.deepEqual(page.errors, []);
@@ -317,9 +319,11 @@ test('questions as cards: twenty fit in one screen, open on click, are added at 
   await page.locator('button[data-quiz-file="raske_klient.toml"]').click();
   const cards = page.locator('section.question-editor');
   const before = await cards.count();
-  // Make it twenty (or more): each new one opens, written over before the next.
-  for (let i = before; i < 20; i++) await page.locator('[data-action="question-add"]').click();
-  await page.locator('[data-action="question-open"][aria-expanded="true"]').click();
+  // One new question (and more, to make twenty): each new one opens.
+  for (let i = before; i < Math.max(20, before + 1); i++) await page.locator('[data-action="question-add"]').click();
+  // The last one added is open (if any was needed): a click on its card closes it.
+  const open = page.locator('[data-action="question-open"][aria-expanded="true"]');
+  if (await open.count()) await open.click();
   assert.equal(await page.locator('[data-action="question-open"][aria-expanded="true"]').count(), 0, 'all closed');
   const count = await cards.count();
   assert.ok(count >= 20);
@@ -363,6 +367,24 @@ test('questions as cards: twenty fit in one screen, open on click, are added at 
   await context.close();
 });
 
+test("the lint's advice on the wording shows in the Studio's language, leads to its place, and does not block publishing", async () => {
+  const { context, page } = await openStudio({ bypassCSP: true });
+  await page.locator('button[data-quiz-file="raske_klient.toml"]').click();
+  await page.locator('.all-good').waitFor();
+  assert.equal(await page.locator('section.advice').count(), 0, 'the built-in course has no advice');
+  // Hints without a deduction are free: advice, in Estonian, with the English details folded.
+  await page.locator('#f-raske_klient_toml-hint_penalty').fill('');
+  const entry = page.locator('section.advice .problem-entry');
+  await entry.first().waitFor();
+  assert.match(await page.locator('#advice-heading').textContent(), /^Soovitused sõnastuse kohta \(1\)$/);
+  assert.match(await entry.first().textContent(), /vihje eest ei arvata midagi maha/);
+  assert.match(await entry.first().locator('details').textContent(), /raske_klient\.toml:\d+:\d+.*hint_penalty/);
+  assert.equal(await page.locator('[data-action="publish-scorm2004"]').isDisabled(), false, 'advice does not block publishing');
+  assert.deepEqual(await audit(page), [], 'axe: the advice list');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('the Studio on a phone (375 px): cards, an open question with its problems, and the problem and publish bar always on screen; axe finds nothing', async () => {
   const context = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'et-EE', bypassCSP: true });
   const page = await context.newPage();
@@ -401,9 +423,11 @@ test('keyboard: a new question takes focus; a problem in another quiz leads to i
   await page.locator('.add-question select').selectOption('true_false');
   await page.locator('[data-action="question-add"]').press('Enter');
   await page.waitForFunction((id) => document.activeElement?.id === id, `f-${FILE.replace('.', '_')}-question-${n}-text`);
+  // Written, then deleted: an empty text (the template showed as a hint until then).
+  await page.keyboard.type('x');
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
-  const emptied = page.locator('.problem-entry button', { hasText: 'is empty' }).first();
+  const emptied = page.locator('.problem-entry button', { hasText: 'See väli on tühi' }).first();
   await emptied.waitFor();
   // Another quiz on screen: the problem's link brings back this quiz and its field.
   await page.locator('button[data-quiz-file="ettevalmistus.toml"]').click();
@@ -443,6 +467,7 @@ test('a new section of the material can be added, named and cited by a question'
   await page.locator('[data-action="section-add"]').click();
   await page.locator('#f-sections_toml-section-' + before + '-heading').fill('Telefonikõne vastuvõtmine');
   await page.locator('.all-good').waitFor();
+  await openQuestion(page, 0);
   const source = page.locator(`#f-${FILE.replace('.', '_')}-question-0-source-section`);
   await source.selectOption({ label: 'Telefonikõne vastuvõtmine' });
   await page.locator('.all-good').waitFor();
@@ -456,6 +481,7 @@ test("a question's type changes in place: what the new type has too stays, and l
   await page.locator(`button[data-quiz-file="${FILE}"]`).click();
   const q0 = quizById(QUIZ).questions[0];
   assert.equal(q0.type, 'single');
+  await openQuestion(page, 0);
   const type = field(page, 'question', 0, 'type');
   const optionTexts = async () => {
     const texts = [];
@@ -489,7 +515,9 @@ test("a question's type changes in place: what the new type has too stays, and l
   // The template's steps are placeholders to write over, each a problem at its field.
   const step = (i) => page.locator(`#f-${FILE.replace('.', '_')}-question-0-items-${i}-problem .problem`);
   await step(2).waitFor();
-  assert.match(await step(0).textContent(), /still the placeholder "Samm 1"/);
+  assert.match(await step(0).textContent(), /Siin on veel näidistekst/);
+  assert.equal(await field(page, 'question', 0, 'items', 0).getAttribute('placeholder'), 'Samm 1', 'the template step is a greyed hint');
+  assert.equal(await field(page, 'question', 0, 'items', 0).inputValue(), '');
   assert.equal(asked, 2);
   assert.equal(await page.locator('section.question-editor >> nth=0').locator('fieldset.options').count(), 0);
   assert.equal(await field(page, 'question', 0, 'items', 2).count(), 1, 'three steps to order');
@@ -522,6 +550,7 @@ test('removing a question or a quiz, or starting over, asks first, says what goe
     page.on('dialog', (d) => { asked.push(d.message()); if (answer) d.accept(); else d.dismiss(); });
 
     // A question: "no" keeps it; "yes" removes it, and the notice offers to undo.
+    await openQuestion(page, 0);
     await page.locator('[data-action="question-remove"]').first().click();
     assert.match(asked.at(-1), /^Eemaldada küsimus 1 \(„.+“\)\?$/);
     assert.equal(await questions.count(), count, 'Cancel removes nothing');
@@ -551,6 +580,7 @@ test('removing a question or a quiz, or starting over, asks first, says what goe
     assert.equal(await reset.textContent(), 'Alusta uuesti sisseehitatud kursusest');
     assert.notEqual(await page.locator('.studio-header button').first().getAttribute('data-action'), 'open-builtin');
     await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+    await openQuestion(page, 0);
     await field(page, 'question', 0, 'text').fill('Minu oma küsimus');
     const edited = await draftOf(page);
     await reset.click();
@@ -575,6 +605,7 @@ test('a value typed right after editing another field is kept when the check run
   await page.locator(`button[data-quiz-file="${FILE}"]`).click();
   const passMark = page.locator(`#f-${FILE.replace('.', '_')}-pass_mark`);
   const text = 'Kuidas tervitad klienti, kes siseneb kauplusesse?';
+  await openQuestion(page, 0);
   await field(page, 'question', 0, 'text').fill(text);
   // Within 300 ms, before the check (200 ms after the last keystroke) has run.
   await passMark.click();
@@ -678,6 +709,7 @@ test('bad files never freeze or break the Studio: a message within 2 s, the page
 test('after publishing, the Studio shows when, and a reload no longer calls the changes unfinished', async () => {
   const { context, page } = await openStudio();
   await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  await openQuestion(page, 1);
   await field(page, 'question', 1, 'text').fill('Kuidas alustad vestlust kliendiga, kes vaatab riiulit?');
   await page.locator('.all-good').waitFor();
   await publish(page, 'publish-toml', 'published.zip');

@@ -2,12 +2,13 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::path::Path;
 
 use toml_edit::{ImDocument, Item, Table, Value};
 
 use super::{keys, Draft, Field, Seg};
 use crate::Said;
-use crate::{load_course_files, ContentError};
+use crate::{load_course_files, ContentError, Warning};
 
 /// An error of the draft, as `cargo xtask check` reports it, and the field it is about:
 /// the innermost field whose key or value holds the error's position (a question's
@@ -19,31 +20,62 @@ pub struct Problem {
     pub at: Option<Field>,
 }
 
+/// An item-writing warning of the draft (`lint`), and the field it is about: advice,
+/// not a problem; publishing does not wait for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Advice {
+    pub warning: Warning,
+    pub at: Option<Field>,
+}
+
+/// What validating the draft found: its problems, or (when it has none) the lint's advice.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Checked {
+    pub problems: Vec<Problem>,
+    pub advice: Vec<Advice>,
+}
+
 impl Draft {
     /// Validates the draft as `load_course` validates a folder: no problems means it
     /// loads and can be published. Lint warnings are not problems.
     pub fn check(&self) -> Vec<Problem> {
+        self.check_all().problems
+    }
+
+    /// `check`, with the lint's warnings when the draft loads (the lint needs the course).
+    pub fn check_all(&self) -> Checked {
+        // Each file is parsed for its spans once, however many errors it has.
+        let mut parsed: HashMap<String, Option<ImDocument<&str>>> = HashMap::new();
         match load_course_files(&self.files) {
-            Ok(_) => Vec::new(),
-            Err(errors) => {
-                // Each file is parsed for its spans once, however many errors it has.
-                let mut parsed: HashMap<String, Option<ImDocument<&str>>> = HashMap::new();
-                errors
+            Ok(loaded) => Checked {
+                problems: Vec::new(),
+                advice: loaded
+                    .warnings
+                    .into_iter()
+                    .map(|warning| {
+                        let at = self.locate(&warning.file, warning.line, warning.column, &mut parsed);
+                        Advice { warning, at }
+                    })
+                    .collect(),
+            },
+            Err(errors) => Checked {
+                problems: errors
                     .into_iter()
                     .map(|error| {
-                        let at = self.locate(&error, &mut parsed).map(|at| beside_its_boxes(&error.said, at));
+                        let at = self.locate(&error.file, error.line, error.column, &mut parsed).map(|at| beside_its_boxes(&error.said, at));
                         Problem { error, at }
                     })
-                    .collect()
-            }
+                    .collect(),
+                advice: Vec::new(),
+            },
         }
     }
 
-    /// The innermost field at the error's line and column.
-    fn locate<'a>(&'a self, error: &ContentError, parsed: &mut HashMap<String, Option<ImDocument<&'a str>>>) -> Option<Field> {
-        let file = error.file.strip_prefix(&self.files.base).ok()?.to_str()?.to_string();
+    /// The innermost field at a line and column of a file.
+    fn locate<'a>(&'a self, path: &Path, line: usize, column: usize, parsed: &mut HashMap<String, Option<ImDocument<&'a str>>>) -> Option<Field> {
+        let file = path.strip_prefix(&self.files.base).ok()?.to_str()?.to_string();
         let text = self.files.files.get(&file)?;
-        let offset = offset(text, error.line, error.column);
+        let offset = offset(text, line, column);
         let doc = parsed.entry(file.clone()).or_insert_with(|| ImDocument::parse(text.as_str()).ok()).as_ref()?;
         let mut best: Option<(Vec<Seg>, usize)> = None;
         walk_table(doc.as_table(), &mut Vec::new(), offset, &mut best);

@@ -21,7 +21,7 @@ use toml_edit::{Array, DocumentMut, Item, Value};
 
 pub use crate::kinds::KINDS;
 use crate::CourseFiles;
-pub use check::Problem;
+pub use check::{Advice, Checked, Problem};
 pub use path::{Field, Seg};
 pub use question::is_placeholder;
 pub use question::SpeakerChoice;

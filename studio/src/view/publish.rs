@@ -1,5 +1,7 @@
-//! The problems validation found (each links to its field), publishing (blocked
-//! while any problem remains) and the preview.
+//! The problems validation found and the lint's advice (each links to its field),
+//! publishing (blocked while any problem remains) and the preview.
+
+use std::path::Path;
 
 use yew::prelude::*;
 
@@ -9,14 +11,13 @@ use tere_authoring::{Field, Seg};
 use super::fields::dom_id;
 use super::{focus_after_render, Ctx};
 use crate::publish::{Output, OUTPUTS};
-use crate::said::{field_label, say};
+use crate::said::{advise, field_label, say};
 use crate::state::Change;
 
 /// The problem list; each entry moves focus to the field it concerns.
 pub fn problems(ctx: &Ctx) -> Html {
     let ui = ctx.ui;
     let problems = &ctx.studio.problems;
-    let quizzes = ctx.studio.draft.quiz_files();
     html! {
         <section class="problems" aria-labelledby="problems-heading">
             <h2 id="problems-heading">{ format!("{} ({})", ui.problems, problems.len()) }</h2>
@@ -26,48 +27,77 @@ pub fn problems(ctx: &Ctx) -> Html {
                 <p class="checking" role="status">{ ui.checking }</p>
             } else {
                 <ul role="list">
-                    { for problems.iter().map(|p| {
-                        let target = p.at.as_ref().map(dom_id);
-                        let place = format!("{}:{}:{}", p.error.file.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default(), p.error.line, p.error.column);
-                        let said = say(ctx.lang, ui, &p.error.said);
-                        // Where, in the form's words: the quiz's title, then the field's label.
-                        let quiz_title = p.at.as_ref().and_then(|f| quizzes.iter().any(|(_, file)| *file == f.file).then(|| ctx.studio.draft.get_str(&Field::file(f.file.as_str()).key(keys::TITLE))).flatten());
-                        let label = [quiz_title, p.at.as_ref().and_then(|f| field_label(ui, f))].into_iter().flatten().collect::<Vec<_>>().join(" · ");
-                        let question = p.at.as_ref().and_then(|f| match f.path.as_slice() {
-                            [Seg::Key(k), Seg::Index(n), ..] if k == keys::QUESTION => Some(*n),
-                            _ => None,
-                        });
-                        // A field of another quiz: that quiz is chosen first, then its field gets focus.
-                        let quiz = p.at.as_ref().and_then(|f| quizzes.iter().position(|(_, file)| *file == f.file));
-                        let dispatch = ctx.dispatch.clone();
-                        let focus = target.map(|id| Callback::from(move |_: MouseEvent| {
-                            if let Some(quiz) = quiz {
-                                dispatch.dispatch(Change::SelectQuiz(quiz));
-                            }
-                            // A question's field is in its card: the card opens first.
-                            if question.is_some() {
-                                dispatch.dispatch(Change::OpenQuestion(question));
-                            }
-                            focus_after_render(id.clone())
-                        }));
-                        html! {
-                            <li class="problem-entry">
-                                if !label.is_empty() { <span class="where">{ label }</span> }
-                                if let Some(focus) = focus {
-                                    <button type="button" class="link" onclick={focus}>{ said }</button>
-                                } else {
-                                    <span>{ said }</span>
-                                }
-                                <details class="place">
-                                    <summary>{ ui.details }</summary>
-                                    <code>{ place }</code>{ " " }{ p.error.message.clone() }
-                                </details>
-                            </li>
-                        }
-                    }) }
+                    { for problems.iter().map(|p| entry(ctx, p.at.as_ref(), say(ctx.lang, ui, &p.error.said), (&p.error.file, p.error.line, p.error.column), &p.error.message)) }
                 </ul>
             }
         </section>
+    }
+}
+
+/// The lint's advice on how the questions are written (when the course has no
+/// problems): publishing does not wait for it; each entry leads to its question.
+pub fn advice(ctx: &Ctx) -> Html {
+    let ui = ctx.ui;
+    let advice = &ctx.studio.advice;
+    if advice.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="advice" aria-labelledby="advice-heading">
+            <h2 id="advice-heading">{ format!("{} ({})", ui.advice, advice.len()) }</h2>
+            <p class="about">{ ui.advice_about }</p>
+            <ul role="list">
+                { for advice.iter().map(|a| {
+                    let w = &a.warning;
+                    entry(ctx, a.at.as_ref(), advise(ctx.lang, w.rule).to_string(), (&w.file, w.line, w.column), &w.message)
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// One entry of the problem or advice list: where (the quiz's title and the field's
+/// label), what it says in the trainer's words (a link to the field), and the file,
+/// line and English message folded under "details".
+fn entry(ctx: &Ctx, at: Option<&Field>, words: String, (file, line, column): (&Path, usize, usize), english: &str) -> Html {
+    let ui = ctx.ui;
+    let quizzes = ctx.studio.draft.quiz_files();
+    let place = format!("{}:{line}:{column}", file.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default());
+    let quiz_title =
+        at.and_then(|f| quizzes.iter().any(|(_, q)| *q == f.file).then(|| ctx.studio.draft.get_str(&Field::file(f.file.as_str()).key(keys::TITLE))).flatten());
+    let label = [quiz_title, at.and_then(|f| field_label(ui, f))].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+    let question = at.and_then(|f| match f.path.as_slice() {
+        [Seg::Key(k), Seg::Index(n), ..] if k == keys::QUESTION => Some(*n),
+        _ => None,
+    });
+    // A field of another quiz: that quiz is chosen first, then its field gets focus.
+    let quiz = at.and_then(|f| quizzes.iter().position(|(_, q)| *q == f.file));
+    let dispatch = ctx.dispatch.clone();
+    let focus = at.map(dom_id).map(|id| {
+        Callback::from(move |_: MouseEvent| {
+            if let Some(quiz) = quiz {
+                dispatch.dispatch(Change::SelectQuiz(quiz));
+            }
+            // A question's field is in its card: the card opens first.
+            if question.is_some() {
+                dispatch.dispatch(Change::OpenQuestion(question));
+            }
+            focus_after_render(id.clone())
+        })
+    });
+    html! {
+        <li class="problem-entry">
+            if !label.is_empty() { <span class="where">{ label }</span> }
+            if let Some(focus) = focus {
+                <button type="button" class="link" onclick={focus}>{ words }</button>
+            } else {
+                <span>{ words }</span>
+            }
+            <details class="place">
+                <summary>{ ui.details }</summary>
+                <code>{ place }</code>{ " " }{ english.to_string() }
+            </details>
+        </li>
     }
 }
 
