@@ -124,7 +124,7 @@ pub fn app() -> Html {
         Callback::from(move |files: Vec<web_sys::File>| {
             let (dispatch, current) = (studio.dispatcher(), studio.draft.clone());
             yew::platform::spawn_local(async move {
-                match open::open(files, current, ui).await {
+                match open::open(files, current, lang, ui).await {
                     Ok(opened) => dispatch.dispatch(Change::Open(opened.draft, Notice::Opened(opened.what))),
                     Err(e) => dispatch.dispatch(Change::OpenFailed(e)),
                 }

@@ -161,6 +161,10 @@ pub struct Ui {
     pub not_published: &'static str,
     pub preview: &'static str,
     pub close_preview: &'static str,
+    /// A file nested deeper than `{max}` levels at `{line}`: refused before parsing.
+    pub open_too_deep: &'static str,
+    /// A GIFT file that cannot be read; the parser's lines (English) follow.
+    pub open_gift_failed: &'static str,
     /// The lint's findings: advice on the writing, not problems.
     pub advice: &'static str,
     pub advice_about: &'static str,
@@ -285,6 +289,8 @@ static ET: Ui = Ui {
     not_published: "pole veel avaldatud",
     preview: "Eelvaade",
     close_preview: "Sulge eelvaade",
+    open_too_deep: "{name}, rida {line}: andmed on pesastatud sügavamale kui {max} taset; kursusefail pole kunagi selline, seega seda ei avata.",
+    open_gift_failed: "{name}: GIFT-faili ei saanud lugeda. Parser ütleb (inglise keeles):",
     advice: "Soovitused sõnastuse kohta",
     advice_about: "Need ei takista avaldamist, aga õppija võib nende järgi vastuse ära arvata.",
     pair: "Paar",
@@ -406,6 +412,8 @@ static FI: Ui = Ui {
     not_published: "ei vielä julkaistu",
     preview: "Esikatselu",
     close_preview: "Sulje esikatselu",
+    open_too_deep: "{name}, rivi {line}: tiedot on sisäkkäin syvemmällä kuin {max} tasoa; kurssitiedosto ei ole koskaan sellainen, joten sitä ei avata.",
+    open_gift_failed: "{name}: GIFT-tiedostoa ei voitu lukea. Jäsentimen viesti (englanniksi):",
     advice: "Suosituksia muotoiluun",
     advice_about: "Nämä eivät estä julkaisua, mutta oppija voi niiden avulla arvata vastauksen.",
     pair: "Pari",
@@ -528,6 +536,8 @@ static EN: Ui = Ui {
     not_published: "not published yet",
     preview: "Preview",
     close_preview: "Close the preview",
+    open_too_deep: "{name}, line {line}: nested more than {max} levels deep; a course file never is, so it is not opened.",
+    open_gift_failed: "{name}: the GIFT file cannot be read. The parser says:",
     advice: "Advice on the wording",
     advice_about: "These do not stop publishing, but a learner may guess the answer from them.",
     pair: "Pair",

@@ -7,13 +7,14 @@
 //! before anything is parsed, and only text is kept.
 
 use tere_authoring::gift::{import_gift, plain_id, ImportOptions};
-use tere_authoring::nesting::check_nesting;
+use tere_authoring::nesting::{check_nesting, MAX_NESTING};
 use tere_authoring::CourseFiles;
 use tere_authoring::Draft;
 use tere_publish::{MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::i18n::{fill, Ui};
+use crate::i18n::{fill, Lang, Ui};
+use crate::said::package_problem;
 
 /// The largest package the Studio reads (a course's packages are a few hundred KB).
 const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
@@ -30,7 +31,7 @@ pub struct Opened {
 
 /// Opens `files` (as picked or dropped) over `current`; what went wrong is said in `ui`'s
 /// language (what the course's own files say is wrong stays in the words of its check).
-pub async fn open(files: Vec<web_sys::File>, current: Draft, ui: &Ui) -> Result<Opened, String> {
+pub async fn open(files: Vec<web_sys::File>, current: Draft, lang: Lang, ui: &Ui) -> Result<Opened, String> {
     if files.is_empty() {
         return Err(ui.open_none.into());
     }
@@ -54,10 +55,15 @@ pub async fn open(files: Vec<web_sys::File>, current: Draft, ui: &Ui) -> Result<
     let first = read[0].0.clone();
     match extension(&first).as_str() {
         "toml" => folder(read, ui),
-        "zip" | "html" | "htm" if read.len() == 1 => package(&read[0].0, &read[0].1),
+        "zip" | "html" | "htm" if read.len() == 1 => package(&read[0].0, &read[0].1, lang, ui),
         "gift" | "txt" if read.len() == 1 => gift(&read[0].0, &read[0].1, current, ui),
         _ => Err(fill(ui.open_unknown, &[("{name}", &first)])),
     }
+}
+
+/// A file nested too deep (at `line`), in the trainer's words.
+fn too_deep(ui: &Ui, name: &str, line: usize) -> String {
+    fill(ui.open_too_deep, &[("{name}", name), ("{line}", &line.to_string()), ("{max}", &MAX_NESTING.to_string())])
 }
 
 fn text(name: &str, bytes: &[u8], ui: &Ui) -> Result<String, String> {
@@ -72,7 +78,7 @@ fn folder(read: Vec<(String, Vec<u8>)>, ui: &Ui) -> Result<Opened, String> {
             return Err(fill(ui.open_not_toml, &[("{name}", name)]));
         }
         let text = text(name, bytes, ui)?;
-        check_nesting(name, &text)?;
+        check_nesting(&text).map_err(|line| too_deep(ui, name, line))?;
         files.files.insert(name.clone(), text);
     }
     if !files.files.contains_key("course.toml") {
@@ -82,10 +88,10 @@ fn folder(read: Vec<(String, Vec<u8>)>, ui: &Ui) -> Result<Opened, String> {
 }
 
 /// A Tere SCORM zip or offline page: the source it carries.
-fn package(name: &str, bytes: &[u8]) -> Result<Opened, String> {
-    let source = tere_publish::read_source(bytes).map_err(|e| format!("{name}: {}", e.message()))?;
+fn package(name: &str, bytes: &[u8], lang: Lang, ui: &Ui) -> Result<Opened, String> {
+    let source = tere_publish::read_source(bytes).map_err(|e| format!("{name}: {}", package_problem(lang, &e)))?;
     for (file, text) in &source.files {
-        check_nesting(&format!("{name}: {file}"), text)?;
+        check_nesting(text).map_err(|line| too_deep(ui, &format!("{name}: {file}"), line))?;
     }
     let mut files = CourseFiles::default();
     files.files.extend(source.files);
@@ -100,7 +106,8 @@ fn gift(name: &str, bytes: &[u8], mut draft: Draft, ui: &Ui) -> Result<Opened, S
     let base = plain_id(stem);
     let id = draft.fresh_quiz_id_like(if base.is_empty() { "gift" } else { &base });
     let options = ImportOptions { quiz_id: id.clone(), file_name: name.to_string(), lang: draft.course_lang() };
-    let conversion = import_gift(&source, &options).map_err(|errors| errors.join("\n"))?;
-    draft.add_quiz_file(&id, &conversion.toml).map_err(|e| format!("{name}: {e}"))?;
+    // The parser's own words (English, with the line) follow the trainer's.
+    let conversion = import_gift(&source, &options).map_err(|errors| format!("{}\n{}", fill(ui.open_gift_failed, &[("{name}", name)]), errors.join("\n")))?;
+    draft.add_quiz_file(&id, &conversion.toml).map_err(|e| format!("{}\n{e}", fill(ui.open_gift_failed, &[("{name}", name)])))?;
     Ok(Opened { draft, what: name.to_string() })
 }

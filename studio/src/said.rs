@@ -8,6 +8,7 @@ use tere_authoring::draft::keys;
 use tere_authoring::said::Listed;
 use tere_authoring::{Field, Said, Seg};
 use tere_engine::model::{MAX_CHOICES, MAX_HINTS, MAX_TRIES};
+use tere_publish::{SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES};
 
 use crate::i18n::{Lang, Ui};
 
@@ -376,5 +377,44 @@ mod tests {
             assert!(tere_authoring::lint::rule(name).is_some() || *name == "unused_allow", "`{name}` is no rule");
             assert!(words.iter().all(|w| !w.is_empty()));
         }
+    }
+}
+
+/// Why a package's course cannot be read back, in the trainer's language.
+pub fn package_problem(lang: Lang, problem: &SourceError) -> String {
+    let mib = |bytes: usize| bytes >> 20;
+    let (most_files, file_mib, total_mib) = (MAX_SOURCE_FILES, mib(MAX_SOURCE_FILE_BYTES), mib(MAX_SOURCE_TOTAL_BYTES));
+    match lang {
+        Lang::Et => match problem {
+            SourceError::UnknownFormat => "see fail pole SCORM-pakett (zip) ega võrguühenduseta fail (HTML); ava Tere tehtud pakett.".into(),
+            SourceError::DamagedZip(_) => "see zip-fail on vigane ja seda ei saa lugeda; laadi või kopeeri see uuesti.".into(),
+            SourceError::NotTereZip => "see zip-fail pole Tere pakett või on tehtud ajal, mil paketid ei sisaldanud oma kursust (kaust source/ puudub).".into(),
+            SourceError::NotTerePage => "see leht pole Tere võrguühenduseta fail või on tehtud ajal, mil need ei sisaldanud oma kursust.".into(),
+            SourceError::NoCourseFile => "paketi kursusel pole faili course.toml, seega seda ei saa avada.".into(),
+            SourceError::BadName(name) => format!("paketis on kasutamatu nimega fail „{}“, seega seda ei avata.", name.escape_debug()),
+            SourceError::Duplicate(name) => format!("paketis on fail {name} kaks korda, seega seda ei avata."),
+            SourceError::TooManyFiles => format!("paketis on üle {most_files} lähtefaili, seega seda ei avata."),
+            SourceError::FileTooLarge(name) => format!("paketi lähtefail {name} on suurem kui {file_mib} MiB, seega seda ei avata."),
+            SourceError::TotalTooLarge => format!("paketi lähtefailid on kokku suuremad kui {total_mib} MiB, seega seda ei avata."),
+            SourceError::BadBase64(name) => format!("selle lehe lähtefail {name} on vigane; salvesta leht uuesti."),
+            SourceError::NotText(name) => format!("paketi lähtefail {name} pole tekst (UTF-8), seega seda ei avata."),
+        },
+        Lang::Fi => match problem {
+            SourceError::UnknownFormat => "tiedosto ei ole SCORM-paketti (zip) eikä offline-tiedosto (HTML); avaa Teren tekemä paketti.".into(),
+            SourceError::DamagedZip(_) => "zip-tiedosto on vioittunut eikä sitä voi lukea; lataa tai kopioi se uudelleen.".into(),
+            SourceError::NotTereZip => {
+                "zip-tiedosto ei ole Tere-paketti, tai se on tehty ennen kuin paketit sisälsivät kurssinsa (source/-kansio puuttuu).".into()
+            }
+            SourceError::NotTerePage => "sivu ei ole Teren offline-tiedosto, tai se on tehty ennen kuin ne sisälsivät kurssinsa.".into(),
+            SourceError::NoCourseFile => "paketin kurssissa ei ole tiedostoa course.toml, joten sitä ei voi avata.".into(),
+            SourceError::BadName(name) => format!("paketissa on käyttökelvottoman niminen tiedosto ”{}”, joten sitä ei avata.", name.escape_debug()),
+            SourceError::Duplicate(name) => format!("paketissa on tiedosto {name} kahdesti, joten sitä ei avata."),
+            SourceError::TooManyFiles => format!("paketissa on yli {most_files} lähdetiedostoa, joten sitä ei avata."),
+            SourceError::FileTooLarge(name) => format!("paketin lähdetiedosto {name} on suurempi kuin {file_mib} Mt, joten sitä ei avata."),
+            SourceError::TotalTooLarge => format!("paketin lähdetiedostot ovat yhteensä suurempia kuin {total_mib} Mt, joten sitä ei avata."),
+            SourceError::BadBase64(name) => format!("sivun lähdetiedosto {name} on vioittunut; tallenna sivu uudelleen."),
+            SourceError::NotText(name) => format!("paketin lähdetiedosto {name} ei ole tekstiä (UTF-8), joten sitä ei avata."),
+        },
+        Lang::En => problem.message(),
     }
 }
