@@ -364,22 +364,6 @@ const ADVICE: &[(&str, [&str; 3])] = &[
     ),
 ];
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_lint_rule_has_advice_in_every_language() {
-        for rule in tere_authoring::lint::RULES.iter().map(|r| r.name).chain(["unused_allow"]) {
-            assert!(ADVICE.iter().any(|(name, _)| *name == rule), "no advice for `{rule}`");
-        }
-        for (name, words) in ADVICE {
-            assert!(tere_authoring::lint::rule(name).is_some() || *name == "unused_allow", "`{name}` is no rule");
-            assert!(words.iter().all(|w| !w.is_empty()));
-        }
-    }
-}
-
 /// Why a package's course cannot be read back, in the trainer's language.
 pub fn package_problem(lang: Lang, problem: &SourceError) -> String {
     let mib = |bytes: usize| bytes >> 20;
@@ -416,5 +400,21 @@ pub fn package_problem(lang: Lang, problem: &SourceError) -> String {
             SourceError::NotText(name) => format!("paketin lähdetiedosto {name} ei ole tekstiä (UTF-8), joten sitä ei avata."),
         },
         Lang::En => problem.message(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lint_rule_has_advice_in_every_language() {
+        for rule in tere_authoring::lint::RULES.iter().map(|r| r.name).chain(["unused_allow"]) {
+            assert!(ADVICE.iter().any(|(name, _)| *name == rule), "no advice for `{rule}`");
+        }
+        for (name, words) in ADVICE {
+            assert!(tere_authoring::lint::rule(name).is_some() || *name == "unused_allow", "`{name}` is no rule");
+            assert!(words.iter().all(|w| !w.is_empty()));
+        }
     }
 }
