@@ -3,8 +3,8 @@
 // again)` for a pack's bytes (a promise of an ArrayBuffer); `again` fetches anew (a
 // retry after a failure). File names are the engine's (tere_engine::packed): the index
 // `content/course.pack`, a quiz's `content/quiz-<id>.pack`. URLs are relative to the
-// page, so the site works under any path. The offline page defines its own
-// `tereContent` with the packs embedded, and no fetch.
+// page, so the site works under any path. It also fetches the player's wasm (below).
+// The offline page defines its own `tereContent` with the packs embedded, and no fetch.
 "use strict";
 (() => {
   const requests = new Map();
@@ -22,7 +22,44 @@
     return requests.get(name);
   };
   load("course.pack");
+
+  // The player's wasm (its URL is this script's `data-wasm`, written by `cargo xtask
+  // build`), fetched now beside the packs; the boot module compiles it (`start`).
+  // Moodle serves a package's files through pluginfile.php with no MIME type for .wasm:
+  // application/octet-stream, uncompressed, and a browser will not compile that as it
+  // streams. A package carries the wasm twice, plain and as `.wasm.gz` (gzip bytes any
+  // server sends as they are): from pluginfile.php the gzip bytes are fetched and
+  // inflated here as they arrive. Elsewhere the plain file, as before (a server that
+  // compresses wasm sends it smaller than gzip). Either is handed on typed
+  // application/wasm, so it compiles while it streams; any failure falls back to the
+  // plain file.
+  const wasmUrl = document.currentScript && document.currentScript.dataset.wasm;
+  const typed = (response) =>
+    response.headers.get("Content-Type") === "application/wasm"
+      ? response
+      : new Response(response.body, { status: response.status, statusText: response.statusText, headers: { "Content-Type": "application/wasm" } });
+  const plainWasm = () => fetch(new URL(wasmUrl, document.baseURI)).then(typed);
+  const gzippedWasm = () =>
+    fetch(new URL(`${wasmUrl}.gz`, document.baseURI)).then((response) => {
+      if (!response.ok || !response.body) throw new Error(`${wasmUrl}.gz: HTTP ${response.status}`);
+      return new Response(response.body.pipeThrough(new DecompressionStream("gzip")), { headers: { "Content-Type": "application/wasm" } });
+    });
+  const inMoodle = location.pathname.includes("/pluginfile.php/");
+  let wasm = null;
+  if (wasmUrl) {
+    wasm = inMoodle && typeof DecompressionStream === "function" ? gzippedWasm().catch(plainWasm) : plainWasm();
+    wasm.catch(() => {});
+  }
+  // Compiles the wasm fetched above with wasm-bindgen's `init`; again from the plain
+  // file if that fails (gzip bytes that did not inflate).
+  const start = async (init) => {
+    try {
+      return await init({ module_or_path: wasm || plainWasm() });
+    } catch (e) {
+      return init({ module_or_path: plainWasm() });
+    }
+  };
   const quiz = new URLSearchParams(location.search).get("quiz");
   if (quiz && /^[A-Za-z0-9_]{1,64}$/.test(quiz)) load(`quiz-${quiz}.pack`);
-  window.tereContent = { load };
+  window.tereContent = { load, start };
 })();

@@ -70,7 +70,7 @@ pub fn source_files(source: &Source) -> Vec<File> {
 /// Every file of a SCORM package but its manifest: the player, the packs `contents`
 /// needs, and the source. The manifest lists exactly these.
 pub fn package_files(player: &Player, packs: &Packs, contents: Contents, source: &Source) -> Vec<File> {
-    let mut files = player.files.clone();
+    let mut files = served_player(player);
     files.extend(content_files(packs, contents));
     files.extend(source_files(source));
     files
@@ -119,9 +119,29 @@ fn zip_of(files: &[File]) -> Result<Vec<u8>, String> {
 /// The site for hosting and iframe embedding: the player and the whole course's packs
 /// (`content/`), paths relative. It carries no source: a site is served to learners.
 pub fn site(player: &Player, packs: &Packs) -> Vec<File> {
-    let mut files = player.files.clone();
+    let mut files = served_player(player);
     files.extend(content_files(packs, Contents::Course));
     files
+}
+
+/// The player's files as a package or site serves them: with the wasm's gzip bytes
+/// beside it (`<wasm>.gz`), which content-loader.js fetches where the server sends the
+/// wasm uncompressed and untyped (Moodle's pluginfile.php), and inflates as they arrive.
+pub fn served_player(player: &Player) -> Vec<File> {
+    let mut files = player.files.clone();
+    for (name, bytes) in &player.files {
+        if name.ends_with(".wasm") {
+            files.push((format!("{name}.gz"), gzip(bytes)));
+        }
+    }
+    files
+}
+
+/// `bytes` as a gzip file, at the best level zlib has.
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    encoder.write_all(bytes).and_then(|_| encoder.finish()).expect("gzip into memory")
 }
 
 /// Standard base64 with padding, as `atob` and `data:` URLs read it.

@@ -3,6 +3,7 @@
 // using the exported course (target/tere-test/course.json).
 import http from 'node:http';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
@@ -17,8 +18,10 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
   '.css': 'text/css', '.json': 'application/json', '.xml': 'application/xml', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 /** Serves `mounts` ({ urlPrefix: folder }) on 127.0.0.1; records every 404. */
-export async function serve(mounts, extraHeaders = {}) {
+export async function serve(mounts, extraHeaders = {}, { likeMoodle = false } = {}) {
   const missing = [];
+  // What went out: each request's path and the bytes of its body on the wire.
+  const served = [];
   const server = http.createServer((req, res) => {
     const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     for (const [prefix, dir] of Object.entries(mounts)) {
@@ -27,8 +30,21 @@ export async function serve(mounts, extraHeaders = {}) {
       if (!file.startsWith(dir)) break;
       if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
       if (fs.existsSync(file)) {
-        res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...extraHeaders });
-        return res.end(fs.readFileSync(file));
+        let body = fs.readFileSync(file);
+        const headers = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...extraHeaders };
+        if (likeMoodle) {
+          // As Moodle 4.3's pluginfile.php behind a usual web server: no MIME type for
+          // .wasm (nor .pack, .gz), sent as it is; text types gzip-compressed.
+          const text = /\.(html|js|mjs|css|svg|json|xml)$/.test(file);
+          if (!text) headers['Content-Type'] = 'application/octet-stream';
+          if (text && /gzip/.test(req.headers['accept-encoding'] ?? '')) {
+            body = zlib.gzipSync(body);
+            headers['Content-Encoding'] = 'gzip';
+          }
+        }
+        served.push({ url, bytes: body.length });
+        res.writeHead(200, headers);
+        return res.end(body);
       }
     }
     missing.push(url);
@@ -36,7 +52,7 @@ export async function serve(mounts, extraHeaders = {}) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${server.address().port}`;
-  return { base, missing, close: () => new Promise((ok) => server.close(ok)) };
+  return { base, missing, served, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 export async function launch() {

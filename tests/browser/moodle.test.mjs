@@ -19,7 +19,9 @@ before(async () => {
     mounts[`/v${v}${MOODLE_PATH}`] = unzip(path.join(PACKAGES, `tere-scorm${v}.zip`)).dir;
     mounts[`/v${v}-stage${MOODLE_PATH}`] = unzip(path.join(PACKAGES, `tere-scorm${v}-${STAGE}.zip`)).dir;
   }
-  server = await serve(mounts);
+  // As Moodle serves a package: .wasm (and the packs) as application/octet-stream,
+  // uncompressed; html, js and css gzip-compressed.
+  server = await serve(mounts, {}, { likeMoodle: true });
   browser = await launch();
 });
 after(async () => {
@@ -82,6 +84,24 @@ async function playStage(frame, quiz, correctWhen) {
 }
 
 for (const v of ['12', '2004']) {
+  test(`SCORM ${v}, one stage as Moodle serves it: the player's gzip bytes stream into the compiler (no MIME fallback warning), and a launch moves at most 170 KB`, async (t) => {
+    const from = server.served.length;
+    const { page, frame, close } = await player(v, { stage: true, width: 375, height: 800 });
+    await frame.locator('[data-action="start"], [data-action="retry"]').first().click();
+    await frame.locator('section.question').waitFor();
+    const sent = server.served.slice(from).filter((r) => r.url.startsWith(`/v${v}-stage${MOODLE_PATH}`));
+    const names = sent.map((r) => path.basename(r.url));
+    assert.ok(names.some((n) => n.endsWith('_bg.wasm.gz')), `the gzip bytes were fetched: ${names}`);
+    assert.ok(!names.some((n) => n.endsWith('_bg.wasm')), 'not the plain wasm');
+    assert.deepEqual(page.warnings.filter((w) => /instantiateStreaming|MIME/i.test(w)), [], 'compiled while streaming, without the MIME fallback');
+    assert.deepEqual(page.warnings, []);
+    const kb = sent.reduce((n, r) => n + r.bytes, 0) / 1024;
+    t.diagnostic(`SCORM ${v} stage as Moodle serves it: ${kb.toFixed(1)} KB on the wire (${names.join(', ')})`);
+    assert.ok(kb <= 170, `the stage's launch moved ${kb.toFixed(1)} KB (${names.join(', ')})`);
+    assert.deepEqual(page.errors, []);
+    await close();
+  });
+
   test(`SCORM ${v}, whole course: switching stages back and forth in the player stores every stage's result`, async () => {
     const { page, frame, close } = await player(v);
     const [a, b] = [quizById(STAGE), quizById('vajaduse_moistmine')];

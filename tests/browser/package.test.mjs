@@ -152,6 +152,8 @@ test('tere-offline.html opens from file:// with no network, plays a quiz, and re
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  // No warning either: the wasm compiles from its embedded bytes as it should.
+  page.on('console', (m) => { if (['warning', 'error'].includes(m.type())) errors.push(`${m.type()}: ${m.text()}`); });
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(`file://${file}`);

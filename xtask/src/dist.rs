@@ -17,10 +17,35 @@ pub fn externalize_loader(dist: &Path) -> Result {
     let body_start = start + MODULE_OPEN.len();
     let end = body_start + html[body_start..].find("</script>").ok_or("unterminated loader script")?;
     let loader = html[body_start..end].trim();
+    // The wasm is fetched by content-loader.js (plain, or its gzip bytes in Moodle);
+    // the boot module hands wasm-bindgen's `init` to it.
+    let wasm = between(loader, "module_or_path: '", "'").ok_or("no wasm path in Trunk's loader")?.to_string();
+    let loader = loader.replace(&format!("init({{ module_or_path: '{wasm}' }})"), "window.tereContent.start(init)");
+    if loader.contains(&wasm) {
+        return Err(format!("Trunk's loader names {wasm} in a way xtask does not know"));
+    }
     let name = format!("boot-{:08x}.js", tere_engine::shuffle::fnv1a(loader.as_bytes()));
     std::fs::write(dist.join(&name), format!("{loader}\n")).map_err(|e| e.to_string())?;
     let html = format!("{}<script type=\"module\" src=\"./{name}\"></script>{}", &html[..start], &html[end + "</script>".len()..]);
+    // No preload of the plain wasm (in Moodle its gzip bytes come instead): the loader
+    // script, first in the head, starts the wasm's fetch itself.
+    let preload =
+        between(&html, "<link rel=\"preload\" href=\"", ">").filter(|link| link.contains(".wasm")).map(|link| format!("<link rel=\"preload\" href=\"{link}>"));
+    let html = match preload {
+        Some(link) => html.replace(&link, ""),
+        None => html,
+    };
+    let html = html.replacen("<script src=\"content-loader.js\"></script>", &format!("<script src=\"content-loader.js\" data-wasm=\"{wasm}\"></script>"), 1);
+    if !html.contains("data-wasm=") {
+        return Err("index.html has no <script src=\"content-loader.js\"> to name the wasm in".into());
+    }
     std::fs::write(&index, html).map_err(|e| e.to_string())
+}
+
+/// The text between `open` and the next `close` after it.
+fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = text.find(open)? + open.len();
+    Some(&text[start..start + text[start..].find(close)?])
 }
 
 /// Every file of the built site, relative to `dist` with `/` separators, sorted;
