@@ -160,6 +160,8 @@ test('tere-studio.html from file:// in Firefox: a question edited, a problem pro
   await open(STUDIO);
   await waitFor('button[data-quiz-file]');
   await click((await waitFor(`button[data-quiz-file="${FILE}"]`))[0]);
+  // The questions are one-line cards: the first one opens on a click.
+  await click((await waitFor('section.question-editor [data-action="question-open"]'))[0]);
   const text = (await waitFor(field('question', 0, 'text')))[0];
   const changed = 'Milline tervitus sobib poodi sisenevale kliendile kõige paremini?';
   await erase(text);
