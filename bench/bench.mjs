@@ -42,6 +42,9 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -70,8 +73,21 @@ const log = (...m) => console.error('bench:', ...m);
 
 // ---------------------------------------------------------------- static server
 
-/** `/tere/…` is dist/; the vanilla page and the two source files it links come from the repo. */
+/** Where the stage's SCORM 2004 package is mounted, as Moodle 4.3 serves package files. */
+const MOODLE_PATH = '/pluginfile.php/12/mod_scorm/content/1/';
+const STAGE_PACKAGE = path.join(DIST, 'packages', `tere-scorm2004-${QUIZ}.zip`);
+let stageDir = null;
+if (fs.existsSync(STAGE_PACKAGE)) {
+  stageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tere-bench-'));
+  execFileSync('python3', ['-m', 'zipfile', '-e', STAGE_PACKAGE, stageDir]);
+}
+
+/** `/tere/…` is dist/; `MOODLE_PATH` the stage's package; the vanilla page and the two source files it links come from the repo. */
 function resolve(url) {
+  if (url.startsWith(MOODLE_PATH) && stageDir) {
+    const file = path.join(stageDir, url.slice(MOODLE_PATH.length) || 'index.html');
+    return file.startsWith(stageDir) ? file : null;
+  }
   if (url.startsWith('/tere/')) {
     const file = path.join(DIST, url.slice('/tere/'.length) || 'index.html');
     return file.startsWith(DIST) ? file : null;
@@ -82,18 +98,33 @@ function resolve(url) {
 
 async function serve() {
   const requests = [];
+  // Each response's body as sent (compressed where the server compresses): its path and bytes.
+  const sent = [];
   const server = http.createServer((req, res) => {
     const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(url);
     const file = resolve(url);
     if (file && fs.existsSync(file) && fs.statSync(file).isFile()) {
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
-      return res.end(fs.readFileSync(file));
+      const headers = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' };
+      let body = fs.readFileSync(file);
+      if (url.startsWith(MOODLE_PATH)) {
+        // As Moodle 4.3's pluginfile.php behind a usual web server: no MIME type for
+        // .wasm, .pack or .gz (application/octet-stream, sent as it is); text gzip.
+        const text = /\.(html|js|css|svg)$/.test(file);
+        if (!text) headers['Content-Type'] = 'application/octet-stream';
+        if (text && /gzip/.test(req.headers['accept-encoding'] ?? '')) {
+          body = zlib.gzipSync(body, { level: 9 });
+          headers['Content-Encoding'] = 'gzip';
+        }
+      }
+      sent.push({ url, bytes: body.length });
+      res.writeHead(200, headers);
+      return res.end(body);
     }
     res.writeHead(404).end('not found');
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { base: `http://127.0.0.1:${server.address().port}`, requests, close: () => new Promise((ok) => server.close(ok)) };
+  return { base: `http://127.0.0.1:${server.address().port}`, requests, sent, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 // ---------------------------------------------------------------- in-page probes
@@ -117,15 +148,16 @@ function startupProbe() {
 }
 
 /**
- * Installed before any page script of Tere Studio: when the first question's text
- * field is present and editable (`section.question-editor textarea`, enabled, not
- * read-only, nothing inert around it).
+ * Installed before any page script of Tere Studio: when the first question's card is
+ * there to open (`section.question-editor [data-action="question-open"]`, enabled,
+ * nothing inert around it) and the quiz's title is editable.
  */
 function studioProbe() {
   const bench = (window.__bench = { ready: null, frame: null });
   const observer = new MutationObserver(() => {
-    const text = document.querySelector('section.question-editor textarea');
-    if (!text || text.disabled || text.readOnly || text.closest('[inert]') || bench.ready !== null) return;
+    const card = document.querySelector('section.question-editor [data-action="question-open"]');
+    const text = document.querySelector('.quiz-settings input[type="text"]');
+    if (!card || !text || card.disabled || text.disabled || text.readOnly || text.closest('[inert]') || bench.ready !== null) return;
     bench.ready = performance.now();
     observer.disconnect();
     requestAnimationFrame(() => { bench.frame = performance.now(); });
@@ -278,26 +310,99 @@ function quantile(xs, p) {
 const round = (x, digits = 2) => (x === null ? null : Number(x.toFixed(digits)));
 const stats = (xs) => ({ n: xs.length, median: round(median(xs)), p95: round(quantile(xs, 0.95)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) });
 
-/** One cold load: fresh context, HTTP cache off, probe first. */
-async function coldLoad(browser, url, { signature = false, probe = startupProbe, timeout = 15000 } = {}) {
-  const context = await browser.newContext({ locale: 'et-EE', viewport: { width: 1280, height: 900 } });
+/**
+ * The phone profile of issue 27: Chromium's network throttled to a 150 ms round trip
+ * and 1.6 Mbit/s down (0.75 up), the CPU slowed 4×, at 375 × 800.
+ */
+const PHONE = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8, cpuSlowdown: 4 };
+
+/** One cold load: fresh context, HTTP cache off, probe first; with `phone`, throttled. */
+async function coldLoad(browser, url, { signature = false, probe = startupProbe, timeout = 15000, phone = false, firstQuestion = false } = {}) {
+  const context = await browser.newContext({ locale: 'et-EE', viewport: phone ? { width: 375, height: 800 } : { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
     const errors = [];
+    const warnings = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    if (phone) {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: PHONE.latency, downloadThroughput: PHONE.downloadThroughput, uploadThroughput: PHONE.uploadThroughput });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
+    }
     await page.addInitScript(probe);
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__bench && window.__bench.frame !== null, null, { timeout });
     const t = await page.evaluate(() => window.__bench);
+    // Start at once, as a learner would; then the first question's options usable.
+    let question = null;
+    if (firstQuestion) {
+      question = await page.evaluate(() => new Promise((resolve) => {
+        const usable = () => {
+          const option = document.querySelector('section.question input:not([disabled]), section.question select:not([disabled])');
+          return option && !option.closest('[inert]');
+        };
+        const observer = new MutationObserver(() => {
+          if (!usable()) return;
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(document, { childList: true, subtree: true, attributes: true });
+        document.querySelector('[data-action="start"]').click();
+      }));
+    }
     if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
-    return { ready: t.ready, frame: t.frame, signature: signature ? await page.evaluate(screenSignature) : undefined };
+    return { ready: t.ready, frame: t.frame, question, warnings, signature: signature ? await page.evaluate(screenSignature) : undefined };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * One stage launched as Moodle serves its package (`MOODLE_PATH`, the standalone door:
+ * no LMS to wait for): startup as above, bytes on the wire, any console warning (the
+ * MIME fallback); and on the phone profile, navigation → the first question's options
+ * usable (Start clicked as soon as it is), from Moodle and from the plain site.
+ */
+async function moodleAndPhone(browser, server) {
+  if (!stageDir) {
+    log(`no ${STAGE_PACKAGE}; the Moodle-served and phone figures are not measured`);
+    return { skipped: `${path.relative(ROOT, STAGE_PACKAGE)} not built` };
+  }
+  const moodleUrl = `${server.base}${MOODLE_PATH}index.html?quiz=${QUIZ}&host=standalone`;
+  const siteUrl = `${server.base}/tere/index.html?quiz=${QUIZ}`;
+  await coldLoad(browser, moodleUrl); // warm-up, discarded
+  const ready = [];
+  const wire = [];
+  const warnings = new Set();
+  for (let i = 0; i < LOADS; i++) {
+    const from = server.sent.length;
+    const r = await coldLoad(browser, moodleUrl);
+    ready.push(r.ready);
+    // The response bodies as the server sent them (headers not counted).
+    wire.push(server.sent.slice(from).reduce((n, x) => n + x.bytes, 0));
+    r.warnings.forEach((w) => warnings.add(w));
+  }
+  log(`as Moodle serves it: ready ${median(ready).toFixed(1)} ms, ${(median(wire) / 1000).toFixed(1)} KB on the wire (medians of ${LOADS})`);
+  const phone = {};
+  for (const [name, url] of [['moodle', moodleUrl], ['site', siteUrl]]) {
+    await coldLoad(browser, url, { phone: true, firstQuestion: true, timeout: 60000 }); // warm-up
+    const question = [];
+    for (let i = 0; i < LOADS; i++) question.push((await coldLoad(browser, url, { phone: true, firstQuestion: true, timeout: 60000 })).question);
+    phone[name] = { ...stats(question), samples: question.map((x) => round(x, 1)) };
+    log(`phone profile, ${name}: first question's options usable at ${median(question).toFixed(0)} ms (median of ${LOADS})`);
+  }
+  return {
+    url: moodleUrl.replace(server.base, ''), loads: LOADS,
+    ready: { ...stats(ready), samples: ready.map((x) => round(x, 1)) },
+    wireBytes: stats(wire), files: [...new Set(server.sent.filter((x) => x.url.startsWith(MOODLE_PATH)).map((x) => x.url.slice(MOODLE_PATH.length)))], warnings: [...warnings],
+    phone: { profile: PHONE, ...phone },
+  };
 }
 
 async function startup(browser, server) {
@@ -339,7 +444,7 @@ async function startup(browser, server) {
   };
 }
 
-/** Tere Studio from disk: navigation start → the first question's text field editable. */
+/** Tere Studio from disk: navigation start → the quiz editable, its first question's card there to open. */
 async function studio(browser) {
   if (!fs.existsSync(STUDIO)) {
     log(`no ${STUDIO}; the Studio's open time is not measured`);
@@ -357,7 +462,7 @@ async function studio(browser) {
   log(`Tere Studio: first question editable at ${median(open.ready).toFixed(1)} ms (median of ${STUDIO_LOADS})`);
   return {
     file: path.relative(DIST, STUDIO), bytes: fs.statSync(STUDIO).size, loads: STUDIO_LOADS,
-    selector: 'section.question-editor textarea',
+    selector: 'section.question-editor [data-action="question-open"] and .quiz-settings input[type="text"]',
     openMs: { ...stats(open.ready), samples: open.ready.map((x) => round(x, 1)) },
     frameMs: { ...stats(open.frame), samples: open.frame.map((x) => round(x, 1)) },
   };
@@ -459,6 +564,8 @@ try {
   result.flags = FLAGS;
   log(`Chromium ${result.chromium}; ${LOADS} cold loads each of Tere and vanilla`);
   result.startup = await startup(browser, server);
+  log(`one stage as Moodle serves it; the phone profile`);
+  result.moodle = await moodleAndPhone(browser, server);
   log(`Tere Studio: ${STUDIO_LOADS} opens from file://`);
   result.studio = await studio(browser);
   await browser.close();

@@ -46,6 +46,8 @@ const SIZE_TARGET: u64 = 100 * KB;
 const MOODLE_TARGET: u64 = 170 * KB;
 /// Median startup of Tere over the median of the hand-written vanilla page.
 const STARTUP_RATIO_TARGET: f64 = 2.0;
+/// The phone profile's navigation → first question usable, one stage from Moodle (issue 27).
+const PHONE_TARGET_MS: f64 = 800.0;
 /// Answer → feedback painted, 95th percentile.
 const FEEDBACK_P95_TARGET_MS: f64 = 4.0;
 /// JS heap plus wasm linear memory after load.
