@@ -49,9 +49,10 @@ test('markup and script in content are shown as text, never run or rendered', as
   let dialogs = 0;
   page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
   await page.goto(`${strict.base}/hostile/index.html?host=standalone`);
-  await page.locator('.quiz-entry').waitFor();
+  await page.locator('.quiz-entry').first().waitFor();
   assert.match(await page.locator('h1').textContent(), /<b>Hostile<\/b> course <script>/);
-  await page.locator('.quiz-entry').click();
+  assert.match(await page.locator('.quiz-entry').nth(1).textContent(), /<u>Second<\/u> quiz <script>/);
+  await page.locator('.quiz-entry').first().click();
   assert.match(await page.locator('.intro').textContent(), /<script>window\.injected = true<\/script><b>bold\?<\/b>/);
   await page.locator('[data-action="start"]').click();
   assert.match(await page.locator('h2').textContent(), /Which is <b>bold<\/b>\? <script>/);
