@@ -88,6 +88,36 @@ pub fn scorm_zip(version: Version, player: &Player, course: &Course, packs: &Pac
     zip_of(&entries)
 }
 
+/// The version's name in a package's file name: `scorm2004` or `scorm12`.
+pub fn version_name(version: Version) -> &'static str {
+    match version {
+        Version::Scorm2004 => "scorm2004",
+        Version::Scorm12 => "scorm12",
+    }
+}
+
+/// The name of one stage's package inside [`stage_zips`]: `<quiz id>-scorm2004.zip`.
+pub fn stage_zip_name(version: Version, quiz_id: &str) -> String {
+    format!("{quiz_id}-{}.zip", version_name(version))
+}
+
+/// The README beside the stages' packages in [`stage_zips`].
+pub const STAGES_README: &str = "README.txt";
+
+/// Every stage's package in one zip, for one SCORM activity per stage (docs/moodle.md):
+/// `readme` as [`STAGES_README`], then each quiz's [`scorm_zip`] with
+/// [`Contents::Stage`] (the same package `cargo xtask package` writes for a stage),
+/// named by [`stage_zip_name`], in the course's order. The inner zips are stored as
+/// they are: they are compressed already.
+pub fn stage_zips(version: Version, player: &Player, course: &Course, packs: &Packs, source: &Source, readme: &str) -> Result<Vec<u8>, String> {
+    let mut entries = vec![(STAGES_README.to_string(), readme.as_bytes().to_vec())];
+    for quiz in course.quizzes.iter() {
+        let zip = scorm_zip(version, player, course, packs, Contents::Stage(quiz), source)?;
+        entries.push((stage_zip_name(version, &quiz.id), zip));
+    }
+    zip_with(&entries, zip::CompressionMethod::Stored)
+}
+
 /// The course's source alone as a zip (`source/<file>`): the TOML export, which
 /// [`read_source`] opens again like a package.
 pub fn source_zip(source: &Source) -> Result<Vec<u8>, String> {
@@ -104,8 +134,14 @@ fn check_names(source: &Source) -> Result<(), String> {
 
 /// A zip of `files`, in order, deflated.
 fn zip_of(files: &[File]) -> Result<Vec<u8>, String> {
+    zip_with(files, zip::CompressionMethod::Deflated)
+}
+
+/// A zip of `files`, in order, each compressed with `method` (deflate at its best).
+fn zip_with(files: &[File], method: zip::CompressionMethod) -> Result<Vec<u8>, String> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).compression_level(Some(9));
+    let level = (method == zip::CompressionMethod::Deflated).then_some(9);
+    let options = SimpleFileOptions::default().compression_method(method).compression_level(level);
     let mut add = |name: &str, bytes: &[u8]| -> Result<(), String> {
         zip.start_file(name, options).map_err(|e| format!("{name}: {e}"))?;
         zip.write_all(bytes).map_err(|e| format!("{name}: {e}"))
@@ -151,6 +187,54 @@ pub(crate) fn base64(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::io::{Cursor, Read};
+    use std::path::Path;
+
+    use tere_engine::cmi::Version;
+
+    use super::{stage_zip_name, stage_zips, Player, Source, STAGES_README};
+
+    /// The names in a zip, in order, and the bytes of `name`.
+    fn open(zip: &[u8], name: &str) -> (Vec<String>, Vec<u8>) {
+        let mut archive = zip::ZipArchive::new(Cursor::new(zip)).expect("a zip");
+        let names = (0..archive.len()).map(|i| archive.name_for_index(i).expect("named").expect("a name").to_string()).collect();
+        let mut bytes = Vec::new();
+        archive.by_name(name).expect("the entry").read_to_end(&mut bytes).expect("readable");
+        (names, bytes)
+    }
+
+    #[test]
+    fn a_stage_package_is_named_by_its_quiz_id_and_version() {
+        assert_eq!(stage_zip_name(Version::Scorm2004, "ettevalmistus"), "ettevalmistus-scorm2004.zip");
+        assert_eq!(stage_zip_name(Version::Scorm12, "raske_klient"), "raske_klient-scorm12.zip");
+    }
+
+    #[test]
+    fn the_stages_zip_holds_the_readme_and_every_stage_package_in_course_order() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("publish is inside the repo");
+        let course = tere_authoring::load_course(&root.join("questions")).unwrap_or_else(|_| panic!("questions/ has errors")).course;
+        let packs = tere_authoring::packed::pack(&course);
+        let player = Player { files: vec![("index.html".into(), b"<!doctype html>".to_vec())] };
+        let source = Source { files: vec![("course.toml".into(), "title = \"T\"\n".into())] };
+        for version in [Version::Scorm2004, Version::Scorm12] {
+            let outer = stage_zips(version, &player, &course, &packs, &source, "Each zip is one activity.").expect("zipped");
+            let (names, readme) = open(&outer, STAGES_README);
+            let mut expected = vec![STAGES_README.to_string()];
+            expected.extend(course.quizzes.iter().map(|q| stage_zip_name(version, &q.id)));
+            assert_eq!(names, expected);
+            assert_eq!(readme, b"Each zip is one activity.");
+            // Each inner zip is that stage's own package, the one `scorm_zip` makes for it.
+            for quiz in course.quizzes.iter() {
+                let (_, inner) = open(&outer, &stage_zip_name(version, &quiz.id));
+                let made = super::scorm_zip(version, &player, &course, &packs, super::Contents::Stage(quiz), &source).expect("zipped");
+                assert_eq!(inner, made, "{}", quiz.id);
+                let (files, manifest) = open(&inner, "imsmanifest.xml");
+                assert!(String::from_utf8(manifest).unwrap().contains(&format!("index.html?quiz={}", quiz.id)));
+                assert!(files.contains(&format!("content/{}", tere_engine::packed::quiz_file(&quiz.id))));
+            }
+        }
+    }
+
     #[test]
     fn base64_matches_the_standard_alphabet_and_padding() {
         assert_eq!(super::base64(b""), "");

@@ -112,6 +112,17 @@ pub struct Ui {
     pub offline_file: &'static str,
     pub toml_source: &'static str,
     pub gift: &'static str,
+    /// The heading over the buttons that publish every stage's package apart.
+    pub stages_heading: &'static str,
+    /// What those buttons download and what to do with it in Moodle.
+    pub stages_about: &'static str,
+    pub stages2004: &'static str,
+    pub stages12: &'static str,
+    /// The README.txt beside the stages' packages: `{course}` its title, `{version}`
+    /// "SCORM 2004" or "SCORM 1.2"; the file list and `moodle_app` follow it.
+    pub stages_readme: &'static str,
+    /// The Moodle app plays SCORM 1.2 only (under the publish buttons; in the README).
+    pub moodle_app: &'static str,
     /// After publishing: `{name}` is the downloaded file's name.
     pub published: &'static str,
     /// Publishing or the preview could not be made: `{why}`.
@@ -257,6 +268,12 @@ static ET: Ui = Ui {
     offline_file: "Võrguühenduseta fail (HTML)",
     toml_source: "Lähtefailid (TOML, zip)",
     gift: "GIFT Moodle'i küsimustepanka",
+    stages_heading: "Iga etapp eraldi Moodle'i tegevuseks (soovitatav)",
+    stages_about: "Saad ühe zip-faili, milles on iga etapi SCORM-pakett. Laadi Moodle'isse iga pakett eraldi SCORM-tegevusena, mitte seda zip-faili ennast.",
+    stages2004: "Iga etapp eraldi paketina (SCORM\u{a0}2004,\u{a0}zip)",
+    stages12: "Iga etapp eraldi paketina (SCORM\u{a0}1.2,\u{a0}zip)",
+    stages_readme: "Kursus „{course}“: iga etapp eraldi {version} paketina.\n\nIga siinne zip-fail on üks Moodle'i SCORM-tegevus. Vali Moodle'i kursusel „Lisa tegevus või ressurss“ → „SCORM-pakett“ ja laadi üles üks zip-fail, lahti pakkimata. Tee nii iga etapiga.\n\nFailid etappide järjekorras:",
+    moodle_app: "Moodle'i mobiilirakendus toetab ainult SCORM 1.2 pakette: kui õppijad kasutavad rakendust, vali SCORM 1.2.",
     published: "Valmis: {name} on alla laaditud.",
     publish_failed: "Avaldada ei õnnestunud: {why}",
     open_builtin: "Alusta uuesti sisseehitatud kursusest",
@@ -380,6 +397,12 @@ static FI: Ui = Ui {
     offline_file: "Offline-tiedosto (HTML)",
     toml_source: "Lähdetiedostot (TOML, zip)",
     gift: "GIFT Moodlen kysymyspankkiin",
+    stages_heading: "Jokaiselle vaiheelle oma Moodle-aktiviteetti (suositus)",
+    stages_about: "Saat yhden zip-tiedoston, jossa on jokaisen vaiheen SCORM-paketti. Lataa Moodleen kukin paketti omaksi SCORM-aktiviteetikseen, älä itse zip-tiedostoa.",
+    stages2004: "Jokainen vaihe omana pakettinaan (SCORM\u{a0}2004,\u{a0}zip)",
+    stages12: "Jokainen vaihe omana pakettinaan (SCORM\u{a0}1.2,\u{a0}zip)",
+    stages_readme: "Kurssi ”{course}”: jokainen vaihe omana {version} -pakettinaan.\n\nJokainen tämän zip-tiedoston sisältämä zip-tiedosto on yksi Moodlen SCORM-aktiviteetti. Valitse Moodle-kurssilla ”Lisää aktiviteetti tai aineisto” → ”SCORM-paketti” ja lataa yksi zip-tiedosto purkamatta sitä. Tee näin jokaiselle vaiheelle.\n\nTiedostot vaiheiden järjestyksessä:",
+    moodle_app: "Moodlen mobiilisovellus tukee vain SCORM 1.2 -paketteja: jos oppijat käyttävät sovellusta, valitse SCORM 1.2.",
     published: "Valmis: {name} on ladattu koneellesi.",
     publish_failed: "Julkaiseminen ei onnistunut: {why}",
     open_builtin: "Aloita alusta valmiista kurssista",
@@ -504,6 +527,12 @@ static EN: Ui = Ui {
     offline_file: "Offline file (HTML)",
     toml_source: "Source files (TOML, zip)",
     gift: "GIFT for Moodle's question bank",
+    stages_heading: "One Moodle activity per stage (recommended)",
+    stages_about: "You get one zip file with each stage's SCORM package inside. Upload each package to Moodle as its own SCORM activity, not the zip file itself.",
+    stages2004: "Each stage as its own package (SCORM\u{a0}2004,\u{a0}zip)",
+    stages12: "Each stage as its own package (SCORM\u{a0}1.2,\u{a0}zip)",
+    stages_readme: "Course “{course}”: each stage as its own {version} package.\n\nEach zip file in here is one Moodle SCORM activity. In the Moodle course, choose “Add an activity or resource” → “SCORM package” and upload one zip file as it is, without unzipping it. Do this for every stage.\n\nThe files, in the order of the stages:",
+    moodle_app: "The Moodle app plays SCORM 1.2 packages only: if learners use the app, choose SCORM 1.2.",
     published: "Done: {name} is downloaded.",
     publish_failed: "Could not publish: {why}",
     open_builtin: "Start over from the built-in course",

@@ -7,7 +7,9 @@ use tere_authoring::Draft;
 use tere_engine::cmi::Version;
 use tere_publish::{Contents, Source};
 
-use crate::i18n::Ui;
+use tere_engine::Course;
+
+use crate::i18n::{fill, Ui};
 use crate::page;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,9 +19,15 @@ pub enum Output {
     Offline,
     Toml,
     Gift,
+    /// Every stage's SCORM 2004 package in one zip (one Moodle activity per stage).
+    Stages2004,
+    Stages12,
 }
 
+/// The whole course's files, one button each.
 pub const OUTPUTS: [Output; 5] = [Output::Scorm2004, Output::Scorm12, Output::Offline, Output::Toml, Output::Gift];
+/// Every stage's package apart, in each SCORM version (grouped under their own heading).
+pub const STAGE_OUTPUTS: [Output; 2] = [Output::Stages2004, Output::Stages12];
 
 impl Output {
     /// The downloaded file's name and type.
@@ -30,6 +38,8 @@ impl Output {
             Output::Offline => ("tere-offline.html", "text/html"),
             Output::Toml => ("tere-course-source.zip", "application/zip"),
             Output::Gift => ("tere-course.gift", "text/plain"),
+            Output::Stages2004 => ("tere-stages-scorm2004.zip", "application/zip"),
+            Output::Stages12 => ("tere-stages-scorm12.zip", "application/zip"),
         }
     }
 
@@ -41,8 +51,39 @@ impl Output {
             Output::Offline => "publish-offline",
             Output::Toml => "publish-toml",
             Output::Gift => "publish-gift",
+            Output::Stages2004 => "publish-stages-scorm2004",
+            Output::Stages12 => "publish-stages-scorm12",
         }
     }
+
+    /// The SCORM version of a SCORM output.
+    fn version(self) -> Option<Version> {
+        match self {
+            Output::Scorm2004 | Output::Stages2004 => Some(Version::Scorm2004),
+            Output::Scorm12 | Output::Stages12 => Some(Version::Scorm12),
+            Output::Offline | Output::Toml | Output::Gift => None,
+        }
+    }
+}
+
+/// The README beside the stages' packages, in the trainer's language: what the zip
+/// holds, that each package inside is one Moodle SCORM activity, each file with its
+/// quiz's title in the course's order, and the Moodle app's SCORM 1.2 only.
+pub fn stages_readme(ui: &Ui, version: Version, course: &Course) -> String {
+    let name = match version {
+        Version::Scorm2004 => "SCORM 2004",
+        Version::Scorm12 => "SCORM 1.2",
+    };
+    let mut readme = fill(ui.stages_readme, &[("{course}", &*course.title), ("{version}", name)]);
+    readme.push_str("\n\n");
+    for quiz in course.quizzes.iter() {
+        readme.push_str(&format!("{}  {}\n", tere_publish::stage_zip_name(version, &quiz.id), quiz.title));
+    }
+    readme.push('\n');
+    readme.push_str(ui.moodle_app);
+    readme.push('\n');
+    // Read on Windows too (Notepad of old shows a lone LF as nothing).
+    readme.replace('\n', "\r\n")
 }
 
 /// The course's source as the packages carry it (the TOML export).
@@ -57,8 +98,12 @@ pub fn make(draft: &Draft, output: Output, ui: &Ui) -> Result<Vec<u8>, String> {
     let source = source(draft);
     match output {
         Output::Scorm2004 | Output::Scorm12 => {
-            let version = if output == Output::Scorm2004 { Version::Scorm2004 } else { Version::Scorm12 };
+            let version = output.version().expect("a SCORM output");
             tere_publish::scorm_zip(version, &page::player(), course, &pack(course), Contents::Course, &source)
+        }
+        Output::Stages2004 | Output::Stages12 => {
+            let version = output.version().expect("a SCORM output");
+            tere_publish::stage_zips(version, &page::player(), course, &pack(course), &source, &stages_readme(ui, version, course))
         }
         Output::Offline => tere_publish::offline_page(&page::player(), &pack(course), &source).map(String::into_bytes),
         Output::Toml => tere_publish::source_zip(&source),
@@ -88,4 +133,41 @@ pub fn preview(draft: &Draft, quiz_id: &str, question: Option<usize>) -> Result<
     let cut = draft.preview_of(quiz_id, question).map_err(|e| PreviewError::Failed(e.to_string()))?;
     let loaded = tere_authoring::load_course_files(cut.files()).map_err(|errors| PreviewError::Problems(errors.len()))?;
     tere_publish::offline_page(&page::player(), &pack(&loaded.course), &Source::default()).map_err(PreviewError::Failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use tere_engine::cmi::Version;
+
+    use super::{stages_readme, Output, OUTPUTS, STAGE_OUTPUTS};
+    use crate::i18n::{Lang, LangUi};
+
+    #[test]
+    fn the_stages_readme_says_in_the_trainers_language_what_each_inner_zip_is_and_lists_them_in_course_order() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("studio is inside the repo");
+        let course = tere_authoring::load_course(&root.join("questions")).unwrap_or_else(|_| panic!("questions/ has errors")).course;
+        let readme = stages_readme(Lang::Et.ui(), Version::Scorm12, &course);
+        assert!(readme.starts_with(&format!("Kursus „{}“: iga etapp eraldi SCORM 1.2 paketina.", course.title)), "{readme}");
+        assert!(readme.contains("üks Moodle'i SCORM-tegevus"));
+        let listed: Vec<&str> = readme.lines().filter_map(|l| l.split_once("  ").map(|(file, _)| file)).collect();
+        let files: Vec<String> = course.quizzes.iter().map(|q| format!("{}-scorm12.zip", q.id)).collect();
+        assert_eq!(listed, files);
+        assert!(readme.contains(&format!("ettevalmistus-scorm12.zip  {}\r\n", course.quiz("ettevalmistus").unwrap().title)));
+        assert!(readme.trim_end().ends_with(Lang::Et.ui().moodle_app));
+        assert!(stages_readme(Lang::Fi.ui(), Version::Scorm2004, &course).contains("SCORM 2004 -pakettinaan"));
+        assert!(stages_readme(Lang::En.ui(), Version::Scorm2004, &course).contains("one Moodle SCORM activity"));
+    }
+
+    #[test]
+    fn every_output_has_its_own_file_and_hook() {
+        let all: Vec<Output> = OUTPUTS.into_iter().chain(STAGE_OUTPUTS).collect();
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                assert_ne!(a.file().0, b.file().0);
+                assert_ne!(a.hook(), b.hook());
+            }
+        }
+    }
 }

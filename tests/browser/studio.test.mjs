@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, quizById, playQuiz, summary, unzip, unload, screenshot, DIST, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, quizById, playQuiz, summary, unzip, unload, screenshot, COURSE, DIST, SCREENSHOTS } from './harness.mjs';
 import { violations } from './moodle-rules.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -726,4 +726,55 @@ test('after publishing, the Studio shows when, and a reload no longer calls the 
   await page.waitForEvent('close');
   assert.equal(asked, false);
   await context.close();
+});
+
+test('every stage apart: one zip with a SCORM 2004 package per quiz in course order and a README; a stage validates and plays in the LMS', async () => {
+  // The publish section at 1280 and 375 px: screenshots, and axe finds nothing.
+  for (const width of [1280, 375]) {
+    const { context, page } = await openStudio({ width, height: 900, bypassCSP: true });
+    await page.locator('.all-good').waitFor();
+    const section = page.locator('section.publish');
+    await section.scrollIntoViewIfNeeded();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await section.screenshot({ path: path.join(SCREENSHOTS, `studio-publish-${width}.png`) });
+    assert.match(await section.textContent(), /Moodle'i mobiilirakendus toetab ainult SCORM 1\.2 pakette/);
+    assert.equal(await page.locator('[data-action="publish-stages-scorm12"]').textContent(), 'Iga etapp eraldi paketina (SCORM\u00a01.2,\u00a0zip)');
+    assert.deepEqual(await audit(page), [], `the publish section at ${width} px`);
+    await context.close();
+  }
+  const { context, page } = await openStudio();
+  await page.locator('.all-good').waitFor();
+  const outer = await publish(page, 'publish-stages-scorm2004', 'studio-stages-scorm2004.zip');
+  assert.match(await page.locator('.notice').textContent(), /tere-stages-scorm2004\.zip/);
+  // The same in SCORM 1.2: one package per quiz, named for its version.
+  const outer12 = await publish(page, 'publish-stages-scorm12', 'studio-stages-scorm12.zip');
+  assert.deepEqual(unzip(outer12).list, ['README.txt', ...COURSE.quizzes.map((q) => `${q.id}-scorm12.zip`)]);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+
+  const stages = unzip(outer);
+  assert.deepEqual(stages.list, ['README.txt', ...COURSE.quizzes.map((q) => `${q.id}-scorm2004.zip`)]);
+  const readme = fs.readFileSync(path.join(stages.dir, 'README.txt'), 'utf8');
+  assert.match(readme, /Iga siinne zip-fail on üks Moodle'i SCORM-tegevus/);
+  assert.match(readme, new RegExp(`${QUIZ}-scorm2004\\.zip  ${quizById(QUIZ).title}`));
+  // One stage's package: its manifest is valid SCORM 2004, it launches that stage alone.
+  const pkg = unzip(path.join(stages.dir, `${QUIZ}-scorm2004.zip`));
+  execFileSync('xmllint', ['--noout', '--schema', path.join(XSD, 'scorm2004/wrapper2004.xsd'), path.join(pkg.dir, 'imsmanifest.xml')], { stdio: 'pipe' });
+  assert.match(fs.readFileSync(path.join(pkg.dir, 'imsmanifest.xml'), 'utf8'), new RegExp(`href="index.html\\?quiz=${QUIZ}"`));
+  assert.deepEqual(pkg.list.filter((f) => f.startsWith('content/')).sort(), ['content/course.pack', `content/quiz-${QUIZ}.pack`]);
+  const lms = await serve({ '/vendor/': path.join(ROOT, 'node_modules/scorm-again/dist'), '/lms/': path.join(ROOT, 'tests/hosts'), [MOODLE_PATH]: pkg.dir });
+  const lmsPage = await browser.newPage();
+  await lmsPage.goto(`${lms.base}/lms/lms.html?v=2004&launch=${encodeURIComponent(`${MOODLE_PATH}index.html?quiz=${QUIZ}`)}`);
+  const frame = lmsPage.frameLocator('#sco');
+  const quiz = quizById(QUIZ);
+  assert.equal(await frame.locator('h1, h2').first().textContent(), quiz.title);
+  await playQuiz(frame, quiz, () => true);
+  assert.deepEqual(await summary(frame), { score: 100, passed: true });
+  await unload(lmsPage);
+  const data = await lmsPage.evaluate(() => window.cmiData());
+  assert.equal(data['cmi.success_status'], 'passed');
+  assert.deepEqual(violations('2004', await lmsPage.evaluate(() => window.calls)), []);
+  assert.deepEqual(lms.missing, []);
+  await lmsPage.close();
+  await lms.close();
 });

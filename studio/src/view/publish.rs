@@ -10,7 +10,7 @@ use tere_authoring::{Field, Seg};
 
 use super::fields::dom_id;
 use super::{focus_after_render, Ctx};
-use crate::publish::{Output, OUTPUTS};
+use crate::publish::{Output, OUTPUTS, STAGE_OUTPUTS};
 use crate::said::{advise, field_label, say};
 use crate::state::Change;
 
@@ -102,6 +102,8 @@ fn entry(ctx: &Ctx, at: Option<&Field>, words: String, (file, line, column): (&P
 }
 
 /// The publish buttons: each makes one file; all are disabled while problems remain.
+/// The whole course's files first, then every stage's package apart (what
+/// docs/moodle.md recommends) under their own heading, then the Moodle app's SCORM 1.2.
 pub fn actions(ctx: &Ctx, on_publish: &Callback<Output>) -> Html {
     let ui = ctx.ui;
     let blocked = !ctx.studio.publishable();
@@ -111,6 +113,17 @@ pub fn actions(ctx: &Ctx, on_publish: &Callback<Output>) -> Html {
         Output::Offline => ui.offline_file,
         Output::Toml => ui.toml_source,
         Output::Gift => ui.gift,
+        Output::Stages2004 => ui.stages2004,
+        Output::Stages12 => ui.stages12,
+    };
+    let button = |o: Output| {
+        let on_publish = on_publish.clone();
+        html! {
+            <button type="button" class={if o == Output::Scorm2004 { "primary" } else { "secondary" }} data-action={o.hook()} disabled={blocked}
+                aria-describedby={blocked.then_some("publish-blocked")} onclick={Callback::from(move |_| on_publish.emit(o))}>
+                { label(o) }
+            </button>
+        }
     };
     html! {
         <section class="publish" aria-labelledby="publish-heading">
@@ -118,16 +131,16 @@ pub fn actions(ctx: &Ctx, on_publish: &Callback<Output>) -> Html {
             // Between an edit and its check there are no problems to fix yet: say it waits.
             if blocked { <p class="blocked" id="publish-blocked">{ if ctx.studio.checked { ui.publish_blocked } else { ui.publish_waits } }</p> }
             <div class="publish-buttons">
-                { for OUTPUTS.iter().map(|&o| {
-                    let on_publish = on_publish.clone();
-                    html! {
-                        <button type="button" class={if o == Output::Scorm2004 { "primary" } else { "secondary" }} data-action={o.hook()} disabled={blocked}
-                            aria-describedby={blocked.then_some("publish-blocked")} onclick={Callback::from(move |_| on_publish.emit(o))}>
-                            { label(o) }
-                        </button>
-                    }
-                }) }
+                { for OUTPUTS.iter().map(|&o| button(o)) }
             </div>
+            <div class="publish-stages" role="group" aria-labelledby="publish-stages-heading" aria-describedby="publish-stages-about">
+                <h3 id="publish-stages-heading">{ ui.stages_heading }</h3>
+                <p class="about" id="publish-stages-about">{ ui.stages_about }</p>
+                <div class="publish-buttons">
+                    { for STAGE_OUTPUTS.iter().map(|&o| button(o)) }
+                </div>
+            </div>
+            <p class="about moodle-app">{ ui.moodle_app }</p>
             // A quiz previews while another has problems: only its own stop it (then a notice says so).
             <button type="button" class="secondary" data-action="preview" onclick={ctx.preview.reform(|_| None)}>{ ui.preview }</button>
         </section>
