@@ -67,6 +67,7 @@ pub fn player(props: &PlayerProps) -> Html {
     use_host_reports(&host, &model, &reported);
     use_page_lifecycle(&host, &reported, model.dispatcher());
     use_focus_heading(&model);
+    use_fit_and_reveal(&host, &model);
     let focus_next = use_mut_ref(|| None);
     {
         let focus_next = focus_next.clone();
@@ -196,16 +197,19 @@ fn use_page_lifecycle(host: &SharedHost, reported: &Rc<RefCell<Model>>, dispatch
 /// What keeps the height reported: the observer, its callback, the resize listener.
 type HeightWatch = (web_sys::ResizeObserver, Closure<dyn Fn()>, EventListener);
 
+/// The widget's height: where its root ends.
+fn content_height(root: &web_sys::Element) -> u32 {
+    root.dyn_ref::<web_sys::HtmlElement>().map_or(0, |e| (e.offset_top() + e.offset_height()).max(0) as u32)
+}
+
 /// Reports the widget's height to the host whenever it changes, and whenever the
-/// window is resized (an LMS page may have set the frame's height again).
+/// window is resized (an LMS page may have set the frame's height again). Changes
+/// the widget makes itself are reported at once, after each render (`use_fit_and_reveal`).
 fn observe_height(host: SharedHost) -> Option<HeightWatch> {
     let root = crate::mount_point();
     let measure = Rc::new({
         let root = root.clone();
-        move || {
-            let height = root.dyn_ref::<web_sys::HtmlElement>().map_or(0, |e| (e.offset_top() + e.offset_height()).max(0) as u32);
-            host.resized(height);
-        }
+        move || host.resized(content_height(&root))
     });
     let window = web_sys::window()?;
     let on_resize = {
@@ -240,6 +244,37 @@ fn use_focus_heading(model: &Model) {
         let before = last.borrow_mut().replace(*now);
         if before.is_some_and(|(_, was_launched)| was_launched == now.1) {
             view::focus_heading();
+        }
+    });
+}
+
+/// Which check's feedback is showing: quiz, question and tries used, while the
+/// question is checked; `None` otherwise.
+fn check_key(session: &Session) -> Option<(usize, usize, u8)> {
+    let (quiz, _) = session.quiz()?;
+    let attempt = session.attempt()?;
+    (attempt.phase == Phase::Checked).then(|| (quiz, attempt.current, attempt.tries[attempt.current]))
+}
+
+/// After every render, in the task that changed the DOM: the host's frame is sized
+/// to the content (the resize observer answers only in the browser's next rendering,
+/// after the LMS page's own frame callbacks have seen the old height; in Moodle 4.3 the
+/// frame was seen too short until its synchronous commit let go, about 0.7 s); then,
+/// after a check, the next action is brought into view, the frame already grown.
+/// Focus stays where it is: the feedback is read out by its live region.
+#[hook]
+fn use_fit_and_reveal(host: &SharedHost, model: &Model) {
+    let host = host.clone();
+    let now = (check_key(&model.session), model.launched.is_some());
+    let last = use_mut_ref(|| None);
+    use_effect(move || {
+        if host.wants_height() {
+            host.resized(content_height(&crate::mount_point()));
+        }
+        let before = last.borrow_mut().replace(now);
+        // A new check by the learner: not one the launch put back.
+        if now.0.is_some() && before.is_some_and(|(key, was_launched)| key != now.0 && was_launched == now.1) {
+            view::reveal_action();
         }
     });
 }

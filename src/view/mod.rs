@@ -91,6 +91,21 @@ pub fn focus_heading() {
     focus(&format!("#{HEADING_ID}"));
 }
 
+/// Scrolls the question's primary action (after a check: try again, next or finish)
+/// into view, the least distance that shows it, smoothly unless the learner asked
+/// for less motion. On a phone the hint and the feedback push it below the fold.
+/// It moves no focus.
+pub fn reveal_action() {
+    let Some(window) = web_sys::window() else { return };
+    let Some(action) = window.document().and_then(|d| d.query_selector(".question .actions .primary").ok().flatten()) else { return };
+    let still = window.match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches());
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_behavior(if still { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+    action.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// Focuses what a handler asked for, once the DOM shows the new state.
 pub fn focus_pending(pending: &RefCell<Option<String>>) {
     if let Some(selector) = pending.borrow_mut().take() {

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, quizById, playQuiz, playOn, playSome, unzip, screenshot, reachType, quizPerType, interactions, COURSE, DIST } from './harness.mjs';
+import { serve, launch, quizById, playQuiz, playOn, playSome, unzip, screenshot, reachType, quizPerType, interactions, answer, COURSE, DIST, SCREENSHOTS } from './harness.mjs';
 import { violations } from './moodle-rules.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -31,9 +31,9 @@ after(async () => {
 
 /** The Moodle-like player with a package (`course` or the one-stage one) at Moodle's path,
  *  with docs/moodle.md's settings: a stage forces a new attempt after a finished one. */
-async function player(v, { stage = false, query = {}, width = 1280, height = 900 } = {}) {
+async function player(v, { stage = false, query = {}, width = 1280, height = 900, reducedMotion = 'no-preference' } = {}) {
   const params = new URLSearchParams({ v, package: `/v${v}${stage ? '-stage' : ''}${MOODLE_PATH}`, forceNew: stage ? '1' : '0', ...query });
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'et-EE' });
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'et-EE', reducedMotion });
   const page = await context.newPage();
   page.errors = [];
   page.warnings = [];
@@ -283,6 +283,66 @@ for (const width of [375, 1280]) {
     await screenshot(page, `moodle-frame-${width}-feedback`);
     assert.deepEqual(page.errors, []);
     assert.deepEqual(page.warnings.filter((w) => /integrity/i.test(w)), [], 'no "integrity attribute ignored" warning');
+    await close();
+  });
+}
+
+for (const reducedMotion of ['no-preference', 'reduce']) {
+  test(`on a phone in Moodle's frame a wrong first try keeps "Proovi uuesti" in view without moving focus, and the frame grows with the feedback at once (motion: ${reducedMotion})`, async () => {
+    // A quiz with a second try: after a wrong first one the hint, the verdict and the tries left appear.
+    const quiz = quizById('raske_klient');
+    assert.ok(quiz.tries >= 2);
+    // Moodle's commit is a synchronous request that holds the page (here 700 ms) right after the feedback is painted.
+    const { page, frame, close } = await player('2004', { width: 375, height: 812, query: { slowCommit: '700' }, reducedMotion });
+    await openStage(page, frame, quiz);
+    await frame.locator('[data-action="start"]').click();
+    await frame.locator('section.question').waitFor();
+    await answer(frame, quiz, false);
+    // In the LMS page, at every animation frame (before that frame's layout and its resize
+    // observers): the frame's height against its content's.
+    await page.evaluate(() => {
+      window.samples = [];
+      const sample = () => {
+        const iframe = document.getElementById('sco');
+        const doc = iframe?.contentDocument;
+        if (doc?.querySelector('.feedback')) window.samples.push({ frame: iframe.clientHeight, content: doc.documentElement.scrollHeight });
+        if (!window.stopSampling) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    const inView = () => {
+      const iframe = document.getElementById('sco');
+      const offset = iframe.getBoundingClientRect();
+      const box = iframe.contentDocument.querySelector('[data-action="try-again"]').getBoundingClientRect();
+      const verdict = iframe.contentDocument.querySelector('.feedback .verdict').getBoundingClientRect();
+      const m = { top: offset.top + box.top, bottom: offset.top + box.bottom, verdictTop: offset.top + verdict.top, viewport: innerHeight, scrollY };
+      return { ...m, visible: m.top >= 0 && m.bottom <= m.viewport + 1 }; // a subpixel's leeway
+    };
+    await page.evaluate(`window.inView = ${inView}`);
+    await frame.locator('[data-action="check"]').click();
+    const tryAgain = frame.locator('[data-action="try-again"]');
+    await tryAgain.waitFor();
+    assert.equal(await frame.locator('.feedback[data-final="false"] .tries-left').count(), 1, 'the tries left are said');
+    // (a) The next step is in the LMS window's view, the test scrolling nothing: at once when
+    // the learner asks for less motion, else once the smooth scroll has ended.
+    const shown = reducedMotion === 'reduce'
+      ? await page.evaluate(() => window.inView().visible)
+      : await page.waitForFunction(() => window.inView().visible, null, { timeout: 5000 }).then(() => true, () => false);
+    const where = await page.evaluate(() => window.inView());
+    assert.ok(shown, `"Proovi uuesti" is in view (${JSON.stringify(where)})`);
+    assert.ok(where.verdictTop >= 0, `the verdict above it is in view too (${JSON.stringify(where)})`);
+    // (b) Focus stays where checking leaves it (the feedback is read out by its live region): the reveal moves none.
+    const active = await frame.locator('body').evaluate((body) => document.activeElement === body ? 'BODY' : document.activeElement?.outerHTML.slice(0, 80));
+    assert.equal(active, 'BODY', 'revealing the action does not focus it');
+    // (c) From the first frame that shows the feedback, the frame holds its content.
+    await page.waitForTimeout(300);
+    const samples = await page.evaluate(() => { window.stopSampling = true; return window.samples; });
+    assert.ok(samples.length > 0, 'frames were sampled');
+    const short = samples.filter((s) => s.frame < s.content - 2);
+    assert.deepEqual(short, [], `the frame is never shorter than its content after the check (${JSON.stringify(samples.slice(0, 3))})`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `moodle-frame-375-wrong-try-${reducedMotion}.png`) });
+    await screenshot(page, `moodle-frame-375-wrong-try-${reducedMotion}-full`);
+    assert.deepEqual(page.errors, []);
     await close();
   });
 }
