@@ -155,9 +155,25 @@ fn the_offline_page_keeps_varying_data_out_of_its_one_script_and_gives_the_sourc
 fn the_site_is_the_player_and_the_whole_course_without_source() {
     let f = fixture();
     let files = site(&f.player, &f.packs);
-    assert_eq!(files.len(), f.player.files.len() + f.packs.files.len());
+    // The player, its wasm's gzip bytes beside it, and every pack.
+    assert_eq!(files.len(), f.player.files.len() + 1 + f.packs.files.len());
     assert!(files.iter().all(|(n, _)| !n.starts_with("source/")));
     assert!(files.iter().any(|(n, _)| n == "content/course.pack"));
+}
+
+#[test]
+fn every_package_carries_the_wasm_as_gzip_bytes_that_inflate_to_it() {
+    let f = fixture();
+    let (name, wasm) = f.player.files.iter().find(|(n, _)| n.ends_with(".wasm")).expect("the fixture's player has a wasm");
+    let served = tere_publish::served_player(&f.player);
+    let (_, gz) = served.iter().find(|(n, _)| *n == format!("{name}.gz")).expect("the gzip bytes beside the wasm");
+    let mut inflated = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut inflated).unwrap();
+    assert_eq!(&inflated, wasm);
+    for files in [site(&f.player, &f.packs), tere_publish::package_files(&f.player, &f.packs, Contents::Course, &Source::default())] {
+        assert!(files.iter().any(|(n, _)| *n == format!("{name}.gz")));
+        assert!(files.iter().any(|(n, _)| n == name), "and the plain wasm, for every other path");
+    }
 }
 
 #[test]

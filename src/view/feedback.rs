@@ -9,6 +9,9 @@ use yew::prelude::*;
 use super::{kinds, text, verdict, Ctx};
 use crate::i18n::fill;
 
+/// Where focus goes after "check": the feedback itself (it takes focus, not Tab).
+pub const FOCUS: &str = "section.question .feedback";
+
 /// `practice`: an ungraded round, where no points count.
 pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, revealed: bool, practice: bool) -> Html {
     let q = attempt.question(quiz);
@@ -19,7 +22,7 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, revealed: bool, practice:
     let tries_left = usize::from(quiz.tries.saturating_sub(attempt.tries[position]));
     let chosen_feedback = kinds::chosen_feedback(&q.kind, attempt.answers[attempt.current].as_ref());
     html! {
-        <div class="feedback" data-credit={credit.map(tere_engine::cmi::decimal).unwrap_or_default()} data-final={revealed.to_string()}>
+        <div class="feedback" tabindex="-1" data-credit={credit.map(tere_engine::cmi::decimal).unwrap_or_default()} data-final={revealed.to_string()}>
             // What counts, once it is final (another try may still change it) and graded.
             { verdict(ctx.ui, raw, credit.filter(|_| revealed && !practice)) }
             if let Some(f) = chosen_feedback { <p class="choice-feedback" lang={text(&quiz.lang)}>{ f }</p> }

@@ -28,7 +28,13 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, practice: bool) -> Html {
         }
     };
     let action = if !checked {
-        ctx.button("check", ui.check, Action::Check, attempt.can_check(quiz))
+        // After a check, focus goes to the feedback: a screen reader reads the verdict,
+        // and Tab leads on to the next action right after it (the Check button itself
+        // is gone, and focus would fall back to the page's start).
+        html! {
+            <button type="button" class="primary" data-action="check" disabled={!attempt.can_check(quiz)}
+                onclick={ctx.on_then_focus(Action::Check, feedback::FOCUS.to_string())}>{ ui.check }</button>
+        }
     } else if !revealed {
         primary("try-again", ui.try_again, Action::TryAgain, FIRST_CONTROL)
     } else if attempt.is_last() {
@@ -65,7 +71,9 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, practice: bool) -> Html {
                 </ol>
                 { kinds::controls(ctx, quiz, attempt, q, checked, revealed) }
             </div>
-            <div class="feedback-region" aria-live="polite">
+            // Not a live region: focus moves to the feedback, which is read then (a live
+            // region would read it twice).
+            <div class="feedback-region">
                 if checked {
                     { feedback::view(ctx, quiz, attempt, revealed, practice) }
                 }

@@ -85,6 +85,8 @@ test('by keyboard alone: ask a hint, answer wrong, try again, answer right; fini
   // A wrong answer: feedback for the pick and the next hint, the right answer not shown.
   await keyboardAnswer(page, false);
   await keyboardCheck(page);
+  // Focus is on the feedback (read out there), and the next Tab reaches "try again".
+  assert.ok(await activeMatches(page, 'section.question .feedback'), 'focus moves to the feedback');
   let state = await feedbackState(page);
   assert.deepEqual(state, { final: 'false', credit: '0', missedShown: 0, explanation: 0, triesLeft: 1, hints: 2 });
   assert.equal(await page.locator('[data-action="next"], [data-action="finish"]').count(), 0, 'no way on before the last try');
@@ -92,8 +94,9 @@ test('by keyboard alone: ask a hint, answer wrong, try again, answer right; fini
   assert.equal(await page.locator('.feedback .verdict.incorrect').count(), 1);
   assert.equal(await page.locator('label.option.incorrect .option-feedback').count(), 1, 'the picked option\'s feedback');
 
-  // Try again (focus returns to the answer), this time right.
-  await tabTo(page, '[data-action="try-again"]');
+  // Try again (focus returns to the answer), this time right: one Tab from the feedback.
+  await page.keyboard.press('Tab');
+  assert.ok(await activeMatches(page, '[data-action="try-again"]'), 'one Tab from the feedback reaches "try again"');
   await page.keyboard.press('Enter');
   await page.locator('[data-action="check"]').waitFor();
   assert.ok(await activeMatches(page, 'section.question input, section.question select, section.question textarea, section.question button'),
