@@ -522,6 +522,10 @@ fn an_untouched_new_question_blocks_publishing_until_its_placeholders_are_writte
     // A numbered placeholder is one too, in any of the languages ("Vaihe 2" in an Estonian quiz).
     d.set_str(&q.clone().key("option").index(0).key("text"), "Vaihe 2").unwrap();
     assert_eq!(d.check().len(), 1);
+    // A template text the Studio wrote before it was worded anew (a draft saved earlier) is one too.
+    d.set_str(&q.clone().key("option").index(0).key("text"), "Päris tekst").unwrap();
+    d.set_str(&q.clone().key("option").index(1).key("feedback"), "Kirjuta siia tagasiside sellele vastusele.").unwrap();
+    assert_eq!(d.check().len(), 1);
 }
 
 /// A new question cites the section its quiz's questions cite most, not the course's

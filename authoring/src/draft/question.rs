@@ -87,11 +87,25 @@ pub(super) fn words(lang: &str) -> &'static Words {
     }
 }
 
+/// Template texts the Studio wrote before they were worded anew (December 2026): a
+/// draft saved in a browser before then may still hold them, and they must not reach
+/// learners either.
+const FORMER: [&str; 5] = [
+    "Kirjuta siia tagasiside sellele vastusele.",
+    "Kirjoita tähän palaute tästä vastauksesta.",
+    "Kirjoita tähän palaute vastaukselle ”tosi”.",
+    "Kirjoita tähän palaute vastaukselle ”epätosi”.",
+    "Write the feedback on this answer here.",
+];
+
 /// Whether `text` is a placeholder a new question, option, item, pair, hint or quiz is
 /// written with, in any language: text a trainer did not write, which must never reach
 /// a learner (validation refuses it, so publishing waits until it is written over).
 pub fn is_placeholder(text: &str) -> bool {
     let text = text.trim();
+    if FORMER.contains(&text) {
+        return true;
+    }
     for lang in ["et", "fi", "en"] {
         let w = words(lang);
         let plain =
