@@ -261,7 +261,7 @@ fn check_key(session: &Session) -> Option<(usize, usize, u8)> {
 /// after the LMS page's own frame callbacks have seen the old height; in Moodle 4.3 the
 /// frame was seen too short until its synchronous commit let go, about 0.7 s); then,
 /// after a check, the next action is brought into view, the frame already grown.
-/// Focus stays where it is: the feedback is read out by its live region.
+/// It moves no focus: a check puts focus on the feedback (`feedback::FOCUS`).
 #[hook]
 fn use_fit_and_reveal(host: &SharedHost, model: &Model) {
     let host = host.clone();
