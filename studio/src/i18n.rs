@@ -172,6 +172,8 @@ pub struct Ui {
     pub not_published: &'static str,
     pub preview: &'static str,
     pub close_preview: &'static str,
+    /// Under a new question's section: it is the quiz's most cited one, a suggestion.
+    pub section_suggested: &'static str,
     /// A file nested deeper than `{max}` levels at `{line}`: refused before parsing.
     pub open_too_deep: &'static str,
     /// A GIFT file that cannot be read; the parser's lines (English) follow.
@@ -306,6 +308,7 @@ static ET: Ui = Ui {
     not_published: "pole veel avaldatud",
     preview: "Eelvaade",
     close_preview: "Sulge eelvaade",
+    section_suggested: "Soovitus: selle testi kõige sagedamini viidatud osa. Vali osa, mida küsimus õpetab.",
     open_too_deep: "{name}, rida {line}: andmed on pesastatud sügavamale kui {max} taset; kursusefail pole kunagi selline, seega seda ei avata.",
     open_gift_failed: "{name}: GIFT-faili ei saanud lugeda. Parser ütleb (inglise keeles):",
     advice: "Soovitused sõnastuse kohta",
@@ -435,6 +438,7 @@ static FI: Ui = Ui {
     not_published: "ei vielä julkaistu",
     preview: "Esikatselu",
     close_preview: "Sulje esikatselu",
+    section_suggested: "Ehdotus: tämän testin useimmin viitattu osa. Valitse osa, jota kysymys opettaa.",
     open_too_deep: "{name}, rivi {line}: tiedot on sisäkkäin syvemmällä kuin {max} tasoa; kurssitiedosto ei ole koskaan sellainen, joten sitä ei avata.",
     open_gift_failed: "{name}: GIFT-tiedostoa ei voitu lukea. Jäsentimen viesti (englanniksi):",
     advice: "Suosituksia muotoiluun",
@@ -565,6 +569,7 @@ static EN: Ui = Ui {
     not_published: "not published yet",
     preview: "Preview",
     close_preview: "Close the preview",
+    section_suggested: "Suggested: the section this quiz cites most. Choose the one this question teaches.",
     open_too_deep: "{name}, line {line}: nested more than {max} levels deep; a course file never is, so it is not opened.",
     open_gift_failed: "{name}: the GIFT file cannot be read. The parser says:",
     advice: "Advice on the wording",

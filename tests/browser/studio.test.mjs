@@ -335,6 +335,7 @@ test('questions as cards: twenty fit in one screen, open on click, are added at 
   assert.ok(Number(await cards.nth(count - 1).locator('.badge').textContent()) > 0, 'an unwritten question shows its problem count');
   // Between: after question 2 comes a new one, opened, with focus in its text.
   await openQuestion(page, 1);
+  assert.equal(await page.locator('.suggestion').count(), 0, 'a written question\'s section is no suggestion');
   await cards.nth(1).locator('[data-action="question-add-after"]').click();
   assert.equal(await cards.count(), count + 1);
   await page.waitForFunction(() => document.activeElement?.id === 'f-raske_klient_toml-question-2-text');
@@ -345,6 +346,9 @@ test('questions as cards: twenty fit in one screen, open on click, are added at 
   assert.equal(await page.locator('#f-raske_klient_toml-question-2-text').inputValue(), '', 'the template is a greyed hint, not content');
   assert.ok((await page.locator('#f-raske_klient_toml-question-2-text').getAttribute('placeholder')).length > 0);
   assert.ok(await page.locator('[data-action="publish-scorm2004"]').isDisabled());
+  // Its section is the quiz's most cited one, said to be a suggestion (a written question's is not).
+  assert.match(await page.locator('#f-raske_klient_toml-question-2-source-section-suggested').textContent(), /^Soovitus: /);
+  assert.match(await page.locator('#f-raske_klient_toml-question-2-source-section').getAttribute('aria-describedby'), /-suggested/);
   const entry = page.locator('.problem-entry').filter({ hasText: 'Küsimus 3 · Küsimuse tekst' });
   assert.match(await entry.first().textContent(), /Raske klient · Küsimus 3 · Küsimuse tekst/, 'the list names the field by its label');
   assert.match(await entry.first().locator('details').textContent(), /raske_klient\.toml:\d+:\d+/, 'the file and line are under Details');

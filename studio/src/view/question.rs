@@ -268,10 +268,15 @@ fn section(ctx: &Ctx, q: &Field) -> Html {
         }
     }
     let option = |i: usize, s: &(String, String)| html! { <option value={i.to_string()} selected={*s == now}>{ s.1.clone() }</option> };
+    // A question not written yet cites the quiz's most cited section: a suggestion, said so.
+    let suggested = ctx.studio.draft.get_str(&key(q, keys::TEXT)).is_some_and(|t| is_placeholder(&t)).then(|| format!("{id}-suggested"));
+    let has_problem = described.is_some();
+    let described = [described, suggested.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
     html! {
-        <div class={classes!("field", described.is_some().then_some("has-problem"))}>
+        <div class={classes!("field", has_problem.then_some("has-problem"))}>
             <label for={id.clone()}>{ ctx.ui.source_section }</label>
-            <select id={id} onchange={onchange} aria-describedby={described}>
+            if let Some(note) = &suggested { <p class="suggestion" id={note.clone()}>{ ctx.ui.section_suggested }</p> }
+            <select id={id} onchange={onchange} aria-describedby={(!described.is_empty()).then_some(described)}>
                 if !known { <option value="" selected=true>{ now.1.clone() }</option> }
                 <optgroup label={ctx.ui.quiz_sections}>
                     { for sections.iter().enumerate().filter(|(_, s)| cited.contains(s)).map(|(i, s)| option(i, s)) }
