@@ -185,10 +185,7 @@ fn question_of(change: &Change) -> Option<usize> {
         Change::Cite { question, .. } => question,
         _ => return None,
     };
-    match field.path.as_slice() {
-        [Seg::Key(key), Seg::Index(n), ..] if key == keys::QUESTION => Some(*n),
-        _ => None,
-    }
+    field.question_index()
 }
 
 impl Studio {
@@ -211,7 +208,7 @@ impl Studio {
 
     /// How many problems question `i` of quiz file `file` has, in any of its fields.
     pub fn problems_in_question(&self, file: &str, i: usize) -> usize {
-        let within = |f: &Field| f.file == file && matches!(f.path.as_slice(), [Seg::Key(k), Seg::Index(n), ..] if k == keys::QUESTION && *n == i);
+        let within = |f: &Field| f.file == file && f.question_index() == Some(i);
         self.problems.iter().filter(|p| p.at.as_ref().is_some_and(within)).count()
     }
 

@@ -36,6 +36,14 @@ impl Field {
         Field::file(file).key("question").index(index)
     }
 
+    /// The index of the `[[question]]` this field is (or is in), if any.
+    pub fn question_index(&self) -> Option<usize> {
+        match self.path.as_slice() {
+            [Seg::Key(key), Seg::Index(n), ..] if key == super::keys::QUESTION => Some(*n),
+            _ => None,
+        }
+    }
+
     /// This field's `key`.
     pub fn key(mut self, key: &str) -> Field {
         self.path.push(Seg::Key(key.to_string()));

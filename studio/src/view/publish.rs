@@ -6,7 +6,7 @@ use std::path::Path;
 use yew::prelude::*;
 
 use tere_authoring::draft::keys;
-use tere_authoring::{Field, Seg};
+use tere_authoring::Field;
 
 use super::fields::dom_id;
 use super::{focus_after_render, Ctx};
@@ -66,10 +66,7 @@ fn entry(ctx: &Ctx, at: Option<&Field>, words: String, (file, line, column): (&P
     let quiz_title =
         at.and_then(|f| quizzes.iter().any(|(_, q)| *q == f.file).then(|| ctx.studio.draft.get_str(&Field::file(f.file.as_str()).key(keys::TITLE))).flatten());
     let label = [quiz_title, at.and_then(|f| field_label(ui, f))].into_iter().flatten().collect::<Vec<_>>().join(" · ");
-    let question = at.and_then(|f| match f.path.as_slice() {
-        [Seg::Key(k), Seg::Index(n), ..] if k == keys::QUESTION => Some(*n),
-        _ => None,
-    });
+    let question = at.and_then(Field::question_index);
     // A field of another quiz: that quiz is chosen first, then its field gets focus.
     let quiz = at.and_then(|f| quizzes.iter().position(|(_, q)| *q == f.file));
     let dispatch = ctx.dispatch.clone();
