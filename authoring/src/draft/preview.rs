@@ -15,18 +15,10 @@ impl Draft {
             return Err(EditError::Invalid(format!("course.toml lists no quiz `{id}`")));
         };
         let mut cut = self.clone();
-        for (other, other_file) in &quizzes {
-            if other != id {
-                cut.files.files.remove(other_file);
-                cut.docs.remove(other_file);
-            }
-        }
-        // Every file the course does not list would be a problem; only the quiz stays.
-        let stray: Vec<String> = cut.files.files.keys().filter(|f| !["course.toml", "sections.toml", file.as_str()].contains(&f.as_str())).cloned().collect();
-        for name in stray {
-            cut.files.files.remove(&name);
-            cut.docs.remove(&name);
-        }
+        // The other quizzes' files go, and any other file: the course would not list it.
+        let kept = |name: &String| ["course.toml", "sections.toml", file.as_str()].contains(&name.as_str());
+        cut.files.files.retain(|name, _| kept(name));
+        cut.docs.retain(|name, _| kept(name));
         cut.set_str_list(&Field::file("course.toml").key("quizzes"), &[id.to_string()])?;
         if let Some(keep) = question {
             let questions = Field::file(file.as_str()).key(keys::QUESTION);
@@ -37,13 +29,11 @@ impl Draft {
             for i in (0..count).rev().filter(|i| *i != keep) {
                 cut.remove(&questions.clone().index(i))?;
             }
-            let draw = Field::file(file.as_str()).key(keys::DRAW);
-            if cut.exists(&draw) {
-                cut.remove(&draw)?;
-            }
-            let per_section = Field::file(file.as_str()).key(keys::DRAW_PER_SECTION);
-            if cut.exists(&per_section) {
-                cut.remove(&per_section)?;
+            for setting in [keys::DRAW, keys::DRAW_PER_SECTION] {
+                let setting = Field::file(file.as_str()).key(setting);
+                if cut.exists(&setting) {
+                    cut.remove(&setting)?;
+                }
             }
         }
         Ok(cut)
