@@ -43,7 +43,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import zlib from 'node:zlib';
+import { asMoodleServes } from '../tests/browser/moodle-serving.mjs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -105,18 +105,8 @@ async function serve() {
     requests.push(url);
     const file = resolve(url);
     if (file && fs.existsSync(file) && fs.statSync(file).isFile()) {
-      const headers = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' };
-      let body = fs.readFileSync(file);
-      if (url.startsWith(MOODLE_PATH)) {
-        // As Moodle 4.3's pluginfile.php behind a usual web server: no MIME type for
-        // .wasm, .pack or .gz (application/octet-stream, sent as it is); text gzip.
-        const text = /\.(html|js|css|svg)$/.test(file);
-        if (!text) headers['Content-Type'] = 'application/octet-stream';
-        if (text && /gzip/.test(req.headers['accept-encoding'] ?? '')) {
-          body = zlib.gzipSync(body, { level: 9 });
-          headers['Content-Encoding'] = 'gzip';
-        }
-      }
+      const plain = { body: fs.readFileSync(file), headers: { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' } };
+      const { body, headers } = url.startsWith(MOODLE_PATH) ? asMoodleServes(file, plain.body, plain.headers, req.headers['accept-encoding']) : plain;
       sent.push({ url, bytes: body.length });
       res.writeHead(200, headers);
       return res.end(body);

@@ -3,7 +3,7 @@
 // using the exported course (target/tere-test/course.json).
 import http from 'node:http';
 import fs from 'node:fs';
-import zlib from 'node:zlib';
+import { asMoodleServes } from './moodle-serving.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
@@ -30,18 +30,8 @@ export async function serve(mounts, extraHeaders = {}, { likeMoodle = false } = 
       if (!file.startsWith(dir)) break;
       if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
       if (fs.existsSync(file)) {
-        let body = fs.readFileSync(file);
-        const headers = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...extraHeaders };
-        if (likeMoodle) {
-          // As Moodle 4.3's pluginfile.php behind a usual web server: no MIME type for
-          // .wasm (nor .pack, .gz), sent as it is; text types gzip-compressed.
-          const text = /\.(html|js|mjs|css|svg|json|xml)$/.test(file);
-          if (!text) headers['Content-Type'] = 'application/octet-stream';
-          if (text && /gzip/.test(req.headers['accept-encoding'] ?? '')) {
-            body = zlib.gzipSync(body);
-            headers['Content-Encoding'] = 'gzip';
-          }
-        }
+        const plain = { body: fs.readFileSync(file), headers: { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...extraHeaders } };
+        const { body, headers } = likeMoodle ? asMoodleServes(file, plain.body, plain.headers, req.headers['accept-encoding']) : plain;
         served.push({ url, bytes: body.length });
         res.writeHead(200, headers);
         return res.end(body);
