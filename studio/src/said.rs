@@ -173,20 +173,16 @@ fn en(ui: &Ui, said: &Said) -> String {
 /// · Feedback on this answer"), for the problem list; `None` for a whole file.
 pub fn field_label(ui: &Ui, field: &Field) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
-    let mut list: Option<&str> = None;
+    // What an element of the list just stepped into is called, if the form numbers them.
+    let mut each: Option<&str> = None;
     for (n, seg) in field.path.iter().enumerate() {
         match seg {
-            Seg::Index(i) => match list {
-                Some(keys::QUESTION) => parts.push(format!("{} {}", ui.question, i + 1)),
-                Some(keys::OPTION) => parts.push(format!("{} {}", ui.option, i + 1)),
-                Some(keys::HINT) => parts.push(format!("{} {}", ui.hint, i + 1)),
-                Some(keys::ITEMS) => parts.push(format!("{} {}", ui.item, i + 1)),
-                Some(keys::PAIR) => parts.push(format!("{} {}", ui.pair, i + 1)),
-                Some(keys::SECTION) => parts.push(format!("{} {}", ui.section, i + 1)),
-                _ => parts.push((i + 1).to_string()),
-            },
+            Seg::Index(i) => parts.push(match each {
+                Some(each) => format!("{each} {}", i + 1),
+                None => (i + 1).to_string(),
+            }),
             Seg::Key(key) => {
-                list = Some(key_name(key));
+                each = element(ui, key);
                 let in_option = matches!(parts.last(), Some(p) if p.starts_with(ui.option));
                 let label = match key.as_str() {
                     keys::TITLE if field.file == "course.toml" => Some(ui.course_title),
@@ -221,8 +217,7 @@ pub fn field_label(ui: &Ui, field: &Field) -> Option<String> {
                 };
                 // A list's own label shows only when the problem is about the list itself.
                 let is_last = n + 1 == field.path.len();
-                let is_list = matches!(key.as_str(), keys::QUESTION | keys::OPTION | keys::ITEMS | keys::HINT | keys::PAIR | keys::SECTION);
-                if let Some(label) = label.filter(|_| !is_list || is_last) {
+                if let Some(label) = label.filter(|_| each.is_none() || is_last) {
                     if parts.last().map(String::as_str) != Some(label) {
                         parts.push(label.to_string());
                     }
@@ -233,9 +228,18 @@ pub fn field_label(ui: &Ui, field: &Field) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
-/// The key as a `keys` constant, so the index after it can be named.
-fn key_name(key: &str) -> &'static str {
-    [keys::QUESTION, keys::OPTION, keys::HINT, keys::ITEMS, keys::PAIR, keys::SECTION].into_iter().find(|k| *k == key).unwrap_or("")
+/// The label of one element of the list at `key` ("Küsimus" of `question`), for the
+/// lists whose elements the form numbers.
+fn element(ui: &Ui, key: &str) -> Option<&'static str> {
+    match key {
+        keys::QUESTION => Some(ui.question),
+        keys::OPTION => Some(ui.option),
+        keys::HINT => Some(ui.hint),
+        keys::ITEMS => Some(ui.item),
+        keys::PAIR => Some(ui.pair),
+        keys::SECTION => Some(ui.section),
+        _ => None,
+    }
 }
 
 /// What a lint rule (by its name, `tere_authoring::lint::RULES`) asks of the trainer, in
@@ -406,6 +410,24 @@ pub fn package_problem(lang: Lang, problem: &SourceError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_is_named_by_the_form_s_labels() {
+        use crate::i18n::LangUi;
+        let ui = Lang::Et.ui();
+        let q = Field::question("raske_klient.toml", 2);
+        assert_eq!(
+            field_label(ui, &q.clone().key(keys::OPTION).index(0).key(keys::FEEDBACK)),
+            Some(format!("{} 3 · {} 1 · {}", ui.question, ui.option, ui.feedback))
+        );
+        assert_eq!(field_label(ui, &q.clone().key(keys::OPTION).index(1).key(keys::TEXT)), Some(format!("{} 3 · {} 2", ui.question, ui.option)));
+        assert_eq!(field_label(ui, &q.clone().key(keys::OPTION)), Some(format!("{} 3 · {}", ui.question, ui.options)));
+        assert_eq!(field_label(ui, &q.clone().key(keys::TEXT)), Some(format!("{} 3 · {}", ui.question, ui.question_text)));
+        assert_eq!(field_label(ui, &q.key(keys::SOURCE).key(keys::SECTION)), Some(format!("{} 3 · {}", ui.question, ui.source_section)));
+        assert_eq!(field_label(ui, &Field::file("course.toml").key(keys::TITLE)), Some(ui.course_title.to_string()));
+        assert_eq!(field_label(ui, &Field::file("sections.toml").key(keys::SECTION).index(4).key(keys::HEADING)), Some(format!("{} 5", ui.section)));
+        assert_eq!(field_label(ui, &Field::file("x.toml")), None);
+    }
 
     #[test]
     fn every_lint_rule_has_advice_in_every_language() {
