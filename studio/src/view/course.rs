@@ -71,7 +71,8 @@ pub fn quiz(ctx: &Ctx) -> Html {
     let quiz = Field { file: file.clone(), path: vec![] };
     let questions = key(&quiz, keys::QUESTION);
     let count = ctx.studio.draft.len(&questions);
-    let shown: Vec<usize> = (0..count).filter(|i| ctx.studio.find.trim().is_empty() || found(ctx, &index(&questions, *i), &ctx.studio.find)).collect();
+    let words = ctx.studio.find.trim().to_lowercase();
+    let shown: Vec<usize> = (0..count).filter(|i| words.is_empty() || found(ctx, &index(&questions, *i), &words)).collect();
     let on_find = {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |e: InputEvent| {
@@ -110,7 +111,7 @@ pub fn quiz(ctx: &Ctx) -> Html {
             <div class="find-question field">
                 <label for="find-question">{ ui.find_question }</label>
                 <input id="find-question" type="search" value={ctx.studio.find.clone()} oninput={on_find} aria-describedby="find-count" />
-                <span id="find-count" class="find-count" aria-live="polite">{ if ctx.studio.find.trim().is_empty() { String::new() } else { fill(ui.found_questions, &[("{n}", &shown.len().to_string()), ("{count}", &count.to_string())]) } }</span>
+                <span id="find-count" class="find-count" aria-live="polite">{ if words.is_empty() { String::new() } else { fill(ui.found_questions, &[("{n}", &shown.len().to_string()), ("{count}", &count.to_string())]) } }</span>
             </div>
             <div class="question-list">
                 { for shown.iter().map(|i| question::card(ctx, &file, *i, count)) }
@@ -119,10 +120,9 @@ pub fn quiz(ctx: &Ctx) -> Html {
     }
 }
 
-/// Whether question `q` has `words` in its text, line or id (any case).
+/// Whether question `q` has `words` (in lower case) in its text, line or id, in any case.
 fn found(ctx: &Ctx, q: &Field, words: &str) -> bool {
-    let words = words.trim().to_lowercase();
-    [keys::TEXT, keys::LINE, keys::CUSTOMER, keys::ID].iter().filter_map(|k| ctx.studio.draft.get_str(&key(q, k))).any(|t| t.to_lowercase().contains(&words))
+    [keys::TEXT, keys::LINE, keys::CUSTOMER, keys::ID].iter().filter_map(|k| ctx.studio.draft.get_str(&key(q, k))).any(|t| t.to_lowercase().contains(words))
 }
 
 /// The element id of the quiz's choice of type for a new question.
