@@ -61,15 +61,21 @@ pub fn app() -> Html {
     });
     use_open_at_question(studio.at_question);
     let preview = use_state(|| None::<(String, bool)>);
-    // Saved as the trainer types (every change has a new version), so a closed tab
-    // loses nothing; validated once typing pauses.
-    use_effect_with(studio.version, {
-        let (draft, dispatch, times) = (studio.draft.clone(), studio.dispatcher(), times.clone());
-        let (quiz, question) = (studio.quiz, studio.at_question);
-        move |version: &u64| {
-            let saved = store::save(&draft, *times.borrow());
+    // Saved as the trainer types (each edit, undo or opened course moves the history),
+    // so a closed tab loses nothing. Choosing a quiz, opening a card or searching
+    // changes no draft: they save only the place to reopen at.
+    use_effect_with(Rc::as_ptr(&studio.history) as usize, {
+        let (studio, times) = (studio.clone(), times.clone());
+        move |_| {
+            let saved = store::save(&studio.draft, *times.borrow());
             *times.borrow_mut() = saved;
-            store::save_place(quiz, question);
+        }
+    });
+    use_effect_with((studio.quiz, studio.at_question), |&(quiz, question)| store::save_place(quiz, question));
+    // Validated once typing pauses.
+    use_effect_with(studio.version, {
+        let dispatch = studio.dispatcher();
+        move |version: &u64| {
             let version = *version;
             let pause = Timeout::new(PAUSE_MS, move || dispatch.dispatch(Change::Validate(version)));
             move || drop(pause)
