@@ -22,6 +22,8 @@ pub struct Params {
     /// The browser's preferred language.
     pub browser_lang: Option<Lang>,
     pub host: Option<HostChoice>,
+    /// Where the postMessage door may send (a player without that door ignores it).
+    #[cfg_attr(not(feature = "page"), allow(dead_code))]
     pub host_origin: Option<String>,
     /// A relative stylesheet URL; anything with a scheme or host is refused.
     pub theme: Option<String>,

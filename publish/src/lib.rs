@@ -37,6 +37,24 @@ pub struct Player {
     pub files: Vec<File>,
 }
 
+/// The built players, one per door kind (the `tere` crate's Cargo features): each
+/// package carries only the doors it uses. Each is built once and is byte for byte the
+/// same in every course.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Players {
+    /// The SCORM 1.2 and 2004 doors: every SCORM package's player.
+    pub scorm: Player,
+    /// The postMessage door (an embedding page) and local storage: the site's and the
+    /// offline page's player.
+    pub page: Player,
+}
+
+/// The data attributes of the Tere Studio page's blocks that hold each player's files
+/// (`<script type="application/octet-stream" data-<attribute>="<file>">` with the
+/// bytes in base64), written by `cargo xtask package`, read by the Studio.
+pub const PAGE_PLAYER_BLOCK: &str = "player-file";
+pub const SCORM_PLAYER_BLOCK: &str = "scorm-player-file";
+
 /// The course's editable source: `course.toml`, `sections.toml` and the quiz files,
 /// as `(file name without folders, text)`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -67,10 +85,10 @@ pub fn source_files(source: &Source) -> Vec<File> {
     source.files.iter().map(|(name, text)| (format!("{SOURCE_FOLDER}/{name}"), text.as_bytes().to_vec())).collect()
 }
 
-/// Every file of a SCORM package but its manifest: the player, the packs `contents`
-/// needs, and the source. The manifest lists exactly these.
-pub fn package_files(player: &Player, packs: &Packs, contents: Contents, source: &Source) -> Vec<File> {
-    let mut files = served_player(player);
+/// Every file of a SCORM package but its manifest: the SCORM player, the packs
+/// `contents` needs, and the source. The manifest lists exactly these.
+pub fn package_files(players: &Players, packs: &Packs, contents: Contents, source: &Source) -> Vec<File> {
+    let mut files = served_player(&players.scorm);
     files.extend(content_files(packs, contents));
     files.extend(source_files(source));
     files
@@ -78,9 +96,9 @@ pub fn package_files(player: &Player, packs: &Packs, contents: Contents, source:
 
 /// A SCORM package as zip bytes: `imsmanifest.xml` first, then [`package_files`].
 /// Fails only on file names a zip cannot hold twice or at all.
-pub fn scorm_zip(version: Version, player: &Player, course: &Course, packs: &Packs, contents: Contents, source: &Source) -> Result<Vec<u8>, String> {
+pub fn scorm_zip(version: Version, players: &Players, course: &Course, packs: &Packs, contents: Contents, source: &Source) -> Result<Vec<u8>, String> {
     check_names(source)?;
-    let files = package_files(player, packs, contents, source);
+    let files = package_files(players, packs, contents, source);
     let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
     let xml = manifest(version, course, contents, &names);
     let mut entries = vec![("imsmanifest.xml".to_string(), xml.into_bytes())];
@@ -109,10 +127,10 @@ pub const STAGES_README: &str = "README.txt";
 /// [`Contents::Stage`] (the same package `cargo xtask package` writes for a stage),
 /// named by [`stage_zip_name`], in the course's order. The inner zips are stored as
 /// they are: they are compressed already.
-pub fn stage_zips(version: Version, player: &Player, course: &Course, packs: &Packs, source: &Source, readme: &str) -> Result<Vec<u8>, String> {
+pub fn stage_zips(version: Version, players: &Players, course: &Course, packs: &Packs, source: &Source, readme: &str) -> Result<Vec<u8>, String> {
     let mut entries = vec![(STAGES_README.to_string(), readme.as_bytes().to_vec())];
     for quiz in course.quizzes.iter() {
-        let zip = scorm_zip(version, player, course, packs, Contents::Stage(quiz), source)?;
+        let zip = scorm_zip(version, players, course, packs, Contents::Stage(quiz), source)?;
         entries.push((stage_zip_name(version, &quiz.id), zip));
     }
     zip_with(&entries, zip::CompressionMethod::Stored)
@@ -152,10 +170,10 @@ fn zip_with(files: &[File], method: zip::CompressionMethod) -> Result<Vec<u8>, S
     Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
 }
 
-/// The site for hosting and iframe embedding: the player and the whole course's packs
-/// (`content/`), paths relative. It carries no source: a site is served to learners.
-pub fn site(player: &Player, packs: &Packs) -> Vec<File> {
-    let mut files = served_player(player);
+/// The site for hosting and iframe embedding: the page player and the whole course's
+/// packs (`content/`), paths relative. It carries no source: a site is served to learners.
+pub fn site(players: &Players, packs: &Packs) -> Vec<File> {
+    let mut files = served_player(&players.page);
     files.extend(content_files(packs, Contents::Course));
     files
 }
@@ -192,7 +210,7 @@ mod tests {
 
     use tere_engine::cmi::Version;
 
-    use super::{stage_zip_name, stage_zips, Player, Source, STAGES_README};
+    use super::{stage_zip_name, stage_zips, Player, Players, Source, STAGES_README};
 
     /// The names in a zip, in order, and the bytes of `name`.
     fn open(zip: &[u8], name: &str) -> (Vec<String>, Vec<u8>) {
@@ -215,9 +233,10 @@ mod tests {
         let course = tere_authoring::load_course(&root.join("questions")).unwrap_or_else(|_| panic!("questions/ has errors")).course;
         let packs = tere_authoring::packed::pack(&course);
         let player = Player { files: vec![("index.html".into(), b"<!doctype html>".to_vec())] };
+        let players = Players { scorm: player, page: Player::default() };
         let source = Source { files: vec![("course.toml".into(), "title = \"T\"\n".into())] };
         for version in [Version::Scorm2004, Version::Scorm12] {
-            let outer = stage_zips(version, &player, &course, &packs, &source, "Each zip is one activity.").expect("zipped");
+            let outer = stage_zips(version, &players, &course, &packs, &source, "Each zip is one activity.").expect("zipped");
             let (names, readme) = open(&outer, STAGES_README);
             let mut expected = vec![STAGES_README.to_string()];
             expected.extend(course.quizzes.iter().map(|q| stage_zip_name(version, &q.id)));
@@ -226,7 +245,7 @@ mod tests {
             // Each inner zip is that stage's own package, the one `scorm_zip` makes for it.
             for quiz in course.quizzes.iter() {
                 let (_, inner) = open(&outer, &stage_zip_name(version, &quiz.id));
-                let made = super::scorm_zip(version, &player, &course, &packs, super::Contents::Stage(quiz), &source).expect("zipped");
+                let made = super::scorm_zip(version, &players, &course, &packs, super::Contents::Stage(quiz), &source).expect("zipped");
                 assert_eq!(inner, made, "{}", quiz.id);
                 let (files, manifest) = open(&inner, "imsmanifest.xml");
                 assert!(String::from_utf8(manifest).unwrap().contains(&format!("index.html?quiz={}", quiz.id)));

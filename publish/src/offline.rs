@@ -14,7 +14,7 @@
 
 use tere_authoring::packed::Packs;
 
-use crate::{base64, Player, Source};
+use crate::{base64, Players, Source};
 
 /// The `id` of the wasm's data block.
 pub(crate) const WASM_ID: &str = "tere-wasm";
@@ -36,11 +36,11 @@ const LOADER: &str = r#"{
   await __wbg_init({ module_or_path: bytes(document.getElementById("tere-wasm")) });
 }"#;
 
-/// The offline page of the whole course. Fails when the player lacks one of its parts
+/// The offline page of the whole course, with the page player. Fails when it lacks one of its parts
 /// (index.html with `<title>` and `<main>`, styles, glue, wasm) or holds text that
 /// would end its inline element early.
-pub fn offline_page(player: &Player, packs: &Packs, source: &Source) -> Result<String, String> {
-    let files = &player.files;
+pub fn offline_page(players: &Players, packs: &Packs, source: &Source) -> Result<String, String> {
+    let files = &players.page.files;
     let find = |suffix: &str| -> Result<&[u8], String> {
         files.iter().find(|(n, _)| n.ends_with(suffix) && !n.starts_with("boot-")).map(|(_, b)| b.as_slice()).ok_or(format!("no *{suffix} in the player"))
     };

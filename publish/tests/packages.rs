@@ -11,7 +11,7 @@ use tere_authoring::packed::{pack, Packs};
 use tere_engine::cmi::Version;
 use tere_engine::Course;
 use tere_publish::{
-    offline_page, read_source, scorm_zip, site, Contents, Player, Source, SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES,
+    offline_page, read_source, scorm_zip, site, Contents, Player, Players, Source, SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES,
 };
 use zip::write::SimpleFileOptions;
 
@@ -23,34 +23,41 @@ struct Fixture {
     course: Course,
     packs: Packs,
     source: Source,
-    player: Player,
+    players: Players,
 }
 
-/// The built-in course, its source as read from questions/, and a fake player.
+/// The built-in course, its source as read from questions/, and two fake players.
 fn fixture() -> Fixture {
     let loaded = tere_authoring::load_course(&questions()).unwrap_or_else(|_| panic!("questions/ has errors"));
     let source =
         Source { files: loaded.files.iter().map(|p| (p.file_name().unwrap().to_str().unwrap().to_string(), std::fs::read_to_string(p).unwrap())).collect() };
     assert!(source.files.len() >= 3);
     let packs = pack(&loaded.course);
-    Fixture { course: loaded.course, packs, source, player: player() }
+    Fixture { course: loaded.course, packs, source, players: Players { scorm: player("2"), page: player("1") } }
 }
 
-fn player() -> Player {
-    let files: &[(&str, &[u8])] = &[
-        (
-            "index.html",
-            b"<!doctype html>\n<html lang=\"et\"><head><title>Tere test</title><script src=\"content-loader.js\"></script>\
-              <script type=\"module\" src=\"./boot-1.js\"></script></head>\n<body>\n  <main id=\"tere\"><noscript>JS</noscript></main>\n</body></html>\n",
-        ),
-        ("boot-1.js", b"import init from './tere-1.js'; await init();\n"),
-        ("tere-1.js", b"export default async function __wbg_init(o) { window.inited = o; }\n"),
-        ("tere-1_bg.wasm", b"\0asm\x01\0\0\0"),
-        ("style-1.css", b"main { color: red; }\n"),
-        ("favicon-1.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
-        ("content-loader.js", b"window.tereContent = {};\n"),
+/// A fake player whose build-specific files are named by `build` (as Trunk names
+/// them by hash), so a package shows which player it carries.
+fn player(build: &str) -> Player {
+    let index = format!(
+        "<!doctype html>\n<html lang=\"et\"><head><title>Tere test</title><script src=\"content-loader.js\"></script>\
+         <script type=\"module\" src=\"./boot-{build}.js\"></script></head>\n<body>\n  <main id=\"tere\"><noscript>JS</noscript></main>\n</body></html>\n"
+    );
+    let files: Vec<(String, Vec<u8>)> = vec![
+        ("index.html".into(), index.into_bytes()),
+        (format!("boot-{build}.js"), format!("import init from './tere-{build}.js'; await init();\n").into_bytes()),
+        (format!("tere-{build}.js"), format!("export default async function __wbg_init(o) {{ window.inited = {build}; }}\n").into_bytes()),
+        (format!("tere-{build}_bg.wasm"), [b"\0asm\x01\0\0\0".as_slice(), build.as_bytes()].concat()),
+        ("style-0.css".into(), b"main { color: red; }\n".to_vec()),
+        ("favicon-0.svg".into(), b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>".to_vec()),
+        ("content-loader.js".into(), b"window.tereContent = {};\n".to_vec()),
     ];
-    Player { files: files.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect() }
+    Player { files }
+}
+
+/// Whether `files` hold the player built as `build` (its glue) and not the other.
+fn carries_build(files: &[(String, Vec<u8>)], build: &str, not: &str) -> bool {
+    files.iter().any(|(n, _)| *n == format!("tere-{build}.js")) && !files.iter().any(|(n, _)| n.contains(&format!("-{not}")))
 }
 
 /// Every entry of a zip: name → bytes.
@@ -75,7 +82,7 @@ fn manifest_files(xml: &str) -> Vec<String> {
 fn a_course_zip_holds_manifest_player_packs_and_source_and_gives_the_source_back() {
     let f = fixture();
     for version in [Version::Scorm12, Version::Scorm2004] {
-        let zip = scorm_zip(version, &f.player, &f.course, &f.packs, Contents::Course, &f.source).unwrap();
+        let zip = scorm_zip(version, &f.players, &f.course, &f.packs, Contents::Course, &f.source).unwrap();
         let entries = unzip(&zip);
         assert_eq!(entries[0].0, "imsmanifest.xml");
         let xml = String::from_utf8(entries[0].1.clone()).unwrap();
@@ -84,9 +91,10 @@ fn a_course_zip_holds_manifest_player_packs_and_source_and_gives_the_source_back
         let names: Vec<String> = entries[1..].iter().map(|(n, _)| n.clone()).collect();
         let listed: Vec<String> = manifest_files(&xml).into_iter().skip(1).collect(); // the SCO's own index.html first
         assert_eq!(listed, names);
-        for (name, bytes) in &f.player.files {
+        for (name, bytes) in &f.players.scorm.files {
             assert!(entries.contains(&(name.clone(), bytes.clone())), "{name}");
         }
+        assert!(carries_build(&entries, "2", "1"), "the SCORM player alone");
         for (name, bytes) in &f.packs.files {
             assert!(entries.contains(&(format!("content/{name}"), bytes.clone())), "{name}");
         }
@@ -101,7 +109,7 @@ fn a_course_zip_holds_manifest_player_packs_and_source_and_gives_the_source_back
 fn a_stage_zip_holds_its_own_pack_alone_and_the_whole_source() {
     let f = fixture();
     let quiz = &f.course.quizzes[1];
-    let zip = scorm_zip(Version::Scorm2004, &f.player, &f.course, &f.packs, Contents::Stage(quiz), &f.source).unwrap();
+    let zip = scorm_zip(Version::Scorm2004, &f.players, &f.course, &f.packs, Contents::Stage(quiz), &f.source).unwrap();
     let entries = unzip(&zip);
     let content: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).filter(|n| n.starts_with("content/")).collect();
     assert_eq!(content, ["content/course.pack".to_string(), format!("content/quiz-{}.pack", quiz.id)]);
@@ -120,16 +128,18 @@ fn a_stage_zip_holds_its_own_pack_alone_and_the_whole_source() {
 #[test]
 fn the_offline_page_keeps_varying_data_out_of_its_one_script_and_gives_the_source_back() {
     let f = fixture();
-    let page = offline_page(&f.player, &f.packs, &f.source).unwrap();
+    let page = offline_page(&f.players, &f.packs, &f.source).unwrap();
     assert_eq!(read_source(page.as_bytes()).unwrap(), f.source);
     // Every pack and the wasm embedded, as data blocks.
     let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
-    assert!(page.contains(&format!("<script type=\"application/octet-stream\" id=\"tere-wasm\">{}</script>", b64(b"\0asm\x01\0\0\0"))));
+    // The page player's wasm: the offline page has no LMS to talk to.
+    assert!(page.contains(&format!("<script type=\"application/octet-stream\" id=\"tere-wasm\">{}</script>", b64(b"\0asm\x01\0\0\x001"))));
     for (name, bytes) in &f.packs.files {
         assert!(page.contains(&format!("<script type=\"application/octet-stream\" data-pack=\"{name}\">{}</script>", b64(bytes))), "{name}");
     }
     assert!(page.contains("<title>Tere test</title>") && page.contains("<main id=\"tere\">") && page.contains("main { color: red; }"));
     assert!(!page.contains("content-loader.js") && !page.contains("boot-1.js"));
+    assert!(page.contains("window.inited = 1") && !page.contains("window.inited = 2"), "the page player's glue");
     // The one executed script is the same for another course with this player.
     let scripts = |page: &str| -> Vec<String> {
         page.split("<script")
@@ -145,7 +155,7 @@ fn the_offline_page_keeps_varying_data_out_of_its_one_script_and_gives_the_sourc
     other.title = "Another course".into();
     other.quizzes = other.quizzes[..1].to_vec().into();
     let other_source = Source { files: vec![("course.toml".into(), "title = \"Another course\"\n".into())] };
-    let other_page = offline_page(&f.player, &pack(&other), &other_source).unwrap();
+    let other_page = offline_page(&f.players, &pack(&other), &other_source).unwrap();
     assert_eq!(scripts(&other_page), inline);
     assert_ne!(other_page, page);
     assert_eq!(read_source(other_page.as_bytes()).unwrap(), other_source);
@@ -154,9 +164,10 @@ fn the_offline_page_keeps_varying_data_out_of_its_one_script_and_gives_the_sourc
 #[test]
 fn the_site_is_the_player_and_the_whole_course_without_source() {
     let f = fixture();
-    let files = site(&f.player, &f.packs);
-    // The player, its wasm's gzip bytes beside it, and every pack.
-    assert_eq!(files.len(), f.player.files.len() + 1 + f.packs.files.len());
+    let files = site(&f.players, &f.packs);
+    // The page player, its wasm's gzip bytes beside it, and every pack.
+    assert_eq!(files.len(), f.players.page.files.len() + 1 + f.packs.files.len());
+    assert!(carries_build(&files, "1", "2"), "the page player alone");
     assert!(files.iter().all(|(n, _)| !n.starts_with("source/")));
     assert!(files.iter().any(|(n, _)| n == "content/course.pack"));
 }
@@ -164,13 +175,16 @@ fn the_site_is_the_player_and_the_whole_course_without_source() {
 #[test]
 fn every_package_carries_the_wasm_as_gzip_bytes_that_inflate_to_it() {
     let f = fixture();
-    let (name, wasm) = f.player.files.iter().find(|(n, _)| n.ends_with(".wasm")).expect("the fixture's player has a wasm");
-    let served = tere_publish::served_player(&f.player);
+    let (name, wasm) = f.players.page.files.iter().find(|(n, _)| n.ends_with(".wasm")).expect("the fixture's player has a wasm");
+    let served = tere_publish::served_player(&f.players.page);
     let (_, gz) = served.iter().find(|(n, _)| *n == format!("{name}.gz")).expect("the gzip bytes beside the wasm");
     let mut inflated = Vec::new();
     std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut inflated).unwrap();
     assert_eq!(&inflated, wasm);
-    for files in [site(&f.player, &f.packs), tere_publish::package_files(&f.player, &f.packs, Contents::Course, &Source::default())] {
+    let scorm_wasm = f.players.scorm.files.iter().find(|(n, _)| n.ends_with(".wasm")).map(|(n, _)| n).expect("and the other's");
+    for (files, name) in
+        [(site(&f.players, &f.packs), name), (tere_publish::package_files(&f.players, &f.packs, Contents::Course, &Source::default()), scorm_wasm)]
+    {
         assert!(files.iter().any(|(n, _)| *n == format!("{name}.gz")));
         assert!(files.iter().any(|(n, _)| n == name), "and the plain wasm, for every other path");
     }
@@ -180,8 +194,8 @@ fn every_package_carries_the_wasm_as_gzip_bytes_that_inflate_to_it() {
 fn source_names_with_folders_are_refused_when_writing() {
     let f = fixture();
     let source = Source { files: vec![("../course.toml".into(), String::new())] };
-    assert!(scorm_zip(Version::Scorm12, &f.player, &f.course, &f.packs, Contents::Course, &source).is_err());
-    assert!(offline_page(&f.player, &f.packs, &source).is_err());
+    assert!(scorm_zip(Version::Scorm12, &f.players, &f.course, &f.packs, Contents::Course, &source).is_err());
+    assert!(offline_page(&f.players, &f.packs, &source).is_err());
 }
 
 // ---- Hostile and foreign input ----
@@ -218,7 +232,7 @@ fn neither_zip_nor_html_is_refused() {
 #[test]
 fn a_damaged_zip_is_refused() {
     let f = fixture();
-    let zip = scorm_zip(Version::Scorm12, &f.player, &f.course, &f.packs, Contents::Course, &f.source).unwrap();
+    let zip = scorm_zip(Version::Scorm12, &f.players, &f.course, &f.packs, Contents::Course, &f.source).unwrap();
     // Cut short: no central directory.
     assert!(matches!(refused(&zip[..zip.len() / 2]), SourceError::DamagedZip(_)));
     assert!(matches!(refused(b"PK\x03\x04garbage"), SourceError::DamagedZip(_)));

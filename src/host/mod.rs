@@ -3,17 +3,22 @@
 //! postMessage to a parent page, or local storage alone) is decided once at start,
 //! and the quiz never knows.
 
+// A player carries the doors its package uses (Cargo features, built by xtask):
+// SCORM in a SCORM package, postMessage on the site and the offline page.
+#[cfg(feature = "scorm")]
 mod frame;
+#[cfg(feature = "scorm")]
 mod lms;
 mod local;
 mod outbox;
+#[cfg(feature = "page")]
 mod post_message;
+#[cfg(feature = "scorm")]
 mod scorm;
 
 use tere_engine::cmi::Version;
 pub use tere_engine::health::Health;
 use tere_engine::report::Event;
-use tere_engine::sco::Api;
 use tere_engine::{Action, Course, Session};
 
 use crate::i18n::Lang;
@@ -39,7 +44,9 @@ pub struct Launch {
 #[derive(Clone, Copy)]
 pub struct Clock {
     pub now_ms: u64,
-    /// When the current question appeared (for an answer's latency).
+    /// When the current question appeared (for an answer's latency, which only an
+    /// LMS records).
+    #[cfg_attr(not(feature = "scorm"), allow(dead_code))]
     pub shown_ms: u64,
 }
 
@@ -83,33 +90,52 @@ pub trait Host {
 
 /// Picks the door: `?host=` when given; else an LMS API found the SCORM way
 /// (2004 preferred); else postMessage inside a frame; else local storage alone.
+/// A door this player does not carry is local storage alone too.
 pub fn open(params: &Params) -> Box<dyn Host> {
-    let scorm = |version, lms: Option<lms::Lms>| -> Box<dyn Host> {
-        let api: Box<dyn Api> = match lms {
-            Some(lms) => Box::new(lms),
-            None => Box::new(lms::NoLms),
-        };
-        Box::new(scorm::ScormHost::new(version, api, params.quiz.clone()))
+    let door = match params.host {
+        Some(HostChoice::Scorm2004) => scorm_door(Version::Scorm2004, params),
+        Some(HostChoice::Scorm12) => scorm_door(Version::Scorm12, params),
+        Some(HostChoice::PostMessage) => page_door(params),
+        Some(HostChoice::Standalone) => None,
+        None => lms_door(params).or_else(|| if in_frame() { page_door(params) } else { None }),
     };
-    let post_message = || -> Box<dyn Host> { Box::new(post_message::PostMessageHost::new(params.host_origin.clone())) };
-    match params.host {
-        Some(HostChoice::Scorm2004) => scorm(Version::Scorm2004, lms::Lms::find(Version::Scorm2004)),
-        Some(HostChoice::Scorm12) => scorm(Version::Scorm12, lms::Lms::find(Version::Scorm12)),
-        Some(HostChoice::PostMessage) => post_message(),
-        Some(HostChoice::Standalone) => Box::new(local::StandaloneHost),
-        None => {
-            // Each search walks up to 500 windows: do each at most once.
-            if let Some(api) = lms::Lms::find(Version::Scorm2004) {
-                scorm(Version::Scorm2004, Some(api))
-            } else if let Some(api) = lms::Lms::find(Version::Scorm12) {
-                scorm(Version::Scorm12, Some(api))
-            } else if in_frame() {
-                post_message()
-            } else {
-                Box::new(local::StandaloneHost)
-            }
-        }
-    }
+    door.unwrap_or_else(|| Box::new(local::StandaloneHost))
+}
+
+/// The SCORM door asked for (2004, or 1.2), with the LMS's API when one is found
+/// (without, it keeps the learner's work in local storage).
+#[cfg(feature = "scorm")]
+fn scorm_door(version: Version, params: &Params) -> Option<Box<dyn Host>> {
+    Some(scorm::ScormHost::open(version, lms::Lms::find(version), params.quiz.clone()))
+}
+
+/// The SCORM door of an LMS whose API is found (2004 preferred).
+#[cfg(feature = "scorm")]
+fn lms_door(params: &Params) -> Option<Box<dyn Host>> {
+    // Each search walks up to 500 windows: do each at most once.
+    [Version::Scorm2004, Version::Scorm12]
+        .into_iter()
+        .find_map(|version| Some(scorm::ScormHost::open(version, Some(lms::Lms::find(version)?), params.quiz.clone())))
+}
+
+#[cfg(not(feature = "scorm"))]
+fn scorm_door(_version: Version, _params: &Params) -> Option<Box<dyn Host>> {
+    None
+}
+
+#[cfg(not(feature = "scorm"))]
+fn lms_door(_params: &Params) -> Option<Box<dyn Host>> {
+    None
+}
+
+#[cfg(feature = "page")]
+fn page_door(params: &Params) -> Option<Box<dyn Host>> {
+    Some(Box::new(post_message::PostMessageHost::new(params.host_origin.clone())))
+}
+
+#[cfg(not(feature = "page"))]
+fn page_door(_params: &Params) -> Option<Box<dyn Host>> {
+    None
 }
 
 pub(super) fn in_frame() -> bool {
@@ -122,16 +148,15 @@ pub(super) fn in_frame() -> bool {
 
 /// Tells an embedding page that the widget stopped or could not load its course
 /// (`tere:error`), under the same origin rules as every other message.
+/// A player without the postMessage door (a SCORM package's) tells nobody: its LMS
+/// listens to no message, and the learner sees the failure.
 pub fn report_error(message: &str) {
-    let origin = crate::params::Params::from_page().host_origin;
-    post_message::post_error(origin, message);
+    #[cfg(feature = "page")]
+    post_message::post_error(crate::params::Params::from_page().host_origin, message);
+    #[cfg(not(feature = "page"))]
+    let _ = message;
 }
 
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
-}
-
-/// Reports a fault to the console for whoever administers the LMS.
-pub fn warn(message: &str) {
-    web_sys::console::warn_1(&format!("Tere: {message}").into());
 }

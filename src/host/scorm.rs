@@ -7,8 +7,9 @@ use tere_engine::report::Event;
 use tere_engine::sco::{Api, Client};
 use tere_engine::{Course, Session};
 
+use super::lms::{Lms, NoLms};
 use super::local::LocalStorage;
-use super::{warn, Clock, Health, Host, Launch};
+use super::{Clock, Health, Host, Launch};
 use crate::i18n::Lang;
 
 pub struct ScormHost {
@@ -17,14 +18,20 @@ pub struct ScormHost {
 }
 
 impl ScormHost {
-    pub fn new(version: Version, lms: Box<dyn Api>, quiz_id: Option<String>) -> Self {
-        ScormHost { client: Client::new(version, quiz_id, super::now_ms()), lms }
+    /// The door to `lms`; without an LMS (a package opened outside one), the learner's
+    /// work is kept in local storage for when it is.
+    pub fn open(version: Version, lms: Option<Lms>, quiz_id: Option<String>) -> Box<dyn Host> {
+        let lms: Box<dyn Api> = match lms {
+            Some(lms) => Box::new(lms),
+            None => Box::new(NoLms),
+        };
+        Box::new(ScormHost { client: Client::new(version, quiz_id, super::now_ms()), lms })
     }
 
-    /// Tells whoever runs the LMS what failed (each fault once).
+    /// Tells whoever runs the LMS what failed (each fault once), in the console.
     fn log(&mut self) {
         for message in self.client.take_warnings() {
-            warn(&message);
+            web_sys::console::warn_1(&format!("Tere: {message}").into());
         }
     }
 }

@@ -4,7 +4,7 @@
 //! computer.
 
 use base64::Engine;
-use tere_publish::{Player, Source};
+use tere_publish::{Player, Players, Source, PAGE_PLAYER_BLOCK, SCORM_PLAYER_BLOCK};
 use wasm_bindgen::JsCast;
 
 fn document() -> Option<web_sys::Document> {
@@ -25,9 +25,11 @@ fn decode(b64: &str) -> Option<Vec<u8>> {
     base64::engine::general_purpose::STANDARD.decode(clean).ok()
 }
 
-/// The built player, as every package carries it.
-pub fn player() -> Player {
-    Player { files: blocks("application/octet-stream", "player-file").into_iter().filter_map(|(name, b64)| Some((name, decode(&b64)?))).collect() }
+/// The built players, as the packages carry them.
+pub fn players() -> Players {
+    let player =
+        |attribute| Player { files: blocks("application/octet-stream", attribute).into_iter().filter_map(|(name, b64)| Some((name, decode(&b64)?))).collect() };
+    Players { scorm: player(SCORM_PLAYER_BLOCK), page: player(PAGE_PLAYER_BLOCK) }
 }
 
 /// The built-in course's source files.

@@ -99,13 +99,13 @@ pub fn make(draft: &Draft, output: Output, ui: &Ui) -> Result<Vec<u8>, String> {
     match output {
         Output::Scorm2004 | Output::Scorm12 => {
             let version = output.version().expect("a SCORM output");
-            tere_publish::scorm_zip(version, &page::player(), course, &pack(course), Contents::Course, &source)
+            tere_publish::scorm_zip(version, &page::players(), course, &pack(course), Contents::Course, &source)
         }
         Output::Stages2004 | Output::Stages12 => {
             let version = output.version().expect("a SCORM output");
-            tere_publish::stage_zips(version, &page::player(), course, &pack(course), &source, &stages_readme(ui, version, course))
+            tere_publish::stage_zips(version, &page::players(), course, &pack(course), &source, &stages_readme(ui, version, course))
         }
-        Output::Offline => tere_publish::offline_page(&page::player(), &pack(course), &source).map(String::into_bytes),
+        Output::Offline => tere_publish::offline_page(&page::players(), &pack(course), &source).map(String::into_bytes),
         Output::Toml => tere_publish::source_zip(&source),
         Output::Gift => {
             let mut gift = String::new();
@@ -132,7 +132,7 @@ pub enum PreviewError {
 pub fn preview(draft: &Draft, quiz_id: &str, question: Option<usize>) -> Result<String, PreviewError> {
     let cut = draft.preview_of(quiz_id, question).map_err(|e| PreviewError::Failed(e.to_string()))?;
     let loaded = tere_authoring::load_course_files(cut.files()).map_err(|errors| PreviewError::Problems(errors.len()))?;
-    tere_publish::offline_page(&page::player(), &pack(&loaded.course), &Source::default()).map_err(PreviewError::Failed)
+    tere_publish::offline_page(&page::players(), &pack(&loaded.course), &Source::default()).map_err(PreviewError::Failed)
 }
 
 #[cfg(test)]

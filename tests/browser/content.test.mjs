@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, quizById, playQuiz, playSome, summary, unzip, unload, screenshot, DIST } from './harness.mjs';
+import { serve, launch, quizById, playQuiz, playSome, summary, unzip, unload, screenshot, DIST, DIST_SCORM } from './harness.mjs';
 import { violations } from './moodle-rules.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -27,6 +27,7 @@ before(async () => {
     '/vendor/': path.join(ROOT, 'node_modules/scorm-again/dist'),
     '/lms/': path.join(ROOT, 'tests/hosts'),
     '/site/': DIST,
+    '/scorm/': DIST_SCORM,
     '/examples/': path.join(ROOT, 'examples'),
   });
   browser = await launch();
@@ -91,7 +92,7 @@ test('in an LMS, a pack that cannot be fetched opens no session; the retry launc
   const page = await browser.newPage({ locale: 'et-EE' });
   let broken = true;
   await page.route(`**/content/${PACK}`, (route) => (broken ? route.abort('internetdisconnected') : route.continue()));
-  await page.goto(`${server.base}/lms/lms.html?v=2004&launch=${encodeURIComponent(`/site/index.html?quiz=${STAGE}`)}`);
+  await page.goto(`${server.base}/lms/lms.html?v=2004&launch=${encodeURIComponent(`/scorm/index.html?quiz=${STAGE}`)}`);
   const frame = page.frameLocator('#sco');
   await frame.locator('.load-failed').waitFor();
   assert.deepEqual(await page.evaluate(() => window.calls.map((c) => c.method)), [], 'no LMS call while the course is missing');

@@ -10,7 +10,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
+// The players, one per door kind (xtask/src/dist.rs PLAYERS), each beside the course's packs:
+// the page player (the site, the offline page) and the SCORM player (every SCORM package).
 export const DIST = process.env.TERE_DIST ?? path.resolve('dist');
+export const DIST_SCORM = process.env.TERE_DIST_SCORM ?? path.resolve('dist-scorm');
 export const COURSE = JSON.parse(fs.readFileSync(process.env.TERE_COURSE_JSON ?? 'target/tere-test/course.json', 'utf8'));
 export const SCREENSHOTS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../screenshots');
 

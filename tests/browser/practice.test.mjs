@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openPage, quizById, answer, settle, penalised, playOn, summary, delivered, screenshot, unload, tabTo, keyboardAnswer, questionById, interactions, resultWord, DIST } from './harness.mjs';
+import { serve, launch, openPage, quizById, answer, settle, penalised, playOn, summary, delivered, screenshot, unload, tabTo, keyboardAnswer, questionById, interactions, resultWord, DIST, DIST_SCORM } from './harness.mjs';
 import { violations } from './moodle-rules.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -22,7 +22,7 @@ before(async () => {
     '/vendor/': path.join(ROOT, 'node_modules/scorm-again/dist'),
     '/lms/': path.join(ROOT, 'tests/hosts'),
     '/examples/': path.join(ROOT, 'examples'),
-    [PKG]: DIST,
+    [PKG]: DIST_SCORM,
   });
   browser = await launch();
 });

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, quizById, playQuiz, playSome, summary, reachType, quizPerType, delivered, DIST } from './harness.mjs';
+import { serve, launch, openPage, quizById, playQuiz, playSome, summary, reachType, quizPerType, delivered, DIST, DIST_SCORM } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const HOSTILE = process.env.TERE_HOSTILE_DIST ?? path.join(ROOT, 'target/hostile-dist');
@@ -14,7 +14,7 @@ let strict; let plain; let browser;
 
 before(async () => {
   strict = await serve({ '/site/': DIST, '/hostile/': HOSTILE }, { 'Content-Security-Policy': CSP });
-  plain = await serve({ '/vendor/': path.join(ROOT, 'node_modules/scorm-again/dist'), '/lms/': path.join(ROOT, 'tests/hosts'), '/site/': DIST, '/examples/': path.join(ROOT, 'examples') });
+  plain = await serve({ '/vendor/': path.join(ROOT, 'node_modules/scorm-again/dist'), '/lms/': path.join(ROOT, 'tests/hosts'), '/site/': DIST, '/scorm/': DIST_SCORM, '/examples/': path.join(ROOT, 'examples') });
   browser = await launch();
 });
 after(async () => {
@@ -96,7 +96,7 @@ for (const [name, saved] of [['garbage', 'not ours at all'], ['truncated', 'i|-|
 test('SCORM: damaged suspend_data on resume gives a fresh attempt and a notice', async () => {
   const preset = { 'cmi.core.entry': 'resume', 'cmi.suspend_data': '1.kontakti_loomine.zz.99.q.@@@', 'cmi.core.lesson_status': 'incomplete' };
   const page = await browser.newPage();
-  await page.goto(`${plain.base}/lms/lms.html?v=12&launch=${encodeURIComponent('/site/index.html?quiz=kontakti_loomine')}&preset=${encodeURIComponent(JSON.stringify(preset))}`);
+  await page.goto(`${plain.base}/lms/lms.html?v=12&launch=${encodeURIComponent('/scorm/index.html?quiz=kontakti_loomine')}&preset=${encodeURIComponent(JSON.stringify(preset))}`);
   const frame = page.frameLocator('#sco');
   await frame.locator('.host-notice:not([hidden])').waitFor();
   const quiz = quizById('kontakti_loomine');
@@ -121,7 +121,7 @@ for (const when of ['panic', 'panic-after-load']) {
 
 test('rapid double clicks and key presses never count an answer twice', async () => {
   const page = await browser.newPage();
-  await page.goto(`${plain.base}/lms/lms.html?v=2004&launch=${encodeURIComponent('/site/index.html?quiz=kontakti_loomine')}`);
+  await page.goto(`${plain.base}/lms/lms.html?v=2004&launch=${encodeURIComponent('/scorm/index.html?quiz=kontakti_loomine')}`);
   const frame = page.frameLocator('#sco');
   const quiz = quizById('kontakti_loomine');
   await frame.locator('[data-action="start"]').dblclick();
@@ -170,3 +170,31 @@ for (const [host, url] of [['standalone', (quiz) => `${plain.base}/site/index.ht
     await page.close();
   });
 }
+
+// Each package carries only the doors it uses (xtask/src/dist.rs PLAYERS): the site's
+// player has no SCORM door, a SCORM package's has no postMessage door. Put where the
+// other door would answer, each plays on with the learner's work on the device.
+test('the page player carries no SCORM door: in an LMS it makes no LMS call', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${plain.base}/lms/lms.html?v=2004&launch=${encodeURIComponent('/site/index.html?quiz=kontakti_loomine')}`);
+  const frame = page.frameLocator('#sco');
+  const quiz = quizById('kontakti_loomine');
+  await frame.locator('.tere[data-launched] [data-action="start"]').click();
+  await playSome(frame, quiz, 1);
+  await delivered(page.frames().find((f) => f.url().includes('/site/')));
+  assert.deepEqual(await page.evaluate(() => window.calls.map((c) => c.method)), []);
+  const kept = await page.frames().find((f) => f.url().includes('/site/')).evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tere')));
+  assert.ok(kept.length > 0, 'the answer is kept in local storage');
+  await page.close();
+});
+
+test('the SCORM player carries no postMessage door: in a plain page it sends no message', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${plain.base}/examples/host.html?src=${encodeURIComponent(`${plain.base}/scorm/index.html?quiz=kontakti_loomine`)}`);
+  const frame = page.frameLocator('#tere');
+  await frame.locator('.tere[data-launched] [data-action="start"]').click();
+  await playSome(frame, quizById('kontakti_loomine'), 1);
+  await delivered(page.frames().find((f) => f.url().includes('/scorm/')));
+  assert.deepEqual(await page.evaluate(() => window.messages.map((m) => m.type)), []);
+  await page.close();
+});

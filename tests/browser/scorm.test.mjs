@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, quizById, answer, playQuiz, playSome, playOn, summary, unload, interactions, resultWord, DIST } from './harness.mjs';
+import { serve, launch, quizById, answer, playQuiz, playSome, playOn, summary, unload, interactions, resultWord, DIST_SCORM } from './harness.mjs';
 import { violations } from './moodle-rules.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -11,7 +11,7 @@ const PKG = '/pluginfile.php/12/mod_scorm/content/1/';
 let server; let browser;
 
 before(async () => {
-  server = await serve({ '/vendor/': path.join(ROOT, 'node_modules/scorm-again/dist'), '/lms/': path.join(ROOT, 'tests/hosts'), [PKG]: DIST });
+  server = await serve({ '/vendor/': path.join(ROOT, 'node_modules/scorm-again/dist'), '/lms/': path.join(ROOT, 'tests/hosts'), [PKG]: DIST_SCORM });
   browser = await launch();
 });
 after(async () => {

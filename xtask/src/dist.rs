@@ -77,9 +77,27 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result {
 const PLAYER_SOURCES: &[&str] =
     &["src", "engine/src", "engine/Cargo.toml", "Cargo.toml", "Cargo.lock", "Trunk.toml", "index.html", "style.css", "favicon.svg", "content-loader.js"];
 
-/// Whether dist/ holds a player built after the last change to any of its sources.
-pub fn player_is_current(root: &Path) -> bool {
-    built_after(&root.join("dist/index.html"), root, PLAYER_SOURCES)
+/// A player build: the folder it is built into (below the repo) and the one Cargo
+/// feature of `tere` it is built with: the doors it carries.
+pub struct PlayerBuild {
+    pub dir: &'static str,
+    pub feature: &'static str,
+}
+
+/// The players, one per door kind: every package carries only the doors it uses.
+/// The page player (postMessage and local storage) is the site's, the offline page's
+/// and `cargo xtask serve`'s; the SCORM player is every SCORM package's.
+pub const PLAYERS: [PlayerBuild; 2] = [PlayerBuild { dir: "dist", feature: "page" }, PlayerBuild { dir: "dist-scorm", feature: "scorm" }];
+
+/// Where `cargo xtask build` keeps a player's wasm-bindgen output (with its names, for
+/// the benchmark's twiggy): Trunk writes each build's to the same place.
+pub fn bindgen_output(root: &Path, feature: &str) -> PathBuf {
+    root.join(format!("target/players/{feature}_bg.wasm"))
+}
+
+/// Whether every player was built after the last change to any of its sources.
+pub fn players_are_current(root: &Path) -> bool {
+    PLAYERS.iter().all(|player| built_after(&root.join(player.dir).join("index.html"), root, PLAYER_SOURCES))
 }
 
 /// Whether `built` exists and is newer than every file of `sources` (paths below `root`).

@@ -62,21 +62,30 @@ fn main() -> ExitCode {
     }
 }
 
-/// Release build into dist/ with Trunk (wasm-opt from the project-local binaryen),
-/// with the loader moved out of line for a strict Content-Security-Policy; then the
-/// course (questions/, or $TERE_QUESTIONS), validated, as packs in dist/content/.
+/// Release builds of the players with Trunk (wasm-opt from the project-local
+/// binaryen), one per door kind (`dist::PLAYERS`: the page player in dist/, the SCORM
+/// player in dist-scorm/), each with the loader moved out of line for a strict
+/// Content-Security-Policy; then the course (questions/, or $TERE_QUESTIONS),
+/// validated, as packs in each one's content/.
 fn build() -> util::Result {
-    let dist = util::root().join("dist");
-    util::run(util::cmd("trunk").args(["build", "--release"]), "trunk build")?;
-    dist::externalize_loader(&dist)?;
-    packs::write_into(&util::content_dir(), &dist).map(drop)
+    for player in dist::PLAYERS {
+        let dir = util::root().join(player.dir);
+        util::step(&format!("the {} player into {}/", player.feature, player.dir));
+        util::run(util::cmd("trunk").args(["build", "--release", "--no-default-features", "--features", player.feature, "--dist"]).arg(&dir), "trunk build")?;
+        dist::externalize_loader(&dir)?;
+        let kept = dist::bindgen_output(&util::root(), player.feature);
+        std::fs::create_dir_all(kept.parent().unwrap()).map_err(|e| e.to_string())?;
+        std::fs::copy(util::root().join("target/wasm-bindgen/release/tere_bg.wasm"), &kept).map_err(|e| format!("keep {}: {e}", kept.display()))?;
+        packs::write_into(&util::content_dir(), &dir)?;
+    }
+    Ok(())
 }
 
-/// `build` when the player in dist/ is missing or older than any of its sources: a
-/// course edit alone never rebuilds the wasm.
+/// `build` when a player is missing or older than any of its sources: a course edit
+/// alone never rebuilds the wasm.
 pub fn build_player_if_stale() -> util::Result {
-    if dist::player_is_current(&util::root()) {
-        println!("the player in dist/ is up to date; not rebuilt");
+    if dist::players_are_current(&util::root()) {
+        println!("the players in dist/ and dist-scorm/ are up to date; not rebuilt");
         return Ok(());
     }
     build()
@@ -87,6 +96,25 @@ fn test() -> util::Result {
     util::step("formatting and lints");
     util::run(util::cmd("cargo").args(["fmt", "--all", "--check"]), "cargo fmt --check (run `cargo fmt`)")?;
     util::run(util::cmd("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]), "cargo clippy")?;
+    // Each player as it is built: with one door kind alone.
+    for player in dist::PLAYERS {
+        util::run(
+            util::cmd("cargo").args([
+                "clippy",
+                "-p",
+                "tere",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--no-default-features",
+                "--features",
+                player.feature,
+                "--",
+                "-D",
+                "warnings",
+            ]),
+            "cargo clippy",
+        )?;
+    }
     util::step("native tests");
     util::run(util::cmd("cargo").args(["test", "--workspace"]), "cargo test")?;
     util::step("content check (strict: item-writing warnings fail it)");
@@ -131,6 +159,7 @@ fn browser_tests(names: &[String]) -> util::Result {
     let mut node = util::cmd("node");
     node.arg("--test").arg("--test-concurrency=1").args(&files);
     node.env("TERE_DIST", util::root().join("dist"))
+        .env("TERE_DIST_SCORM", util::root().join("dist-scorm"))
         .env("TERE_HOSTILE_DIST", util::root().join("target/hostile-packages/site"))
         .env("TERE_COURSE_JSON", out.join("course.json"))
         .env("TERE_SECOND_COURSE_JSON", out.join("second-course.json"))

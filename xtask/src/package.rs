@@ -7,9 +7,10 @@
 //! `site/studio.html`), and `site/` for hosting and iframe embedding. Why one SCO a package:
 //! docs/moodle.md.
 //!
-//! The player is the one already built in dist/ (`cargo xtask build`), byte for byte:
-//! a course is data beside it (`content/`), so packaging another course or an edited
-//! one never rebuilds the wasm.
+//! The players are the ones already built (`cargo xtask build`), byte for byte: the
+//! SCORM player (dist-scorm/) in the SCORM zips, the page player (dist/) in the offline
+//! page and the site. A course is data beside them (`content/`), so packaging another
+//! course or an edited one never rebuilds the wasm.
 //!
 //! The packages themselves are made in memory by `tere-publish` (which the Studio runs
 //! in the browser too); this reads the player and the course's source from disk and
@@ -21,7 +22,7 @@ use tere_authoring::LoadedCourse;
 use tere_engine::cmi::Version;
 use tere_engine::packed::FOLDER;
 use tere_engine::Quiz;
-use tere_publish::{Contents, Player, Source};
+use tere_publish::{Contents, Player, Players, Source};
 
 use crate::dist::site_files;
 use crate::packs;
@@ -47,7 +48,7 @@ pub fn run(args: &[String]) -> Result {
     crate::setup::all()?;
     crate::build_player_if_stale()?;
     let packs = tere_authoring::packed::pack(course);
-    let player = player_files(&util::root().join("dist"))?;
+    let players = players()?;
     let quizzes: Vec<&Quiz> = if stages.is_empty() {
         course.quizzes.iter().collect()
     } else {
@@ -60,23 +61,23 @@ pub fn run(args: &[String]) -> Result {
     sets.extend(quizzes.into_iter().map(|q| (format!("-{}", q.id), Contents::Stage(q))));
     for (suffix, contents) in sets {
         for (version, name) in [(Version::Scorm12, "scorm12"), (Version::Scorm2004, "scorm2004")] {
-            let zip = tere_publish::scorm_zip(version, &player, course, &packs, contents, &source)?;
+            let zip = tere_publish::scorm_zip(version, &players, course, &packs, contents, &source)?;
             let zip_path = out.join(format!("tere-{name}{suffix}.zip"));
             std::fs::write(&zip_path, zip).map_err(|e| format!("write {}: {e}", zip_path.display()))?;
             println!("wrote {}", zip_path.display());
         }
     }
     let offline = out.join("tere-offline.html");
-    let offline_page = tere_publish::offline_page(&player, &packs, &source)?;
+    let offline_page = tere_publish::offline_page(&players, &packs, &source)?;
     std::fs::write(&offline, &offline_page).map_err(|e| e.to_string())?;
     println!("wrote {}", offline.display());
     // Tere Studio with this course built in: the player's files and the course's source inside.
-    let studio = crate::studio::page(&crate::studio::build_if_stale()?, &player, &source, &offline_page)?;
+    let studio = crate::studio::page(&crate::studio::build_if_stale()?, &players, &source, &offline_page)?;
     let studio_path = out.join("tere-studio.html");
     std::fs::write(&studio_path, &studio).map_err(|e| e.to_string())?;
     println!("wrote {}", studio_path.display());
     let site = out.join("site");
-    for (name, bytes) in tere_publish::site(&player, &packs) {
+    for (name, bytes) in tere_publish::site(&players, &packs) {
         let target = site.join(name);
         std::fs::create_dir_all(target.parent().unwrap()).map_err(|e| e.to_string())?;
         std::fs::write(&target, bytes).map_err(|e| e.to_string())?;
@@ -101,7 +102,13 @@ fn source_files(loaded: &LoadedCourse) -> Result<Source> {
     Ok(Source { files })
 }
 
-/// The built player: every file of dist/ but its course (`content/`).
+/// The built players (`crate::dist::PLAYERS`).
+fn players() -> Result<Players> {
+    let [page, scorm] = crate::dist::PLAYERS.map(|player| player_files(&util::root().join(player.dir)));
+    Ok(Players { page: page?, scorm: scorm? })
+}
+
+/// A built player: every file of its folder but its course (`content/`).
 fn player_files(dist: &Path) -> Result<Player> {
     let names = site_files(dist)?;
     if !names.iter().any(|n| n.ends_with(".wasm")) {

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use base64::Engine;
-use tere_publish::{script_hash, Player, Source};
+use tere_publish::{script_hash, Players, Source, PAGE_PLAYER_BLOCK, SCORM_PLAYER_BLOCK};
 
 use crate::dist::built_after;
 use crate::util::{self, Result};
@@ -51,8 +51,8 @@ fn module_script(html: &str) -> Option<&str> {
     Some(&html[start..end])
 }
 
-/// The single-file Studio for `source` (its built-in course), with `player` inside.
-pub fn page(studio_dist: &Path, player: &Player, source: &Source, offline_example: &str) -> Result<String> {
+/// The single-file Studio for `source` (its built-in course), with the players inside.
+pub fn page(studio_dist: &Path, players: &Players, source: &Source, offline_example: &str) -> Result<String> {
     let files: Vec<String> = crate::dist::site_files(studio_dist)?;
     let read = |suffix: &str| -> Result<Vec<u8>> {
         let name = files.iter().find(|f| f.ends_with(suffix) && !f.starts_with("boot-")).ok_or(format!("no *{suffix} in the Studio's build"))?;
@@ -73,8 +73,10 @@ pub fn page(studio_dist: &Path, player: &Player, source: &Source, offline_exampl
         script_hash(preview_script)
     );
     let mut data = String::new();
-    for (name, bytes) in &player.files {
-        data.push_str(&format!("<script type=\"application/octet-stream\" data-player-file=\"{name}\">{}</script>\n", base64(bytes)));
+    for (attribute, player) in [(PAGE_PLAYER_BLOCK, &players.page), (SCORM_PLAYER_BLOCK, &players.scorm)] {
+        for (name, bytes) in &player.files {
+            data.push_str(&format!("<script type=\"application/octet-stream\" data-{attribute}=\"{name}\">{}</script>\n", base64(bytes)));
+        }
     }
     for (name, text) in &source.files {
         data.push_str(&format!("<script type=\"application/x-tere-source\" data-file=\"{name}\">{}</script>\n", base64(text.as_bytes())));

@@ -34,14 +34,16 @@ use crate::floor::{self, Floor};
 
 mod report;
 use crate::util::{self, Result};
-use report::Report;
+use report::{ColdLoad, Report};
 
 const KIB: u64 = 1024;
 /// A kilobyte as the size target counts it: 1000 bytes.
 const KB: u64 = 1000;
-/// A cold load of one stage (`index.html?quiz=<STAGE>`): every file it fetched, player
-/// and content, each brotli -q 11, summed.
+/// A cold load of one stage from the site (`index.html?quiz=<STAGE>`, the page player):
+/// every file it fetched, player and content, each brotli -q 11, summed.
 const SIZE_TARGET: u64 = 100 * KB;
+/// The same from the stage's SCORM package (the SCORM player carries more doors).
+const SCORM_SIZE_TARGET: u64 = 125 * KB;
 /// One stage's cold load as Moodle serves a package (issue 27).
 const MOODLE_TARGET: u64 = 170 * KB;
 /// Median startup of Tere over the median of the hand-written vanilla page.
@@ -77,12 +79,15 @@ pub fn run(args: &[String]) -> Result {
     let suspend = suspend_data(&course);
 
     util::step("bench: what the wasm is made of (twiggy)");
-    let twiggy = twiggy(&root, &dist, &work);
+    // What the largest player (the SCORM packages') is made of; the page player is the
+    // same less the SCORM doors, plus the postMessage door.
+    let dist_scorm = root.join("dist-scorm");
+    let twiggy = twiggy(&root, &dist_scorm, &work);
     if let Err(e) = &twiggy {
         eprintln!("note: {e}");
     }
 
-    let parts = wasm_parts(&dist)?;
+    let parts = wasm_parts(&dist_scorm)?;
 
     util::step("bench: the size floor (a bare Yew counter, and the course's text)");
     let floor = floor::measure(&root, &work, &course, STAGE);
@@ -99,7 +104,8 @@ pub fn run(args: &[String]) -> Result {
     let browser: Value = read_json(&browser_json)?;
 
     util::step("bench: shipped bytes");
-    let files = files_loaded(&browser, &dist)?.iter().map(|p| compress(&dist, p)).collect::<Result<Vec<_>>>()?;
+    let site = ColdLoad { files: files_loaded(&browser, &dist)?.iter().map(|p| compress(&dist, p)).collect::<Result<Vec<_>>>()? };
+    let scorm = ColdLoad { files: scorm_files_loaded(&browser, &dist_scorm)?.iter().map(|p| compress(&dist_scorm, p)).collect::<Result<Vec<_>>>()? };
     let packs = content_packs(&dist)?.iter().map(|p| compress(&dist, p)).collect::<Result<Vec<_>>>()?;
     let offline_path = dist.join("packages/tere-offline.html");
     let offline = offline_path.is_file().then(|| compress(&dist, &offline_path)).transpose()?;
@@ -111,7 +117,8 @@ pub fn run(args: &[String]) -> Result {
 
     let report = Report {
         machine: Machine { load, ..machine(&browser) },
-        files,
+        site,
+        scorm,
         packs,
         offline,
         studio,
@@ -161,7 +168,7 @@ fn files_loaded(browser: &Value, dist: &Path) -> Result<Vec<PathBuf>> {
         .filter_map(|u| u.as_str()?.strip_prefix("/tere/"))
         .map(|f| if f.is_empty() { "index.html" } else { f })
         .collect();
-    let mut files: Vec<PathBuf> = if requested.is_empty() {
+    let files: Vec<PathBuf> = if requested.is_empty() {
         eprintln!("note: bench.mjs recorded no requests; counting every file at the top of dist/ and the stage's content");
         let entries = std::fs::read_dir(dist).map_err(|e| format!("read {}: {e}", dist.display()))?;
         let content = dist.join(FOLDER);
@@ -176,6 +183,35 @@ fn files_loaded(browser: &Value, dist: &Path) -> Result<Vec<PathBuf>> {
         }
         requested.iter().map(|f| dist.join(f)).collect()
     };
+    Ok(in_load_order(files, dist))
+}
+
+/// The files a launch of the stage's SCORM package fetched (bench.mjs, as Moodle
+/// serves it), as the SCORM player's build holds them (`dist_scorm`): the wasm rather
+/// than the gzip bytes Moodle's path fetches, so the total compares with the site's.
+fn scorm_files_loaded(browser: &Value, dist_scorm: &Path) -> Result<Vec<PathBuf>> {
+    let fetched: Vec<&str> = browser.pointer("/moodle/files").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+    if fetched.is_empty() {
+        eprintln!("note: bench.mjs launched no SCORM package (was `cargo xtask package` run?); the SCORM player's cold load is not measured");
+    }
+    let files = fetched
+        .iter()
+        .filter(|f| **f != "imsmanifest.xml")
+        .map(|f| {
+            let file = dist_scorm.join(if f.is_empty() { "index.html" } else { f.strip_suffix(".gz").unwrap_or(f) });
+            if file.is_file() {
+                Ok(file)
+            } else {
+                Err(format!("the SCORM package fetched {f}, which {} does not hold (rebuilt since `cargo xtask package`?)", dist_scorm.display()))
+            }
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(in_load_order(files, dist_scorm))
+}
+
+/// `files` of a player's folder, the page first, then scripts, the wasm, styles and
+/// the rest; content last, the index before the quiz packs.
+fn in_load_order(mut files: Vec<PathBuf>, dist: &Path) -> Vec<PathBuf> {
     let rank = |p: &PathBuf| {
         let content = p.strip_prefix(dist).is_ok_and(|r| is_content(&r.to_string_lossy()));
         let kind = match p.extension().and_then(|e| e.to_str()) {
@@ -191,7 +227,7 @@ fn files_loaded(browser: &Value, dist: &Path) -> Result<Vec<PathBuf>> {
     };
     files.sort_by_key(|p| (rank(p), p.clone()));
     files.dedup();
-    Ok(files)
+    files
 }
 
 /// Every pack of dist/content/: the course index first, then each quiz's pack.
@@ -237,7 +273,7 @@ struct Studio {
 #[derive(Debug, PartialEq)]
 struct Held {
     what: &'static str,
-    /// The blocks' names (`data-player-file`, `data-file`), or the block's id.
+    /// The blocks' names (`data-player-file`, `data-scorm-player-file`, `data-file`), or the block's id.
     names: Vec<String>,
     /// Bytes of the file this part takes (the blocks' base64 text).
     in_file: u64,
@@ -272,12 +308,17 @@ fn studio(root: &Path, dist: &Path) -> std::result::Result<Studio, String> {
     Ok(Studio { file, own, holds })
 }
 
-/// The Studio's file by part: its wasm block (`id="tere-studio-wasm"`), the player's
-/// files (`data-player-file`), the course's source (`application/x-tere-source`), each
+/// The Studio's file by part: its wasm block (`id="tere-studio-wasm"`), each player's
+/// files (`tere_publish::PAGE_PLAYER_BLOCK`, `SCORM_PLAYER_BLOCK`), the course's source (`application/x-tere-source`), each
 /// base64 in a `<script>` block that never runs, and the rest (page, styles, glue, CSP).
 fn studio_parts(html: &str) -> Result<Vec<Held>> {
     let held = |what| Held { what, names: Vec::new(), in_file: 0, decoded: 0 };
-    let mut parts = [held("the Studio's wasm"), held("the player's files, as in dist/"), held("the course's source")];
+    let mut parts = [
+        held("the Studio's wasm"),
+        held("the page player's files, as in dist/"),
+        held("the SCORM player's files, as in dist-scorm/"),
+        held("the course's source"),
+    ];
     let attr = |tag: &str, name: &str| -> Option<String> {
         let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
         Some(tag[start..start + tag[start..].find('"')?].to_string())
@@ -289,10 +330,12 @@ fn studio_parts(html: &str) -> Result<Vec<Held>> {
         let tag = &html[open..body];
         let (part, name) = if attr(tag, "id").as_deref() == Some("tere-studio-wasm") {
             (Some(0), Some("tere-studio-wasm".to_string()))
-        } else if let Some(name) = attr(tag, "data-player-file") {
+        } else if let Some(name) = attr(tag, &format!("data-{}", tere_publish::PAGE_PLAYER_BLOCK)) {
             (Some(1), Some(name))
+        } else if let Some(name) = attr(tag, &format!("data-{}", tere_publish::SCORM_PLAYER_BLOCK)) {
+            (Some(2), Some(name))
         } else if attr(tag, "type").as_deref() == Some("application/x-tere-source") {
-            (Some(2), attr(tag, "data-file"))
+            (Some(3), attr(tag, "data-file"))
         } else {
             (None, None)
         };
@@ -405,8 +448,9 @@ struct Twiggy {
     groups: Vec<(String, u64)>,
 }
 
-/// twiggy on the shipped wasm rebuilt with its names: Trunk's wasm-bindgen output
-/// through the same `wasm-opt -Oz`, plus `-g` (dist's wasm has no names).
+/// twiggy on the shipped wasm of the player in `dist` rebuilt with its names: its
+/// wasm-bindgen output (kept by `cargo xtask build` as `target/players/<feature>_bg.wasm`)
+/// through the same `wasm-opt -Oz`, plus `-g` (the shipped wasm has no names).
 fn twiggy(root: &Path, dist: &Path, work: &Path) -> std::result::Result<Twiggy, String> {
     if util::output(util::cmd("twiggy").arg("--version")).is_none() {
         util::step("installing twiggy (cargo install twiggy)");
@@ -419,7 +463,8 @@ fn twiggy(root: &Path, dist: &Path, work: &Path) -> std::result::Result<Twiggy, 
         .find(|p| p.extension().is_some_and(|x| x == "wasm"))
         .and_then(|p| std::fs::metadata(p).ok())
         .map_or(0, |m| m.len());
-    let bindgen = root.join("target/wasm-bindgen/release/tere_bg.wasm");
+    let feature = crate::dist::PLAYERS.iter().find(|p| root.join(p.dir) == dist).map_or("scorm", |p| p.feature);
+    let bindgen = crate::dist::bindgen_output(root, feature);
     let named = work.join("tere-named.wasm");
     let optimised = bindgen.is_file()
         && util::run(util::cmd("wasm-opt").args(["-Oz", "-g"]).arg(&bindgen).arg("-o").arg(&named).stdout(std::process::Stdio::null()), "wasm-opt -Oz -g")
@@ -429,7 +474,7 @@ fn twiggy(root: &Path, dist: &Path, work: &Path) -> std::result::Result<Twiggy, 
     } else {
         let raw = root.join("target/wasm32-unknown-unknown/release/tere.wasm");
         if !raw.is_file() {
-            return Err("no wasm with names found (target/wasm-bindgen/release/tere_bg.wasm); skipping the wasm breakdown".into());
+            return Err(format!("no wasm with names found ({}); skipping the wasm breakdown", bindgen.display()));
         }
         (raw, "target/wasm32-unknown-unknown/release/tere.wasm (before wasm-bindgen and wasm-opt: larger than shipped)".to_string())
     };
@@ -535,22 +580,24 @@ mod tests {
     use super::{brotli_len, content_packs, files_loaded, gzip_len, is_content, split_wasm, studio_parts, Held, WasmParts};
 
     #[test]
-    fn the_studio_file_splits_into_its_wasm_the_player_the_source_and_the_rest() {
+    fn the_studio_file_splits_into_its_wasm_the_players_the_source_and_the_rest() {
         // "AAEC" is 3 bytes, "aGk=" 2, "dGVyZQ==" 4.
         let html = "<!doctype html>\n<html><head><style>p{}</style></head><body>\n\
             <script type=\"application/octet-stream\" id=\"tere-studio-wasm\">AAEC</script>\n\
             <script type=\"application/octet-stream\" data-player-file=\"index.html\">aGk=</script>\n\
             <script type=\"application/octet-stream\" data-player-file=\"tere_bg.wasm\">\nAAEC\n</script>\n\
+            <script type=\"application/octet-stream\" data-scorm-player-file=\"tere_bg.wasm\">aGk=</script>\n\
             <script type=\"application/x-tere-source\" data-file=\"course.toml\">dGVyZQ==</script>\n\
             <script type=\"module\">await init();</script>\n</body></html>\n";
         let parts = studio_parts(html).unwrap();
         let held = |what, names: &[&str], in_file, decoded| Held { what, names: names.iter().map(|n| n.to_string()).collect(), in_file, decoded };
-        let rest = html.len() as u64 - 4 - 4 - 6 - 8;
+        let rest = html.len() as u64 - 4 - 4 - 6 - 4 - 8;
         assert_eq!(
             parts,
             [
                 held("the Studio's wasm", &["tere-studio-wasm"], 4, 3),
-                held("the player's files, as in dist/", &["index.html", "tere_bg.wasm"], 10, 5),
+                held("the page player's files, as in dist/", &["index.html", "tere_bg.wasm"], 10, 5),
+                held("the SCORM player's files, as in dist-scorm/", &["tere_bg.wasm"], 4, 2),
                 held("the course's source", &["course.toml"], 8, 4),
                 held("the rest: the page, styles, the Studio's glue and loader, CSP", &[], rest, rest),
             ]
