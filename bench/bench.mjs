@@ -19,8 +19,9 @@
 //   Check is enabled, no CSS transition runs and two frames have passed (a learner
 //   reads first), then click Check and time: the update's script work (click → the
 //   first task after `.feedback` is in the DOM) plus the rendering work of the next
-//   frame (its requestAnimationFrame callback → a message posted there, which runs
-//   after that frame's style, layout and paint). That sum, `painted`, leaves out the
+//   frame (its first requestAnimationFrame callback, asked for before the click so that
+//   the widget's own frame callbacks count → a message posted there, which runs after
+//   that frame's style, layout and paint). That sum, `painted`, leaves out the
 //   idle wait for the next frame, which in headless Chromium is the 60 Hz frame clock
 //   (up to ~17 ms, whatever the page does; --disable-frame-rate-limit does not remove
 //   it from idle); the wall-clock time to the painted frame is reported next to it.
@@ -209,9 +210,10 @@ function playerLib() {
      * One Check, timed from just before `check.click()` (ms):
      * - dom: `.feedback` is in the DOM (a MutationObserver callback);
      * - script: the first task after that, i.e. every microtask of the update done;
-     * - frame: the next requestAnimationFrame callback (waits for the frame clock);
+     * - frame: the first requestAnimationFrame callback of the frame that shows the
+     *   feedback (asked for before the click, so it runs before the widget's own);
      * - render: from that callback to a message posted in it, which runs once the
-     *   frame's style, layout and paint are done;
+     *   frame's other callbacks, style, layout and paint are done;
      * - painted = script + render: the main thread's work to show the feedback, without
      *   the idle wait for the next frame; wall: click → that frame done, wall clock.
      */
@@ -221,27 +223,33 @@ function playerLib() {
         let t0 = 0;
         let seen = false;
         const after = (f) => { const c = new MessageChannel(); c.port1.onmessage = f; c.port2.postMessage(null); };
+        let dom = null;
+        let settled = null;
+        let frameAt = null;
         const onFeedback = () => {
           if (seen) return;
           seen = true;
           observer.disconnect();
-          const dom = performance.now() - t0;
-          let settled = null;
-          let frameAt = null;
+          dom = performance.now() - t0;
           after(() => { if (frameAt === null) settled = performance.now() - t0; });
-          requestAnimationFrame(() => {
-            frameAt = performance.now() - t0;
-            after(() => {
-              const done = performance.now() - t0;
-              const script = settled ?? dom;
-              resolve({ dom, script, frame: frameAt, render: done - frameAt, painted: script + (done - frameAt), wall: done });
-            });
-          });
         };
+        // Asked for before the click, so it runs first in the frame that shows the
+        // feedback: `render` then holds the widget's own frame callbacks too (the
+        // action scrolled into view), not only the browser's style, layout and paint.
+        const frameStart = () => requestAnimationFrame(() => {
+          if (!seen) return frameStart(); // not yet the frame that shows the feedback
+          frameAt = performance.now() - t0;
+          after(() => {
+            const done = performance.now() - t0;
+            const script = settled ?? dom;
+            resolve({ dom, script, frame: frameAt, render: done - frameAt, painted: script + (done - frameAt), wall: done });
+          });
+        });
         const observer = new MutationObserver(() => { if (q('.feedback')) onFeedback(); });
         observer.observe(q('#tere') ?? document.body, { childList: true, subtree: true });
         setTimeout(() => { if (!seen) { observer.disconnect(); reject(new Error('no .feedback within 5 s')); } }, 5000);
         t0 = performance.now();
+        frameStart();
         check.click();
         if (q('.feedback')) onFeedback();
       });

@@ -260,7 +260,8 @@ fn check_key(session: &Session) -> Option<(usize, usize, u8)> {
 /// to the content (the resize observer answers only in the browser's next rendering,
 /// after the LMS page's own frame callbacks have seen the old height; in Moodle 4.3 the
 /// frame was seen too short until its synchronous commit let go, about 0.7 s); then,
-/// after a check, the next action is brought into view, the frame already grown.
+/// after a check, the next action is brought into view in the next frame, the frame
+/// already grown.
 /// It moves no focus: a check puts focus on the feedback (`feedback::FOCUS`).
 #[hook]
 fn use_fit_and_reveal(host: &SharedHost, model: &Model) {
@@ -274,7 +275,17 @@ fn use_fit_and_reveal(host: &SharedHost, model: &Model) {
         let before = last.borrow_mut().replace(now);
         // A new check by the learner: not one the launch put back.
         if now.0.is_some() && before.is_some_and(|(key, was_launched)| key != now.0 && was_launched == now.1) {
-            view::reveal_action();
+            // In the frame that shows the check, before its layout: scrolling here, in
+            // the click's task, would force a layout that the frame then does again.
+            before_next_frame(view::reveal_action);
         }
     });
+}
+
+/// Runs `f` in the next frame's requestAnimationFrame callbacks, before its style,
+/// layout and paint.
+fn before_next_frame(f: impl FnOnce() + 'static) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(Closure::once_into_js(f).unchecked_ref());
+    }
 }

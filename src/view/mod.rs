@@ -88,7 +88,7 @@ pub fn new_seed() -> u64 {
 }
 
 pub fn focus_heading() {
-    focus(&format!("#{HEADING_ID}"));
+    focus(&format!("#{HEADING_ID}"), true);
 }
 
 /// Scrolls the question's primary action (after a check: try again, next or finish)
@@ -106,18 +106,24 @@ pub fn reveal_action() {
     action.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-/// Focuses what a handler asked for, once the DOM shows the new state.
+/// Focuses what a handler asked for, once the DOM shows the new state, without
+/// scrolling: what follows a check is brought into view in the next frame
+/// (`reveal_action`), the feedback above the action it shows.
 pub fn focus_pending(pending: &RefCell<Option<String>>) {
     if let Some(selector) = pending.borrow_mut().take() {
-        focus(&selector);
+        focus(&selector, false);
     }
 }
 
-fn focus(selector: &str) {
+/// Focuses the element `selector` finds; `scroll`: scrolls it into view too, which
+/// needs the layout, forced then in the task that changed the DOM (a frame early).
+fn focus(selector: &str, scroll: bool) {
     use wasm_bindgen::JsCast;
     let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
     if let Some(e) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = e.focus();
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(!scroll);
+        let _ = e.focus_with_options(&options);
     }
 }
 
