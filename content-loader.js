@@ -7,14 +7,21 @@
 // The offline page defines its own `tereContent` with the packs embedded, and no fetch.
 "use strict";
 (() => {
+  // Moodle serves a package's files through pluginfile.php untyped and uncompressed
+  // (see the wasm below): there a package's gzip copies (`<file>.gz`) are fetched and
+  // inflated here, any failure falling back to the plain file.
+  const inMoodle = location.pathname.includes("/pluginfile.php/") && typeof DecompressionStream === "function";
+  const inflated = (response) => new Response(response.body.pipeThrough(new DecompressionStream("gzip")));
   const requests = new Map();
   const load = (name, again) => {
     if (again || !requests.has(name)) {
-      const url = new URL(`content/${name}`, document.baseURI);
-      const request = fetch(url, { cache: again ? "reload" : "default" }).then((response) => {
-        if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-        return response.arrayBuffer();
-      });
+      const fetched = (file) =>
+        fetch(new URL(`content/${file}`, document.baseURI), { cache: again ? "reload" : "default" }).then((response) => {
+          if (!response.ok || !response.body) throw new Error(`${file}: HTTP ${response.status}`);
+          return response;
+        });
+      const plain = () => fetched(name).then((response) => response.arrayBuffer());
+      const request = inMoodle ? fetched(`${name}.gz`).then((response) => inflated(response).arrayBuffer()).catch(plain) : plain();
       // Fetched ahead: a failure is the player's to report when it asks, not an unhandled rejection now.
       request.catch(() => {});
       requests.set(name, request);
@@ -42,12 +49,11 @@
   const gzippedWasm = () =>
     fetch(new URL(`${wasmUrl}.gz`, document.baseURI)).then((response) => {
       if (!response.ok || !response.body) throw new Error(`${wasmUrl}.gz: HTTP ${response.status}`);
-      return new Response(response.body.pipeThrough(new DecompressionStream("gzip")), { headers: { "Content-Type": "application/wasm" } });
+      return new Response(inflated(response).body, { headers: { "Content-Type": "application/wasm" } });
     });
-  const inMoodle = location.pathname.includes("/pluginfile.php/");
   let wasm = null;
   if (wasmUrl) {
-    wasm = inMoodle && typeof DecompressionStream === "function" ? gzippedWasm().catch(plainWasm) : plainWasm();
+    wasm = inMoodle ? gzippedWasm().catch(plainWasm) : plainWasm();
     wasm.catch(() => {});
   }
   // Compiles the wasm fetched above with wasm-bindgen's `init`; again from the plain

@@ -187,6 +187,15 @@ function playerLib() {
     async answer() {
       const section = q('section.question');
       const type = section.dataset.questionType;
+      // A dialogue has no Check: it is played to its ending here (its first reply at
+      // every step), and not timed as a check.
+      if (type === 'dialogue') {
+        while (!q('.feedback')) {
+          q('.replies button').click();
+          await frame();
+        }
+        return type;
+      }
       const input = section.querySelector('label[data-option-index] input');
       if (input) input.click();
       for (const select of section.querySelectorAll('select[data-pair-index]')) {
@@ -262,7 +271,7 @@ function playerLib() {
         return 'summary';
       }
       q('[data-action="next"]').click();
-      await waitFor(() => !q('.feedback') && q('[data-action="check"]'), 'the next question');
+      await waitFor(() => !q('.feedback') && (q('[data-action="check"]') || q('.replies')), 'the next question');
       return 'question';
     },
     async retry() {
@@ -498,8 +507,10 @@ async function latency(browser, server) {
   let attempts = 1;
   while (samples.length < ANSWERS) {
     const type = await page.evaluate(() => window.__player.answer());
-    const t = await page.evaluate(() => window.__player.measureCheck());
-    samples.push({ type, ...Object.fromEntries(Object.entries(t).map(([k, v]) => [k, round(v, 2)])) });
+    if (type !== 'dialogue') {
+      const t = await page.evaluate(() => window.__player.measureCheck());
+      samples.push({ type, ...Object.fromEntries(Object.entries(t).map(([k, v]) => [k, round(v, 2)])) });
+    }
     if ((await page.evaluate(() => window.__player.advance())) === 'summary') {
       if (!mem.afterFinish) mem.afterFinish = await memory(page, cdp);
       if (samples.length < ANSWERS) {

@@ -32,7 +32,6 @@ use crate::said::{Listed, Said};
 use crate::source::QuestionSrc;
 use crate::validate::{choices, count_and_distinct, required, speaker, text, Right};
 use tere_engine::model::{Choice, Kind, Pair, Question, Speaker, Text};
-use tere_engine::packed::{COLLEAGUE, CUSTOMER, NAMED};
 
 // ---- The types and their names ----
 
@@ -48,11 +47,12 @@ pub enum QuestionType {
     Matching,
     Scenario,
     Reflection,
+    Dialogue,
 }
 
 impl QuestionType {
     /// Every type, in the order the Studio offers them and errors list them.
-    pub const ALL: [QuestionType; 7] = [
+    pub const ALL: [QuestionType; 8] = [
         QuestionType::Single,
         QuestionType::Multiple,
         QuestionType::TrueFalse,
@@ -60,6 +60,7 @@ impl QuestionType {
         QuestionType::Matching,
         QuestionType::Scenario,
         QuestionType::Reflection,
+        QuestionType::Dialogue,
     ];
 
     /// The name in `type = "…"`: the same as `Kind::name` of the kind it builds.
@@ -72,6 +73,7 @@ impl QuestionType {
             QuestionType::Matching => "matching",
             QuestionType::Scenario => "scenario",
             QuestionType::Reflection => "reflection",
+            QuestionType::Dialogue => "dialogue",
         }
     }
 
@@ -103,7 +105,7 @@ pub(crate) fn listed() -> String {
 
 /// The optional fields of a question that belong to some types only, each with where
 /// it stands when present, so that validation can refuse those its type does not use.
-pub(crate) fn typed_fields(src: &QuestionSrc) -> [(&'static str, Option<Range<usize>>); 8] {
+pub(crate) fn typed_fields(src: &QuestionSrc) -> [(&'static str, Option<Range<usize>>); 11] {
     [
         ("option", src.options.as_ref().and_then(|o| o.first()).map(|o| o.span())),
         ("line", src.line.as_ref().map(|s| s.span())),
@@ -113,6 +115,9 @@ pub(crate) fn typed_fields(src: &QuestionSrc) -> [(&'static str, Option<Range<us
         ("feedback_false", src.feedback_false.as_ref().map(|s| s.span())),
         ("items", src.items.as_ref().map(|s| s.span())),
         ("pair", src.pairs.as_ref().and_then(|p| p.first()).map(|p| p.span())),
+        ("mode", src.mode.as_ref().map(|s| s.span())),
+        ("step", src.steps.as_ref().and_then(|s| s.first()).map(|s| s.span())),
+        ("ending", src.endings.as_ref().and_then(|e| e.first()).map(|e| e.span())),
     ]
 }
 
@@ -126,13 +131,14 @@ impl QuestionType {
             QuestionType::Ordering => &["items"],
             QuestionType::Matching => &["pair"],
             QuestionType::Reflection => &[],
+            QuestionType::Dialogue => &["speaker", "mode", "step", "ending"],
         }
     }
 }
 
 /// The question's `Kind` from its type's fields, with every rule of the type checked
 /// and reported (at `type` when a field is missing or the parts do not add up).
-pub(crate) fn validate(t: QuestionType, src: &QuestionSrc, r: &mut Reporter) -> Kind {
+pub(crate) fn validate(t: QuestionType, src: &QuestionSrc, r: &mut Reporter, sections: &std::collections::HashSet<(String, String)>) -> Kind {
     let at_type = src.kind.span();
     match t {
         QuestionType::Single => Kind::Single { options: choices(src, r, Right::One).into() },
@@ -174,6 +180,7 @@ pub(crate) fn validate(t: QuestionType, src: &QuestionSrc, r: &mut Reporter) -> 
             Kind::Matching { pairs: pairs.into() }
         }
         QuestionType::Reflection => Kind::Reflection,
+        QuestionType::Dialogue => crate::dialogue::validate(src, r, sections),
     }
 }
 
@@ -187,17 +194,11 @@ pub(crate) fn pack(kind: &Kind, p: &mut Packed) {
     match kind {
         Kind::Single { options } | Kind::Multiple { options } => p.choices(options),
         Kind::Scenario { speaker, line, options } => {
-            match speaker {
-                Speaker::Customer => p.shape.push(CUSTOMER),
-                Speaker::Colleague => p.shape.push(COLLEAGUE),
-                Speaker::Named(name) => {
-                    p.shape.push(NAMED);
-                    p.text(name);
-                }
-            }
+            p.speaker(speaker);
             p.text(line);
             p.choices(options);
         }
+        Kind::Dialogue(dialogue) => tere_engine::dialogue::write(dialogue, p),
         Kind::TrueFalse { answer, feedback_true, feedback_false } => {
             p.shape.push(u8::from(*answer));
             p.text(feedback_true);
@@ -259,6 +260,12 @@ pub(crate) fn to_gift(q: &Question, lang: &str, out: &mut String, notes: &mut Ve
             let _ = write!(out, "::{}::{}{{", q.id, escape(&q.text));
             general_feedback(out, q, "");
             out.push_str("}\n\n");
+        }
+        Kind::Dialogue(dialogue) => {
+            notes.push(format!("`{}`: dialogue not exported; GIFT has no conversation type, so it stands in the file as a comment", q.id));
+            let _ = writeln!(out, "// Not exported: dialogue `{}` ({} steps; GIFT has no conversation type).", q.id, dialogue.steps.len());
+            let _ = writeln!(out, "// {}", one_line(&q.text));
+            out.push('\n');
         }
         Kind::Ordering { items } => {
             notes.push(format!("`{}`: ordering question not exported; GIFT has no ordering type, so it stands in the file as a comment", q.id));
@@ -352,7 +359,60 @@ pub(crate) fn to_toml(kind: &Kind, t: &mut Table) {
             t.insert("pair", Item::ArrayOfTables(pairs));
         }
         Kind::Reflection => {}
+        Kind::Dialogue(dialogue) => {
+            let doc: toml_edit::DocumentMut = dialogue_toml(dialogue).parse().expect("a dialogue's TOML is valid");
+            for (key, item) in doc.into_table() {
+                t.insert(&key, item);
+            }
+        }
     }
+}
+
+/// A dialogue's own keys and tables as a quiz file writes them (relative to its
+/// question: `mode`, `speaker`, `[[step]]`, `[[step.reply]]`, `[[ending]]`).
+fn dialogue_toml(d: &tere_engine::dialogue::Dialogue) -> String {
+    use tere_engine::dialogue::Next;
+    let id = |next: Next| match next {
+        Next::Step(i) => d.steps[usize::from(i)].id.to_string(),
+        Next::Ending(i) => d.endings[usize::from(i)].id.to_string(),
+    };
+    let speaker = |s: &Speaker| match s {
+        Speaker::Customer => quote("customer"),
+        Speaker::Colleague => quote("colleague"),
+        Speaker::Named(name) => format!("{{ name = {} }}", quote(name)),
+    };
+    let mut out = format!("mode = {}\nspeaker = {}\n", quote(if d.coach { "coach" } else { "real" }), speaker(&d.speaker));
+    for step in d.steps.iter() {
+        let _ = write!(out, "\n[[step]]\nid = {}\nline = {}\n", quote(&step.id), quote(&step.line));
+        if let Some(mood) = step.mood {
+            let _ = writeln!(out, "mood = {}", quote(mood.name()));
+        }
+        if let Some(s) = &step.speaker {
+            let _ = writeln!(out, "speaker = {}", speaker(s));
+        }
+        for reply in step.replies.iter() {
+            let _ = write!(
+                out,
+                "\n[[step.reply]]\ntext = {}\npoints = {}\nfeedback = {}\nnext = {}\n",
+                quote(&reply.text),
+                reply.points,
+                quote(&reply.feedback),
+                quote(&id(reply.next))
+            );
+            if !reply.branches.is_empty() {
+                let branches: Vec<String> = reply.branches.iter().map(|b| format!("{{ at_least = {}, next = {} }}", b.at_least, quote(&id(b.next)))).collect();
+                let _ = writeln!(out, "branch = [{}]", branches.join(", "));
+            }
+        }
+    }
+    for ending in d.endings.iter() {
+        let _ = write!(out, "\n[[ending]]\nid = {}\nline = {}\n", quote(&ending.id), quote(&ending.line));
+        if let Some(mood) = ending.mood {
+            let _ = writeln!(out, "mood = {}", quote(mood.name()));
+        }
+        let _ = write!(out, "good = {}\ndebrief = {}\n", ending.good, quote(&ending.debrief));
+    }
+    out
 }
 
 /// `[[question.option]]` tables, `correct` only on the right ones (false is the default).
@@ -381,7 +441,7 @@ fn option_tables(options: &[Choice], t: &mut Table) {
 pub(crate) fn one_right_options(kind: &Kind) -> Option<&[Choice]> {
     match kind {
         Kind::Single { options } | Kind::Scenario { options, .. } => Some(options),
-        Kind::Multiple { .. } | Kind::TrueFalse { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Reflection => None,
+        Kind::Multiple { .. } | Kind::TrueFalse { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Reflection | Kind::Dialogue(_) => None,
     }
 }
 
@@ -396,7 +456,7 @@ pub(crate) fn figures(kind: &Kind, f: &mut Figures, reflections: &mut usize) {
         Kind::Multiple { options } => *f.wrong_counts.entry(options.iter().filter(|o| !o.correct).count()).or_default() += 1,
         Kind::Reflection => *reflections += 1,
         // Single and scenario questions are counted by their options' lengths (`one_right_options`).
-        Kind::Single { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Scenario { .. } => {}
+        Kind::Single { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Scenario { .. } | Kind::Dialogue(_) => {}
     }
 }
 
@@ -414,7 +474,7 @@ pub(crate) struct Template {
 
 /// What a new question of type `t` needs to pass validation as it is: for choices, the
 /// first option right and the second wrong.
-pub(crate) fn template(t: QuestionType, w: &Words) -> Template {
+pub(crate) fn template(t: QuestionType, w: &Words, source: &(String, String)) -> Template {
     let options = || option_text(w.right, true, w.feedback) + &option_text(w.wrong, false, w.feedback);
     let (text, fields, tables) = match t {
         QuestionType::Single | QuestionType::Multiple => (w.text, String::new(), options()),
@@ -427,6 +487,18 @@ pub(crate) fn template(t: QuestionType, w: &Words) -> Template {
         }
         QuestionType::Matching => (w.text, String::new(), (1..=3).map(|n| pair_text(w, n)).collect()),
         QuestionType::Reflection => (w.text, String::new(), String::new()),
+        // One step with a better and a worse reply, both leading to the one ending.
+        QuestionType::Dialogue => {
+            let cites = format!("source = {{ seed = {}, section = {} }}\n", quote(&source.0), quote(&source.1));
+            let reply = |text: &str, points: u8| {
+                format!("\n[[step.reply]]\ntext = {}\npoints = {points}\nfeedback = {}\nnext = \"end\"\n", quote(text), quote(w.feedback))
+            };
+            let tables = format!("\n[[step]]\nid = \"start\"\nline = {}\n{cites}", quote(w.line))
+                + &reply(w.right, 1)
+                + &reply(w.wrong, 0)
+                + &format!("\n[[ending]]\nid = \"end\"\nline = {}\ngood = true\ndebrief = {}\n", quote(w.line), quote(w.explanation));
+            (w.text, "mode = \"coach\"\n".to_string(), tables)
+        }
     };
     Template { text, fields, tables }
 }
@@ -441,7 +513,7 @@ mod tests {
             assert_eq!(QuestionType::from_name(t.name()), Some(t));
         }
         assert_eq!(QuestionType::from_name("essay"), None);
-        assert_eq!(listed(), "single, multiple, true_false, ordering, matching, scenario or reflection");
+        assert_eq!(listed(), "single, multiple, true_false, ordering, matching, scenario, reflection or dialogue");
     }
 
     /// The names quiz files use are the engine's names of the kinds they build.
@@ -455,6 +527,7 @@ mod tests {
             Kind::Matching { pairs: Default::default() },
             Kind::Scenario { speaker: Speaker::Customer, line: "".into(), options: Default::default() },
             Kind::Reflection,
+            Kind::Dialogue(tere_engine::dialogue::Dialogue { speaker: Speaker::Customer, coach: true, steps: Default::default(), endings: Default::default() }),
         ];
         let names: Vec<&str> = kinds.iter().map(Kind::name).collect();
         assert_eq!(names, KINDS);

@@ -7,6 +7,7 @@
 //! Moodle GIFT in and out. `draft` edits a course's TOML text field by field, for Studio.
 
 mod coverage;
+mod dialogue;
 pub mod draft;
 mod error;
 pub mod gift;

@@ -3,8 +3,8 @@
 //! defined once, in `tere_engine::packed`, next to the reader the player uses; this is
 //! only its writer, which the player never needs.
 
-use tere_engine::model::{Choice, Course, Question, Quiz};
-use tere_engine::packed::{self, push_count, PackError, INDEX, QUIZ};
+use tere_engine::model::{Choice, Course, Question, Quiz, Speaker};
+use tere_engine::packed::{self, push_count, PackError, COLLEAGUE, CUSTOMER, INDEX, NAMED, QUIZ};
 
 /// A course as files: the index and each quiz's pack, with the names the player fetches.
 #[derive(Debug, Default, PartialEq)]
@@ -108,6 +108,17 @@ impl Packed {
         crate::kinds::pack(&q.kind, self);
     }
 
+    pub(crate) fn speaker(&mut self, speaker: &Speaker) {
+        match speaker {
+            Speaker::Customer => self.shape.push(CUSTOMER),
+            Speaker::Colleague => self.shape.push(COLLEAGUE),
+            Speaker::Named(name) => {
+                self.shape.push(NAMED);
+                self.text(name);
+            }
+        }
+    }
+
     pub(crate) fn choices(&mut self, options: &[Choice]) {
         self.count(options.len());
         for o in options {
@@ -115,5 +126,25 @@ impl Packed {
             self.text(&o.text);
             self.text(&o.feedback);
         }
+    }
+}
+
+/// The engine writes a dialogue's body itself (`tere_engine::dialogue::write`), the
+/// mirror of its reader, through these.
+impl tere_engine::dialogue::PackWriter for Packed {
+    fn byte(&mut self, b: u8) {
+        self.shape.push(b);
+    }
+
+    fn count(&mut self, n: usize) {
+        Packed::count(self, n);
+    }
+
+    fn text(&mut self, t: &str) {
+        Packed::text(self, t);
+    }
+
+    fn speaker(&mut self, speaker: &Speaker) {
+        Packed::speaker(self, speaker);
     }
 }

@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use tere_engine::dialogue::{MAX_DIALOGUE_NODES, MAX_DIALOGUE_STEPS, MAX_REPLIES, MAX_REPLY_POINTS};
 use tere_engine::model::{MAX_CHOICES, MAX_HINTS, MAX_TRIES};
 
 use crate::kinds;
@@ -105,9 +106,67 @@ pub enum Said {
     CannotRead {
         why: String,
     },
+    /// A problem of a dialogue, at the part it concerns.
+    Dialogue(DialogueSaid),
     /// Anything else: TOML syntax, an unknown key, a wrong value type… (the parser's
     /// words), and the lint's `allow` checks. Only files edited by hand meet these.
     Other(String),
+}
+
+/// What is wrong with a dialogue (`type = "dialogue"`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogueSaid {
+    /// `mode` is neither "coach" nor "real".
+    BadMode {
+        value: String,
+    },
+    NoSteps,
+    NoEndings,
+    /// More steps, or more endings (`endings`), than a dialogue may have.
+    TooManyParts {
+        endings: bool,
+        found: usize,
+    },
+    /// A step or ending id used twice in the dialogue.
+    DuplicateId {
+        id: String,
+    },
+    /// `mood` is not one of calm, impatient, annoyed, pleased.
+    BadMood {
+        value: String,
+    },
+    /// A step with fewer than 2 or more than `MAX_REPLIES` replies.
+    Replies {
+        step: String,
+        found: usize,
+    },
+    /// `points` outside 0 to `MAX_REPLY_POINTS`.
+    Points {
+        value: i64,
+    },
+    /// Every reply of the step earns the same points: none is the best.
+    NoBest {
+        step: String,
+    },
+    /// `next` names no step or ending of this dialogue.
+    UnknownNext {
+        next: String,
+    },
+    /// A branch's `at_least` below 1 or above what a conversation can collect.
+    Threshold {
+        value: i64,
+        most: u16,
+    },
+    /// A way from this step comes back to it: the conversation might never end.
+    Loop {
+        step: String,
+    },
+    /// A way through is longer than `MAX_DIALOGUE_STEPS` steps.
+    TooLong,
+    /// No way from the first step leads here.
+    Unreachable {
+        id: String,
+    },
 }
 
 /// What a count or "all different" problem is about.
@@ -168,7 +227,35 @@ impl fmt::Display for Said {
             Said::NoQuizzesListed => f.write_str("`quizzes` is empty; list the quiz files in menu order"),
             Said::NotListed => f.write_str("this quiz file is not listed in `quizzes` in course.toml; add its name there or remove the file"),
             Said::CannotRead { why } => write!(f, "cannot read the file: {why}"),
+            Said::Dialogue(said) => said.fmt(f),
             Said::Other(message) => f.write_str(message),
+        }
+    }
+}
+
+impl fmt::Display for DialogueSaid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DialogueSaid::BadMode { value } => {
+                write!(f, "mode `{value}` is unknown; use \"coach\" (feedback after each reply) or \"real\" (feedback in the debrief only)")
+            }
+            DialogueSaid::NoSteps => f.write_str("a dialogue needs at least one [[question.step]]"),
+            DialogueSaid::NoEndings => f.write_str("a dialogue needs at least one [[question.ending]]"),
+            DialogueSaid::TooManyParts { endings, found } => {
+                write!(f, "{found} {}; a dialogue may have at most {MAX_DIALOGUE_NODES}", if *endings { "endings" } else { "steps" })
+            }
+            DialogueSaid::DuplicateId { id } => write!(f, "`{id}` names two parts of this dialogue; every step and ending needs its own id"),
+            DialogueSaid::BadMood { value } => write!(f, "mood `{value}` is unknown; use calm, impatient, annoyed or pleased"),
+            DialogueSaid::Replies { step, found } => write!(f, "step `{step}` has {found} replies; a step offers 2 to {MAX_REPLIES}"),
+            DialogueSaid::Points { value } => write!(f, "points = {value} is out of range; a reply earns 0 to {MAX_REPLY_POINTS}"),
+            DialogueSaid::NoBest { step } => write!(f, "every reply of step `{step}` earns the same points, so none is the best; give the best reply more"),
+            DialogueSaid::UnknownNext { next } => write!(f, "`{next}` is no step or ending of this dialogue; name one by its id"),
+            DialogueSaid::Threshold { value, most } => write!(f, "at_least = {value} is out of range; a conversation here collects 1 to {most} points"),
+            DialogueSaid::Loop { step } => {
+                write!(f, "a way from step `{step}` comes back to it, so the conversation might never end; lead it on to a later step or an ending")
+            }
+            DialogueSaid::TooLong => write!(f, "a way through this dialogue is longer than {MAX_DIALOGUE_STEPS} steps; shorten it"),
+            DialogueSaid::Unreachable { id } => write!(f, "no way from the first step leads to `{id}`; lead a reply there or remove it"),
         }
     }
 }

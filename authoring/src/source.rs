@@ -79,10 +79,69 @@ pub struct QuestionSrc {
     /// is still read, so that course files written then keep working.
     #[serde(alias = "customer")]
     pub line: Option<Spanned<String>>,
-    /// Who says the `line`: "customer" (default), "colleague" or `{ name = "…" }`; checked in `validate`.
+    /// Who says the `line` (a dialogue's lines): "customer" (default), "colleague" or
+    /// `{ name = "…" }`; checked in `validate`.
     pub speaker: Option<Spanned<toml::Value>>,
+    /// A dialogue's feedback: "coach" (after each reply) or "real" (in the debrief only).
+    pub mode: Option<Spanned<String>>,
+    /// A dialogue's steps; the first is where it starts.
+    #[serde(rename = "step")]
+    pub steps: Option<Vec<Spanned<StepSrc>>>,
+    /// A dialogue's endings.
+    #[serde(rename = "ending")]
+    pub endings: Option<Vec<Spanned<EndingSrc>>>,
     /// Silences one item-writing warning about this question, with the reason (see `lint`).
     pub allow: Option<Spanned<AllowSrc>>,
+}
+
+/// `[[question.step]]`: the other person's line and the learner's replies.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepSrc {
+    pub id: Spanned<String>,
+    pub line: Spanned<String>,
+    /// "calm", "impatient", "annoyed" or "pleased"; checked in `kinds`.
+    pub mood: Option<Spanned<String>>,
+    /// Who says this line, when not the dialogue's speaker.
+    pub speaker: Option<Spanned<toml::Value>>,
+    /// The section of the material this step practises.
+    pub source: Spanned<SourceSrc>,
+    #[serde(rename = "reply", default)]
+    pub replies: Vec<Spanned<ReplySrc>>,
+}
+
+/// `[[question.step.reply]]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplySrc {
+    pub text: Spanned<String>,
+    pub points: Spanned<i64>,
+    pub feedback: Spanned<String>,
+    /// The id of the step or ending it leads to.
+    pub next: Spanned<String>,
+    /// Other ways on by the points collected so far, checked in order.
+    #[serde(default)]
+    pub branch: Vec<Spanned<BranchSrc>>,
+}
+
+/// `branch = [{ at_least = 4, next = "…" }]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BranchSrc {
+    pub at_least: Spanned<i64>,
+    pub next: Spanned<String>,
+}
+
+/// `[[question.ending]]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndingSrc {
+    pub id: Spanned<String>,
+    pub line: Spanned<String>,
+    pub mood: Option<Spanned<String>>,
+    /// Whether the conversation went well (false when left out).
+    pub good: Option<Spanned<bool>>,
+    pub debrief: Spanned<String>,
 }
 
 /// `allow = { rule = "…", reason = "…" }`.

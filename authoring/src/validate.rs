@@ -145,7 +145,7 @@ fn question(q: &Spanned<QuestionSrc>, r: &mut Reporter, ctx: &mut Context) -> Qu
     if !ctx.sections.contains(&(source.seed.clone(), source.section.clone())) {
         r.at(src.source.span(), Said::UnknownSection { seed: source.seed.clone(), section: source.section.clone() });
     }
-    let kind = kind(src, r);
+    let kind = kind(src, r, ctx.sections);
     let mut hints: Vec<Text> = Vec::new();
     if let Some(list) = &src.hints {
         if list.get_ref().is_empty() {
@@ -169,7 +169,7 @@ fn question(q: &Spanned<QuestionSrc>, r: &mut Reporter, ctx: &mut Context) -> Qu
 
 /// The question's `Kind`: its type from `type`, then the fields that type uses, each
 /// checked (the per-type part is in `kinds`).
-fn kind(src: &QuestionSrc, r: &mut Reporter) -> Kind {
+fn kind(src: &QuestionSrc, r: &mut Reporter, sections: &HashSet<(String, String)>) -> Kind {
     let name = src.kind.get_ref().as_str();
     let Some(t) = QuestionType::from_name(name) else {
         r.at(src.kind.span(), Said::UnknownType { name: name.to_string() });
@@ -181,7 +181,7 @@ fn kind(src: &QuestionSrc, r: &mut Reporter) -> Kind {
             r.at(span, Said::FieldNotUsed { key: field.to_string(), kind: name.to_string() });
         }
     }
-    kinds::validate(t, src, r)
+    kinds::validate(t, src, r, sections)
 }
 
 /// How many options of a choice question are right: exactly one, or any number but none.

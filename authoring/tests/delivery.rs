@@ -281,7 +281,8 @@ impl World {
                     let lms_attempt = self.moodle.current_attempt();
                     self.finished.push(Finished { answers: self.current.remove(&quiz).unwrap_or_default(), score, lms_attempt });
                 }
-                Event::Practised { .. } => {}
+                // This course has no dialogue (`course`).
+                Event::Practised { .. } | Event::Replied { .. } => {}
             }
         }
         if !happened.is_empty() {

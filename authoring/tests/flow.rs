@@ -56,11 +56,18 @@ fn answer_right(mut s: Session) -> Session {
             }
         }
         Reflection => s = s.reduce(Action::Write("Mõtted".into())),
+        // The best reply at each step: the conversation checks itself at its ending.
+        Dialogue(d) => {
+            for reply in d.best_path().0 {
+                s = s.reduce(Action::Choose(reply));
+            }
+        }
     }
     s
 }
 
 fn check_and_advance(s: Session) -> Session {
+    // A dialogue checked itself at its ending; Check changes nothing then.
     let s = s.reduce(Action::Check);
     assert_eq!(phase(&s), Phase::Checked);
     if s.attempt().unwrap().is_last() {

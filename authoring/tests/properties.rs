@@ -166,6 +166,7 @@ fn right_answer(kind: &Kind) -> Answer {
         Kind::Ordering { items } => Answer::Order((0..items.len() as u8).collect()),
         Kind::Matching { pairs } => Answer::Matches((0..pairs.len() as u8).map(Some).collect()),
         Kind::Reflection => Answer::Text("Mõtted".into()),
+        Kind::Dialogue(d) => Answer::Path(d.best_path().0),
     }
 }
 
@@ -201,6 +202,14 @@ fn learner_answer(kind: &Kind, raw: &Raw) -> Answer {
         }
         Kind::Ordering { items } => Answer::Order(permutation(items.len(), raw.seed).into_iter().map(|i| i as u8).collect()),
         Kind::Matching { pairs } => Answer::Matches((0..pairs.len()).map(|_| Some(rng.below(pairs.len()) as u8)).collect()),
+        // A random reply at each step, to an ending.
+        Kind::Dialogue(d) => {
+            let mut path = Vec::new();
+            while let Some(tere_engine::dialogue::Walk { at: tere_engine::dialogue::Next::Step(s), .. }) = d.walk(&path) {
+                path.push(rng.below(d.steps[usize::from(s)].replies.len()) as u8);
+            }
+            Answer::Path(path)
+        }
         Kind::Reflection => {
             // A learner cannot check a blank reflection. One whose first REFLECTION_KEEP
             // characters are blank is saved without its blank start: see its own test.
@@ -241,6 +250,7 @@ fn is_learner_answer(kind: &Kind, answer: &Answer) -> bool {
         (Kind::Matching { pairs }, Answer::Matches(m)) => m.len() == pairs.len() && m.iter().all(|r| r.is_some_and(|r| (r as usize) < pairs.len())),
         // Checked when written, so not blank then; resume may keep only a blank start of it.
         (Kind::Reflection, Answer::Text(t)) => !t.is_empty(),
+        (Kind::Dialogue(d), Answer::Path(p)) => d.walk(p).is_some_and(|w| w.ended()),
         _ => false,
     }
 }

@@ -93,6 +93,7 @@ impl Player<'_> {
                     w.extend(sco::leaving(version, &after, scope, 1234));
                     w
                 }
+                Event::Replied { quiz, position, step } => sco::replied(version, &after, scope, quiz, position, step, 150, 1_700_000_000_000),
                 // As the SCORM host: practice is never written.
                 Event::Practised { .. } => Vec::new(),
             };

@@ -11,4 +11,6 @@ pub enum Answer {
     Matches(Vec<Option<u8>>),
     /// Reflection text.
     Text(String),
+    /// The reply chosen at each step of a dialogue, in order (content indices).
+    Path(Vec<u8>),
 }

@@ -3,6 +3,7 @@
 //! for a drawing quiz, from `seen`: the questions the previous attempt asked).
 
 use crate::answer::Answer;
+use crate::dialogue::{Dialogue, Taken};
 use crate::model::{Question, Quiz};
 use crate::score;
 use crate::session;
@@ -96,20 +97,52 @@ impl Attempt {
     }
 
     /// The credit earned at `position` so far (see `score::with_penalties`); `None`
-    /// when ungraded or not answered.
+    /// when ungraded or not answered. A conversation played again is not another try
+    /// at one answer: its best play counts, without a try's penalty.
     pub fn credit_at(&self, quiz: &Quiz, position: usize) -> Option<f64> {
-        score::with_penalties(quiz, self.answer_credit_at(quiz, position), self.tries[position], self.hints_asked[position])
+        let tries = if self.question_at(quiz, position).kind.checks_itself() { 1 } else { self.tries[position] };
+        score::with_penalties(quiz, self.answer_credit_at(quiz, position), tries, self.hints_asked[position])
     }
 
     /// Whether the answer at `position` is the last word: right, ungraded, or out of
     /// tries. Only then is the right answer shown and the result reported.
+    /// A conversation is settled at its first ending: the learner may go on, or play it
+    /// again for a better result (`may_try_again`).
     pub fn is_settled(&self, quiz: &Quiz, position: usize) -> bool {
-        self.answers[position].is_some() && score::is_settled(quiz, self.answer_credit_at(quiz, position), self.tries[position])
+        self.answers[position].is_some()
+            && (self.question_at(quiz, position).kind.checks_itself() || score::is_settled(quiz, self.answer_credit_at(quiz, position), self.tries[position]))
     }
 
-    /// The checked answer on screen may be tried again (wrong or partly right, tries left).
+    /// The checked answer on screen may be tried again: wrong or partly right with tries
+    /// left; a conversation not yet at full credit may be played again up to
+    /// `MAX_TRIES` times, whatever the quiz's tries (its best play counts).
     pub fn may_try_again(&self, quiz: &Quiz) -> bool {
-        self.phase == Phase::Checked && !self.is_settled(quiz, self.current)
+        let replay = || {
+            self.question(quiz).kind.checks_itself()
+                && self.tries[self.current] < crate::model::MAX_TRIES
+                && self.answer_credit_at(quiz, self.current).is_some_and(|c| !score::is_full_credit(c))
+        };
+        self.phase == Phase::Checked && (!self.is_settled(quiz, self.current) || replay())
+    }
+
+    /// Reply `step` (counted from 0) of the conversation under way at `position`: the
+    /// question, its dialogue and the reply taken (`report::Event::Replied`).
+    pub fn replied_at<'q>(&self, quiz: &'q Quiz, position: usize, step: usize) -> Option<(&'q Question, &'q Dialogue, Taken)> {
+        let question = self.question_at(quiz, position);
+        let (crate::Kind::Dialogue(dialogue), Answer::Path(path)) = (&question.kind, &self.draft) else { return None };
+        let taken = dialogue.walk(path)?.taken.get(step).copied()?;
+        Some((question, dialogue, taken))
+    }
+
+    /// The answer the question on screen shows: while answering, the draft; once
+    /// checked, the checked answer, but for a conversation the play just ended (the
+    /// draft), which may be weaker than the best play that counts.
+    pub fn shown_answer(&self, quiz: &Quiz) -> &Answer {
+        let replayed = self.question(quiz).kind.checks_itself() && self.draft != self.blank_draft(quiz);
+        match &self.answers[self.current] {
+            Some(answer) if self.phase != Phase::Answering && !replayed => answer,
+            _ => &self.draft,
+        }
     }
 
     /// The learner may ask for the next hint of the question on screen.
@@ -168,7 +201,12 @@ impl Attempt {
         match action {
             Action::Check => {
                 if self.can_check(quiz) {
-                    self.answers[current] = Some(self.draft.clone());
+                    // A conversation played again keeps its best play.
+                    let kind = &self.question(quiz).kind;
+                    let better = |old: &Answer| score::credit(kind, &self.draft) > score::credit(kind, old);
+                    if !kind.checks_itself() || self.answers[current].as_ref().is_none_or(better) {
+                        self.answers[current] = Some(self.draft.clone());
+                    }
                     self.tries[current] = self.tries[current].saturating_add(1);
                     self.phase = Phase::Checked;
                     // A wrong try with tries left comes with the next hint, if any.
@@ -184,8 +222,11 @@ impl Attempt {
             }
             Action::TryAgain => {
                 if self.may_try_again(quiz) {
-                    // The last try's answer is where the next one starts.
-                    if let Some(last) = self.answers[current].take() {
+                    // The last try's answer is where the next one starts; a conversation
+                    // starts again from its first line, its best play kept.
+                    if self.question(quiz).kind.checks_itself() {
+                        self.draft = self.blank_draft(quiz);
+                    } else if let Some(last) = self.answers[current].take() {
                         self.draft = last;
                     }
                     self.phase = Phase::Answering;
@@ -206,7 +247,12 @@ impl Attempt {
             // Gestures on the answer, while the learner answers.
             Action::Choose(i) => {
                 if answering {
-                    session::choose(&self.question(quiz).kind, &mut self.draft, i);
+                    let kind = &self.question(quiz).kind;
+                    session::choose(kind, &mut self.draft, i);
+                    // A dialogue that reached its ending is checked there and then.
+                    if kind.checks_itself() && self.can_check(quiz) {
+                        self.edit(quiz, Action::Check);
+                    }
                 }
             }
             Action::Move { position, up } => {

@@ -249,25 +249,102 @@ pub struct Interaction<'a> {
 
 impl Interaction<'_> {
     pub fn fields(&self, version: Version) -> Vec<(&'static str, String)> {
-        let v12 = version == Version::Scorm12;
         let q = self.question;
         let (kind, response, pattern) = responses(version, &q.kind, self.answer);
+        let record = Record {
+            id: q.id.to_string(),
+            kind,
+            description: &q.text,
+            response,
+            pattern,
+            credit: self.credit,
+            weighting: if q.kind.is_graded() { "1" } else { "0" }.into(),
+            latency_centis: self.latency_centis,
+            epoch_ms: self.epoch_ms,
+            lang: self.lang,
+        };
+        record.fields(version)
+    }
+}
+
+/// One reply of a dialogue as its own `choice` interaction, so that the LMS's report
+/// shows the learner's path step by step: the reply given, the step's (first) best
+/// reply as the correct pattern, the reply's points over the best as the result, the
+/// step's best points as its weighting. Its id is the question's and the step's,
+/// `<question id>__<step id>` (SCORM 2004 identifiers allow letters, digits and `_`).
+pub struct StepInteraction<'a> {
+    pub question: &'a Question,
+    pub dialogue: &'a crate::dialogue::Dialogue,
+    pub taken: crate::dialogue::Taken,
+    pub latency_centis: u64,
+    pub epoch_ms: u64,
+    pub lang: &'a str,
+}
+
+impl StepInteraction<'_> {
+    pub fn fields(&self, version: Version) -> Vec<(&'static str, String)> {
+        let step = &self.dialogue.steps[usize::from(self.taken.step)];
+        let reply = &step.replies[usize::from(self.taken.reply)];
+        let best = step.best();
+        let first_best = step.replies.iter().position(|r| r.points == best).unwrap_or(0);
+        let record = Record {
+            id: format!("{}__{}", self.question.id, step.id),
+            kind: "choice",
+            description: &step.line,
+            response: choice_id(version, usize::from(self.taken.reply)),
+            pattern: Some(choice_id(version, first_best)),
+            credit: Some(if best == 0 { 1.0 } else { f64::from(reply.points) / f64::from(best) }),
+            weighting: best.to_string(),
+            latency_centis: self.latency_centis,
+            epoch_ms: self.epoch_ms,
+            lang: self.lang,
+        };
+        record.fields(version)
+    }
+}
+
+/// Option `i`'s identifier in a choice response: 1.2's are single characters, 2004's
+/// prefixed words.
+fn choice_id(version: Version, i: usize) -> String {
+    match version {
+        Version::Scorm12 => std::char::from_digit(i as u32, 36).unwrap_or('z').to_string(),
+        Version::Scorm2004 => format!("o{i}"),
+    }
+}
+
+/// The fields every interaction writes, in the version's names and formats.
+struct Record<'a> {
+    id: String,
+    kind: &'static str,
+    description: &'a str,
+    response: String,
+    pattern: Option<String>,
+    credit: Option<f64>,
+    weighting: String,
+    latency_centis: u64,
+    epoch_ms: u64,
+    lang: &'a str,
+}
+
+impl Record<'_> {
+    fn fields(self, version: Version) -> Vec<(&'static str, String)> {
+        let v12 = version == Version::Scorm12;
         let result = match self.credit {
             None => "neutral".to_string(),
             Some(c) if crate::score::is_full_credit(c) => "correct".into(),
             Some(c) if c <= 0.0 => (if v12 { "wrong" } else { "incorrect" }).into(),
             Some(c) => decimal(c),
         };
-        let mut fields = vec![("id", q.id.to_string()), ("type", kind.to_string())];
+        let mut fields = vec![("id", self.id), ("type", self.kind.to_string())];
         if !v12 {
-            fields.push(("description", format!("{{lang={}}}{}", self.lang, one_line(&q.text, 240))));
+            fields.push(("description", format!("{{lang={}}}{}", self.lang, one_line(self.description, 240))));
         }
-        fields.push((if v12 { "student_response" } else { "learner_response" }, response));
-        if let Some(p) = pattern {
+        fields.push((if v12 { "student_response" } else { "learner_response" }, self.response));
+        if let Some(p) = self.pattern {
             fields.push(("correct_responses.0.pattern", p));
         }
         fields.push(("result", result));
-        fields.push(("weighting", if q.kind.is_graded() { "1" } else { "0" }.into()));
+        fields.push(("weighting", self.weighting));
         fields.push(("latency", duration(version, self.latency_centis)));
         fields.push((if v12 { "time" } else { "timestamp" }, timestamp(version, self.epoch_ms)));
         fields
@@ -277,7 +354,7 @@ impl Interaction<'_> {
 /// (interaction type, learner response, correct response pattern) in the version's format.
 fn responses(version: Version, kind: &Kind, answer: &Answer) -> (&'static str, String, Option<String>) {
     let v12 = version == Version::Scorm12;
-    // 1.2 identifiers are single characters; 2004 ones are prefixed words.
+    // 1.2 identifiers are single characters; 2004 ones are prefixed words (`choice_id`).
     let id = |prefix: char, i: usize| if v12 { std::char::from_digit(i as u32, 36).unwrap_or('z').to_string() } else { format!("{prefix}{i}") };
     let list = |ids: Vec<String>| ids.join(if v12 { "," } else { "[,]" });
     let pair = |l: usize, r: usize| if v12 { format!("{}.{}", id('l', l), id('r', r)) } else { format!("{}[.]{}", id('l', l), id('r', r)) };
@@ -287,8 +364,8 @@ fn responses(version: Version, kind: &Kind, answer: &Answer) -> (&'static str, S
             ("true-false", given.map(word).unwrap_or_default(), Some(word(right)))
         }
         Response::Choice { given, options } => {
-            let right = options.iter().enumerate().filter(|(_, o)| o.correct).map(|(i, _)| id('o', i)).collect();
-            ("choice", list(given.iter().map(|&i| id('o', i as usize)).collect()), Some(list(right)))
+            let right = options.iter().enumerate().filter(|(_, o)| o.correct).map(|(i, _)| choice_id(version, i)).collect();
+            ("choice", list(given.iter().map(|&i| choice_id(version, i as usize)).collect()), Some(list(right)))
         }
         Response::Sequencing { given, items } => {
             ("sequencing", list(given.iter().map(|&i| id('i', i as usize)).collect()), Some(list((0..items).map(|i| id('i', i)).collect())))
@@ -304,6 +381,7 @@ fn responses(version: Version, kind: &Kind, answer: &Answer) -> (&'static str, S
                 ("long-fill-in", one_line(text, 3990), None)
             }
         }
-        Response::Unfit => ("other", String::new(), None),
+        // Not written: a dialogue's record is its steps' (`StepInteraction`).
+        Response::Unfit | Response::Path => ("other", String::new(), None),
     }
 }

@@ -11,6 +11,7 @@
 
 use crate::answer::Answer;
 use crate::describe::true_false_labels;
+use crate::dialogue::Dialogue;
 use crate::model::{Choice, List, Pair, Speaker, Text};
 use crate::packed::{PackError, Reader};
 
@@ -31,6 +32,9 @@ pub enum Kind {
     Scenario { speaker: Speaker, line: Text, options: List<Choice> },
     /// Free-text reflection: never graded, complete once answered.
     Reflection,
+    /// A whole conversation, reply by reply, to an ending (`dialogue`); checked by
+    /// itself once an ending is reached.
+    Dialogue(Dialogue),
 }
 
 // The byte that names a question's kind in a pack (`packed`'s grammar): written by
@@ -42,6 +46,7 @@ pub const ORDERING: u8 = 3;
 pub const MATCHING: u8 = 4;
 pub const SCENARIO: u8 = 5;
 pub const REFLECTION: u8 = 6;
+pub const DIALOGUE: u8 = 7;
 
 /// The most characters a reflection holds: what the learner may type, and what local
 /// storage keeps of it (SCORM 2004's long-fill-in keeps 4000).
@@ -73,6 +78,8 @@ pub enum Response<'a> {
     },
     /// Free text, whatever the question.
     Text(&'a str),
+    /// A dialogue's path: a learning record holds one per step (`Kind::step_response`), none for the whole.
+    Path,
     /// An answer of another type's shape (never produced by the player).
     Unfit,
 }
@@ -88,14 +95,19 @@ impl Kind {
             Kind::Matching { .. } => "matching",
             Kind::Scenario { .. } => "scenario",
             Kind::Reflection => "reflection",
+            Kind::Dialogue(_) => "dialogue",
         }
     }
 
     pub fn is_graded(&self) -> bool {
         match self {
-            Kind::Single { .. } | Kind::Multiple { .. } | Kind::TrueFalse { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Scenario { .. } => {
-                true
-            }
+            Kind::Single { .. }
+            | Kind::Multiple { .. }
+            | Kind::TrueFalse { .. }
+            | Kind::Ordering { .. }
+            | Kind::Matching { .. }
+            | Kind::Scenario { .. }
+            | Kind::Dialogue(_) => true,
             Kind::Reflection => false,
         }
     }
@@ -104,7 +116,7 @@ impl Kind {
     pub fn options(&self) -> &[Choice] {
         match self {
             Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. } => options,
-            Kind::TrueFalse { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Reflection => &[],
+            Kind::TrueFalse { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Reflection | Kind::Dialogue(_) => &[],
         }
     }
 
@@ -115,7 +127,8 @@ impl Kind {
             Kind::TrueFalse { .. } => 2,
             Kind::Matching { pairs } => pairs.len(),
             Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. } => options.len(),
-            Kind::Ordering { .. } | Kind::Reflection => 0,
+            // A dialogue's replies are per step (`Dialogue::walk` checks them).
+            Kind::Ordering { .. } | Kind::Reflection | Kind::Dialogue(_) => 0,
         }
     }
 
@@ -124,7 +137,13 @@ impl Kind {
     pub fn keeps_choice_order(&self) -> bool {
         match self {
             Kind::TrueFalse { .. } => true,
-            Kind::Single { .. } | Kind::Multiple { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Scenario { .. } | Kind::Reflection => false,
+            Kind::Single { .. }
+            | Kind::Multiple { .. }
+            | Kind::Ordering { .. }
+            | Kind::Matching { .. }
+            | Kind::Scenario { .. }
+            | Kind::Reflection
+            | Kind::Dialogue(_) => false,
         }
     }
 
@@ -133,7 +152,28 @@ impl Kind {
     pub fn picks_many(&self) -> bool {
         match self {
             Kind::Multiple { .. } => true,
-            Kind::Single { .. } | Kind::TrueFalse { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Scenario { .. } | Kind::Reflection => false,
+            Kind::Single { .. }
+            | Kind::TrueFalse { .. }
+            | Kind::Ordering { .. }
+            | Kind::Matching { .. }
+            | Kind::Scenario { .. }
+            | Kind::Reflection
+            | Kind::Dialogue(_) => false,
+        }
+    }
+
+    /// Whether an answer is checked as soon as it is complete, without a Check: a
+    /// dialogue, once its conversation reaches an ending.
+    pub fn checks_itself(&self) -> bool {
+        match self {
+            Kind::Dialogue(_) => true,
+            Kind::Single { .. }
+            | Kind::Multiple { .. }
+            | Kind::TrueFalse { .. }
+            | Kind::Ordering { .. }
+            | Kind::Matching { .. }
+            | Kind::Scenario { .. }
+            | Kind::Reflection => false,
         }
     }
 
@@ -147,6 +187,7 @@ impl Kind {
             Kind::Matching { .. } => MATCHING,
             Kind::Scenario { .. } => SCENARIO,
             Kind::Reflection => REFLECTION,
+            Kind::Dialogue(_) => DIALOGUE,
         }
     }
 
@@ -158,6 +199,7 @@ impl Kind {
     /// body = single/multiple: choices | scenario: speaker t:line choices
     ///      | true_false: u8:answer t:feedback_true t:feedback_false
     ///      | ordering: n:count t* | matching: n:count (t:left t:right)* | reflection: nothing
+    ///      | dialogue: `dialogue::read`
     /// ```
     /// A tag is a byte, so this `match` ends in "damaged": the compiler cannot ask for a
     /// new kind's arm here; `pack_tag` above and the pack tests do.
@@ -170,6 +212,7 @@ impl Kind {
             ORDERING => Kind::Ordering { items: r.sized(Reader::text)? },
             MATCHING => Kind::Matching { pairs: r.sized(|r| Ok(Pair { left: r.text()?, right: r.text()? }))? },
             REFLECTION => Kind::Reflection,
+            DIALOGUE => Kind::Dialogue(crate::dialogue::read(r)?),
             _ => return Err(PackError::Damaged),
         })
     }
@@ -187,6 +230,7 @@ impl Kind {
             }
             Kind::Matching { pairs } => Answer::Matches(vec![None; pairs.len()]),
             Kind::Reflection => Answer::Text(String::new()),
+            Kind::Dialogue(_) => Answer::Path(Vec::new()),
             Kind::Single { .. } | Kind::Multiple { .. } | Kind::TrueFalse { .. } | Kind::Scenario { .. } => Answer::Choices(Vec::new()),
         }
     }
@@ -205,6 +249,7 @@ impl Kind {
             (Kind::Ordering { items }, Answer::Order(o)) => o.len() == items.len() && distinct_below(o, items.len()),
             (Kind::Matching { pairs }, Answer::Matches(m)) => m.len() == pairs.len() && m.iter().flatten().all(|&r| (r as usize) < pairs.len()),
             (Kind::Reflection, Answer::Text(_)) => true,
+            (Kind::Dialogue(d), Answer::Path(p)) => d.walk(p).is_some(),
             (
                 Kind::Single { .. }
                 | Kind::Multiple { .. }
@@ -212,8 +257,9 @@ impl Kind {
                 | Kind::Ordering { .. }
                 | Kind::Matching { .. }
                 | Kind::Scenario { .. }
-                | Kind::Reflection,
-                Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_),
+                | Kind::Reflection
+                | Kind::Dialogue(_),
+                Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_) | Answer::Path(_),
             ) => false,
         }
     }
@@ -227,6 +273,7 @@ impl Kind {
             (Kind::Reflection, Answer::Text(t)) => !t.trim().is_empty(),
             // Every ordering of the items is a complete answer.
             (Kind::Ordering { .. }, Answer::Order(_)) => true,
+            (Kind::Dialogue(d), Answer::Path(p)) => d.walk(p).is_some_and(|w| w.ended()),
             // Not reached: `fits` refused an answer of another type's shape.
             (
                 Kind::Single { .. }
@@ -235,8 +282,9 @@ impl Kind {
                 | Kind::Ordering { .. }
                 | Kind::Matching { .. }
                 | Kind::Scenario { .. }
-                | Kind::Reflection,
-                Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_),
+                | Kind::Reflection
+                | Kind::Dialogue(_),
+                Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_) | Answer::Path(_),
             ) => false,
         }
     }
@@ -247,6 +295,7 @@ impl Kind {
     /// - multiple response: (correct picks - wrong picks) / number of correct options, floored at 0;
     /// - ordering: items in their correct position / number of items;
     /// - matching: correctly matched pairs / number of pairs;
+    /// - dialogue: the path's points / the best path's (`Dialogue::credit`);
     /// - reflection: not graded (`score::credit` gives `None` before asking).
     pub(crate) fn answer_credit(&self, answer: &Answer) -> f64 {
         let fraction = |hits: usize, total: usize| if total == 0 { 0.0 } else { hits as f64 / total as f64 };
@@ -270,6 +319,7 @@ impl Kind {
                 let hits = chosen.iter().enumerate().filter(|(i, c)| **c == Some(*i as u8)).count();
                 fraction(hits, pairs.len())
             }
+            (Kind::Dialogue(d), Answer::Path(path)) => d.credit(path),
             // An answer of another type's shape (`fits` refused it), or a reflection's (ungraded).
             (
                 Kind::Single { .. }
@@ -278,8 +328,9 @@ impl Kind {
                 | Kind::Ordering { .. }
                 | Kind::Matching { .. }
                 | Kind::Scenario { .. }
-                | Kind::Reflection,
-                Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_),
+                | Kind::Reflection
+                | Kind::Dialogue(_),
+                Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_) | Answer::Path(_),
             ) => 0.0,
         }
     }
@@ -297,6 +348,13 @@ impl Kind {
             Kind::Ordering { items } => items.iter().for_each(|i| *content += &format!("\u{1f}{i}")),
             Kind::Matching { pairs } => pairs.iter().for_each(|p| *content += &format!("\u{1f}{}\u{1e}{}", p.left, p.right)),
             Kind::Reflection => {}
+            // The steps and their replies: what a saved path's indices point at.
+            Kind::Dialogue(d) => {
+                for step in d.steps.iter() {
+                    *content += &format!("\u{1f}{}", step.id);
+                    step.replies.iter().for_each(|r| *content += &format!("\u{1e}{}{}", r.points, r.text));
+                }
+            }
         }
     }
 
@@ -309,6 +367,7 @@ impl Kind {
             Kind::Ordering { items } => items.len(),
             Kind::Matching { pairs } => pairs.len(),
             Kind::Reflection => 3 * text_keep,
+            Kind::Dialogue(_) => crate::dialogue::MAX_DIALOGUE_STEPS,
         }
     }
 
@@ -321,6 +380,7 @@ impl Kind {
             }
             (Kind::Ordering { items }, Answer::Order(order)) => Response::Sequencing { given: order, items: items.len() },
             (Kind::Matching { pairs }, Answer::Matches(chosen)) => Response::Matching { given: chosen, pairs: pairs.len() },
+            (Kind::Dialogue(_), Answer::Path(_)) => Response::Path,
             (
                 Kind::Single { .. }
                 | Kind::Multiple { .. }
@@ -328,7 +388,8 @@ impl Kind {
                 | Kind::Ordering { .. }
                 | Kind::Matching { .. }
                 | Kind::Scenario { .. }
-                | Kind::Reflection,
+                | Kind::Reflection
+                | Kind::Dialogue(_),
                 Answer::Text(text),
             ) => Response::Text(text),
             (
@@ -338,8 +399,9 @@ impl Kind {
                 | Kind::Ordering { .. }
                 | Kind::Matching { .. }
                 | Kind::Scenario { .. }
-                | Kind::Reflection,
-                Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_),
+                | Kind::Reflection
+                | Kind::Dialogue(_),
+                Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Path(_),
             ) => Response::Unfit,
         }
     }
@@ -358,6 +420,8 @@ impl Kind {
                 .zip(chosen)
                 .map(|(p, c)| format!("{} → {}", p.left, c.and_then(|r| pairs.get(r as usize)).map_or("—", |r| r.right.as_ref())))
                 .collect(),
+            // The replies chosen, in order.
+            (Kind::Dialogue(d), Answer::Path(path)) => d.said(path),
             // Text is shown as written, whatever the question.
             (
                 Kind::Single { .. }
@@ -366,7 +430,8 @@ impl Kind {
                 | Kind::Ordering { .. }
                 | Kind::Matching { .. }
                 | Kind::Scenario { .. }
-                | Kind::Reflection,
+                | Kind::Reflection
+                | Kind::Dialogue(_),
                 Answer::Text(t),
             ) => vec![t.clone()],
             (
@@ -376,8 +441,9 @@ impl Kind {
                 | Kind::Ordering { .. }
                 | Kind::Matching { .. }
                 | Kind::Scenario { .. }
-                | Kind::Reflection,
-                Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_),
+                | Kind::Reflection
+                | Kind::Dialogue(_),
+                Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Path(_),
             ) => Vec::new(),
         }
     }
@@ -389,6 +455,8 @@ impl Kind {
             Kind::Ordering { items } => items.iter().map(|t| t.to_string()).collect(),
             Kind::Matching { pairs } => pairs.iter().map(|p| format!("{} → {}", p.left, p.right)).collect(),
             Kind::Reflection => Vec::new(),
+            // The best path's replies.
+            Kind::Dialogue(d) => d.said(&d.best_path().0),
             Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. } => {
                 options.iter().filter(|o| o.correct).map(|o| o.text.to_string()).collect()
             }

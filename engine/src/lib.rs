@@ -10,6 +10,7 @@ pub mod answer;
 pub mod attempt;
 pub mod cmi;
 pub mod describe;
+pub mod dialogue;
 pub mod health;
 pub mod kind;
 pub mod lang;

@@ -90,6 +90,28 @@ pub fn for_events(session: &Session, events: &[Event]) -> Vec<Message> {
                     ],
                 });
             }
+            // Each reply of a dialogue: which step, which reply, its points.
+            Event::Replied { quiz, position, step } => {
+                let q = &session.course.quizzes[quiz];
+                let Some(attempt) = &session.quizzes[quiz].attempt else { continue };
+                let Some((question, dialogue, taken)) = attempt.replied_at(q, position, step) else { continue };
+                let step_ref = &dialogue.steps[usize::from(taken.step)];
+                let points = step_ref.replies[usize::from(taken.reply)].points;
+                out.push(Message {
+                    kind: "tere:answered",
+                    fields: vec![
+                        ("quiz", Value::Str(q.id.clone())),
+                        ("questionId", Value::Str(question.id.clone())),
+                        ("questionType", Value::Str(Cow::Borrowed(question.kind.name()))),
+                        ("step", Value::Str(step_ref.id.clone())),
+                        ("reply", Value::Int(taken.reply.into())),
+                        ("points", Value::Int(points.into())),
+                        ("bestPoints", Value::Int(step_ref.best().into())),
+                        ("correct", Value::Bool(points == step_ref.best())),
+                        ("final", Value::Bool(false)),
+                    ],
+                });
+            }
             Event::Practised { quiz, position } => {
                 let q = &session.course.quizzes[quiz];
                 let Some(round) = session.practice.as_ref().filter(|p| p.quiz == quiz) else { continue };
@@ -148,7 +170,7 @@ fn answer_fields(quiz: &Quiz, attempt: &Attempt, position: usize) -> Vec<(&'stat
 fn response(answer: &Answer) -> Value {
     let indices = |v: &[u8]| Value::List(v.iter().map(|&i| Value::Int(i.into())).collect());
     match answer {
-        Answer::Choices(v) | Answer::Order(v) => indices(v),
+        Answer::Choices(v) | Answer::Order(v) | Answer::Path(v) => indices(v),
         Answer::Matches(v) => Value::List(v.iter().map(|m| m.map_or(Value::Null, |i| Value::Int(i.into()))).collect()),
         Answer::Text(t) => Value::Str(Cow::Owned(t.clone())),
     }

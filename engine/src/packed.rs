@@ -28,6 +28,7 @@
 //! body     = the kind's own fields: `kind::Kind::read_body`
 //! choices  = n:count (u8:correct t:text t:feedback)*
 //! speaker  = u8:0 (customer) | u8:1 (colleague) | u8:2 t:name
+//! dialogue = `dialogue::read`'s grammar
 //! ```
 //! Texts stay borrowed from the pack's bytes (the shell keeps them for the page's
 //! life); only the lists are allocated. The question's `source` is authoring metadata
@@ -194,10 +195,10 @@ fn open(pack: &'static [u8], kind: u8) -> Result<Reader, PackError> {
     Ok(Reader { text, shape })
 }
 
-type Read<T> = Result<T, PackError>;
+pub(crate) type Read<T> = Result<T, PackError>;
 
 /// `check(condition)?`: a pack that breaks what the engine relies on is damaged.
-fn check(ok: bool) -> Read<()> {
+pub(crate) fn check(ok: bool) -> Read<()> {
     if ok {
         Ok(())
     } else {
@@ -215,7 +216,7 @@ impl Reader {
         check(self.shape.is_empty() && self.text.is_empty())
     }
 
-    fn byte(&mut self) -> Read<u8> {
+    pub(crate) fn byte(&mut self) -> Read<u8> {
         let (first, rest) = self.shape.split_first().ok_or(PackError::Damaged)?;
         self.shape = rest;
         Ok(*first)
@@ -229,7 +230,7 @@ impl Reader {
         }
     }
 
-    fn count(&mut self) -> Read<usize> {
+    pub(crate) fn count(&mut self) -> Read<usize> {
         let (mut n, mut shift) = (0usize, 0);
         loop {
             let b = self.byte()?;
@@ -253,7 +254,7 @@ impl Reader {
 
     /// A counted list; every item takes at least one shape byte, so a count larger than
     /// what is left is damage (and never a huge allocation).
-    fn list<T: Clone>(&mut self, item: fn(&mut Reader) -> Read<T>) -> Read<List<T>> {
+    pub(crate) fn list<T: Clone>(&mut self, item: fn(&mut Reader) -> Read<T>) -> Read<List<T>> {
         let n = self.count()?;
         check(n <= self.shape.len())?;
         let items = (0..n).map(|_| item(self)).collect::<Read<Vec<T>>>()?;

@@ -1,6 +1,10 @@
 //! Resume state: a compact, versioned text that fits SCORM 1.2's suspend_data.
 //!
-//! `3.<quiz id>.<seed>.<seen>.<position>.<phase>.<item>~<item>~…` (numbers in base 36).
+//! `3.<quiz id>.<seed>.<seen>.<position>.<phase>.<item>~<item>~…` (numbers in base 36);
+//! `4.<quiz id>.<seed>.<seen>.<position>.<phase>.<said>.<item>~…` while a dialogue on
+//! screen is under way: `said` is its path so far (a base-36 digit a reply), so a reload
+//! or relaunch resumes at the same step with the conversation so far. Every other
+//! state is still written as version 3.
 //! `seen` is `Attempt::seen` (what the previous attempt asked, an input of the draw) as a
 //! bit set over the pool, five questions a base-32 digit, trailing zeros left out: empty
 //! for a first attempt or a quiz without a pool. One item per question position: empty
@@ -26,6 +30,8 @@ use crate::model::{Question, Quiz};
 use crate::shuffle::fnv1a;
 
 const VERSION: &str = "3";
+/// Version 3 with the path of the dialogue under way (`said`) before the items.
+const VERSION_4: &str = "4";
 /// The version before tries and hints: the same without an item's `!` part.
 const VERSION_2: &str = "2";
 /// The version before `seen`: its attempts were drawn without one.
@@ -70,12 +76,19 @@ pub fn encode_keeping(quiz: &Quiz, attempt: &Attempt, keep: usize) -> String {
             item
         })
         .collect();
-    format!("{VERSION}.{}.{}.{}.{}.{phase}.{}", quiz.id, base36(attempt.seed), encode_seen(&attempt.seen), base36(attempt.current as u64), items.join("~"))
+    let head = format!("{}.{}.{}.{}.{phase}", quiz.id, base36(attempt.seed), encode_seen(&attempt.seen), base36(attempt.current as u64));
+    match &attempt.draft {
+        Answer::Path(said) if attempt.phase == Phase::Answering && !said.is_empty() => {
+            format!("{VERSION_4}.{head}.{}.{}", said.iter().map(|&d| digit(d)).collect::<String>(), items.join("~"))
+        }
+        _ => format!("{VERSION}.{head}.{}", items.join("~")),
+    }
 }
 
 pub fn decode(quiz: &Quiz, text: &str) -> Result<Attempt, ResumeError> {
     let (version, rest) = text.split_once('.').ok_or(ResumeError::Foreign)?;
     let fields = match version {
+        VERSION_4 => 7,
         VERSION | VERSION_2 => 6,
         VERSION_1 => 5,
         _ => return Err(ResumeError::Foreign),
@@ -87,7 +100,7 @@ pub fn decode(quiz: &Quiz, text: &str) -> Result<Attempt, ResumeError> {
     let mut field = || parts.next().ok_or(ResumeError::Corrupt);
     let seed = from_base36(field()?).ok_or(ResumeError::Corrupt)?;
     let seen = match version {
-        VERSION | VERSION_2 => decode_seen(field()?, quiz.questions.len()).ok_or(ResumeError::Corrupt)?,
+        VERSION_4 | VERSION | VERSION_2 => decode_seen(field()?, quiz.questions.len()).ok_or(ResumeError::Corrupt)?,
         _ => Vec::new(),
     };
     let current = from_base36(field()?).ok_or(ResumeError::Corrupt)? as usize;
@@ -96,6 +109,10 @@ pub fn decode(quiz: &Quiz, text: &str) -> Result<Attempt, ResumeError> {
         "c" => Phase::Checked,
         "f" => Phase::Finished,
         _ => return Err(ResumeError::Corrupt),
+    };
+    let said = match version {
+        VERSION_4 => Some(field()?.chars().map(undigit).collect::<Option<Vec<u8>>>().ok_or(ResumeError::Corrupt)?),
+        _ => None,
     };
     let items = field()?;
     // The draw runs again from what drew it first: the seed and what was seen.
@@ -108,7 +125,7 @@ pub fn decode(quiz: &Quiz, text: &str) -> Result<Attempt, ResumeError> {
     for (position, item) in items.iter().enumerate() {
         let question = attempt.question_at(quiz, position);
         let (help, item) = match item.strip_prefix('!') {
-            Some(_) if version != VERSION => return Err(ResumeError::Corrupt),
+            Some(_) if version != VERSION && version != VERSION_4 => return Err(ResumeError::Corrupt),
             Some(_) => {
                 let (help, rest) = item.split_at_checked(HELP_LEN).ok_or(ResumeError::Corrupt)?;
                 let digits: Vec<u8> = help[1..].chars().map(undigit).collect::<Option<_>>().ok_or(ResumeError::Corrupt)?;
@@ -145,7 +162,9 @@ pub fn decode(quiz: &Quiz, text: &str) -> Result<Attempt, ResumeError> {
         Phase::Checked | Phase::Finished if current_answered => Phase::Checked,
         _ => Phase::Answering,
     };
-    if attempt.phase == Phase::Answering {
+    // Answering again drops the last try's answer; a conversation played again keeps
+    // its best play.
+    if attempt.phase == Phase::Answering && !attempt.question(quiz).kind.checks_itself() {
         attempt.answers[current] = None;
     }
     // Every question before the one on screen (all of them, once finished) was settled
@@ -158,6 +177,14 @@ pub fn decode(quiz: &Quiz, text: &str) -> Result<Attempt, ResumeError> {
         }
     }
     attempt.draft = attempt.blank_draft(quiz);
+    // The dialogue under way, at the step it was at, if its content still takes that
+    // path (and it has not ended: an ended one was checked and saved as an item).
+    if let Some(said) = said.filter(|_| attempt.phase == Phase::Answering) {
+        let path = Answer::Path(said);
+        if attempt.question(quiz).kind.fits(&path) && !crate::score::is_answerable(&attempt.question(quiz).kind, &path) {
+            attempt.draft = path;
+        }
+    }
     Ok(attempt)
 }
 
@@ -200,6 +227,7 @@ fn encode_answer(a: &Answer, keep: usize) -> String {
         Answer::Choices(v) => format!("c{}", digits(v)),
         Answer::Order(v) => format!("o{}", digits(v)),
         Answer::Matches(v) => format!("m{}", v.iter().map(|m| m.map_or('_', digit)).collect::<String>()),
+        Answer::Path(v) => format!("p{}", digits(v)),
         Answer::Text(t) => {
             // Kept as written, unless the kept part would be only blank space (and so
             // no longer an answer): then the blank start is dropped.
@@ -218,6 +246,7 @@ fn decode_answer(s: &str) -> Option<Answer> {
     Some(match tag {
         'c' => Answer::Choices(digits()?),
         'o' => Answer::Order(digits()?),
+        'p' => Answer::Path(digits()?),
         'm' => Answer::Matches(rest.chars().map(|c| if c == '_' { Some(None) } else { undigit(c).map(Some) }).collect::<Option<Vec<_>>>()?),
         't' => Answer::Text(unescape(rest)?),
         _ => return None,
@@ -282,11 +311,14 @@ pub fn worst_case_len(quiz: &Quiz) -> usize {
         .questions
         .iter()
         .map(|q| {
-            let help = if quiz.tries > 1 || !q.hints.is_empty() { HELP_LEN } else { 0 };
+            // A conversation may be played again whatever the quiz's tries.
+            let help = if quiz.tries > 1 || !q.hints.is_empty() || q.kind.checks_itself() { HELP_LEN } else { 0 };
             help + FINGERPRINT_LEN + 1 + q.kind.longest_saved_answer(REFLECTION_KEEP)
         })
         .collect();
     // With a pool, the longest `draw` answers.
     lengths.sort_unstable_by(|a, b| b.cmp(a));
-    header + lengths.iter().take(n).sum::<usize>() + n.saturating_sub(1)
+    // Version 4's `said`: a conversation under way, one digit a reply.
+    let said = quiz.questions.iter().filter(|q| q.kind.checks_itself()).map(|_| 1 + crate::dialogue::MAX_DIALOGUE_STEPS).max().unwrap_or(0);
+    header + said + lengths.iter().take(n).sum::<usize>() + n.saturating_sub(1)
 }

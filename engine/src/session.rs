@@ -295,8 +295,16 @@ impl Session {
 // What each gesture on an answer does to the draft answer (`Attempt::edit` calls them
 // while the learner answers). A gesture for another answer shape changes nothing.
 
-/// Picks option `i`: replaces the pick for one-answer kinds, toggles it for multiple response.
+/// Picks option `i`: replaces the pick for one-answer kinds, toggles it for multiple
+/// response; in a dialogue, says reply `i` of the step the conversation is at.
 pub(crate) fn choose(kind: &Kind, draft: &mut Answer, i: u8) {
+    if let (Kind::Dialogue(dialogue), Answer::Path(path)) = (kind, &mut *draft) {
+        path.push(i);
+        if dialogue.walk(path).is_none() {
+            path.pop();
+        }
+        return;
+    }
     let Answer::Choices(picked) = draft else { return };
     if (i as usize) >= kind.choice_count() {
         return;

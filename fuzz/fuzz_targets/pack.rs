@@ -204,6 +204,16 @@ fn answer(mut s: Session, arg: u8) -> Session {
             s
         }
         Kind::Reflection => step(&s, Action::Write(if arg % 5 < 2 { "Mõtlen".into() } else { text(arg) })),
+        // The best path, or replies `pick` chooses (some out of range), to the ending:
+        // bounded, as a dialogue that reads ends within its cap.
+        Kind::Dialogue(d) => {
+            let best = d.best_path().0;
+            for n in 0..=tere_engine::dialogue::MAX_DIALOGUE_STEPS + 1 {
+                let reply = if right { best.get(n).copied().unwrap_or(0) } else { ((pick >> (n % 7)) % 5) as u8 };
+                s = step(&s, Action::Choose(reply));
+            }
+            s
+        }
     }
 }
 
@@ -260,6 +270,9 @@ fn step(before: &Session, action: Action) -> Session {
                     report::Event::Completed { quiz } => {
                         let _ = (sco::completed(version, &after, Scope::Stage(quiz), quiz), sco::completed(version, &after, Scope::Course, quiz));
                     }
+                    report::Event::Replied { quiz, position, step } => {
+                        let _ = sco::replied(version, &after, Scope::Stage(quiz), quiz, position, step, 100, 0);
+                    }
                     report::Event::Practised { .. } => {}
                 }
             }
@@ -294,7 +307,7 @@ fn look_at(quiz: &Quiz, attempt: &Attempt) {
     let question = attempt.question(quiz);
     let order = attempt.option_order(quiz);
     assert!(order.iter().all(|&i| i < question.kind.choice_count().max(2)));
-    let _ = (attempt.can_check(quiz), attempt.may_hint(quiz), attempt.may_try_again(quiz), attempt.missed(quiz));
+    let _ = (attempt.can_check(quiz), attempt.may_hint(quiz), attempt.may_try_again(quiz), attempt.missed(quiz), attempt.shown_answer(quiz));
     let _ = (question.kind.given(&attempt.draft, &quiz.lang), question.kind.expected(&quiz.lang));
     for position in 0..attempt.questions.len() {
         if let Some(answer) = &attempt.answers[position] {

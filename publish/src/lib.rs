@@ -29,9 +29,13 @@ pub use source::{read_source, SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYT
 /// A file of a package: its path inside the package (`/` separators), and its bytes.
 pub type File = (String, Vec<u8>);
 
-/// The built player (Trunk's dist/ without the course): `index.html`, the boot
-/// script, the wasm-bindgen glue (`tere-*.js`), the wasm (`tere-*_bg.wasm`), the
-/// styles, the icon and `content-loader.js`; paths relative, `/` separators.
+/// A built player as packages serve it (Trunk's dist/ without the course): `index.html`,
+/// the boot script, the wasm-bindgen glue (`tere-*.js`), the wasm (`tere-*_bg.wasm`)
+/// and beside it its gzip bytes (`<wasm>.gz`, which content-loader.js fetches where the
+/// server sends the wasm uncompressed and untyped, Moodle's pluginfile.php, and inflates
+/// as they arrive; made once by `cargo xtask` with zopfli, and carried as they are by
+/// the Studio), the styles, the icon and `content-loader.js`; paths relative, `/`
+/// separators.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Player {
     pub files: Vec<File>,
@@ -86,10 +90,16 @@ pub fn source_files(source: &Source) -> Vec<File> {
 }
 
 /// Every file of a SCORM package but its manifest: the SCORM player, the packs
-/// `contents` needs, and the source. The manifest lists exactly these.
+/// `contents` needs with a gzip copy of each (`<pack>.gz`: Moodle serves packs
+/// uncompressed, and content-loader.js fetches these there), and the source. The
+/// manifest lists exactly these.
 pub fn package_files(players: &Players, packs: &Packs, contents: Contents, source: &Source) -> Vec<File> {
-    let mut files = served_player(&players.scorm);
-    files.extend(content_files(packs, contents));
+    let mut files = players.scorm.files.clone();
+    for (name, bytes) in content_files(packs, contents) {
+        let gz = (format!("{name}.gz"), gzip(&bytes));
+        files.push((name, bytes));
+        files.push(gz);
+    }
     files.extend(source_files(source));
     files
 }
@@ -170,32 +180,19 @@ fn zip_with(files: &[File], method: zip::CompressionMethod) -> Result<Vec<u8>, S
     Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
 }
 
-/// The site for hosting and iframe embedding: the page player and the whole course's
-/// packs (`content/`), paths relative. It carries no source: a site is served to learners.
-pub fn site(players: &Players, packs: &Packs) -> Vec<File> {
-    let mut files = served_player(&players.page);
-    files.extend(content_files(packs, Contents::Course));
-    files
-}
-
-/// The player's files as a package or site serves them: with the wasm's gzip bytes
-/// beside it (`<wasm>.gz`), which content-loader.js fetches where the server sends the
-/// wasm uncompressed and untyped (Moodle's pluginfile.php), and inflates as they arrive.
-pub fn served_player(player: &Player) -> Vec<File> {
-    let mut files = player.files.clone();
-    for (name, bytes) in &player.files {
-        if name.ends_with(".wasm") {
-            files.push((format!("{name}.gz"), gzip(bytes)));
-        }
-    }
-    files
-}
-
 /// `bytes` as a gzip file, at the best level zlib has.
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     // Writing to a Vec cannot fail.
     encoder.write_all(bytes).and_then(|_| encoder.finish()).expect("gzip into memory")
+}
+
+/// The site for hosting and iframe embedding: the page player and the whole course's
+/// packs (`content/`), paths relative. It carries no source: a site is served to learners.
+pub fn site(players: &Players, packs: &Packs) -> Vec<File> {
+    let mut files = players.page.files.clone();
+    files.extend(content_files(packs, Contents::Course));
+    files
 }
 
 /// Standard base64 with padding, as `atob` and `data:` URLs read it.

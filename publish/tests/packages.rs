@@ -48,6 +48,8 @@ fn player(build: &str) -> Player {
         (format!("boot-{build}.js"), format!("import init from './tere-{build}.js'; await init();\n").into_bytes()),
         (format!("tere-{build}.js"), format!("export default async function __wbg_init(o) {{ window.inited = {build}; }}\n").into_bytes()),
         (format!("tere-{build}_bg.wasm"), [b"\0asm\x01\0\0\0".as_slice(), build.as_bytes()].concat()),
+        // As `cargo xtask` serves a player: the wasm's gzip bytes beside it.
+        (format!("tere-{build}_bg.wasm.gz"), format!("gzip of {build}").into_bytes()),
         ("style-0.css".into(), b"main { color: red; }\n".to_vec()),
         ("favicon-0.svg".into(), b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>".to_vec()),
         ("content-loader.js".into(), b"window.tereContent = {};\n".to_vec()),
@@ -112,7 +114,15 @@ fn a_stage_zip_holds_its_own_pack_alone_and_the_whole_source() {
     let zip = scorm_zip(Version::Scorm2004, &f.players, &f.course, &f.packs, Contents::Stage(quiz), &f.source).unwrap();
     let entries = unzip(&zip);
     let content: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).filter(|n| n.starts_with("content/")).collect();
-    assert_eq!(content, ["content/course.pack".to_string(), format!("content/quiz-{}.pack", quiz.id)]);
+    let pack = format!("content/quiz-{}.pack", quiz.id);
+    assert_eq!(content, ["content/course.pack".to_string(), "content/course.pack.gz".into(), pack.clone(), format!("{pack}.gz")]);
+    // Each pack's gzip copy inflates to it (Moodle serves packs uncompressed).
+    for (name, bytes) in entries.iter().filter(|(n, _)| n.starts_with("content/") && n.ends_with(".pack")) {
+        let (_, gz) = entries.iter().find(|(n, _)| *n == format!("{name}.gz")).expect("its gzip copy");
+        let mut inflated = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut inflated).unwrap();
+        assert_eq!(&inflated, bytes, "{name}");
+    }
     let xml = String::from_utf8(entries[0].1.clone()).unwrap();
     assert!(xml.contains(&format!("href=\"index.html?quiz={}\"", quiz.id)));
     for (name, _) in &entries[1..] {
@@ -165,28 +175,23 @@ fn the_offline_page_keeps_varying_data_out_of_its_one_script_and_gives_the_sourc
 fn the_site_is_the_player_and_the_whole_course_without_source() {
     let f = fixture();
     let files = site(&f.players, &f.packs);
-    // The page player, its wasm's gzip bytes beside it, and every pack.
-    assert_eq!(files.len(), f.players.page.files.len() + 1 + f.packs.files.len());
+    // The page player as served (its wasm's gzip bytes beside it), and every pack.
+    assert_eq!(files.len(), f.players.page.files.len() + f.packs.files.len());
     assert!(carries_build(&files, "1", "2"), "the page player alone");
     assert!(files.iter().all(|(n, _)| !n.starts_with("source/")));
     assert!(files.iter().any(|(n, _)| n == "content/course.pack"));
 }
 
 #[test]
-fn every_package_carries_the_wasm_as_gzip_bytes_that_inflate_to_it() {
+fn every_package_carries_its_player_as_served_with_the_wasms_gzip_bytes() {
     let f = fixture();
-    let (name, wasm) = f.players.page.files.iter().find(|(n, _)| n.ends_with(".wasm")).expect("the fixture's player has a wasm");
-    let served = tere_publish::served_player(&f.players.page);
-    let (_, gz) = served.iter().find(|(n, _)| *n == format!("{name}.gz")).expect("the gzip bytes beside the wasm");
-    let mut inflated = Vec::new();
-    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut inflated).unwrap();
-    assert_eq!(&inflated, wasm);
-    let scorm_wasm = f.players.scorm.files.iter().find(|(n, _)| n.ends_with(".wasm")).map(|(n, _)| n).expect("and the other's");
-    for (files, name) in
-        [(site(&f.players, &f.packs), name), (tere_publish::package_files(&f.players, &f.packs, Contents::Course, &Source::default()), scorm_wasm)]
-    {
-        assert!(files.iter().any(|(n, _)| *n == format!("{name}.gz")));
-        assert!(files.iter().any(|(n, _)| n == name), "and the plain wasm, for every other path");
+    for (files, player) in [
+        (site(&f.players, &f.packs), &f.players.page),
+        (tere_publish::package_files(&f.players, &f.packs, Contents::Course, &Source::default()), &f.players.scorm),
+    ] {
+        let gz = player.files.iter().find(|(n, _)| n.ends_with(".wasm.gz")).expect("the fixture's player is served");
+        assert!(files.contains(gz), "the gzip bytes, as made");
+        assert!(files.iter().any(|(n, _)| n.ends_with(".wasm")), "and the plain wasm, for every other path");
     }
 }
 

@@ -20,7 +20,7 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, revealed: bool, practice:
     let raw = attempt.answer_credit_at(quiz, position);
     let credit = attempt.credit_at(quiz, position);
     let tries_left = usize::from(quiz.tries.saturating_sub(attempt.tries[position]));
-    let chosen_feedback = kinds::chosen_feedback(&q.kind, attempt.answers[attempt.current].as_ref());
+    let chosen_feedback = kinds::chosen_feedback(&q.kind, Some(attempt.shown_answer(quiz)));
     html! {
         <div class="feedback" tabindex="-1" data-credit={credit.map(tere_engine::cmi::decimal).unwrap_or_default()} data-final={revealed.to_string()}>
             // What counts, once it is final (another try may still change it) and graded.

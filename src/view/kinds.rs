@@ -27,12 +27,13 @@ pub fn help(ui: &Ui, kind: &Kind) -> &'static str {
         Kind::Ordering { .. } => ui.order_help,
         Kind::Matching { .. } => ui.match_help,
         Kind::Reflection => ui.reflect_help,
+        Kind::Dialogue(_) => ui.dialogue_help,
         Kind::Single { .. } | Kind::Scenario { .. } => ui.pick_one,
     }
 }
 
 /// What a kind shows between the question text and the help line: a scenario's
-/// dialogue line; nothing for the others.
+/// dialogue line; nothing for the others (a dialogue's lines are its controls).
 pub fn preamble(ctx: &Ctx, quiz: &Quiz, q: &Question) -> Html {
     match &q.kind {
         Kind::Scenario { speaker, line, .. } => html! {
@@ -41,19 +42,28 @@ pub fn preamble(ctx: &Ctx, quiz: &Quiz, q: &Question) -> Html {
                 <blockquote>{ text(line) }</blockquote>
             </figure>
         },
-        Kind::Single { .. } | Kind::Multiple { .. } | Kind::TrueFalse { .. } | Kind::Ordering { .. } | Kind::Matching { .. } | Kind::Reflection => {
-            Html::default()
-        }
+        Kind::Single { .. }
+        | Kind::Multiple { .. }
+        | Kind::TrueFalse { .. }
+        | Kind::Ordering { .. }
+        | Kind::Matching { .. }
+        | Kind::Reflection
+        | Kind::Dialogue(_) => Html::default(),
     }
 }
 
 /// The feedback a kind gives for the choice made, beside the verdict: true/false has
-/// one feedback text per possible choice (the others show theirs in the controls).
+/// one feedback text per possible choice, a dialogue the debrief of the ending it
+/// reached (the others show theirs in the controls).
 pub fn chosen_feedback(kind: &Kind, answer: Option<&Answer>) -> Option<AttrValue> {
     match (kind, answer) {
         (Kind::TrueFalse { feedback_true, feedback_false, .. }, Some(Answer::Choices(p))) => {
             Some(text(if p.first() == Some(&0) { feedback_true } else { feedback_false }))
         }
+        (Kind::Dialogue(d), Some(Answer::Path(path))) => match d.walk(path)?.at {
+            tere_engine::dialogue::Next::Ending(e) => Some(text(&d.endings[usize::from(e)].debrief)),
+            tere_engine::dialogue::Next::Step(_) => None,
+        },
         (
             Kind::Single { .. }
             | Kind::Multiple { .. }
@@ -61,14 +71,15 @@ pub fn chosen_feedback(kind: &Kind, answer: Option<&Answer>) -> Option<AttrValue
             | Kind::Ordering { .. }
             | Kind::Matching { .. }
             | Kind::Scenario { .. }
-            | Kind::Reflection,
+            | Kind::Reflection
+            | Kind::Dialogue(_),
             _,
         ) => None,
     }
 }
 
 /// Who says a scenario's line, in the UI's language; a name stays in the content's.
-fn says(ui: &Ui, speaker: &Speaker, quiz: &Quiz) -> Html {
+pub(super) fn says(ui: &Ui, speaker: &Speaker, quiz: &Quiz) -> Html {
     match speaker {
         Speaker::Customer => html! { ui.customer_says },
         Speaker::Colleague => html! { ui.colleague_says },
@@ -82,8 +93,7 @@ fn says(ui: &Ui, speaker: &Speaker, quiz: &Quiz) -> Html {
 /// The answer controls of `q`'s kind, filled with the saved answer or the draft; once
 /// `checked`, marked right or wrong, and once `revealed`, with the right answer.
 pub fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked: bool, revealed: bool) -> Html {
-    let draft = attempt.answers[attempt.current].as_ref().unwrap_or(&attempt.draft);
-    match (&q.kind, draft) {
+    match (&q.kind, attempt.shown_answer(quiz)) {
         (Kind::TrueFalse { answer, .. }, Answer::Choices(picked)) => {
             let labels = true_false_labels(&quiz.lang);
             let rows = [(labels[0], *answer), (labels[1], !*answer)];
@@ -152,6 +162,7 @@ pub fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked
                 </ul>
             }
         }
+        (Kind::Dialogue(d), Answer::Path(path)) => super::dialogue::controls(ctx, quiz, attempt, q, d, path, checked),
         (Kind::Reflection, Answer::Text(text)) => {
             let dispatch = ctx.dispatch.clone();
             let oninput = Callback::from(move |e: InputEvent| {
@@ -172,8 +183,9 @@ pub fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, checked
             | Kind::Ordering { .. }
             | Kind::Matching { .. }
             | Kind::Scenario { .. }
-            | Kind::Reflection,
-            Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_),
+            | Kind::Reflection
+            | Kind::Dialogue(_),
+            Answer::Choices(_) | Answer::Order(_) | Answer::Matches(_) | Answer::Text(_) | Answer::Path(_),
         ) => Html::default(),
     }
 }

@@ -1,6 +1,7 @@
 //! Rendering: plain functions from the session to HTML. Automation hooks
 //! (`data-action`, `data-quiz-id`, `data-result-*`) are a contract: tests/README.md.
 
+mod dialogue;
 mod feedback;
 mod intro;
 mod kinds;

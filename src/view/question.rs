@@ -27,7 +27,10 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, practice: bool) -> Html {
             <button type="button" class="primary" data-action={hook} onclick={ctx.on_then_focus(action, focus.to_string())}>{ label.to_string() }</button>
         }
     };
-    let action = if !checked {
+    let action = if !checked && q.kind.checks_itself() {
+        // A conversation is checked by itself at its ending: no Check button.
+        Html::default()
+    } else if !checked {
         // After a check, focus goes to the feedback: a screen reader reads the verdict,
         // and Tab leads on to the next action right after it (the Check button itself
         // is gone, and focus would fall back to the page's start).
@@ -42,6 +45,12 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, practice: bool) -> Html {
     } else {
         primary("next", ui.next, Action::Next, &heading)
     };
+    // A conversation not at full credit may be played again beside going on: its best play counts.
+    let replay = (revealed && attempt.may_try_again(quiz)).then(|| {
+        html! {
+            <button type="button" class="secondary" data-action="try-again" onclick={ctx.on_then_focus(Action::TryAgain, FIRST_CONTROL.to_string())}>{ ui.try_again }</button>
+        }
+    });
     let shown = attempt.hints_shown(attempt.current).min(q.hints.len());
     let hint_button = attempt.may_hint(quiz).then(|| {
         html! {
@@ -80,6 +89,7 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, practice: bool) -> Html {
             </div>
             <div class="actions">
                 { action }
+                { for replay }
                 { for hint_button }
                 { ctx.menu_button() }
             </div>

@@ -172,6 +172,46 @@ pub struct Ui {
     pub not_published: &'static str,
     pub preview: &'static str,
     pub close_preview: &'static str,
+    /// Adds a step to a dialogue.
+    pub add_step: &'static str,
+    /// Adds a reply to a step.
+    pub add_reply: &'static str,
+    /// Adds an ending to a dialogue.
+    pub add_ending: &'static str,
+    /// The map's legend: the best way through is drawn thick.
+    pub map_best: &'static str,
+    /// The map's legend: a way by points is dashed.
+    pub map_branch: &'static str,
+    /// How the learner gets feedback in a dialogue.
+    pub dialogue_mode: &'static str,
+    /// Feedback after each reply.
+    pub mode_coach: &'static str,
+    /// Feedback only in the debrief.
+    pub mode_real: &'static str,
+    /// A dialogue's steps, and one of them.
+    pub steps: &'static str,
+    /// `{n}`: its number.
+    pub step_n: &'static str,
+    /// A dialogue's endings.
+    pub endings: &'static str,
+    /// `{n}`: its number.
+    pub ending_n: &'static str,
+    /// A step's or ending's id, which replies lead to.
+    pub part_id: &'static str,
+    /// What the other person says at a step or an ending.
+    pub other_says: &'static str,
+    /// `{n}`: its number.
+    pub reply_n: &'static str,
+    /// A reply's points.
+    pub points: &'static str,
+    /// Where a reply leads.
+    pub goes_to: &'static str,
+    /// Whether an ending went well.
+    pub good_ending: &'static str,
+    /// An ending's debrief.
+    pub debrief: &'static str,
+    /// The map of a dialogue's steps.
+    pub dialogue_map: &'static str,
     /// Under a new question's section: it is the quiz's most cited one, a suggestion.
     pub section_suggested: &'static str,
     /// A file nested deeper than `{max}` levels at `{line}`: refused before parsing.
@@ -308,6 +348,26 @@ static ET: Ui = Ui {
     not_published: "pole veel avaldatud",
     preview: "Eelvaade",
     close_preview: "Sulge eelvaade",
+    add_step: "Lisa samm",
+    add_reply: "Lisa vastus",
+    add_ending: "Lisa lõpp",
+    map_best: "Paks joon: parim tee",
+    map_branch: "Katkendjoon: tee punktide järgi",
+    dialogue_mode: "Tagasiside",
+    mode_coach: "Iga vastuse järel (treener)",
+    mode_real: "Alles lõpus (päris vestlus)",
+    steps: "Sammud",
+    step_n: "Samm {n}",
+    endings: "Lõpud",
+    ending_n: "Lõpp {n}",
+    part_id: "Tunnus (sellele viitavad vastused)",
+    other_says: "Mida vestluspartner ütleb",
+    reply_n: "Vastus {n}",
+    points: "Punktid",
+    goes_to: "Viib edasi",
+    good_ending: "Hea lõpp",
+    debrief: "Kokkuvõte õppijale",
+    dialogue_map: "Dialoogi kaart",
     section_suggested: "Soovitus: selle testi kõige sagedamini viidatud osa. Vali osa, mida küsimus õpetab.",
     open_too_deep: "{name}, rida {line}: andmed on pesastatud sügavamale kui {max} taset; kursusefail pole kunagi selline, seega seda ei avata.",
     open_gift_failed: "{name}: GIFT-faili ei saanud lugeda. Parser ütleb (inglise keeles):",
@@ -330,6 +390,7 @@ static ET: Ui = Ui {
         "Vastavusse seadmine",
         "Olukord (repliik)",
         "Mõtisklus (ei hinnata)",
+        "Dialoog (terve vestlus)",
     ],
 };
 
@@ -438,6 +499,26 @@ static FI: Ui = Ui {
     not_published: "ei vielä julkaistu",
     preview: "Esikatselu",
     close_preview: "Sulje esikatselu",
+    add_step: "Lisää vaihe",
+    add_reply: "Lisää vastaus",
+    add_ending: "Lisää loppu",
+    map_best: "Paksu viiva: paras reitti",
+    map_branch: "Katkoviiva: reitti pisteiden mukaan",
+    dialogue_mode: "Palaute",
+    mode_coach: "Jokaisen vastauksen jälkeen (valmentaja)",
+    mode_real: "Vasta lopussa (oikea keskustelu)",
+    steps: "Vaiheet",
+    step_n: "Vaihe {n}",
+    endings: "Loput",
+    ending_n: "Loppu {n}",
+    part_id: "Tunnus (vastaukset viittaavat tähän)",
+    other_says: "Mitä keskustelukumppani sanoo",
+    reply_n: "Vastaus {n}",
+    points: "Pisteet",
+    goes_to: "Johtaa",
+    good_ending: "Hyvä loppu",
+    debrief: "Yhteenveto oppijalle",
+    dialogue_map: "Dialogin kartta",
     section_suggested: "Ehdotus: tämän testin useimmin viitattu osa. Valitse osa, jota kysymys opettaa.",
     open_too_deep: "{name}, rivi {line}: tiedot on sisäkkäin syvemmällä kuin {max} tasoa; kurssitiedosto ei ole koskaan sellainen, joten sitä ei avata.",
     open_gift_failed: "{name}: GIFT-tiedostoa ei voitu lukea. Jäsentimen viesti (englanniksi):",
@@ -460,6 +541,7 @@ static FI: Ui = Ui {
         "Yhdistäminen",
         "Tilanne (repliikki)",
         "Pohdinta (ei arvioida)",
+        "Dialogi (koko keskustelu)",
     ],
 };
 
@@ -569,6 +651,26 @@ static EN: Ui = Ui {
     not_published: "not published yet",
     preview: "Preview",
     close_preview: "Close the preview",
+    add_step: "Add a step",
+    add_reply: "Add a reply",
+    add_ending: "Add an ending",
+    map_best: "Thick line: the best way",
+    map_branch: "Dashed line: a way by points",
+    dialogue_mode: "Feedback",
+    mode_coach: "After each reply (coach)",
+    mode_real: "Only at the end (real conversation)",
+    steps: "Steps",
+    step_n: "Step {n}",
+    endings: "Endings",
+    ending_n: "Ending {n}",
+    part_id: "Id (replies lead here by it)",
+    other_says: "What the other person says",
+    reply_n: "Reply {n}",
+    points: "Points",
+    goes_to: "Leads to",
+    good_ending: "A good ending",
+    debrief: "Debrief for the learner",
+    dialogue_map: "Map of the dialogue",
     section_suggested: "Suggested: the section this quiz cites most. Choose the one this question teaches.",
     open_too_deep: "{name}, line {line}: nested more than {max} levels deep; a course file never is, so it is not opened.",
     open_gift_failed: "{name}: the GIFT file cannot be read. The parser says:",
@@ -591,6 +693,7 @@ static EN: Ui = Ui {
         "Matching",
         "Scenario (a line of dialogue)",
         "Reflection (not graded)",
+        "Dialogue (a whole conversation)",
     ],
 };
 

@@ -5,8 +5,9 @@
 //! "details".
 
 use tere_authoring::draft::keys;
-use tere_authoring::said::Listed;
+use tere_authoring::said::{DialogueSaid, Listed};
 use tere_authoring::{Field, Said, Seg};
+use tere_engine::dialogue::{MAX_DIALOGUE_NODES, MAX_DIALOGUE_STEPS, MAX_REPLIES, MAX_REPLY_POINTS};
 use tere_engine::model::{MAX_CHOICES, MAX_HINTS, MAX_TRIES};
 use tere_publish::{SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES};
 
@@ -64,6 +65,30 @@ fn et(ui: &Ui, said: &Said) -> String {
         Said::NoQuizzesListed => "Kursusel pole ühtegi testi. Lisa test.".into(),
         Said::NotListed => "Seda testifaili pole kursuse testide loetelus. Lisa see loetellu või eemalda fail.".into(),
         Said::CannotRead { .. } => "Faili ei saanud lugeda.".into(),
+        Said::Dialogue(d) => match d {
+            DialogueSaid::BadMode { value } => {
+                format!("Režiim „{value}“ on tundmatu. Vali „coach“ (tagasiside iga vastuse järel) või „real“ (tagasiside alles lõpus).")
+            }
+            DialogueSaid::NoSteps => "Dialoogil pole ühtegi sammu. Lisa vähemalt üks samm.".into(),
+            DialogueSaid::NoEndings => "Dialoogil pole ühtegi lõppu. Lisa vähemalt üks lõpp.".into(),
+            DialogueSaid::TooManyParts { endings, found } => {
+                format!("Dialoogis on {found} {}, lubatud on kuni {MAX_DIALOGUE_NODES}.", if *endings { "lõppu" } else { "sammu" })
+            }
+            DialogueSaid::DuplicateId { id } => format!("Tunnus „{id}“ on dialoogis kahel osal. Igal sammul ja lõpul peab olema oma tunnus."),
+            DialogueSaid::BadMood { value } => format!("Meeleolu „{value}“ on tundmatu. Vali calm, impatient, annoyed või pleased."),
+            DialogueSaid::Replies { step, found } => format!("Sammul „{step}“ on {found} vastust. Sammul võib olla 2 kuni {MAX_REPLIES} vastust."),
+            DialogueSaid::Points { value } => format!("Punktid {value} ei sobi: vastus annab 0 kuni {MAX_REPLY_POINTS} punkti."),
+            DialogueSaid::NoBest { step } => {
+                format!("Sammu „{step}“ kõik vastused annavad sama palju punkte, nii et ükski pole parim. Anna parimale vastusele rohkem punkte.")
+            }
+            DialogueSaid::UnknownNext { next } => format!("„{next}“ pole selle dialoogi samm ega lõpp. Vali olemasolev."),
+            DialogueSaid::Threshold { value, most } => format!("Piir {value} ei sobi: vestluses saab koguda 1 kuni {most} punkti."),
+            DialogueSaid::Loop { step } => format!(
+                "Sammust „{step}“ viib tee tagasi sama sammu juurde, nii et vestlus ei pruugi kunagi lõppeda. Juhata see edasi hilisemale sammule või lõppu."
+            ),
+            DialogueSaid::TooLong => format!("Mõni tee läbi dialoogi on pikem kui {MAX_DIALOGUE_STEPS} sammu. Lühenda seda."),
+            DialogueSaid::Unreachable { id } => format!("Ükski tee esimesest sammust ei vii osani „{id}“. Juhata mõni vastus sinna või eemalda see."),
+        },
         Said::Other(_) => "Failis on viga, mida vormil parandada ei saa. Täpsem kirjeldus (inglise keeles) on allpool „Üksikasjad“ all.".into(),
     }
 }
@@ -113,6 +138,34 @@ fn fi(ui: &Ui, said: &Said) -> String {
         Said::NoQuizzesListed => "Kurssilla ei ole yhtään testiä. Lisää testi.".into(),
         Said::NotListed => "Tätä testitiedostoa ei ole kurssin testien luettelossa. Lisää se luetteloon tai poista tiedosto.".into(),
         Said::CannotRead { .. } => "Tiedostoa ei voitu lukea.".into(),
+        Said::Dialogue(d) => match d {
+            DialogueSaid::BadMode { value } => {
+                format!("Tila ”{value}” on tuntematon. Valitse ”coach” (palaute jokaisen vastauksen jälkeen) tai ”real” (palaute vasta lopussa).")
+            }
+            DialogueSaid::NoSteps => "Dialogissa ei ole yhtään vaihetta. Lisää vähintään yksi vaihe.".into(),
+            DialogueSaid::NoEndings => "Dialogissa ei ole yhtään loppua. Lisää vähintään yksi loppu.".into(),
+            DialogueSaid::TooManyParts { endings, found } => {
+                format!("Dialogissa on {found} {}, enintään {MAX_DIALOGUE_NODES} on sallittu.", if *endings { "loppua" } else { "vaihetta" })
+            }
+            DialogueSaid::DuplicateId { id } => {
+                format!("Tunnus ”{id}” on dialogissa kahdella osalla. Jokaisella vaiheella ja lopulla on oltava oma tunnuksensa.")
+            }
+            DialogueSaid::BadMood { value } => format!("Mieliala ”{value}” on tuntematon. Valitse calm, impatient, annoyed tai pleased."),
+            DialogueSaid::Replies { step, found } => format!("Vaiheessa ”{step}” on {found} vastausta. Vaiheessa voi olla 2–{MAX_REPLIES} vastausta."),
+            DialogueSaid::Points { value } => format!("Pisteet {value} eivät kelpaa: vastauksesta saa 0–{MAX_REPLY_POINTS} pistettä."),
+            DialogueSaid::NoBest { step } => format!(
+                "Vaiheen ”{step}” kaikista vastauksista saa yhtä monta pistettä, joten mikään ei ole paras. Anna parhaalle vastaukselle enemmän pisteitä."
+            ),
+            DialogueSaid::UnknownNext { next } => format!("”{next}” ei ole tämän dialogin vaihe eikä loppu. Valitse olemassa oleva."),
+            DialogueSaid::Threshold { value, most } => format!("Raja {value} ei kelpaa: keskustelussa voi kerätä 1–{most} pistettä."),
+            DialogueSaid::Loop { step } => format!(
+                "Vaiheesta ”{step}” pääsee takaisin samaan vaiheeseen, joten keskustelu ei ehkä lopu koskaan. Ohjaa se myöhempään vaiheeseen tai loppuun."
+            ),
+            DialogueSaid::TooLong => format!("Jokin reitti dialogin läpi on pidempi kuin {MAX_DIALOGUE_STEPS} vaihetta. Lyhennä sitä."),
+            DialogueSaid::Unreachable { id } => {
+                format!("Mikään reitti ensimmäisestä vaiheesta ei johda osaan ”{id}”. Ohjaa jokin vastaus sinne tai poista se.")
+            }
+        },
         Said::Other(_) => "Tiedostossa on virhe, jota ei voi korjata lomakkeella. Tarkempi kuvaus (englanniksi) on alla kohdassa ”Lisätiedot”.".into(),
     }
 }
@@ -165,6 +218,28 @@ fn en(ui: &Ui, said: &Said) -> String {
         Said::NoQuizzesListed => "The course has no quizzes. Add one.".into(),
         Said::NotListed => "This quiz file is not in the course's list of quizzes. Add it to the list, or remove the file.".into(),
         Said::CannotRead { .. } => "The file could not be read.".into(),
+        Said::Dialogue(d) => match d {
+            DialogueSaid::BadMode { value } => {
+                format!("The mode “{value}” is unknown. Choose “coach” (feedback after each reply) or “real” (feedback only at the end).")
+            }
+            DialogueSaid::NoSteps => "The dialogue has no step. Add at least one.".into(),
+            DialogueSaid::NoEndings => "The dialogue has no ending. Add at least one.".into(),
+            DialogueSaid::TooManyParts { endings, found } => {
+                format!("The dialogue has {found} {}; at most {MAX_DIALOGUE_NODES} are allowed.", if *endings { "endings" } else { "steps" })
+            }
+            DialogueSaid::DuplicateId { id } => format!("Two parts of the dialogue are called “{id}”. Every step and ending needs its own id."),
+            DialogueSaid::BadMood { value } => format!("The mood “{value}” is unknown. Choose calm, impatient, annoyed or pleased."),
+            DialogueSaid::Replies { step, found } => format!("The step “{step}” has {found} replies; a step offers 2 to {MAX_REPLIES}."),
+            DialogueSaid::Points { value } => format!("{value} points will not do: a reply earns 0 to {MAX_REPLY_POINTS}."),
+            DialogueSaid::NoBest { step } => format!("Every reply of the step “{step}” earns the same points, so none is the best. Give the best reply more."),
+            DialogueSaid::UnknownNext { next } => format!("“{next}” is no step or ending of this dialogue. Choose one that exists."),
+            DialogueSaid::Threshold { value, most } => format!("The threshold {value} will not do: a conversation here collects 1 to {most} points."),
+            DialogueSaid::Loop { step } => {
+                format!("A way from the step “{step}” comes back to it, so the conversation might never end. Lead it on to a later step or an ending.")
+            }
+            DialogueSaid::TooLong => format!("A way through the dialogue is longer than {MAX_DIALOGUE_STEPS} steps. Shorten it."),
+            DialogueSaid::Unreachable { id } => format!("No way from the first step leads to “{id}”. Lead a reply there or remove it."),
+        },
         Said::Other(_) => "The file has a problem the form cannot fix. The details (in English) are below, under “Details”.".into(),
     }
 }
@@ -356,6 +431,14 @@ const ADVICE: &[(&str, [&str; 3])] = &[
             "Testis on vihjeid, aga vihje eest ei arvata midagi maha: vihje enne vastamist on tasuta. Määra vihje mahaarvamine.",
             "Testissä on vihjeitä, mutta vihjeestä ei vähennetä mitään: vihje ennen vastaamista on ilmainen. Aseta vihjevähennys.",
             "The quiz has hints but no deduction for them, so a hint before answering is free. Set a deduction per hint.",
+        ],
+    ),
+    (
+        "dialogue_shape",
+        [
+            "Dialoogi parim tee on liiga lühike (alla 3 vastuse) või parim vastus on sammudes märgatavalt pikim. Lisa samme või tee teised vastused sama põhjalikuks.",
+            "Dialogin paras reitti on liian lyhyt (alle 3 vastausta) tai paras vastaus on vaiheissa selvästi pisin. Lisää vaiheita tai tee muista vastauksista yhtä perusteellisia.",
+            "The dialogue's best path is too short (under 3 replies), or its best replies are noticeably the longest. Add steps, or give the other replies as much detail.",
         ],
     ),
     (

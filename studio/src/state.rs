@@ -351,7 +351,8 @@ impl Reducible for Studio {
     }
 }
 
-/// Appends an element to the list at `list` (options, items, pairs or hints of a question).
+/// Appends an element to the list at `list` (options, items, pairs or hints of a
+/// question; a dialogue's steps and endings, and a step's replies).
 fn append(draft: &mut Draft, list: &Field) -> Result<(), tere_authoring::EditError> {
     let at = draft.len(list);
     let Some((question, Seg::Key(name))) = list.split_last() else {
@@ -362,6 +363,9 @@ fn append(draft: &mut Draft, list: &Field) -> Result<(), tere_authoring::EditErr
         keys::ITEMS => draft.add_item(&question, at),
         keys::PAIR => draft.add_pair(&question, at),
         keys::HINT => draft.add_hint(&question, at),
+        keys::STEP => draft.add_step(&question, at),
+        keys::REPLY => draft.add_reply(&question, at),
+        keys::ENDING => draft.add_ending(&question, at),
         _ => Err(tere_authoring::EditError::NoField(list.clone())),
     }
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openPage, answer, delivered, screenshot, reachType, quizPerType, COURSE, DIST } from './harness.mjs';
+import { serve, launch, openPage, answer, delivered, screenshot, reachType, quizPerType, COURSE, DIST, check } from './harness.mjs';
 
 const AXE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../node_modules/axe-core/axe.min.js');
 let server; let browser;
@@ -56,7 +56,7 @@ for (const scheme of ['light', 'dark']) {
         await reachType(page, quiz, type);
         await audit(page, `${type} before checking`);
         await answer(page, quiz, false);
-        await page.locator('[data-action="check"]').click();
+        await check(page);
         await page.locator('.feedback').waitFor();
         await audit(page, `${type} after checking`);
       }
@@ -68,7 +68,7 @@ for (const scheme of ['light', 'dark']) {
       await page.locator('[data-action="start"]').click();
       for (;;) {
         await answer(page, quiz, false);
-        await page.locator('[data-action="check"]').click();
+        await check(page);
         if (await page.locator('[data-action="finish"]').count()) break;
         await page.locator('[data-action="next"]').click();
       }
@@ -105,7 +105,7 @@ test('from 320 px up nothing scrolls sideways and touch targets are at least 44 
         const type = await page.locator('section.question').getAttribute('data-question-type');
         if (n < 3 || ['ordering', 'matching', 'reflection'].includes(type)) await look(`q${n + 1}-${type}`);
         await answer(page, quiz, n % 3 !== 0);
-        await page.locator('[data-action="check"]').click();
+        await check(page);
         if (n === 0) await look(`q1-${type}-checked`);
         if (await page.locator('[data-action="finish"]').count()) break;
         await page.locator('[data-action="next"]').click();

@@ -2,7 +2,7 @@
 // by keyboard alone, and every question type on a phone and a desktop screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, playQuiz, playOn, summary, answer, screenshot, reachType, quizPerType, tabTo, keyboardAnswer, COURSE, DIST } from './harness.mjs';
+import { serve, launch, openPage, playQuiz, playOn, summary, answer, screenshot, reachType, quizPerType, tabTo, keyboardAnswer, COURSE, DIST, check, keyboardCheck } from './harness.mjs';
 
 let server; let browser;
 before(async () => {
@@ -42,8 +42,7 @@ test('a learner finishes a quiz with every question type using only the keyboard
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'tere-heading', 'focus moves to the new question');
     seen.add(await page.locator('section.question').getAttribute('data-question-type'));
     await keyboardAnswer(page);
-    await tabTo(page, '[data-action="check"]');
-    await page.keyboard.press('Enter');
+    await keyboardCheck(page);
     await page.locator('.feedback').waitFor();
     assert.match(await page.locator('.feedback .verdict').textContent(), /Õige|Vastus on salvestatud/, await focused(page));
     const last = await page.locator('[data-action="finish"]').count();
@@ -52,7 +51,7 @@ test('a learner finishes a quiz with every question type using only the keyboard
     if (last) break;
   }
   assert.deepEqual(await summary(page), { score: 100, passed: true });
-  for (const type of ['single', 'multiple', 'true_false', 'ordering', 'matching', 'scenario', 'reflection']) {
+  for (const type of ['single', 'multiple', 'true_false', 'ordering', 'matching', 'scenario', 'reflection', 'dialogue']) {
     const quizzesWithType = COURSE.quizzes.find((x) => x.id === 'ettevalmistus').questions.some((x) => x.type === type);
     if (quizzesWithType) assert.ok(seen.has(type), `${type} answered by keyboard`);
   }
@@ -61,7 +60,7 @@ test('a learner finishes a quiz with every question type using only the keyboard
 
 test('every question type has been seen by keyboard somewhere in the course', async () => {
   const types = new Set(COURSE.quizzes.flatMap((q) => q.questions.map((x) => x.type)));
-  assert.deepEqual([...types].sort(), ['matching', 'multiple', 'ordering', 'reflection', 'scenario', 'single', 'true_false']);
+  assert.deepEqual([...types].sort(), ['dialogue', 'matching', 'multiple', 'ordering', 'reflection', 'scenario', 'single', 'true_false']);
   const inFirstStage = new Set(COURSE.quizzes.find((x) => x.id === 'ettevalmistus').questions.map((x) => x.type));
   const missing = [...types].filter((t) => !inFirstStage.has(t));
   // Types the keyboard test above does not meet are played here by keyboard.
@@ -71,8 +70,7 @@ test('every question type has been seen by keyboard somewhere in the course', as
     await page.locator('[data-action="start"]').click();
     await reachType(page, quiz, type);
     await keyboardAnswer(page);
-    await tabTo(page, '[data-action="check"]');
-    await page.keyboard.press('Enter');
+    await keyboardCheck(page);
     assert.match(await page.locator('.feedback .verdict').textContent(), /Õige|Oikein/);
     await page.context().close();
   }
@@ -86,7 +84,7 @@ test('screenshots of every question type, before and after checking, at 375 and 
       await reachType(page, quiz, type);
       await screenshot(page, `type-${type}-${width}`);
       await answer(page, quiz, false);
-      await page.locator('[data-action="check"]').click();
+      await check(page);
       await screenshot(page, `type-${type}-${width}-checked`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       assert.equal(overflow, false, `${type} scrolls sideways at ${width}px`);

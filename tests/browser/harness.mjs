@@ -142,9 +142,81 @@ export async function answer(page, quiz, correct) {
     case 'reflection':
       await page.locator('textarea.reflection').fill('Minu mõtted: valmistun tööpäevaks rahulikult.');
       return null;
+    case 'dialogue': {
+      // The best reply at every step, or the worst; the conversation checks itself at its ending.
+      const path = correct ? q.bestPath : worstPath(q);
+      await sayPath(page, path);
+      lastPath.set(page, path);
+      return walkDialogue(q, path).points / q.bestPoints;
+    }
     default:
       throw new Error(`unknown type ${q.type}`);
   }
+}
+
+/** The path a dialogue was last answered with, for another try (`settle`). */
+const lastPath = new WeakMap();
+
+/** Clicks a dialogue's replies in turn, each once the step offering it is on screen. */
+export async function sayPath(page, path) {
+  for (const reply of path) await page.locator(`.replies button[data-reply-index="${reply}"]`).click();
+}
+
+/**
+ * Where a dialogue's `path` (reply indices) leads and the points it collects, by the
+ * documented rule (questions/README.md): a reply's branches in order, the first whose
+ * `at_least` the points so far (the reply's included) meet, else its `next`.
+ */
+export function walkDialogue(q, path) {
+  let at = { step: q.steps[0].id };
+  let points = 0;
+  for (const r of path) {
+    const reply = q.steps.find((s) => s.id === at.step).replies[r];
+    points += reply.points;
+    at = (reply.branches.find((b) => points >= b.atLeast) ?? reply).next;
+  }
+  return { at, points };
+}
+
+/** The interactions an LMS records for dialogue `q` said along `path`: one a reply,
+ * `<id>__<step>`, its credit the reply's points over the step's best. */
+export function replyRecords(q, path) {
+  return path.map((reply, i) => {
+    const step = q.steps.find((s) => s.id === walkDialogue(q, path.slice(0, i)).at.step);
+    const best = Math.max(...step.replies.map((r) => r.points));
+    return { id: `${q.id}__${step.id}`, credit: step.replies[reply].points / best };
+  });
+}
+
+/** The ids of the interactions an LMS records for question `q` answered right: the
+ * question's, or for a dialogue one per reply on its best path. */
+export function recordIds(q) {
+  return q.type === 'dialogue' ? replyRecords(q, q.bestPath).map((r) => r.id) : [q.id];
+}
+
+/** The reply with the fewest points (the first of equals) at every step, to an ending. */
+export function worstPath(q) {
+  const path = [];
+  for (let at = walkDialogue(q, path).at; at.step; at = walkDialogue(q, path).at) {
+    const replies = q.steps.find((s) => s.id === at.step).replies;
+    path.push(replies.reduce((low, r, i) => (r.points < replies[low].points ? i : low), 0));
+  }
+  return path;
+}
+
+/** Checks the answer on screen: Check, unless the question checked itself (a dialogue, at its ending). */
+export async function check(page) {
+  if (await page.locator('section.question[data-question-type="dialogue"]').count()) return page.locator('.feedback').waitFor();
+  await page.locator('[data-action="check"]').click();
+}
+
+/** Checks by keyboard (Tab to Check and Enter; a dialogue checked itself at its ending) and waits for the feedback. */
+export async function keyboardCheck(page) {
+  if (!(await page.locator('section.question[data-question-type="dialogue"]').count())) {
+    await tabTo(page, '[data-action="check"]');
+    await page.keyboard.press('Enter');
+  }
+  await page.locator('.feedback').waitFor();
 }
 
 async function currentOrder(page) {
@@ -219,6 +291,16 @@ export async function keyboardAnswer(page, correct = true) {
       await tabTo(page, 'textarea');
       await page.keyboard.type('Jään rahulikuks ja küsin, milles on kliendi tegelik mure.');
       return null;
+    case 'dialogue': {
+      // After each reply focus is on the next step's first reply: Tab on to the one to say.
+      const path = correct ? q.bestPath : worstPath(q);
+      for (const reply of path) {
+        await tabTo(page, `.replies button[data-reply-index="${reply}"]`);
+        await page.keyboard.press('Enter');
+      }
+      await page.locator('.feedback').waitFor();
+      return walkDialogue(q, path).points / q.bestPoints;
+    }
     default:
       throw new Error(type);
   }
@@ -243,7 +325,8 @@ export async function settle(page) {
   await page.locator('.feedback').waitFor();
   while (await page.locator('.feedback[data-final="false"]').count()) {
     await page.locator('[data-action="try-again"]').click();
-    await page.locator('[data-action="check"]').click();
+    if (lastPath.has(page) && await page.locator('section.question[data-question-type="dialogue"]').count()) await sayPath(page, lastPath.get(page));
+    await check(page);
     await page.locator('.feedback').waitFor();
     tries++;
   }
@@ -261,12 +344,18 @@ export function penalised(quiz, credit, tries, hintsAsked = 0) {
 async function step(page, quiz, correct, tally) {
   await page.locator('section.question').waitFor();
   const raw = await answer(page, quiz, correct);
-  await page.locator('[data-action="check"]').click();
-  const credit = penalised(quiz, raw, await settle(page));
+  await check(page);
+  const tries = await settle(page);
+  const credit = penalised(quiz, raw, tries);
   if (credit !== null) { tally.sum += credit; tally.graded++; }
   (tally.credits ??= []).push(credit);
   tally.position++;
-  tally.ids.push(await page.locator('section.question').getAttribute('data-question-id'));
+  const id = await page.locator('section.question').getAttribute('data-question-id');
+  tally.ids.push(id);
+  // What an LMS records: the question's result once; a dialogue's every reply, each try.
+  const q = quiz.questions.find((x) => x.id === id);
+  if (q?.type === 'dialogue') for (let t = 0; t < tries; t++) (tally.records ??= []).push(...replyRecords(q, lastPath.get(page)));
+  else (tally.records ??= []).push({ id, credit });
   return (await page.locator('[data-action="finish"]').count()) > 0;
 }
 
@@ -292,7 +381,7 @@ export async function playOn(page, quiz, correctWhen = () => true, passMark = qu
 
 export function expected(tally, passMark) {
   const score = tally.graded === 0 ? 100 : Math.round((100 * tally.sum) / tally.graded);
-  return { score, passed: score >= passMark, answered: tally.position, ids: tally.ids, credits: tally.credits };
+  return { score, passed: score >= passMark, answered: tally.position, ids: tally.ids, credits: tally.credits, records: tally.records ?? [] };
 }
 
 /** Walks the open attempt to its first question of `type`, answering the others right. */
@@ -301,7 +390,7 @@ export async function reachType(page, quiz, type) {
     await page.locator('section.question').waitFor();
     if (await page.locator('section.question').getAttribute('data-question-type') === type) return;
     await answer(page, quiz, true);
-    await page.locator('[data-action="check"]').click();
+    await check(page);
     await settle(page);
     await page.locator('[data-action="next"]').click();
   }

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, quizById, playQuiz, playOn, playSome, unzip, screenshot, reachType, quizPerType, interactions, answer, COURSE, DIST, SCREENSHOTS } from './harness.mjs';
+import { serve, launch, quizById, playQuiz, playOn, playSome, unzip, screenshot, reachType, quizPerType, interactions, answer, COURSE, DIST, SCREENSHOTS, check } from './harness.mjs';
 import { violations } from './moodle-rules.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -111,7 +111,7 @@ for (const v of ['12', '2004']) {
     const playedB = await playStage(frame, b, (i) => i % 2 === 0);
     // Back to the first stage: a weaker retry must not lower it.
     await openStage(page, frame, a);
-    await playStage(frame, a, () => false);
+    const retriedA = await playStage(frame, a, () => false);
     await leave(page);
     const data = await stored(page);
     assert.deepEqual(stageResult(v, data, a.id), { score: String(passedA.score), status: 'passed' });
@@ -119,7 +119,7 @@ for (const v of ['12', '2004']) {
     // The course grade: the mean of every graded stage's best (stages not done count 0).
     const graded = COURSE.quizzes.filter((q) => q.questions.some((x) => x.type !== 'reflection'));
     assert.equal(data[v === '12' ? 'cmi.core.score.raw' : 'cmi.score.raw'], String(Math.round((passedA.score + playedB.score) / graded.length)));
-    assert.equal(interactionIds(data).length, passedA.answered * 2 + playedB.answered, 'every answer of every visit');
+    assert.equal(interactionIds(data).length, passedA.records.length + playedB.records.length + retriedA.records.length, 'every answer of every visit');
     assert.deepEqual(violations(v, await page.evaluate(() => window.calls)), []);
     assert.deepEqual(page.errors, []);
     await close();
@@ -142,7 +142,7 @@ for (const v of ['12', '2004']) {
     assert.equal(attempts.length, 2);
     assert.deepEqual(stageResult(v, attempts[0], quiz.id), { score: '100', status: 'passed' });
     assert.deepEqual(stageResult(v, attempts[1], quiz.id), { score: String(second.score), status: 'failed' }, 'the new attempt records what was done in it');
-    assert.equal(interactionIds(attempts[1]).length, second.answered);
+    assert.equal(interactionIds(attempts[1]).length, second.records.length);
     assert.equal(await page.evaluate(() => window.grade()), 100, 'the grade (highest attempt) keeps the pass');
     assert.deepEqual(violations(v, await page.evaluate(() => window.calls)), []);
     await close();
@@ -180,7 +180,7 @@ for (const v of ['12', '2004']) {
     const attempts = await page.evaluate(() => window.attempts());
     assert.equal(attempts.length, 1, 'the unfinished attempt was resumed, not replaced');
     const ids = interactionIds(attempts[0]);
-    assert.deepEqual(ids, expected.ids, 'every answer once, in order');
+    assert.deepEqual(ids, expected.records.map((r) => r.id), 'every answer once, in order');
     assert.equal(new Set(ids).size, ids.length, 'no id stored twice in the attempt');
     assert.deepEqual(stageResult(v, attempts[0], quiz.id), { score: '100', status: 'passed' });
     assert.equal(await page.evaluate(() => window.grade()), 100);
@@ -220,7 +220,7 @@ test('SCORM 2004: a session the LMS refuses for good (error 104) is told truthfu
   const data = await stored(page);
   assert.deepEqual(stageResult('2004', data, quiz.id), { score: String(expected.score), status: expected.passed ? 'passed' : 'failed' });
   assert.equal(data['cmi.completion_status'], 'completed');
-  assert.deepEqual(interactionIds(data), expected.ids, 'every answer arrives once');
+  assert.deepEqual(interactionIds(data), expected.records.map((r) => r.id), 'every answer arrives once');
   assert.deepEqual(violations('2004', await page.evaluate(() => window.calls)), []);
   await close();
 });
@@ -237,7 +237,7 @@ test('SCORM 1.2: a session the LMS never opened is delivered on the next launch,
   await leave(page);
   const data = await stored(page);
   assert.deepEqual(stageResult('12', data, quiz.id), { score: String(expected.score), status: expected.passed ? 'passed' : 'failed' });
-  assert.deepEqual(interactionIds(data), expected.ids, 'every answer arrives once');
+  assert.deepEqual(interactionIds(data), expected.records.map((r) => r.id), 'every answer arrives once');
   await close();
 });
 
@@ -278,7 +278,7 @@ for (const width of [375, 1280]) {
     await page.waitForFunction(() => document.getElementById('sco').clientHeight !== 666);
     m = await fits();
     assert.ok(m.frameHeight >= m.contentHeight, 'still fits after a window resize');
-    await frame.locator('[data-action="check"]').click();
+    await check(frame);
     await frame.locator('.feedback').waitFor();
     await screenshot(page, `moodle-frame-${width}-feedback`);
     assert.deepEqual(page.errors, []);
@@ -286,6 +286,32 @@ for (const width of [375, 1280]) {
     await close();
   });
 }
+
+test("in Moodle's frame at 375 px a dialogue is played to its end: each step's replies in the page, the frame grown to the conversation", async () => {
+  const quiz = quizPerType().get('dialogue');
+  const d = quiz.questions.find((q) => q.type === 'dialogue');
+  const { page, frame, close } = await player('2004', { width: 375, height: 812 });
+  await openStage(page, frame, quiz);
+  await frame.locator('[data-action="start"]').click();
+  await reachType(frame, quiz, 'dialogue');
+  for (const [n, reply] of d.bestPath.entries()) {
+    const button = frame.locator(`.replies button[data-reply-index="${reply}"]`);
+    await button.waitFor();
+    const m = await page.evaluate((i) => {
+      const iframe = document.getElementById('sco');
+      const b = iframe.contentDocument.querySelector(`.replies button[data-reply-index="${i}"]`).getBoundingClientRect();
+      return { frame: iframe.clientHeight, content: iframe.contentDocument.documentElement.scrollHeight, bottom: b.bottom, right: b.right, width: iframe.clientWidth };
+    }, reply);
+    assert.ok(m.frame >= m.content, `step ${n + 1}: the frame (${m.frame} px) holds the conversation (${m.content} px)`);
+    assert.ok(m.bottom <= m.frame && m.right <= m.width, `step ${n + 1}: the reply is inside the frame, reached by scrolling the page`);
+    if (n === 2) await screenshot(page, 'moodle-frame-375-dialogue');
+    await button.click();
+  }
+  await frame.locator('.feedback').waitFor();
+  await screenshot(page, 'moodle-frame-375-dialogue-debrief');
+  assert.deepEqual(page.errors, []);
+  await close();
+});
 
 for (const reducedMotion of ['no-preference', 'reduce']) {
   test(`on a phone in Moodle's frame a wrong first try keeps "Proovi uuesti" in view without moving focus, and the frame grows with the feedback at once (motion: ${reducedMotion})`, async () => {
@@ -319,7 +345,7 @@ for (const reducedMotion of ['no-preference', 'reduce']) {
       return { ...m, visible: m.top >= 0 && m.bottom <= m.viewport + 1 }; // a subpixel's leeway
     };
     await page.evaluate(`window.inView = ${inView}`);
-    await frame.locator('[data-action="check"]').click();
+    await check(frame);
     const tryAgain = frame.locator('[data-action="try-again"]');
     await tryAgain.waitFor();
     assert.equal(await frame.locator('.feedback[data-final="false"] .tries-left').count(), 1, 'the tries left are said');

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, quizById, playQuiz, DIST } from './harness.mjs';
+import { serve, launch, quizById, playQuiz, DIST, check } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 let host; let foreign; let browser;
@@ -38,10 +38,13 @@ test('events arrive in order with the documented shapes, and the iframe is sized
   const order = kinds(all);
   assert.equal(order[0], 'tere:ready');
   assert.equal(order.at(-1), 'tere:completed');
-  assert.deepEqual(order.slice(1, -1), Array.from({ length: expected.answered }, () => ['tere:answered', 'tere:progress']).flat());
+  // A dialogue's replies come first as `tere:answered` with a `step` each.
+  const replies = all.filter((m) => m.type === 'tere:answered' && m.step !== undefined);
+  assert.deepEqual(kinds(all.filter((m) => m.step === undefined)).slice(1, -1), Array.from({ length: expected.answered }, () => ['tere:answered', 'tere:progress']).flat());
+  assert.deepEqual(replies.map((m) => `${m.questionId}__${m.step}`), expected.records.filter((r) => r.id.includes('__')).map((r) => r.id));
   const ready = all.find((m) => m.type === 'tere:ready');
   assert.ok(ready.quizzes.some((q) => q.id === quiz.id && typeof q.title === 'string'));
-  const answered = all.filter((m) => m.type === 'tere:answered');
+  const answered = all.filter((m) => m.type === 'tere:answered' && m.step === undefined);
   assert.deepEqual(answered.map((m) => m.questionId), expected.ids);
   answered.forEach((m, n) => {
     assert.equal(m.quiz, quiz.id);
@@ -86,7 +89,7 @@ test('a page of another origin gets nothing', async () => {
   const { page, frame } = await embed(foreign.base, `${host.base}/dist/index.html?quiz=${quiz.id}&hostOrigin=${encodeURIComponent(host.base)}`);
   await frame.locator('[data-action="start"]').click();
   await frame.locator('label[data-option-index="0"]').click();
-  await frame.locator('[data-action="check"]').click();
+  await check(frame);
   await frame.locator('.feedback').waitFor();
   await page.waitForTimeout(300);
   assert.deepEqual(await messages(page), []);

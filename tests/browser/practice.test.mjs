@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, openPage, quizById, answer, settle, penalised, playOn, summary, delivered, screenshot, unload, tabTo, keyboardAnswer, questionById, interactions, resultWord, DIST, DIST_SCORM } from './harness.mjs';
+import { serve, launch, openPage, quizById, answer, settle, penalised, playOn, summary, delivered, screenshot, unload, tabTo, keyboardAnswer, questionById, interactions, resultWord, DIST, DIST_SCORM, check, keyboardCheck } from './harness.mjs';
 import { violations } from './moodle-rules.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -34,13 +34,6 @@ after(async () => {
 const url = (query) => `${server.base}/course/index.html${query}`;
 
 const activeMatches = (page, selector) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
-
-/** Checks by keyboard and waits for the feedback. */
-async function keyboardCheck(page) {
-  await tabTo(page, '[data-action="check"]');
-  await page.keyboard.press('Enter');
-  await page.locator('.feedback').waitFor();
-}
 
 /** Moves on by keyboard (next or finish); returns whether it was the last question. */
 async function keyboardOn(page) {
@@ -202,15 +195,15 @@ for (const version of ['12', '2004']) {
     await frame.locator('[data-action="hint"]').click();
     await frame.locator('ol.hints li.hint').first().waitFor();
     await answer(frame, quiz, false);
-    await frame.locator('[data-action="check"]').click();
+    await check(frame);
     await frame.locator('.feedback[data-final="false"]').waitFor();
     await frame.locator('[data-action="try-again"]').click();
     await answer(frame, quiz, true);
-    await frame.locator('[data-action="check"]').click();
+    await check(frame);
     assert.equal(await settle(frame), 1);
     // One hint asked (the one shown after the wrong try is given, not asked): its deduction too.
     const firstCredit = penalised(quiz, 1, 2, 1);
-    const tally = { sum: firstCredit, graded: 1, position: 1, ids: [firstId], credits: [firstCredit] };
+    const tally = { sum: firstCredit, graded: 1, position: 1, ids: [firstId], credits: [firstCredit], records: [{ id: firstId, credit: firstCredit }] };
     await frame.locator('[data-action="next"]').click();
     // The rest: every third question wrong (tried twice, as the harness's learner does).
     const expected = await playOn(frame, quiz, (i) => i % 3 !== 1, quiz.passMark, tally);
@@ -226,7 +219,7 @@ for (const version of ['12', '2004']) {
     await frame.locator('section.question[data-practice="true"]').waitFor();
     for (;;) {
       await answer(frame, quiz, false);
-      await frame.locator('[data-action="check"]').click();
+      await check(frame);
       await settle(frame);
       if (await frame.locator('[data-action="finish"]').count()) break;
       await frame.locator('[data-action="next"]').click();
@@ -244,9 +237,9 @@ for (const version of ['12', '2004']) {
     const log = await page.evaluate(() => window.calls);
     assert.deepEqual(violations(version, log), [], 'every call meets Moodle\'s rules');
     const list = interactions(data);
-    assert.deepEqual(list.map((i) => i.id), expected.ids, 'one interaction per question, after its last try, none for practice');
+    assert.deepEqual(list.map((i) => i.id), expected.records.map((r) => r.id), 'one interaction per question after its last try (a dialogue: per reply), none for practice');
     list.forEach((interaction, n) => {
-      assert.equal(interaction.result, resultWord(version, expected.credits[n]), interaction.id);
+      assert.equal(interaction.result, resultWord(version, expected.records[n].credit), interaction.id);
       assert.ok(interaction.latency, `${interaction.id} has a latency`);
     });
     assert.equal(list[0].result, (Math.round(firstCredit * 100) / 100).toFixed(2), 'right on the second try, less the try penalty and the hint asked');
@@ -273,10 +266,10 @@ test('postMessage: tere:answered carries try, hintsUsed and final; practice arri
   await frame.locator('[data-action="start"]').click();
   await frame.locator('[data-action="hint"]').click();
   await answer(frame, quiz, false);
-  await frame.locator('[data-action="check"]').click();
+  await check(frame);
   await frame.locator('[data-action="try-again"]').click();
   await answer(frame, quiz, true);
-  await frame.locator('[data-action="check"]').click();
+  await check(frame);
   await page.waitForFunction(() => window.messages.filter((m) => m.type === 'tere:answered').length >= 2);
   const answered = (await page.evaluate(() => window.messages)).filter((m) => m.type === 'tere:answered');
   assert.deepEqual(answered.map((m) => [m.try, m.hintsUsed, m.final, m.correct]), [[1, 2, false, false], [2, 2, true, false]],
@@ -289,7 +282,7 @@ test('postMessage: tere:answered carries try, hintsUsed and final; practice arri
   const before = (await page.evaluate(() => window.messages)).length;
   await frame.locator('[data-action="practice"]').click();
   await answer(frame, quiz, true);
-  await frame.locator('[data-action="check"]').click();
+  await check(frame);
   await page.waitForFunction((n) => window.messages.slice(n).some((m) => m.type === 'tere:practised'), before);
   const later = (await page.evaluate(() => window.messages)).slice(before).filter((m) => m.type !== 'tere:resize');
   assert.deepEqual(later.map((m) => m.type), ['tere:practised'], 'no answered, progress or completed for practice');
@@ -306,7 +299,7 @@ test('screenshots at 375 and 1280 px: a question with a hint shown, and after a 
     await page.locator('ol.hints li.hint').first().waitFor();
     await screenshot(page, `practice-hint-${width}`);
     await answer(page, quizById(QUIZ), false);
-    await page.locator('[data-action="check"]').click();
+    await check(page);
     await page.locator('.feedback[data-final="false"]').waitFor();
     assert.equal(await page.locator('label.option.missed').count(), 0, 'the right answer is not revealed');
     await screenshot(page, `practice-wrong-try-${width}`);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, quizById, playQuiz, playSome, summary, reachType, quizPerType, delivered, DIST, DIST_SCORM } from './harness.mjs';
+import { recordIds, serve, launch, openPage, quizById, playQuiz, playSome, summary, reachType, quizPerType, delivered, DIST, DIST_SCORM, check } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const HOSTILE = process.env.TERE_HOSTILE_DIST ?? path.join(ROOT, 'target/hostile-dist');
@@ -58,13 +58,13 @@ test('markup and script in content are shown as text, never run or rendered', as
   assert.match(await page.locator('h2').textContent(), /Which is <b>bold<\/b>\? <script>/);
   assert.equal(await page.locator('[data-action="finish"]').count(), 0, 'an option cannot inject a button');
   await page.locator('label.option', { hasText: '<i>italic</i> option' }).click();
-  await page.locator('[data-action="check"]').click();
+  await check(page);
   assert.match(await page.locator('.feedback').textContent(), /<img src=x onerror/);
   await page.locator('[data-action="next"]').click();
   assert.match(await page.locator('.dialogue blockquote').textContent(), /^<script>window\.injected = true<\/script>Hello$/);
   assert.match(await page.locator('h2').textContent(), /&amp; entities &lt;b&gt;/);
   await page.locator('label.option').first().click();
-  await page.locator('[data-action="check"]').click();
+  await check(page);
   await page.locator('[data-action="next"]').click();
   const options = await page.locator('select[data-pair-index="0"] option').allTextContents();
   assert.ok(options.includes('<option>injected</option>') && options.includes('</select><script>window.injected = true</script>'), JSON.stringify(options));
@@ -143,7 +143,7 @@ test('rapid double clicks and key presses never count an answer twice', async ()
   await frame.locator('section.summary').waitFor();
   await page.waitForFunction(() => window.cmiData()['cmi.completion_status'] === 'completed');
   const ids = await page.evaluate(() => Object.entries(window.cmiData()).filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k)).map(([, v]) => v));
-  assert.deepEqual(ids, quiz.questions.map((q) => q.id), 'one interaction per question');
+  assert.deepEqual(ids, quiz.questions.flatMap(recordIds), 'one interaction per question (a dialogue: per reply)');
   await page.close();
 });
 
@@ -159,7 +159,7 @@ for (const [host, url] of [['standalone', (quiz) => `${plain.base}/site/index.ht
     await reachType(frame, quiz, 'reflection');
     const text = Array.from({ length: 60 }, (_, i) => `Mõte ${String(i).padStart(3, '0')}.`).join('').padEnd(600, 'x').slice(0, 600);
     await frame.locator('textarea.reflection').fill(text);
-    await frame.locator('[data-action="check"]').click();
+    await check(frame);
     await frame.locator('.feedback').waitFor();
     await delivered(host === 'standalone' ? page : page.frames().find((f) => f.url().includes('/site/')));
     await page.reload();

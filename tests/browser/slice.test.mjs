@@ -1,7 +1,7 @@
 // The vertical slice as a learner uses it: the built dist over http, under a nested path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, playQuiz, summary, quizById, screenshot, answer, COURSE, DIST } from './harness.mjs';
+import { serve, launch, openPage, playQuiz, summary, quizById, screenshot, answer, COURSE, DIST, check } from './harness.mjs';
 
 const STAGE_ONE = 'kontakti_loomine';
 let server; let browser;
@@ -113,7 +113,7 @@ test('screenshots of each screen at phone and desktop widths', async () => {
     await page.locator('[data-action="start"]').click();
     await screenshot(page, `slice-${width}-question`);
     await answer(page, quizById(STAGE_ONE), false);
-    await page.locator('[data-action="check"]').click();
+    await check(page);
     await screenshot(page, `slice-${width}-feedback`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(overflow, false, `horizontal scroll at ${width}px`);

@@ -327,8 +327,9 @@ test('questions as cards: twenty fit in one screen, open on click, are added at 
   assert.equal(await page.locator('[data-action="question-open"][aria-expanded="true"]').count(), 0, 'all closed');
   const count = await cards.count();
   assert.ok(count >= 20);
-  const list = await page.locator('.question-list').boundingBox();
-  assert.ok(list.height <= 900, `${count} cards take ${list.height} px, within one 900 px screen`);
+  const [first, twentieth] = [await cards.nth(0).boundingBox(), await cards.nth(19).boundingBox()];
+  const twenty = twentieth.y + twentieth.height - first.y;
+  assert.ok(twenty <= 900, `twenty cards take ${twenty} px, within one 900 px screen`);
   for (const card of await cards.all()) assert.ok((await card.boundingBox()).height <= 44, 'a card is one line');
   await screenshot(page, 'studio-1280-cards');
   // The card says its problems: the added ones still hold the template.
@@ -781,4 +782,68 @@ test('every stage apart: one zip with a SCORM 2004 package per quiz in course or
   assert.deepEqual(lms.missing, []);
   await lmsPage.close();
   await lms.close();
+});
+
+test('a dialogue: a step and a reply added and linked, the map follows, a problem shown and fixed, previewed and published', async () => {
+  const { context, page } = await openStudio();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  const quiz = quizById(QUIZ);
+  const n = quiz.questions.findIndex((q) => q.type === 'dialogue');
+  const d = quiz.questions[n];
+  await openQuestion(page, n);
+  const editor = page.locator('section.question-editor').nth(n);
+  const map = editor.locator('.dialogue-map');
+  await map.waitFor();
+  assert.equal(await map.locator('g.node').count(), d.steps.length + d.endings.length, 'a box for every step and ending');
+  assert.ok(await map.locator('line.way.best').count() >= d.bestPath.length, 'the best way drawn thick, an arrow a reply at least');
+  await screenshot(page, 'studio-dialogue-1280');
+
+  // A new step: more on the map, its placeholder texts problems until written.
+  await editor.locator('[data-action="step-add"]').click();
+  const s = d.steps.length;
+  await field(page, 'question', n, 'step', s, 'line').waitFor();
+  assert.equal(await map.locator('g.node').count(), d.steps.length + d.endings.length + 1);
+  const newId = await field(page, 'question', n, 'step', s, 'id').inputValue();
+  await field(page, 'question', n, 'step', s, 'line').fill('Aga kas teil seda ka suuremas suuruses on?');
+  for (const [r, words] of [[0, 'Vaatan kohe laost järele.'], [1, 'Ei tea, vaadake ise riiulist.']]) {
+    await field(page, 'question', n, 'step', s, 'reply', r, 'text').fill(words);
+    await field(page, 'question', n, 'step', s, 'reply', r, 'feedback').fill(r === 0 ? 'Aitad kohe.' : 'Jätad kliendi üksi.');
+  }
+  // And a third reply to it.
+  await editor.locator('.step-editor').nth(s).locator('[data-action="reply-add"]').click();
+  await field(page, 'question', n, 'step', s, 'reply', 2, 'text').fill('Suuremat pole, aga tellin teile.');
+  await field(page, 'question', n, 'step', s, 'reply', 2, 'feedback').fill('Pakud lahenduse.');
+  // Written, but no reply leads to it yet: said at its id.
+  const unreached = page.locator(`#f-${FILE.replace('.', '_')}-question-${n}-step-${s}-id-problem .problem`);
+  await unreached.waitFor();
+  assert.match(await unreached.textContent(), /Ükski tee/);
+  assert.ok(await page.locator('[data-action="publish-scorm2004"]').isDisabled());
+  // Linked from the first step's first reply: the problem goes, an arrow leads into the new box.
+  await field(page, 'question', n, 'step', 0, 'reply', 0, 'next').selectOption(newId);
+  await unreached.waitFor({ state: 'detached' });
+  await page.locator('.all-good').waitFor();
+  const into = await map.evaluate((svg, id) => {
+    const rect = svg.querySelector(`g.node[data-part="${id}"] rect`);
+    const [x, y, h] = ['x', 'y', 'height'].map((a) => Number(rect.getAttribute(a)));
+    return [...svg.querySelectorAll('line.way')].some((l) => Number(l.getAttribute('x2')) === x && Number(l.getAttribute('y2')) === y + h / 2);
+  }, newId);
+  assert.ok(into, 'an arrow into the new step');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false, 'the map scrolls within its column, not the page');
+  await screenshot(page, 'studio-dialogue-linked-1280');
+
+  // The question's preview plays the new way in the real player.
+  await editor.locator('[data-action="question-preview"]').click();
+  const player = page.frameLocator('.preview iframe');
+  await player.locator('.replies').waitFor();
+  await player.locator('.replies button[data-reply-index="0"]').click();
+  await player.locator('.transcript li.other').nth(1).waitFor();
+  assert.equal(await player.locator('.transcript li.other').last().locator('.said').textContent(), 'Aga kas teil seda ka suuremas suuruses on?');
+  await page.locator('[data-action="close-preview"]').click();
+
+  // Published: the zip's source holds the new step, as written.
+  const zip = unzip(await publish(page, 'publish-scorm2004', 'studio-dialogue.zip'));
+  const source = fs.readFileSync(path.join(zip.dir, 'source', FILE), 'utf8');
+  assert.ok(source.includes(`id = "${newId}"`) && source.includes('Suuremat pole, aga tellin teile.'), 'the new step in the published source');
+  assert.deepEqual(page.errors, []);
+  await context.close();
 });

@@ -38,6 +38,35 @@ pub fn course_json(dir: &Path, out: &Path) -> Result {
                         Kind::Ordering { items } => v["items"] = json!(items),
                         Kind::Matching { pairs } => v["pairs"] = pairs.iter().map(|p| json!({ "left": p.left, "right": p.right })).collect(),
                         Kind::Reflection => {}
+                        // The steps with their replies' text and points, and the best path
+                        // (reply indices), which the learner of the tests can follow.
+                        Kind::Dialogue(d) => {
+                            let next = |n: tere_engine::dialogue::Next| match n {
+                                tere_engine::dialogue::Next::Step(i) => json!({ "step": d.steps[usize::from(i)].id }),
+                                tere_engine::dialogue::Next::Ending(i) => json!({ "ending": d.endings[usize::from(i)].id }),
+                            };
+                            v["steps"] = d
+                                .steps
+                                .iter()
+                                .map(|s| {
+                                    let replies: Vec<Value> = s
+                                        .replies
+                                        .iter()
+                                        .map(|r| {
+                                            let branches: Vec<Value> =
+                                                r.branches.iter().map(|b| json!({ "atLeast": b.at_least, "next": next(b.next) })).collect();
+                                            json!({ "text": r.text, "points": r.points, "next": next(r.next), "branches": branches })
+                                        })
+                                        .collect();
+                                    json!({ "id": s.id, "line": s.line, "replies": replies })
+                                })
+                                .collect();
+                            v["endings"] = d.endings.iter().map(|e| json!({ "id": e.id, "line": e.line, "good": e.good, "debrief": e.debrief })).collect();
+                            let (best, points) = d.best_path();
+                            v["bestPath"] = json!(best);
+                            v["bestPoints"] = json!(points);
+                            v["coach"] = json!(d.coach);
+                        }
                     }
                     v
                 })

@@ -108,8 +108,31 @@ fn players() -> Result<Players> {
     Ok(Players { page: page?, scorm: scorm? })
 }
 
-/// A built player: every file of its folder but its course (`content/`).
+/// A built player as packages serve it: every file of its folder but its course
+/// (`content/`), and the wasm's gzip bytes beside it (`served`).
 fn player_files(dist: &Path) -> Result<Player> {
+    raw_player_files(dist).map(served)
+}
+
+/// `player` with `<wasm>.gz` beside each wasm: zopfli's gzip, made once a package run.
+pub fn served(mut player: Player) -> Player {
+    let gz: Vec<(String, Vec<u8>)> = player
+        .files
+        .iter()
+        .filter(|(name, _)| name.ends_with(".wasm"))
+        .map(|(name, bytes)| {
+            let mut out = Vec::new();
+            // Into a Vec: cannot fail.
+            zopfli::compress(zopfli::Options::default(), zopfli::Format::Gzip, &bytes[..], &mut out).expect("gzip into memory");
+            (format!("{name}.gz"), out)
+        })
+        .collect();
+    player.files.extend(gz);
+    player
+}
+
+/// A built player's files: every file of its folder but its course (`content/`).
+fn raw_player_files(dist: &Path) -> Result<Player> {
     let names = site_files(dist)?;
     if !names.iter().any(|n| n.ends_with(".wasm")) {
         return Err(format!("no player in {}; run `cargo xtask build`", dist.display()));
@@ -120,4 +143,23 @@ fn player_files(dist: &Path) -> Result<Player> {
         .map(|n| std::fs::read(dist.join(&n)).map(|bytes| (n.clone(), bytes)).map_err(|e| format!("{n}: {e}")))
         .collect::<Result<_>>()
         .map(|files| Player { files })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use tere_publish::Player;
+
+    #[test]
+    fn a_served_player_carries_gzip_bytes_that_inflate_to_its_wasm() {
+        let wasm: Vec<u8> = (0..20_000u32).flat_map(|i| (i % 251).to_le_bytes()).collect();
+        let player = super::served(Player { files: vec![("index.html".into(), b"<!doctype html>".to_vec()), ("tere_bg.wasm".into(), wasm.clone())] });
+        let names: Vec<&str> = player.files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["index.html", "tere_bg.wasm", "tere_bg.wasm.gz"]);
+        let mut inflated = Vec::new();
+        flate2::read::GzDecoder::new(&player.files[2].1[..]).read_to_end(&mut inflated).unwrap();
+        assert_eq!(inflated, wasm);
+        assert!(player.files[2].1.len() < wasm.len() / 4);
+    }
 }

@@ -45,6 +45,16 @@ pub const NAME: &str = "name";
 pub const SOURCE: &str = "source";
 pub const SEED: &str = "seed";
 pub const SECTION: &str = "section";
+/// A dialogue's feedback mode, steps, replies and endings, and their own keys.
+pub const MODE: &str = "mode";
+pub const STEP: &str = "step";
+pub const REPLY: &str = "reply";
+pub const ENDING: &str = "ending";
+pub const MOOD: &str = "mood";
+pub const POINTS: &str = "points";
+pub const NEXT: &str = "next";
+pub const GOOD: &str = "good";
+pub const DEBRIEF: &str = "debrief";
 
 #[cfg(test)]
 mod tests {
@@ -86,6 +96,15 @@ mod tests {
             super::SOURCE,
             super::SEED,
             super::SECTION,
+            super::MODE,
+            super::STEP,
+            super::REPLY,
+            super::ENDING,
+            super::MOOD,
+            super::POINTS,
+            super::NEXT,
+            super::GOOD,
+            super::DEBRIEF,
         ];
         for key in keys {
             let field = format!("pub {key}:");

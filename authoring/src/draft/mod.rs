@@ -9,6 +9,7 @@
 mod array;
 mod check;
 mod course;
+mod dialogue;
 pub mod keys;
 mod path;
 mod preview;

@@ -16,10 +16,10 @@ pub(crate) struct Words {
     pub intro: &'static str,
     pub(crate) text: &'static str,
     pub(crate) statement: &'static str,
-    explanation: &'static str,
+    pub(crate) explanation: &'static str,
     pub(crate) right: &'static str,
     pub(crate) wrong: &'static str,
-    new_option: &'static str,
+    pub(crate) new_option: &'static str,
     pub(crate) feedback: &'static str,
     pub(crate) feedback_true: &'static str,
     pub(crate) feedback_false: &'static str,
@@ -136,7 +136,7 @@ pub(crate) fn numbered(pattern: &str, n: usize) -> String {
 }
 
 /// The one table of the `key` array of tables in `text`.
-fn table(text: &str, key: &str) -> Table {
+pub(super) fn table(text: &str, key: &str) -> Table {
     let mut doc: DocumentMut = text.parse().expect("templates are valid TOML");
     match doc.remove(key) {
         Some(Item::ArrayOfTables(a)) => a.into_iter().next().expect("a template has one table"),
@@ -157,7 +157,7 @@ pub(crate) fn pair_text(w: &Words, n: usize) -> String {
 
 /// A `[[question]]` of type `t` that passes validation, citing `source` (seed, heading).
 fn template(t: QuestionType, id: &str, source: &(String, String), w: &Words) -> Table {
-    let own = kinds::template(t, w);
+    let own = kinds::template(t, w, source);
     let mut head = format!("\n[[question]]\nid = {}\ntype = {}\ntext = {}\n", quote(id), quote(t.name()), quote(own.text));
     head += &own.fields;
     head += &format!("explanation = {}\nsource = {{ seed = {}, section = {} }}\n", quote(w.explanation), quote(&source.0), quote(&source.1));
@@ -288,7 +288,9 @@ impl Draft {
     /// the quiz's language, before the explanation. The result may need a fix (a single
     /// choice made from a multiple one with two right options): validation says where.
     pub fn change_question_type(&mut self, question: &Field, to: QuestionType) -> Result<(), EditError> {
-        let own = kinds::template(to, self.words_for(&question.file));
+        // A dialogue's steps cite a section: the question's own, to begin with.
+        let cited = |key: &str| self.get_str(&question.clone().key("source").key(key)).unwrap_or_default();
+        let own = kinds::template(to, self.words_for(&question.file), &(cited("seed"), cited("section")));
         let fresh = format!("{}{}", own.fields, own.tables).parse::<DocumentMut>().expect("templates are valid TOML").into_table();
         self.edit(&question.file, |doc| {
             let t = table_at(doc, question)?;
@@ -351,7 +353,7 @@ impl Draft {
         self.insert_in_list(question, "hint", at, w.hint)
     }
 
-    fn insert_table_in(&mut self, parent: &Field, key: &str, at: usize, new: Table) -> Result<(), EditError> {
+    pub(super) fn insert_table_in(&mut self, parent: &Field, key: &str, at: usize, new: Table) -> Result<(), EditError> {
         let field = parent.clone().key(key);
         self.edit(&parent.file, |doc| {
             let t = table_at(doc, parent)?;

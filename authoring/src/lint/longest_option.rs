@@ -14,9 +14,9 @@ pub const RULE: Rule = Rule {
 };
 
 /// Noticeably longest: at least this many times as long as the longest wrong option…
-const RATIO: f64 = 1.25;
+pub(super) const RATIO: f64 = 1.25;
 /// …and at least this many characters longer.
-const MIN_EXTRA: usize = 10;
+pub(super) const MIN_EXTRA: usize = 10;
 
 /// The length of the right option and of the longest wrong one, for questions with
 /// exactly one right option (single, scenario).

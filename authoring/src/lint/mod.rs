@@ -12,6 +12,7 @@
 mod absolutes;
 mod all_or_none;
 pub(super) mod allow;
+mod dialogue_shape;
 mod echoed_words;
 mod figures;
 mod free_hints;
@@ -71,6 +72,7 @@ pub const RULES: &[Rule] = &[
     option_in_stem::RULE,
     hint_gives_answer::RULE,
     free_hints::RULE,
+    dialogue_shape::RULE,
 ];
 
 pub fn rule(name: &str) -> Option<&'static Rule> {

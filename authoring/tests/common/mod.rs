@@ -85,4 +85,77 @@ pub fn single(id: &str, n: usize, right: usize) -> String {
 pub fn question(id: &str, kind: &str, body: &str) -> String {
     format!("\n[[question]]\nid = \"{id}\"\ntype = \"{kind}\"\ntext = \"Q {id}\"\nexplanation = \"E\"\nsource = {{ seed = \"s.txt\", section = \"Main\" }}\n{body}\n")
 }
+/// A dialogue's body: at `open` the calm reply (2 points) leads to `insult`, where a
+/// calm reply leads on to `solve` only with 3 points so far (else to `bad`); a cold
+/// opening (0) or a sharp reply ends badly.
+pub const DIALOGUE: &str = r#"speaker = { name = "Klient (Mari)" }
+mode = "coach"
+
+[[question.step]]
+id = "open"
+line = "Tere! Kas saate aidata?"
+mood = "impatient"
+source = { seed = "s.txt", section = "Main" }
+
+[[question.step.reply]]
+text = "Oodake."
+points = 0
+feedback = "Külm."
+next = "insult"
+
+[[question.step.reply]]
+text = "Muidugi, millega saan aidata?"
+points = 2
+feedback = "Hea."
+next = "insult"
+
+[[question.step]]
+id = "insult"
+line = "Te olete kõik saamatud!"
+mood = "annoyed"
+source = { seed = "s.txt", section = "Sub" }
+
+[[question.step.reply]]
+text = "Saan aru, et olete pahane. Lahendame selle."
+points = 2
+feedback = "Rahulik."
+next = "bad"
+branch = [{ at_least = 3, next = "solve" }]
+
+[[question.step.reply]]
+text = "Ärge karjuge!"
+points = 0
+feedback = "Terav."
+next = "bad"
+
+[[question.step]]
+id = "solve"
+line = "Noh, mis te siis pakute?"
+source = { seed = "s.txt", section = "Main" }
+
+[[question.step.reply]]
+text = "Vahetame toote kohe ümber."
+points = 2
+feedback = "Lahendus."
+next = "good"
+
+[[question.step.reply]]
+text = "Kirjutage kaebus."
+points = 1
+feedback = "Bürokraatlik."
+next = "good"
+
+[[question.ending]]
+id = "good"
+line = "Aitäh!"
+mood = "pleased"
+good = true
+debrief = "Hästi läks."
+
+[[question.ending]]
+id = "bad"
+line = "Ma lähen ära."
+debrief = "Klient lahkus."
+"#;
+
 pub mod moodle;

@@ -27,7 +27,7 @@
 
 use super::launch::{init_failure, read_launch, refused_for_good, start, Backup, InitFailure, LmsState};
 use super::unsent::Unsent;
-use super::writes::{answered, at_launch, completed, leaving, started};
+use super::writes::{answered, at_launch, completed, leaving, replied, started};
 use super::{List, Scope, Write};
 use crate::cmi::Version;
 use crate::health::Health;
@@ -282,6 +282,10 @@ impl Client {
                 Event::Answered { quiz, position } => {
                     let latency = now_ms.saturating_sub(shown_ms) / 10;
                     answered(version, &held, scope, quiz, position, latency, now_ms)
+                }
+                Event::Replied { quiz, position, step } => {
+                    let latency = now_ms.saturating_sub(shown_ms) / 10;
+                    replied(version, &held, scope, quiz, position, step, latency, now_ms)
                 }
                 Event::Completed { quiz } => {
                     let mut writes = completed(version, &held, scope, quiz);

@@ -31,7 +31,7 @@ pub use client::{Api, Client, Fault, Launched};
 pub use launch::{init_failure, read_launch, records_in_mode, refused_for_good, start, Backup, InitFailure, LmsState, Start};
 pub use outcome::{course_outcome, stage_outcome, Outcome};
 pub use unsent::{decode_listed, encode_listed, Unsent};
-pub use writes::{answered, at_launch, completed, leaving, started};
+pub use writes::{answered, at_launch, completed, leaving, replied, started};
 
 /// Which SCO this is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

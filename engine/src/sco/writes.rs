@@ -2,7 +2,8 @@
 
 use super::outcome::{attempt_progress, course_outcome, outcome_values, stage_outcome, Outcome, Place};
 use super::{List, LmsState, Scope, Write};
-use crate::cmi::{self, Interaction, Version};
+use crate::cmi::{self, Interaction, StepInteraction, Version};
+use crate::kind::Response;
 use crate::progress;
 use crate::resume;
 use crate::session::Session;
@@ -18,12 +19,28 @@ pub fn answered(version: Version, session: &Session, scope: Scope, quiz: usize, 
     let Some(attempt) = &session.quizzes[quiz].attempt else { return Vec::new() };
     let Some(answer) = &attempt.answers[position] else { return Vec::new() };
     let mut out = Vec::new();
-    if attempt.is_settled(q, position) {
-        let question = attempt.question_at(q, position);
+    let question = attempt.question_at(q, position);
+    // A dialogue's record is its steps' (`replied`), each written when said.
+    if attempt.is_settled(q, position) && question.kind.response(answer) != Response::Path {
         let interaction = Interaction { question, answer, credit: attempt.credit_at(q, position), latency_centis, epoch_ms, lang: &q.lang };
         let fields = interaction.fields(version).into_iter().map(|(f, v)| (f.to_string(), v)).collect();
         out.push(Write::Listed { list: List::Interactions, key: None, fields });
     }
+    out.extend(progress_writes(version, session, scope, quiz));
+    out
+}
+
+/// What the SCO writes when the learner replies in a dialogue: that reply as an
+/// interaction of its own (`StepInteraction`), and progress (so a relaunch resumes at
+/// the next step).
+#[allow(clippy::too_many_arguments)]
+pub fn replied(version: Version, session: &Session, scope: Scope, quiz: usize, position: usize, step: usize, latency_centis: u64, epoch_ms: u64) -> Vec<Write> {
+    let q = &session.course.quizzes[quiz];
+    let Some(attempt) = &session.quizzes[quiz].attempt else { return Vec::new() };
+    let Some((question, dialogue, taken)) = attempt.replied_at(q, position, step) else { return Vec::new() };
+    let interaction = StepInteraction { question, dialogue, taken, latency_centis, epoch_ms, lang: &q.lang };
+    let fields = interaction.fields(version).into_iter().map(|(f, v)| (f.to_string(), v)).collect();
+    let mut out = vec![Write::Listed { list: List::Interactions, key: None, fields }];
     out.extend(progress_writes(version, session, scope, quiz));
     out
 }

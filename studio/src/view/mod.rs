@@ -3,6 +3,7 @@
 //! tests/README.md.
 
 pub mod course;
+mod dialogue;
 pub mod fields;
 pub mod publish;
 pub mod question;

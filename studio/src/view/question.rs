@@ -136,6 +136,7 @@ fn body(ctx: &Ctx, q: &Field, kind: &str) -> Html {
         Some(QuestionType::Matching) => pairs(ctx, q),
         // A reflection has no answer to set.
         Some(QuestionType::Reflection) => Html::default(),
+        Some(QuestionType::Dialogue) => super::dialogue::editor(ctx, q),
         // An unknown type: validation shows it as a problem at its `type`.
         None => Html::default(),
     }

@@ -306,7 +306,8 @@ impl Report {
         out.push(site);
         let mut scorm = shipped_bytes(&self.scorm, "Shipped bytes, cold load of one stage from its SCORM package (the SCORM player)");
         scorm.table.row(vec![
-            "as Moodle serves it (html, js, css gzip; the wasm's .gz; packs raw)".into(),
+            "as Moodle serves it, estimated (html, js, css gzip -9; the wasm gzip -9, where packages carry zopfli's smaller .gz; packs raw; measured below)"
+                .into(),
             kb(self.as_moodle_serves(false)),
             format!("before: {}", kb(self.as_moodle_serves(true))),
             "".into(),
@@ -381,7 +382,7 @@ impl Report {
             title: "Answer → feedback painted".into(),
             table: t,
             notes: vec![
-                format!("{answers} answers over repeated attempts of kontakti_loomine, each clicked once the page is idle (Check enabled, no transition running, two frames passed). In the page: `script` is from just before `check.click()` to the first task after `.feedback` is in the DOM; `render` is from the first requestAnimationFrame callback of the frame that shows the feedback (asked for just before the click, so the widget's own frame callbacks, such as scrolling the next action into view, count in it) to a message posted there, which runs once that frame is styled, laid out and painted. `painted` leaves out the idle wait between the two: headless Chromium starts the next frame on its 60 Hz clock (up to ~17 ms later whatever the page does; `--disable-frame-rate-limit` does not change that from idle), which the wall-clock row includes. The floor row is the same `render` timing on the vanilla page after changing one text node: what any page pays on this machine."),
+                format!("{answers} answers over repeated attempts of kontakti_loomine, each clicked once the page is idle (Check enabled, no transition running, two frames passed; its dialogue, which has no Check, is played through and not timed). In the page: `script` is from just before `check.click()` to the first task after `.feedback` is in the DOM; `render` is from the first requestAnimationFrame callback of the frame that shows the feedback (asked for just before the click, so the widget's own frame callbacks, such as scrolling the next action into view, count in it) to a message posted there, which runs once that frame is styled, laid out and painted. `painted` leaves out the idle wait between the two: headless Chromium starts the next frame on its 60 Hz clock (up to ~17 ms later whatever the page does; `--disable-frame-rate-limit` does not change that from idle), which the wall-clock row includes. The floor row is the same `render` timing on the vanilla page after changing one text node: what any page pays on this machine."),
             ],
         });
 
