@@ -147,7 +147,7 @@ function playerFiles(dir) {
   return out;
 }
 
-test('a second course is packaged with the built player (no wasm build, identical player files) and plays in the LMS', async () => {
+test('a second course is packaged with the built player (no wasm build, identical player files) and plays in the LMS', async (t) => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'tere-second-'));
   const wasm = fs.readdirSync(DIST).find((f) => f.endsWith('.wasm'));
   const built = fs.statSync(path.join(DIST, wasm)).mtimeMs;
@@ -160,10 +160,13 @@ test('a second course is packaged with the built player (no wasm build, identica
   const [mine, theirs] = [playerFiles(second.dir), playerFiles(builtin.dir)];
   assert.deepEqual(Object.keys(mine).sort(), Object.keys(theirs).sort());
   for (const name of Object.keys(mine)) assert.ok(mine[name].equals(theirs[name]), `${name} is the same player file`);
-  assert.deepEqual(second.list.filter((f) => f.startsWith('content/')).sort(), ['content/course.pack', `content/quiz-${quiz.id}.pack`]);
+  const packs = ['content/course.pack', `content/quiz-${quiz.id}.pack`];
+  assert.deepEqual(second.list.filter((f) => f.startsWith('content/')).sort(), packs.flatMap((p) => [p, `${p}.gz`]), 'each pack and its gzip copy');
   execFileSync('xmllint', ['--noout', '--schema', path.join(process.env.TERE_SCORM_XSD ?? path.resolve(ROOT, '../shared/scorm-xsd'), 'scorm2004/wrapper2004.xsd'), path.join(second.dir, 'imsmanifest.xml')], { stdio: 'pipe' });
 
   const lms = await serve({ '/vendor/': path.join(ROOT, 'node_modules/scorm-again/dist'), '/lms/': path.join(ROOT, 'tests/hosts'), [MOODLE_PATH]: second.dir });
+  // A failing assertion must not leave this server open: the test file would never end.
+  t.after(() => lms.close());
   const page = await browser.newPage();
   await page.goto(`${lms.base}/lms/lms.html?v=2004&launch=${encodeURIComponent(`${MOODLE_PATH}index.html?quiz=${quiz.id}`)}`);
   const frame = page.frameLocator('#sco');
@@ -177,5 +180,4 @@ test('a second course is packaged with the built player (no wasm build, identica
   assert.deepEqual(violations('2004', await page.evaluate(() => window.calls)), []);
   assert.deepEqual(lms.missing, []);
   await page.close();
-  await lms.close();
 });
