@@ -119,21 +119,14 @@ fn step(
         .iter()
         .map(|reply| {
             let reply = reply.get_ref();
-            let points = *reply.points.get_ref();
-            if !(0..=i64::from(MAX_REPLY_POINTS)).contains(&points) {
-                r.at(reply.points.span(), DialogueSaid::Points { value: points });
-            }
-            let points = points.clamp(0, i64::from(MAX_REPLY_POINTS)) as u8;
+            let points = bounded(r, &reply.points, 0..=i64::from(MAX_REPLY_POINTS), |value| DialogueSaid::Points { value }) as u8;
             let branches: Vec<Branch> = reply
                 .branch
                 .iter()
                 .map(|b| {
                     let b = b.get_ref();
-                    let at_least = *b.at_least.get_ref();
-                    if !(1..=i64::from(most)).contains(&at_least) {
-                        r.at(b.at_least.span(), DialogueSaid::Threshold { value: at_least, most });
-                    }
-                    Branch { at_least: at_least.clamp(0, i64::from(most)) as u16, next: lead(r, &b.next) }
+                    let at_least = bounded(r, &b.at_least, 1..=i64::from(most), |value| DialogueSaid::Threshold { value, most }) as u16;
+                    Branch { at_least, next: lead(r, &b.next) }
                 })
                 .collect();
             Reply {
@@ -156,6 +149,16 @@ fn step(
         section: source.section.clone().into(),
         replies: replies.into(),
     }
+}
+
+/// A number that must lie in `range`: reported as `said` at its place when it does
+/// not, and brought into the range (the course is refused anyway).
+fn bounded(r: &mut Reporter, value: &Spanned<i64>, range: std::ops::RangeInclusive<i64>, said: impl FnOnce(i64) -> DialogueSaid) -> i64 {
+    let n = *value.get_ref();
+    if !range.contains(&n) {
+        r.at(value.span(), said(n));
+    }
+    n.clamp(*range.start(), *range.end())
 }
 
 fn ending(e: &EndingSrc, r: &mut Reporter) -> Ending {

@@ -326,3 +326,16 @@ fn a_conversation_played_again_counts_its_best_play_without_a_penalty() {
     assert_eq!(credit(&s), first);
     assert_eq!(s.attempt().unwrap().answers[0], Some(Answer::Path(vec![1, 1])));
 }
+
+#[test]
+fn points_and_thresholds_out_of_range_are_refused_where_they_stand() {
+    use tere_authoring::said::{DialogueSaid, Said};
+    let body = common::DIALOGUE.replacen("points = 2\nfeedback = \"Hea.\"", "points = 12\nfeedback = \"Hea.\"", 1).replacen("at_least = 3", "at_least = 0", 1);
+    let Err(errors) = common::load(&[("q", &(common::HEADER.to_string() + &common::question("d", "dialogue", &body)))]) else { panic!("refused") };
+    let said: Vec<&Said> = errors.iter().map(|e| &e.said).collect();
+    assert!(said.contains(&&Said::Dialogue(DialogueSaid::Points { value: 12 })), "{said:?}");
+    assert!(said.iter().any(|s| matches!(s, Said::Dialogue(DialogueSaid::Threshold { value: 0, .. }))), "{said:?}");
+    let line = |needle: &str| body.lines().position(|l| l.contains(needle)).unwrap();
+    assert_eq!(errors.len(), 2, "{said:?}");
+    assert_eq!(errors[0].line.abs_diff(errors[1].line), line("at_least = 0").abs_diff(line("points = 12")), "each at its own line");
+}
