@@ -26,6 +26,7 @@ pub mod score;
 pub mod session;
 pub mod shuffle;
 pub mod storage;
+pub mod xapi;
 
 pub use answer::Answer;
 pub use attempt::{Attempt, Phase, QuizResult};

@@ -1,0 +1,5 @@
+//! cmi5 and xAPI: what Tere sends to a Learning Record Store, and how (docs/cmi5.md).
+//! As with SCORM (`sco`), every rule lives here without I/O: the door in the browser
+//! (`src/host/xapi.rs`) only makes the requests and runs the timers.
+
+pub mod ids;
