@@ -85,11 +85,32 @@ pub fn player(props: &PlayerProps) -> Html {
     // Until the launch has put back what the host saved (a moment after the first
     // paint), the screen is shown but inert: nothing done in that moment could be kept.
     let waiting = model.launched.is_none().then_some("");
+    let exit = model.launched.is_some_and(|l| l.exits).then(|| exit_button(&host, &model, ctx.ui));
     html! {
         <div class={classes!("tere", model.in_lms().then_some("in-lms"))} lang={lang.code()} data-launched={model.launched.map(|_| "")} inert={waiting.is_some()} aria-busy={waiting.map(|_| "true")}>
             <p class="host-notice" role="status" hidden={notice_text.is_none()}>{ notice_text.unwrap_or_default() }</p>
-            { view::screen(&ctx) }
+            if model.exited {
+                <p class="exited" role="status">{ ctx.ui.exited }</p>
+            } else {
+                { view::screen(&ctx) }
+                { exit }
+            }
         </div>
+    }
+}
+
+/// The exit of a host that ends its session so (a cmi5 unit): the session is over and
+/// the LMS takes the learner back (`Host::exit`).
+fn exit_button(host: &SharedHost, model: &UseReducerHandle<Model>, ui: &crate::i18n::Ui) -> Html {
+    let onclick = {
+        let (host, model) = (host.clone(), model.clone());
+        Callback::from(move |_| {
+            host.exit(&model.session);
+            model.dispatch(Change::Exited);
+        })
+    };
+    html! {
+        <p class="exit"><button type="button" data-action="exit" {onclick}>{ ui.exit }</button></p>
     }
 }
 
@@ -102,7 +123,7 @@ fn launch(host: &Outbox, content: &Content) -> Change {
     // Back at the quiz `?quiz=` named: now at its resumed attempt, if there is one.
     actions.extend(content.found.map(Action::Open));
     let notice = notice_for(host.health()).or(launch.discarded.then_some(Notice::ProgressReset));
-    Change::Launch { actions, launched: Launched { lang: launch.lang, in_lms: launch.in_lms }, notice }
+    Change::Launch { actions, launched: Launched { lang: launch.lang, in_lms: launch.in_lms, exits: launch.exits }, notice }
 }
 
 /// For a host whose calls may hold the page (an LMS): the launch once the first
@@ -179,6 +200,11 @@ fn use_page_lifecycle(host: &SharedHost, reported: &Rc<RefCell<Model>>, dispatch
             })
         };
         let gone = EventListener::new(&window, "pagehide", move |_| leave(true));
+        // A host delivering in the background says when its health changes.
+        {
+            let dispatch = dispatch.clone();
+            host.watch(move |health| dispatch.dispatch(Change::Delivered(health)));
+        }
         let retry = {
             let host = host.clone();
             Interval::new(3_000, move || {

@@ -19,6 +19,8 @@ pub struct Model {
     pub launched: Option<Launched>,
     /// What the learner is told about saving, if anything.
     pub notice: Option<Notice>,
+    /// The learner left through the exit (`Launched::exits`): the session is over.
+    pub exited: bool,
 }
 
 /// A short, non-blocking message about saving.
@@ -51,6 +53,8 @@ pub struct Launched {
     pub lang: Option<Lang>,
     /// Inside an LMS's player: keep the edges clear of the player's own buttons.
     pub in_lms: bool,
+    /// The host ends the session through the widget's own exit (a cmi5 unit).
+    pub exits: bool,
 }
 
 /// Every change of the player's state.
@@ -65,6 +69,8 @@ pub enum Change {
     Begun(Health),
     /// The host delivered reports (or tried again): the notice follows its health.
     Delivered(Health),
+    /// The learner left through the exit.
+    Exited,
 }
 
 impl From<Action> for Change {
@@ -75,22 +81,23 @@ impl From<Action> for Change {
 
 impl Model {
     pub fn new(session: Session) -> Model {
-        Model { session, launched: None, notice: None }
+        Model { session, launched: None, notice: None, exited: false }
     }
 
     /// This state with the host's launch applied (`Change::Launch`).
     pub fn launched(&self, actions: Vec<Action>, launched: Launched, notice: Option<Notice>) -> Model {
         let session = actions.into_iter().fold(self.session.clone(), |s, a| s.reduce(a));
-        Model { session, launched: Some(launched), notice }
+        Model { session, launched: Some(launched), notice, exited: self.exited }
     }
 
     /// The one reducer of the player's state.
     pub fn changed(&self, change: Change) -> Model {
         match change {
-            Change::Play(action) => Model { session: self.session.reduce(action), launched: self.launched, notice: self.notice },
+            Change::Play(action) => Model { session: self.session.reduce(action), launched: self.launched, notice: self.notice, exited: self.exited },
             Change::Launch { actions, launched, notice } => self.launched(actions, launched, notice),
             Change::Begun(health) => Model { notice: notice_for(health).or(self.notice), ..self.clone() },
             Change::Delivered(health) => Model { notice: notice_for(health), ..self.clone() },
+            Change::Exited => Model { exited: true, ..self.clone() },
         }
     }
 
@@ -118,6 +125,7 @@ impl PartialEq for Model {
             && *practice == o.practice
             && self.launched == other.launched
             && self.notice == other.notice
+            && self.exited == other.exited
     }
 }
 

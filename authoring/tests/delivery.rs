@@ -22,6 +22,7 @@ mod common;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
+use common::learner::{sensible, Browser};
 use common::moodle::{Injected, Moodle, NewAttempt};
 use common::{load, single};
 use proptest::prelude::*;
@@ -29,32 +30,7 @@ use tere_engine::cmi::{self, Version};
 use tere_engine::health::Health;
 use tere_engine::report::{events, Event};
 use tere_engine::sco::{self, Client, Scope};
-use tere_engine::storage::Store;
-use tere_engine::{Action, Course, Phase, Session};
-
-/// Local storage: a map.
-#[derive(Default)]
-struct Browser(RefCell<BTreeMap<String, String>>);
-
-impl Store for Browser {
-    fn read(&self, key: &str) -> Option<String> {
-        self.0.borrow().get(key).cloned()
-    }
-
-    fn write(&self, key: &str, value: Option<&str>) {
-        let mut map = self.0.borrow_mut();
-        match value {
-            Some(v) => map.insert(key.into(), v.into()),
-            None => map.remove(key),
-        };
-    }
-}
-
-impl Browser {
-    fn has_unsent(&self) -> bool {
-        self.0.borrow().keys().any(|k| k.contains(".~unsent."))
-    }
-}
+use tere_engine::{Action, Course, Session};
 
 fn quiz(id: &str, settings: &str) -> String {
     let mut q = format!("id = \"{id}\"\ntitle = \"Quiz {id}\"\nlang = \"et\"\nintro = \"Intro\"\npass_mark = 60\n{settings}\n");
@@ -111,37 +87,6 @@ fn step() -> impl Strategy<Value = Step> {
         2 => (0..4u8, 0..40usize).prop_map(|(kind, after)| Step::Fault { kind, after }),
         1 => Just(Step::Heal),
     ]
-}
-
-/// The sensible action on the screen `session` shows, chosen by `pick`.
-fn sensible(session: &Session, pick: u8) -> Action {
-    let Some((i, quiz)) = session.quiz() else { return Action::Open(usize::from(pick % 2)) };
-    if let Some(practice) = session.practice() {
-        return match practice.phase {
-            Phase::Finished => Action::EndPractice,
-            _ => answering(practice, quiz, pick),
-        };
-    }
-    match &session.quizzes[i].attempt {
-        None => Action::Start { seed: u64::from(pick) },
-        Some(a) if a.phase == Phase::Finished => match pick % 4 {
-            0 => Action::Practise { seed: u64::from(pick) },
-            1 => Action::ShowMenu,
-            _ => Action::Retry { seed: u64::from(pick) },
-        },
-        Some(a) => answering(a, quiz, pick),
-    }
-}
-
-fn answering(a: &tere_engine::Attempt, quiz: &tere_engine::Quiz, pick: u8) -> Action {
-    match a.phase {
-        Phase::Answering if a.can_check(quiz) && !pick.is_multiple_of(3) => Action::Check,
-        // Option 1 is right: mostly right, sometimes wrong.
-        Phase::Answering => Action::Choose(if pick % 5 < 3 { 1 } else { pick % 3 }),
-        Phase::Checked if !a.is_settled(quiz, a.current) => Action::TryAgain,
-        Phase::Checked if a.current + 1 < a.questions.len() => Action::Next,
-        _ => Action::Finish,
-    }
 }
 
 /// An answer the learner settled, as the LMS stores it: (question id, time).

@@ -249,9 +249,14 @@ pub struct Interaction<'a> {
 
 impl Interaction<'_> {
     pub fn fields(&self, version: Version) -> Vec<(&'static str, String)> {
+        self.record(version).fields(version)
+    }
+
+    /// The record in the version's formats (SCORM 2004's are xAPI's too).
+    pub fn record(&self, version: Version) -> Record<'_> {
         let q = self.question;
         let (kind, response, pattern) = responses(version, &q.kind, self.answer);
-        let record = Record {
+        Record {
             id: q.id.to_string(),
             kind,
             description: &q.text,
@@ -262,8 +267,7 @@ impl Interaction<'_> {
             latency_centis: self.latency_centis,
             epoch_ms: self.epoch_ms,
             lang: self.lang,
-        };
-        record.fields(version)
+        }
     }
 }
 
@@ -283,11 +287,16 @@ pub struct StepInteraction<'a> {
 
 impl StepInteraction<'_> {
     pub fn fields(&self, version: Version) -> Vec<(&'static str, String)> {
+        self.record(version).fields(version)
+    }
+
+    /// The record in the version's formats (SCORM 2004's are xAPI's too).
+    pub fn record(&self, version: Version) -> Record<'_> {
         let step = &self.dialogue.steps[usize::from(self.taken.step)];
         let reply = &step.replies[usize::from(self.taken.reply)];
         let best = step.best();
         let first_best = step.replies.iter().position(|r| r.points == best).unwrap_or(0);
-        let record = Record {
+        Record {
             id: format!("{}__{}", self.question.id, step.id),
             kind: "choice",
             description: &step.line,
@@ -298,35 +307,64 @@ impl StepInteraction<'_> {
             latency_centis: self.latency_centis,
             epoch_ms: self.epoch_ms,
             lang: self.lang,
-        };
-        record.fields(version)
+        }
     }
+}
+
+/// The parts a response's identifiers name, as an xAPI interaction definition lists
+/// them: (`choices`, `source` or `target`, [(identifier, text)]), with the SCORM 2004
+/// identifiers `responses` writes.
+pub fn components<'a>(response: &Response<'a>) -> Vec<(&'static str, Vec<(String, &'a str)>)> {
+    let v = Version::Scorm2004;
+    match response {
+        Response::Choice { options, .. } => vec![("choices", options.iter().enumerate().map(|(i, o)| (choice_id(v, i), &*o.text)).collect())],
+        Response::Sequencing { items, .. } => vec![("choices", items.iter().enumerate().map(|(i, t)| (part_id(v, 'i', i), &**t)).collect())],
+        Response::Matching { pairs, .. } => vec![
+            ("source", pairs.iter().enumerate().map(|(i, p)| (part_id(v, 'l', i), &*p.left)).collect()),
+            ("target", pairs.iter().enumerate().map(|(i, p)| (part_id(v, 'r', i), &*p.right)).collect()),
+        ],
+        Response::TrueFalse { .. } | Response::Text(_) | Response::Path | Response::Unfit => Vec::new(),
+    }
+}
+
+/// A dialogue step's replies as the choices of its interaction (`StepInteraction`).
+pub fn step_choices(step: &crate::dialogue::Step) -> Vec<(String, &str)> {
+    step.replies.iter().enumerate().map(|(i, r)| (choice_id(Version::Scorm2004, i), &*r.text)).collect()
 }
 
 /// Option `i`'s identifier in a choice response: 1.2's are single characters, 2004's
 /// prefixed words.
 fn choice_id(version: Version, i: usize) -> String {
+    part_id(version, 'o', i)
+}
+
+/// Part `i`'s identifier in a response (`prefix`: `o` option, `i` item, `l`/`r` a
+/// pair's sides): 1.2's are single characters, 2004's prefixed words.
+fn part_id(version: Version, prefix: char, i: usize) -> String {
     match version {
         Version::Scorm12 => std::char::from_digit(i as u32, 36).unwrap_or('z').to_string(),
-        Version::Scorm2004 => format!("o{i}"),
+        Version::Scorm2004 => format!("{prefix}{i}"),
     }
 }
 
-/// The fields every interaction writes, in the version's names and formats.
-struct Record<'a> {
-    id: String,
-    kind: &'static str,
-    description: &'a str,
-    response: String,
-    pattern: Option<String>,
-    credit: Option<f64>,
-    weighting: String,
-    latency_centis: u64,
-    epoch_ms: u64,
-    lang: &'a str,
+/// What every interaction record says, in one version's formats.
+pub struct Record<'a> {
+    pub id: String,
+    /// The interaction type (`choice`, `true-false`, …).
+    pub kind: &'static str,
+    pub description: &'a str,
+    pub response: String,
+    pub pattern: Option<String>,
+    /// 0-1 after penalties; `None` for an ungraded answer.
+    pub credit: Option<f64>,
+    pub weighting: String,
+    pub latency_centis: u64,
+    pub epoch_ms: u64,
+    pub lang: &'a str,
 }
 
 impl Record<'_> {
+    /// The interaction's fields, in the version's names.
     fn fields(self, version: Version) -> Vec<(&'static str, String)> {
         let v12 = version == Version::Scorm12;
         let result = match self.credit {
@@ -354,8 +392,7 @@ impl Record<'_> {
 /// (interaction type, learner response, correct response pattern) in the version's format.
 fn responses(version: Version, kind: &Kind, answer: &Answer) -> (&'static str, String, Option<String>) {
     let v12 = version == Version::Scorm12;
-    // 1.2 identifiers are single characters; 2004 ones are prefixed words (`choice_id`).
-    let id = |prefix: char, i: usize| if v12 { std::char::from_digit(i as u32, 36).unwrap_or('z').to_string() } else { format!("{prefix}{i}") };
+    let id = |prefix: char, i: usize| part_id(version, prefix, i);
     let list = |ids: Vec<String>| ids.join(if v12 { "," } else { "[,]" });
     let pair = |l: usize, r: usize| if v12 { format!("{}.{}", id('l', l), id('r', r)) } else { format!("{}[.]{}", id('l', l), id('r', r)) };
     match kind.response(answer) {
@@ -368,11 +405,11 @@ fn responses(version: Version, kind: &Kind, answer: &Answer) -> (&'static str, S
             ("choice", list(given.iter().map(|&i| choice_id(version, i as usize)).collect()), Some(list(right)))
         }
         Response::Sequencing { given, items } => {
-            ("sequencing", list(given.iter().map(|&i| id('i', i as usize)).collect()), Some(list((0..items).map(|i| id('i', i)).collect())))
+            ("sequencing", list(given.iter().map(|&i| id('i', i as usize)).collect()), Some(list((0..items.len()).map(|i| id('i', i)).collect())))
         }
         Response::Matching { given, pairs } => {
             let given = given.iter().enumerate().filter_map(|(l, r)| r.map(|r| pair(l, r as usize))).collect();
-            ("matching", list(given), Some(list((0..pairs).map(|i| pair(i, i)).collect())))
+            ("matching", list(given), Some(list((0..pairs.len()).map(|i| pair(i, i)).collect())))
         }
         Response::Text(text) => {
             if v12 {

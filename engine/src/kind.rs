@@ -66,15 +66,15 @@ pub enum Response<'a> {
         given: &'a [u8],
         options: &'a [Choice],
     },
-    /// Item at each position; the number of items (the right order is 0, 1, 2, …).
+    /// Item at each position; the items (the right order is 0, 1, 2, …).
     Sequencing {
         given: &'a [u8],
-        items: usize,
+        items: &'a [Text],
     },
-    /// For each left item the right item chosen; the number of pairs (left i goes with right i).
+    /// For each left item the right item chosen; the pairs (left i goes with right i).
     Matching {
         given: &'a [Option<u8>],
-        pairs: usize,
+        pairs: &'a [Pair],
     },
     /// Free text, whatever the question.
     Text(&'a str),
@@ -378,8 +378,8 @@ impl Kind {
             (Kind::Single { options } | Kind::Multiple { options } | Kind::Scenario { options, .. }, Answer::Choices(p)) => {
                 Response::Choice { given: p, options }
             }
-            (Kind::Ordering { items }, Answer::Order(order)) => Response::Sequencing { given: order, items: items.len() },
-            (Kind::Matching { pairs }, Answer::Matches(chosen)) => Response::Matching { given: chosen, pairs: pairs.len() },
+            (Kind::Ordering { items }, Answer::Order(order)) => Response::Sequencing { given: order, items },
+            (Kind::Matching { pairs }, Answer::Matches(chosen)) => Response::Matching { given: chosen, pairs },
             (Kind::Dialogue(_), Answer::Path(_)) => Response::Path,
             (
                 Kind::Single { .. }

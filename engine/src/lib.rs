@@ -12,6 +12,7 @@ pub mod cmi;
 pub mod describe;
 pub mod dialogue;
 pub mod health;
+pub mod json;
 pub mod kind;
 pub mod lang;
 pub mod messages;

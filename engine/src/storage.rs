@@ -6,7 +6,7 @@
 //!
 //! Keys: `tere.v1.<shelf>.<quiz id>` holds one quiz's progress (`progress::encode_quiz`);
 //! `tere.v1.<shelf>.~unsent.<sco>` holds what an LMS has not received yet
-//! (`sco::encode_listed`). The shelf names the door and, in an LMS, the learner, so
+//! (`sco::encode_listed`); other `~` entries are a door's own (the xAPI door's queue). The shelf names the door and, in an LMS, the learner, so
 //! that two people sharing a browser never see each other's results.
 
 use crate::cmi::Version;
@@ -38,6 +38,12 @@ impl Shelf {
         Shelf { name: "site".into() }
     }
 
+    /// The xAPI door's, for one registration (or, without one, one learner): `key`
+    /// is narrowed like a learner id.
+    pub fn xapi(key: &str) -> Shelf {
+        Shelf { name: "xapi".into() }.for_learner(key)
+    }
+
     /// An LMS door's backup, before the LMS has said who the learner is.
     pub fn scorm(version: Version) -> Shelf {
         let name = match version {
@@ -58,8 +64,9 @@ impl Shelf {
         format!("tere.v1.{}.{quiz_id}", self.name)
     }
 
-    fn unsent_key(&self, sco: &str) -> String {
-        format!("tere.v1.{}.~unsent.{sco}", self.name)
+    /// A door's own entry `name` on this shelf (what is not one quiz's progress).
+    fn note_key(&self, name: &str) -> String {
+        format!("tere.v1.{}.~{name}", self.name)
     }
 
     /// Every quiz with readable saved progress; `true` when something saved could not
@@ -102,11 +109,20 @@ impl Shelf {
 
     /// What an LMS has not received from SCO `sco` (`None`: it has everything).
     pub fn unsent(&self, store: &dyn Store, sco: &str) -> Option<String> {
-        store.read(&self.unsent_key(sco))
+        self.note(store, &format!("unsent.{sco}"))
     }
 
     pub fn set_unsent(&self, store: &dyn Store, sco: &str, unsent: Option<&str>) {
-        store.write(&self.unsent_key(sco), unsent);
+        self.set_note(store, &format!("unsent.{sco}"), unsent);
+    }
+
+    /// A door's own entry (`tere.v1.<shelf>.~<name>`), e.g. the xAPI door's queue.
+    pub fn note(&self, store: &dyn Store, name: &str) -> Option<String> {
+        store.read(&self.note_key(name))
+    }
+
+    pub fn set_note(&self, store: &dyn Store, name: &str, value: Option<&str>) {
+        store.write(&self.note_key(name), value);
     }
 }
 

@@ -15,6 +15,10 @@ mod outbox;
 mod post_message;
 #[cfg(feature = "scorm")]
 mod scorm;
+#[cfg(feature = "xapi")]
+mod xapi;
+
+use std::rc::Rc;
 
 use tere_engine::cmi::Version;
 pub use tere_engine::health::Health;
@@ -38,6 +42,9 @@ pub struct Launch {
     pub discarded: bool,
     /// The widget runs inside an LMS's player (which may overlay its edges).
     pub in_lms: bool,
+    /// The learner leaves through the widget's own exit (`Host::exit`): a cmi5 unit
+    /// ends its session so, and goes back to the LMS.
+    pub exits: bool,
 }
 
 /// Times the reports need, in milliseconds since 1970.
@@ -76,10 +83,15 @@ pub trait Host {
     /// The page is hidden (`unloading` false) or going away (true): save now;
     /// when going away, end the connection.
     fn leave(&mut self, session: &Session, unloading: bool, clock: Clock);
+    /// The learner leaves through the widget's exit (when the launch said `exits`).
+    fn exit(&mut self, _session: &Session, _clock: Clock) {}
     /// Try again to deliver what could not be delivered.
     fn retry(&mut self);
     /// Anything other than `Good` is shown to the learner as a notice.
     fn health(&self) -> Health;
+    /// A host that delivers in the background tells `on_change` when its health
+    /// changes between calls.
+    fn watch(&mut self, _on_change: Rc<dyn Fn(Health)>) {}
     /// Whether the host sizes the widget's iframe to its content (then `resized` is called).
     fn wants_height(&self) -> bool {
         false
@@ -88,8 +100,9 @@ pub trait Host {
     fn resized(&mut self, _height: u32) {}
 }
 
-/// Picks the door: `?host=` when given; else an LMS API found the SCORM way
-/// (2004 preferred); else postMessage inside a frame; else local storage alone.
+/// Picks the door: `?host=` when given; else a cmi5 or xAPI launch in the URL; else an
+/// LMS API found the SCORM way (2004 preferred); else postMessage inside a frame;
+/// else local storage alone.
 /// A door this player does not carry is local storage alone too.
 pub fn open(params: &Params) -> Box<dyn Host> {
     let door = match params.host {
@@ -97,7 +110,7 @@ pub fn open(params: &Params) -> Box<dyn Host> {
         Some(HostChoice::Scorm12) => scorm_door(Version::Scorm12, params),
         Some(HostChoice::PostMessage) => page_door(params),
         Some(HostChoice::Standalone) => None,
-        None => lms_door(params).or_else(|| if in_frame() { page_door(params) } else { None }),
+        None => xapi_door(params).or_else(|| lms_door(params)).or_else(|| if in_frame() { page_door(params) } else { None }),
     };
     door.unwrap_or_else(|| Box::new(local::StandaloneHost))
 }
@@ -125,6 +138,17 @@ fn scorm_door(_version: Version, _params: &Params) -> Option<Box<dyn Host>> {
 
 #[cfg(not(feature = "scorm"))]
 fn lms_door(_params: &Params) -> Option<Box<dyn Host>> {
+    None
+}
+
+/// The cmi5 or xAPI launch-link door, when the URL carries such a launch.
+#[cfg(feature = "xapi")]
+fn xapi_door(params: &Params) -> Option<Box<dyn Host>> {
+    xapi::XapiHost::open(params.quiz.clone())
+}
+
+#[cfg(not(feature = "xapi"))]
+fn xapi_door(_params: &Params) -> Option<Box<dyn Host>> {
     None
 }
 

@@ -108,6 +108,17 @@ impl Outbox {
         self.host.borrow_mut().leave(session, unloading, Clock::now());
     }
 
+    /// The learner leaves through the widget's exit: what waits is delivered first.
+    pub fn exit(&self, session: &Session) {
+        self.deliver();
+        self.host.borrow_mut().exit(session, Clock::now());
+    }
+
+    /// `on_change` hears the host's health whenever it changes in the background.
+    pub fn watch(&self, on_change: impl Fn(Health) + 'static) {
+        self.host.borrow_mut().watch(Rc::new(on_change));
+    }
+
     pub fn retry(&self) {
         self.deliver();
         self.host.borrow_mut().retry();

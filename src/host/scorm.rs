@@ -46,6 +46,7 @@ impl Host for ScormHost {
             pass_mark: launched.pass_mark,
             discarded: launched.discarded,
             in_lms: true,
+            exits: false,
         }
     }
 

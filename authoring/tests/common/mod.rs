@@ -8,6 +8,8 @@ use std::path::Path;
 use tere_authoring::{load_course, ContentError, LoadedCourse};
 use tere_engine::{Course, QuizResult, Session};
 
+pub mod learner;
+
 pub const SECTIONS: &str = r#"
 [[section]]
 seed = "s.txt"
