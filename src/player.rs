@@ -68,6 +68,15 @@ pub fn player(props: &PlayerProps) -> Html {
     use_page_lifecycle(&host, &reported, model.dispatcher());
     use_focus_heading(&model);
     use_fit_and_reveal(&host, &model);
+    // After the exit the screen is gone: the message saying so takes the focus.
+    use_effect_with(model.exited, |exited| {
+        if *exited {
+            let message = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(".tere .exited").ok().flatten());
+            if let Some(message) = message.and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = message.focus();
+            }
+        }
+    });
     let focus_next = use_mut_ref(|| None);
     {
         let focus_next = focus_next.clone();
@@ -90,7 +99,7 @@ pub fn player(props: &PlayerProps) -> Html {
         <div class={classes!("tere", model.in_lms().then_some("in-lms"))} lang={lang.code()} data-launched={model.launched.map(|_| "")} inert={waiting.is_some()} aria-busy={waiting.map(|_| "true")}>
             <p class="host-notice" role="status" hidden={notice_text.is_none()}>{ notice_text.unwrap_or_default() }</p>
             if model.exited {
-                <p class="exited" role="status">{ ctx.ui.exited }</p>
+                <p class="exited" role="status" tabindex="-1">{ ctx.ui.exited }</p>
             } else {
                 { view::screen(&ctx) }
                 { exit }

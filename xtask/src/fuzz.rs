@@ -17,7 +17,7 @@ use tere_engine::{resume, Action, Course, Session};
 use crate::util::{self, cmd, output, Result};
 
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
-const TARGETS: &[&str] = &["content", "resume", "pack", DELIVERY];
+const TARGETS: &[&str] = &["content", "resume", "pack", "xapi", DELIVERY];
 /// Not a cargo-fuzz target: the delivery property (`authoring/tests/delivery.rs`: random
 /// learners against a Moodle-faithful LMS with faults at any call), with many more
 /// cases than `cargo xtask test` runs.
@@ -185,6 +185,7 @@ fn write_seeds(target: &str, corpus: &Path) -> Result {
     let seeds = match target {
         "content" => content_seeds()?,
         "pack" => pack_seeds()?,
+        "xapi" => xapi_seeds(),
         _ => resume_seeds()?,
     };
     for (i, seed) in seeds.iter().enumerate() {
@@ -216,6 +217,25 @@ fn pack_seeds() -> Result<Vec<Vec<u8>>> {
         seeds.extend(packed::pack(&loaded.course).files.into_iter().map(|(_, bytes)| bytes));
     }
     Ok(seeds)
+}
+
+/// What an LMS and an LRS send an xAPI door: launch data, a token, preferences, an
+/// old-style actor, and launch URL parameters.
+fn xapi_seeds() -> Vec<Vec<u8>> {
+    let actor = r#"{"objectType":"Agent","account":{"homePage":"https://lms.example","name":"42"}}"#;
+    [
+        r#"{"contextTemplate":{"contextActivities":{"grouping":[{"objectType":"Activity","id":"urn:au"}]},"extensions":{"https://w3id.org/xapi/cmi5/context/extensions/sessionid":"s-1"}},"launchMode":"Normal","masteryScore":0.8,"moveOn":"CompletedOrPassed","returnURL":"https://lms.example/back?id=1"}"#.to_string(),
+        r#"{"auth-token":"QWxhZGRpbjpvcGVuIHNlc2FtZQ=="}"#.to_string(),
+        r#"{"error-code":"1","error-text":"The authorization token has already been returned."}"#.to_string(),
+        r#"{"languagePreference":"fi-FI,et-EE,en-US","audioPreference":"on"}"#.to_string(),
+        r#"{"name":["Mari"],"mbox":["mailto:mari@example.ee"],"account":[{"accountServiceHomePage":"https://m.example","accountName":"7"}]}"#.to_string(),
+        format!("endpoint=https://lrs.example/xapi\nfetch=https://lms.example/fetch/1\nactor={actor}\nregistration=r-1\nactivityId=urn:au"),
+        format!("endpoint=https://lrs.example/xapi/\nauth=Basic YTpi\nactor={actor}\nactivity_id=urn:tere:course:c"),
+        r#"[1,-2.5e-3,"\u00e4\ud83d\ude00",true,false,null,{}]"#.to_string(),
+    ]
+    .into_iter()
+    .map(String::into_bytes)
+    .collect()
 }
 
 /// Saved state after every step of attempts at the fixture's quizzes (the resume target's course).
