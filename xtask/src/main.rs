@@ -75,7 +75,7 @@ fn build() -> util::Result {
         dist::externalize_loader(&dir)?;
         let kept = dist::bindgen_output(&util::root(), player.feature);
         std::fs::create_dir_all(kept.parent().unwrap()).map_err(|e| e.to_string())?;
-        std::fs::copy(util::root().join("target/wasm-bindgen/release/tere_bg.wasm"), &kept).map_err(|e| format!("keep {}: {e}", kept.display()))?;
+        std::fs::copy(util::target_dir().join("wasm-bindgen/release/tere_bg.wasm"), &kept).map_err(|e| format!("keep {}: {e}", kept.display()))?;
         packs::write_into(&util::content_dir(), &dir)?;
     }
     Ok(())
