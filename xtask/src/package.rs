@@ -104,8 +104,8 @@ fn source_files(loaded: &LoadedCourse) -> Result<Source> {
 
 /// The built players (`crate::dist::PLAYERS`).
 fn players() -> Result<Players> {
-    let [page, scorm] = crate::dist::PLAYERS.map(|player| player_files(&util::root().join(player.dir)));
-    Ok(Players { page: page?, scorm: scorm? })
+    let [page, scorm, _xapi] = crate::dist::PLAYERS.map(|player| util::root().join(player.dir));
+    Ok(Players { page: player_files(&page)?, scorm: player_files(&scorm)? })
 }
 
 /// A built player as packages serve it: every file of its folder but its course
