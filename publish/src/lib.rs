@@ -12,6 +12,7 @@
 mod manifest;
 mod offline;
 mod source;
+mod xml;
 
 use std::io::{Cursor, Write};
 
@@ -89,12 +90,13 @@ pub fn source_files(source: &Source) -> Vec<File> {
     source.files.iter().map(|(name, text)| (format!("{SOURCE_FOLDER}/{name}"), text.as_bytes().to_vec())).collect()
 }
 
-/// Every file of a SCORM package but its manifest: the SCORM player, the packs
+/// Every file of a zip package but its descriptor at the root (`imsmanifest.xml`,
+/// `cmi5.xml`, `tincan.xml`): `player` (the SCORM player in a SCORM package), the packs
 /// `contents` needs with a gzip copy of each (`<pack>.gz`: Moodle serves packs
-/// uncompressed, and content-loader.js fetches these there), and the source. The
+/// uncompressed, and content-loader.js fetches these there), and the source. A SCORM
 /// manifest lists exactly these.
-pub fn package_files(players: &Players, packs: &Packs, contents: Contents, source: &Source) -> Vec<File> {
-    let mut files = players.scorm.files.clone();
+pub fn package_files(player: &Player, packs: &Packs, contents: Contents, source: &Source) -> Vec<File> {
+    let mut files = player.files.clone();
     for (name, bytes) in content_files(packs, contents) {
         let gz = (format!("{name}.gz"), gzip(&bytes));
         files.push((name, bytes));
@@ -104,14 +106,27 @@ pub fn package_files(players: &Players, packs: &Packs, contents: Contents, sourc
     files
 }
 
-/// A SCORM package as zip bytes: `imsmanifest.xml` first, then [`package_files`].
-/// Fails only on file names a zip cannot hold twice or at all.
+/// A SCORM package as zip bytes: `imsmanifest.xml` first, then [`package_files`] with
+/// the SCORM player. Fails only on file names a zip cannot hold twice or at all.
 pub fn scorm_zip(version: Version, players: &Players, course: &Course, packs: &Packs, contents: Contents, source: &Source) -> Result<Vec<u8>, String> {
+    package_zip("imsmanifest.xml", &players.scorm, packs, contents, source, |files| manifest(version, course, contents, files))
+}
+
+/// A zip package: its descriptor `name` at the root and first, as `descriptor` writes
+/// it from the names of the package's other files, then [`package_files`]. Fails only
+/// on file names a zip cannot hold twice or at all.
+pub(crate) fn package_zip(
+    name: &str,
+    player: &Player,
+    packs: &Packs,
+    contents: Contents,
+    source: &Source,
+    descriptor: impl FnOnce(&[String]) -> String,
+) -> Result<Vec<u8>, String> {
     check_names(source)?;
-    let files = package_files(players, packs, contents, source);
+    let files = package_files(player, packs, contents, source);
     let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
-    let xml = manifest(version, course, contents, &names);
-    let mut entries = vec![("imsmanifest.xml".to_string(), xml.into_bytes())];
+    let mut entries = vec![(name.to_string(), descriptor(&names).into_bytes())];
     entries.extend(files);
     zip_of(&entries)
 }

@@ -187,7 +187,7 @@ fn every_package_carries_its_player_as_served_with_the_wasms_gzip_bytes() {
     let f = fixture();
     for (files, player) in [
         (site(&f.players, &f.packs), &f.players.page),
-        (tere_publish::package_files(&f.players, &f.packs, Contents::Course, &Source::default()), &f.players.scorm),
+        (tere_publish::package_files(&f.players.scorm, &f.packs, Contents::Course, &Source::default()), &f.players.scorm),
     ] {
         let gz = player.files.iter().find(|(n, _)| n.ends_with(".wasm.gz")).expect("the fixture's player is served");
         assert!(files.contains(gz), "the gzip bytes, as made");
