@@ -9,6 +9,9 @@
 //! was published: as `source/<file>` in a zip, as non-executed data blocks in the
 //! offline page.
 
+mod cmi5;
+mod describe;
+mod launch;
 mod manifest;
 mod offline;
 mod source;
@@ -23,6 +26,7 @@ use tere_engine::packed::{quiz_file, FOLDER, INDEX_FILE};
 use tere_engine::Course;
 use zip::write::SimpleFileOptions;
 
+pub use cmi5::{cmi5_xml, cmi5_zip, CMI5_FILE};
 pub use manifest::{manifest, Contents};
 pub use offline::{offline_page, script_hash};
 pub use source::{read_source, SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES};

@@ -8,6 +8,7 @@ use std::io;
 use tere_engine::cmi::Version;
 use tere_engine::{Course, Quiz};
 
+use crate::launch;
 use crate::xml::{self, element, empty, text, Xml};
 
 /// What one package holds.
@@ -25,8 +26,8 @@ fn write_manifest(xml: &mut Xml, version: Version, course: &Course, contents: Co
     let v12 = version == Version::Scorm12;
     let attr = if v12 { "adlcp:scormtype" } else { "adlcp:scormType" };
     let (identifier, title, href) = match contents {
-        Contents::Course => ("tere_course".to_string(), &*course.title, "index.html".to_string()),
-        Contents::Stage(q) => (format!("tere_{}", q.id), &*q.title, format!("index.html?quiz={}", q.id)),
+        Contents::Course => ("tere_course".to_string(), &*course.title, launch::MENU.to_string()),
+        Contents::Stage(q) => (format!("tere_{}", q.id), &*q.title, launch::stage(q)),
     };
     let (namespaces, schema_version) = if v12 { (NAMESPACES_12, "1.2") } else { (NAMESPACES_2004, "2004 4th Edition") };
     let mut root = xml.create_element("manifest").with_attribute(("identifier", identifier.as_str())).with_attribute(("version", "1.0"));
@@ -53,7 +54,7 @@ fn write_manifest(xml: &mut Xml, version: Version, course: &Course, contents: Co
         })?;
         element(xml, "resources", &[], |xml| {
             element(xml, "resource", &[("identifier", "res_sco"), ("type", "webcontent"), (attr, "sco"), ("href", &href)], |xml| {
-                empty(xml, "file", &[("href", "index.html")])?;
+                empty(xml, "file", &[("href", launch::MENU)])?;
                 empty(xml, "dependency", &[("identifierref", "res_assets")])
             })?;
             element(xml, "resource", &[("identifier", "res_assets"), ("type", "webcontent"), (attr, "asset")], |xml| {

@@ -40,3 +40,94 @@ pub(crate) fn text(xml: &mut Xml, name: &str, text: &str) -> io::Result<()> {
 pub(crate) fn text_with(xml: &mut Xml, name: &str, attributes: &[(&str, &str)], text: &str) -> io::Result<()> {
     xml.create_element(name).with_attributes(attributes.iter().copied()).write_text_content(BytesText::from_escaped(partial_escape(text))).map(drop)
 }
+
+/// Descriptors read back as a tree, for the tests: what an LMS's parser would see.
+#[cfg(test)]
+pub(crate) mod tree {
+    use quick_xml::escape::resolve_predefined_entity;
+    use quick_xml::events::Event;
+    use quick_xml::{Reader, XmlVersion};
+
+    /// An element: its name, attributes and child elements as written, and its text
+    /// (entities resolved) with the whitespace around it trimmed.
+    #[derive(Debug)]
+    pub(crate) struct Node {
+        pub name: String,
+        pub attributes: Vec<(String, String)>,
+        pub children: Vec<Node>,
+        pub text: String,
+    }
+
+    impl Node {
+        pub fn attribute(&self, key: &str) -> Option<&str> {
+            self.attributes.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        }
+
+        /// The child elements called `name`, in order.
+        pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Node> {
+            self.children.iter().filter(move |c| c.name == name)
+        }
+
+        /// The first child element called `name`.
+        pub fn one(&self, name: &str) -> &Node {
+            self.children.iter().find(|c| c.name == name).unwrap_or_else(|| panic!("<{}> has no <{name}>", self.name))
+        }
+    }
+
+    /// The root element of a well-formed document, or why it is not one (an end tag
+    /// that does not match, an unknown entity, text or a second element outside the root).
+    pub(crate) fn parse(xml: &str) -> Result<Node, String> {
+        let mut reader = Reader::from_str(xml);
+        let mut open: Vec<Node> = Vec::new();
+        let mut root = None;
+        let node = |e: &quick_xml::events::BytesStart| -> Result<Node, String> {
+            let attributes = e
+                .attributes()
+                .map(|a| {
+                    let a = a.map_err(|e| e.to_string())?;
+                    let value = a.normalized_value(XmlVersion::Implicit1_0).map_err(|e| e.to_string())?;
+                    Ok((a.key.as_ref().to_string(), value.into_owned()))
+                })
+                .collect::<Result<_, String>>()?;
+            Ok(Node { name: e.name().as_ref().to_string(), attributes, children: Vec::new(), text: String::new() })
+        };
+        let mut close = |done: Node, open: &mut Vec<Node>| -> Result<(), String> {
+            let done = Node { text: done.text.trim().to_string(), ..done };
+            match open.last_mut() {
+                Some(parent) => parent.children.push(done),
+                None if root.is_none() => root = Some(done),
+                None => return Err(format!("a second root element <{}>", done.name)),
+            }
+            Ok(())
+        };
+        loop {
+            match reader.read_event().map_err(|e| format!("at {}: {e}", reader.buffer_position()))? {
+                Event::Start(e) => open.push(node(&e)?),
+                Event::Empty(e) => close(node(&e)?, &mut open)?,
+                Event::End(_) => {
+                    let done = open.pop().ok_or("an end tag outside the root")?;
+                    close(done, &mut open)?;
+                }
+                Event::Text(t) => match open.last_mut() {
+                    Some(parent) => parent.text.push_str(&t.xml10_content()),
+                    None if t.trim_ascii().is_empty() => {}
+                    None => return Err("text outside the root".into()),
+                },
+                Event::GeneralRef(r) => {
+                    let resolved = match r.resolve_char_ref().map_err(|e| e.to_string())? {
+                        Some(c) => c.to_string(),
+                        None => resolve_predefined_entity(&r).ok_or(format!("unknown entity &{};", &*r))?.to_string(),
+                    };
+                    open.last_mut().ok_or("an entity outside the root")?.text.push_str(&resolved);
+                }
+                Event::Eof => break,
+                Event::Decl(_) | Event::Comment(_) | Event::PI(_) | Event::DocType(_) | Event::CData(_) => {}
+            }
+        }
+        match (open.is_empty(), root) {
+            (true, Some(root)) => Ok(root),
+            (false, _) => Err("the document ends inside an element".into()),
+            (true, None) => Err("no root element".into()),
+        }
+    }
+}
