@@ -15,6 +15,7 @@ mod launch;
 mod manifest;
 mod offline;
 mod source;
+mod tincan;
 mod xml;
 
 use std::io::{Cursor, Write};
@@ -30,6 +31,7 @@ pub use cmi5::{cmi5_xml, cmi5_zip, CMI5_FILE};
 pub use manifest::{manifest, Contents};
 pub use offline::{offline_page, script_hash};
 pub use source::{read_source, SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES};
+pub use tincan::{tincan_xml, xapi_zip, TINCAN_FILE};
 
 /// A file of a package: its path inside the package (`/` separators), and its bytes.
 pub type File = (String, Vec<u8>);

@@ -11,8 +11,8 @@ use tere_authoring::packed::{pack, Packs};
 use tere_engine::cmi::Version;
 use tere_engine::Course;
 use tere_publish::{
-    cmi5_xml, cmi5_zip, offline_page, read_source, scorm_zip, site, Contents, Player, Players, Source, SourceError, CMI5_FILE, MAX_SOURCE_FILES,
-    MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES,
+    cmi5_xml, cmi5_zip, offline_page, read_source, scorm_zip, site, tincan_xml, xapi_zip, Contents, Player, Players, Source, SourceError, CMI5_FILE,
+    MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES, TINCAN_FILE,
 };
 use zip::write::SimpleFileOptions;
 
@@ -172,6 +172,15 @@ fn the_cmi5_zip_holds_its_course_structure_the_xapi_player_every_pack_and_the_so
     assert_lrs_zip(&f, &zip, CMI5_FILE, cmi5_xml(&f.course));
     let bad = Source { files: vec![("../course.toml".into(), String::new())] };
     assert!(cmi5_zip(&f.xapi, &f.course, &f.packs, &bad).is_err());
+}
+
+#[test]
+fn the_xapi_zip_holds_its_tincan_xml_and_the_same_files_as_the_cmi5_zip() {
+    let f = fixture();
+    let zip = xapi_zip(&f.xapi, &f.course, &f.packs, &f.source).unwrap();
+    assert_lrs_zip(&f, &zip, TINCAN_FILE, tincan_xml(&f.course));
+    let cmi5 = cmi5_zip(&f.xapi, &f.course, &f.packs, &f.source).unwrap();
+    assert_eq!(unzip(&zip)[1..], unzip(&cmi5)[1..]);
 }
 
 #[test]
