@@ -1,6 +1,7 @@
 //! Tere's packages, made in memory from a built player and a course: SCORM 1.2 and
 //! 2004 zips (one SCO each: the whole course or one stage; docs/moodle.md says why),
-//! the single-file offline page (docs/offline.md), and the site folder for hosting.
+//! the cmi5 zip (one AU a stage) and the xAPI zip (`tincan.xml`), the single-file
+//! offline page (docs/offline.md), and the site folder for hosting.
 //! No file system and no clock: `cargo xtask package` writes what this returns, and
 //! the Studio (compiled to wasm32-unknown-unknown) hands it to the browser.
 //!
@@ -48,9 +49,10 @@ pub struct Player {
     pub files: Vec<File>,
 }
 
-/// The built players, one per door kind (the `tere` crate's Cargo features): each
-/// package carries only the doors it uses. Each is built once and is byte for byte the
-/// same in every course.
+/// The built players the Studio carries and publishes with, one per door kind (the
+/// `tere` crate's Cargo features): each package carries only the doors it uses. Each is
+/// built once and is byte for byte the same in every course. The third, the xAPI
+/// player, is an argument of the packages that carry it ([`cmi5_zip`], [`xapi_zip`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Players {
     /// The SCORM 1.2 and 2004 doors: every SCORM package's player.
