@@ -1,6 +1,7 @@
 //! Tere's packages, made in memory from a built player and a course: SCORM 1.2 and
 //! 2004 zips (one SCO each: the whole course or one stage; docs/moodle.md says why),
-//! the single-file offline page (docs/offline.md), and the site folder for hosting.
+//! the cmi5 zip (one AU a stage) and the xAPI zip (`tincan.xml`), the single-file
+//! offline page (docs/offline.md), and the site folder for hosting.
 //! No file system and no clock: `cargo xtask package` writes what this returns, and
 //! the Studio (compiled to wasm32-unknown-unknown) hands it to the browser.
 //!
@@ -9,9 +10,14 @@
 //! was published: as `source/<file>` in a zip, as non-executed data blocks in the
 //! offline page.
 
+mod cmi5;
+mod describe;
+mod launch;
 mod manifest;
 mod offline;
 mod source;
+mod tincan;
+mod xml;
 
 use std::io::{Cursor, Write};
 
@@ -22,9 +28,11 @@ use tere_engine::packed::{quiz_file, FOLDER, INDEX_FILE};
 use tere_engine::Course;
 use zip::write::SimpleFileOptions;
 
+pub use cmi5::{cmi5_xml, cmi5_zip, CMI5_FILE};
 pub use manifest::{manifest, Contents};
 pub use offline::{offline_page, script_hash};
 pub use source::{read_source, SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES};
+pub use tincan::{tincan_xml, xapi_zip, TINCAN_FILE};
 
 /// A file of a package: its path inside the package (`/` separators), and its bytes.
 pub type File = (String, Vec<u8>);
@@ -41,9 +49,10 @@ pub struct Player {
     pub files: Vec<File>,
 }
 
-/// The built players, one per door kind (the `tere` crate's Cargo features): each
-/// package carries only the doors it uses. Each is built once and is byte for byte the
-/// same in every course.
+/// The built players the Studio carries and publishes with, one per door kind (the
+/// `tere` crate's Cargo features): each package carries only the doors it uses. Each is
+/// built once and is byte for byte the same in every course. The third, the xAPI
+/// player, is an argument of the packages that carry it ([`cmi5_zip`], [`xapi_zip`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Players {
     /// The SCORM 1.2 and 2004 doors: every SCORM package's player.
@@ -89,12 +98,13 @@ pub fn source_files(source: &Source) -> Vec<File> {
     source.files.iter().map(|(name, text)| (format!("{SOURCE_FOLDER}/{name}"), text.as_bytes().to_vec())).collect()
 }
 
-/// Every file of a SCORM package but its manifest: the SCORM player, the packs
+/// Every file of a zip package but its descriptor at the root (`imsmanifest.xml`,
+/// `cmi5.xml`, `tincan.xml`): `player` (the SCORM player in a SCORM package), the packs
 /// `contents` needs with a gzip copy of each (`<pack>.gz`: Moodle serves packs
-/// uncompressed, and content-loader.js fetches these there), and the source. The
+/// uncompressed, and content-loader.js fetches these there), and the source. A SCORM
 /// manifest lists exactly these.
-pub fn package_files(players: &Players, packs: &Packs, contents: Contents, source: &Source) -> Vec<File> {
-    let mut files = players.scorm.files.clone();
+pub fn package_files(player: &Player, packs: &Packs, contents: Contents, source: &Source) -> Vec<File> {
+    let mut files = player.files.clone();
     for (name, bytes) in content_files(packs, contents) {
         let gz = (format!("{name}.gz"), gzip(&bytes));
         files.push((name, bytes));
@@ -104,14 +114,27 @@ pub fn package_files(players: &Players, packs: &Packs, contents: Contents, sourc
     files
 }
 
-/// A SCORM package as zip bytes: `imsmanifest.xml` first, then [`package_files`].
-/// Fails only on file names a zip cannot hold twice or at all.
+/// A SCORM package as zip bytes: `imsmanifest.xml` first, then [`package_files`] with
+/// the SCORM player. Fails only on file names a zip cannot hold twice or at all.
 pub fn scorm_zip(version: Version, players: &Players, course: &Course, packs: &Packs, contents: Contents, source: &Source) -> Result<Vec<u8>, String> {
+    package_zip("imsmanifest.xml", &players.scorm, packs, contents, source, |files| manifest(version, course, contents, files))
+}
+
+/// A zip package: its descriptor `name` at the root and first, as `descriptor` writes
+/// it from the names of the package's other files, then [`package_files`]. Fails only
+/// on file names a zip cannot hold twice or at all.
+pub(crate) fn package_zip(
+    name: &str,
+    player: &Player,
+    packs: &Packs,
+    contents: Contents,
+    source: &Source,
+    descriptor: impl FnOnce(&[String]) -> String,
+) -> Result<Vec<u8>, String> {
     check_names(source)?;
-    let files = package_files(players, packs, contents, source);
+    let files = package_files(player, packs, contents, source);
     let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
-    let xml = manifest(version, course, contents, &names);
-    let mut entries = vec![("imsmanifest.xml".to_string(), xml.into_bytes())];
+    let mut entries = vec![(name.to_string(), descriptor(&names).into_bytes())];
     entries.extend(files);
     zip_of(&entries)
 }

@@ -5,11 +5,11 @@
 
 use std::io;
 
-use quick_xml::escape::partial_escape;
-use quick_xml::events::{BytesDecl, BytesText, Event};
-use quick_xml::Writer;
 use tere_engine::cmi::Version;
 use tere_engine::{Course, Quiz};
+
+use crate::launch;
+use crate::xml::{self, element, empty, text, Xml};
 
 /// What one package holds.
 #[derive(Clone, Copy)]
@@ -18,25 +18,18 @@ pub enum Contents<'a> {
     Stage(&'a Quiz),
 }
 
-type Xml = Writer<Vec<u8>>;
-
 pub fn manifest(version: Version, course: &Course, contents: Contents, files: &[String]) -> String {
-    let mut xml = Writer::new_with_indent(Vec::new(), b' ', 2);
-    write_manifest(&mut xml, version, course, contents, files).expect("writing to memory");
-    let mut out = String::from_utf8(xml.into_inner()).expect("the manifest is UTF-8");
-    out.push('\n');
-    out
+    xml::document(|xml| write_manifest(xml, version, course, contents, files))
 }
 
 fn write_manifest(xml: &mut Xml, version: Version, course: &Course, contents: Contents, files: &[String]) -> io::Result<()> {
     let v12 = version == Version::Scorm12;
     let attr = if v12 { "adlcp:scormtype" } else { "adlcp:scormType" };
     let (identifier, title, href) = match contents {
-        Contents::Course => ("tere_course".to_string(), &*course.title, "index.html".to_string()),
-        Contents::Stage(q) => (format!("tere_{}", q.id), &*q.title, format!("index.html?quiz={}", q.id)),
+        Contents::Course => ("tere_course".to_string(), &*course.title, launch::MENU.to_string()),
+        Contents::Stage(q) => (format!("tere_{}", q.id), &*q.title, launch::stage(q)),
     };
     let (namespaces, schema_version) = if v12 { (NAMESPACES_12, "1.2") } else { (NAMESPACES_2004, "2004 4th Edition") };
-    xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let mut root = xml.create_element("manifest").with_attribute(("identifier", identifier.as_str())).with_attribute(("version", "1.0"));
     for namespace in namespaces {
         root = root.new_line().with_attribute(*namespace);
@@ -61,7 +54,7 @@ fn write_manifest(xml: &mut Xml, version: Version, course: &Course, contents: Co
         })?;
         element(xml, "resources", &[], |xml| {
             element(xml, "resource", &[("identifier", "res_sco"), ("type", "webcontent"), (attr, "sco"), ("href", &href)], |xml| {
-                empty(xml, "file", &[("href", "index.html")])?;
+                empty(xml, "file", &[("href", launch::MENU)])?;
                 empty(xml, "dependency", &[("identifierref", "res_assets")])
             })?;
             element(xml, "resource", &[("identifier", "res_assets"), ("type", "webcontent"), (attr, "asset")], |xml| {
@@ -97,21 +90,6 @@ fn item(xml: &mut Xml, version: Version, quiz: &Quiz) -> io::Result<()> {
             }
         }
     })
-}
-
-/// `<name attributes>`, what `inner` writes, one level further in, and `</name>`.
-fn element(xml: &mut Xml, name: &str, attributes: &[(&str, &str)], inner: impl FnOnce(&mut Xml) -> io::Result<()>) -> io::Result<()> {
-    xml.create_element(name).with_attributes(attributes.iter().copied()).write_inner_content(inner).map(drop)
-}
-
-/// `<name attributes/>`.
-fn empty(xml: &mut Xml, name: &str, attributes: &[(&str, &str)]) -> io::Result<()> {
-    xml.create_element(name).with_attributes(attributes.iter().copied()).write_empty().map(drop)
-}
-
-/// `<name>text</name>` on one line, with only `&`, `<` and `>` escaped in the text.
-fn text(xml: &mut Xml, name: &str, text: &str) -> io::Result<()> {
-    xml.create_element(name).write_text_content(BytesText::from_escaped(partial_escape(text))).map(drop)
 }
 
 const NAMESPACES_12: &[(&str, &str)] = &[

@@ -11,7 +11,8 @@ use tere_authoring::packed::{pack, Packs};
 use tere_engine::cmi::Version;
 use tere_engine::Course;
 use tere_publish::{
-    offline_page, read_source, scorm_zip, site, Contents, Player, Players, Source, SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES,
+    cmi5_xml, cmi5_zip, offline_page, read_source, scorm_zip, site, tincan_xml, xapi_zip, Contents, Player, Players, Source, SourceError, CMI5_FILE,
+    MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES, TINCAN_FILE,
 };
 use zip::write::SimpleFileOptions;
 
@@ -24,16 +25,18 @@ struct Fixture {
     packs: Packs,
     source: Source,
     players: Players,
+    /// The cmi5 and xAPI packages' player.
+    xapi: Player,
 }
 
-/// The built-in course, its source as read from questions/, and two fake players.
+/// The built-in course, its source as read from questions/, and three fake players.
 fn fixture() -> Fixture {
     let loaded = tere_authoring::load_course(&questions()).unwrap_or_else(|_| panic!("questions/ has errors"));
     let source =
         Source { files: loaded.files.iter().map(|p| (p.file_name().unwrap().to_str().unwrap().to_string(), std::fs::read_to_string(p).unwrap())).collect() };
     assert!(source.files.len() >= 3);
     let packs = pack(&loaded.course);
-    Fixture { course: loaded.course, packs, source, players: Players { scorm: player("2"), page: player("1") } }
+    Fixture { course: loaded.course, packs, source, players: Players { scorm: player("2"), page: player("1") }, xapi: player("3") }
 }
 
 /// A fake player whose build-specific files are named by `build` (as Trunk names
@@ -135,6 +138,51 @@ fn a_stage_zip_holds_its_own_pack_alone_and_the_whole_source() {
     }
 }
 
+/// A cmi5 or xAPI zip: its descriptor at the root and first, then the xAPI player (not
+/// the SCORM or the page player), every pack with its gzip copy, and the source, which
+/// reads back.
+fn assert_lrs_zip(f: &Fixture, zip: &[u8], descriptor: &str, xml: String) {
+    let entries = unzip(zip);
+    assert_eq!(entries[0], (descriptor.to_string(), xml.into_bytes()));
+    let names: Vec<&str> = entries[1..].iter().map(|(n, _)| n.as_str()).collect();
+    let mut expected: Vec<String> = f.xapi.files.iter().map(|(n, _)| n.clone()).collect();
+    for (name, _) in &f.packs.files {
+        expected.extend([format!("content/{name}"), format!("content/{name}.gz")]);
+    }
+    expected.extend(f.source.files.iter().map(|(n, _)| format!("source/{n}")));
+    assert_eq!(names, expected);
+    for (name, bytes) in &f.xapi.files {
+        assert!(entries.contains(&(name.clone(), bytes.clone())), "{name}");
+    }
+    assert!(carries_build(&entries, "3", "1") && carries_build(&entries, "3", "2"), "the xAPI player alone");
+    for (name, bytes) in &f.packs.files {
+        assert!(entries.contains(&(format!("content/{name}"), bytes.clone())), "{name}");
+        let (_, gz) = entries.iter().find(|(n, _)| *n == format!("content/{name}.gz")).expect("its gzip copy");
+        let mut inflated = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut inflated).unwrap();
+        assert_eq!(&inflated, bytes, "{name}");
+    }
+    assert_eq!(read_source(zip).unwrap(), f.source);
+}
+
+#[test]
+fn the_cmi5_zip_holds_its_course_structure_the_xapi_player_every_pack_and_the_source() {
+    let f = fixture();
+    let zip = cmi5_zip(&f.xapi, &f.course, &f.packs, &f.source).unwrap();
+    assert_lrs_zip(&f, &zip, CMI5_FILE, cmi5_xml(&f.course));
+    let bad = Source { files: vec![("../course.toml".into(), String::new())] };
+    assert!(cmi5_zip(&f.xapi, &f.course, &f.packs, &bad).is_err());
+}
+
+#[test]
+fn the_xapi_zip_holds_its_tincan_xml_and_the_same_files_as_the_cmi5_zip() {
+    let f = fixture();
+    let zip = xapi_zip(&f.xapi, &f.course, &f.packs, &f.source).unwrap();
+    assert_lrs_zip(&f, &zip, TINCAN_FILE, tincan_xml(&f.course));
+    let cmi5 = cmi5_zip(&f.xapi, &f.course, &f.packs, &f.source).unwrap();
+    assert_eq!(unzip(&zip)[1..], unzip(&cmi5)[1..]);
+}
+
 #[test]
 fn the_offline_page_keeps_varying_data_out_of_its_one_script_and_gives_the_source_back() {
     let f = fixture();
@@ -187,7 +235,7 @@ fn every_package_carries_its_player_as_served_with_the_wasms_gzip_bytes() {
     let f = fixture();
     for (files, player) in [
         (site(&f.players, &f.packs), &f.players.page),
-        (tere_publish::package_files(&f.players, &f.packs, Contents::Course, &Source::default()), &f.players.scorm),
+        (tere_publish::package_files(&f.players.scorm, &f.packs, Contents::Course, &Source::default()), &f.players.scorm),
     ] {
         let gz = player.files.iter().find(|(n, _)| n.ends_with(".wasm.gz")).expect("the fixture's player is served");
         assert!(files.contains(gz), "the gzip bytes, as made");

@@ -86,8 +86,10 @@ pub struct PlayerBuild {
 
 /// The players, one per door kind: every package carries only the doors it uses.
 /// The page player (postMessage and local storage) is the site's, the offline page's
-/// and `cargo xtask serve`'s; the SCORM player is every SCORM package's.
-pub const PLAYERS: [PlayerBuild; 2] = [PlayerBuild { dir: "dist", feature: "page" }, PlayerBuild { dir: "dist-scorm", feature: "scorm" }];
+/// and `cargo xtask serve`'s; the SCORM player is every SCORM package's; the xAPI
+/// player (cmi5 and xAPI to a Learning Record Store) is the cmi5 and xAPI packages'.
+pub const PLAYERS: [PlayerBuild; 3] =
+    [PlayerBuild { dir: "dist", feature: "page" }, PlayerBuild { dir: "dist-scorm", feature: "scorm" }, PlayerBuild { dir: "dist-xapi", feature: "xapi" }];
 
 /// Where `cargo xtask build` keeps a player's wasm-bindgen output (with its names, for
 /// the benchmark's twiggy): Trunk writes each build's to the same place.
@@ -95,9 +97,9 @@ pub fn bindgen_output(root: &Path, feature: &str) -> PathBuf {
     root.join(format!("target/players/{feature}_bg.wasm"))
 }
 
-/// Whether every player was built after the last change to any of its sources.
-pub fn players_are_current(root: &Path) -> bool {
-    PLAYERS.iter().all(|player| built_after(&root.join(player.dir).join("index.html"), root, PLAYER_SOURCES))
+/// Whether `player` was built after the last change to any of its sources.
+pub fn player_is_current(root: &Path, player: &PlayerBuild) -> bool {
+    built_after(&root.join(player.dir).join("index.html"), root, PLAYER_SOURCES)
 }
 
 /// Whether `built` exists and is newer than every file of `sources` (paths below `root`).

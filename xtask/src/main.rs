@@ -20,11 +20,12 @@ const USAGE: &str = "usage: cargo xtask <command>
 
   serve   set up, build and serve the widget on http://127.0.0.1:8080
   test    set up, then run every test (native and browser)
-  build   release build of the player into dist/ (relative URLs, wasm-opt applied), and the course's packs into dist/content/
+  build   release builds of the players into dist/, dist-scorm/ and dist-xapi/ (relative URLs, wasm-opt applied),
+          each with the course's packs in its content/
   package [--course DIR] [--out DIR] [--quiz <id>]...
           write SCORM 1.2/2004 zips of the course (questions/, or DIR) and of every stage (or only those
-          named), tere-offline.html and site/ to dist/packages/ (or --out DIR); the player is the one in
-          dist/, rebuilt only when its sources are newer
+          named), the cmi5 and xAPI zips of the course, tere-offline.html and site/ to dist/packages/
+          (or --out DIR); the players are the ones built, each rebuilt only when its sources are newer
   check [--strict] [DIR]  validate questions/ (or DIR), print which questions cite each section
                and the item-writing warnings (--strict: warnings fail the check)
   browser [NAME]...  run only the browser tests (only files whose name contains a NAME), against the current dist/
@@ -64,31 +65,38 @@ fn main() -> ExitCode {
 
 /// Release builds of the players with Trunk (wasm-opt from the project-local
 /// binaryen), one per door kind (`dist::PLAYERS`: the page player in dist/, the SCORM
-/// player in dist-scorm/), each with the loader moved out of line for a strict
-/// Content-Security-Policy; then the course (questions/, or $TERE_QUESTIONS),
-/// validated, as packs in each one's content/.
+/// player in dist-scorm/, the xAPI player in dist-xapi/), each with the loader moved
+/// out of line for a strict Content-Security-Policy; then the course (questions/, or
+/// $TERE_QUESTIONS), validated, as packs in each one's content/.
 fn build() -> util::Result {
-    for player in dist::PLAYERS {
+    build_players(&dist::PLAYERS.iter().collect::<Vec<_>>())
+}
+
+/// The release builds of `players` alone (see `build`).
+fn build_players(players: &[&dist::PlayerBuild]) -> util::Result {
+    for player in players {
         let dir = util::root().join(player.dir);
         util::step(&format!("the {} player into {}/", player.feature, player.dir));
         util::run(util::cmd("trunk").args(["build", "--release", "--no-default-features", "--features", player.feature, "--dist"]).arg(&dir), "trunk build")?;
         dist::externalize_loader(&dir)?;
         let kept = dist::bindgen_output(&util::root(), player.feature);
         std::fs::create_dir_all(kept.parent().unwrap()).map_err(|e| e.to_string())?;
-        std::fs::copy(util::root().join("target/wasm-bindgen/release/tere_bg.wasm"), &kept).map_err(|e| format!("keep {}: {e}", kept.display()))?;
+        std::fs::copy(util::target_dir().join("wasm-bindgen/release/tere_bg.wasm"), &kept).map_err(|e| format!("keep {}: {e}", kept.display()))?;
         packs::write_into(&util::content_dir(), &dir)?;
     }
     Ok(())
 }
 
-/// `build` when a player is missing or older than any of its sources: a course edit
-/// alone never rebuilds the wasm.
+/// The build of each player that is missing or older than any of its sources: a
+/// course edit alone never rebuilds the wasm, and a player that is current is kept.
 pub fn build_player_if_stale() -> util::Result {
-    if dist::players_are_current(&util::root()) {
-        println!("the players in dist/ and dist-scorm/ are up to date; not rebuilt");
-        return Ok(());
+    let (current, stale): (Vec<&dist::PlayerBuild>, Vec<&dist::PlayerBuild>) =
+        dist::PLAYERS.iter().partition(|player| dist::player_is_current(&util::root(), player));
+    if !current.is_empty() {
+        let dirs: Vec<String> = current.iter().map(|player| format!("{}/", player.dir)).collect();
+        println!("the players in {} are up to date; not rebuilt", dirs.join(", "));
     }
-    build()
+    build_players(&stale)
 }
 
 fn test() -> util::Result {

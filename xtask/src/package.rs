@@ -2,15 +2,17 @@
 //! uploads and a learner opens, for the built-in course or any course folder (DIR
 //! holds `course.toml`, `sections.toml` and quiz files, like `questions/`). Writes
 //! SCORM 1.2 and 2004 zips of the whole course (one SCO with Tere's stage menu) and of
-//! every stage (one SCO each; with `--quiz`, only the stages named), a single-file
-//! offline page, Tere Studio with the course built in (`tere-studio.html`, also
-//! `site/studio.html`), and `site/` for hosting and iframe embedding. Why one SCO a package:
-//! docs/moodle.md.
+//! every stage (one SCO each; with `--quiz`, only the stages named), the whole course's
+//! cmi5 zip (`tere-cmi5.zip`, one AU a stage) and xAPI zip (`tere-xapi.zip`, with the
+//! `tincan.xml` of Moodle's xAPI Launch Link), a single-file offline page, Tere Studio
+//! with the course built in (`tere-studio.html`, also `site/studio.html`), and `site/`
+//! for hosting and iframe embedding. Why one SCO a package: docs/moodle.md.
 //!
 //! The players are the ones already built (`cargo xtask build`), byte for byte: the
-//! SCORM player (dist-scorm/) in the SCORM zips, the page player (dist/) in the offline
-//! page and the site. A course is data beside them (`content/`), so packaging another
-//! course or an edited one never rebuilds the wasm.
+//! SCORM player (dist-scorm/) in the SCORM zips, the xAPI player (dist-xapi/) in the
+//! cmi5 and xAPI zips, the page player (dist/) in the offline page and the site. A
+//! course is data beside them (`content/`), so packaging another course or an edited
+//! one never rebuilds the wasm.
 //!
 //! The packages themselves are made in memory by `tere-publish` (which the Studio runs
 //! in the browser too); this reads the player and the course's source from disk and
@@ -48,7 +50,7 @@ pub fn run(args: &[String]) -> Result {
     crate::setup::all()?;
     crate::build_player_if_stale()?;
     let packs = tere_authoring::packed::pack(course);
-    let players = players()?;
+    let (players, xapi) = players()?;
     let quizzes: Vec<&Quiz> = if stages.is_empty() {
         course.quizzes.iter().collect()
     } else {
@@ -66,6 +68,13 @@ pub fn run(args: &[String]) -> Result {
             std::fs::write(&zip_path, zip).map_err(|e| format!("write {}: {e}", zip_path.display()))?;
             println!("wrote {}", zip_path.display());
         }
+    }
+    let cmi5 = tere_publish::cmi5_zip(&xapi, course, &packs, &source)?;
+    let xapi_package = tere_publish::xapi_zip(&xapi, course, &packs, &source)?;
+    for (name, zip) in [("tere-cmi5.zip", cmi5), ("tere-xapi.zip", xapi_package)] {
+        let zip_path = out.join(name);
+        std::fs::write(&zip_path, zip).map_err(|e| format!("write {}: {e}", zip_path.display()))?;
+        println!("wrote {}", zip_path.display());
     }
     let offline = out.join("tere-offline.html");
     let offline_page = tere_publish::offline_page(&players, &packs, &source)?;
@@ -102,10 +111,11 @@ fn source_files(loaded: &LoadedCourse) -> Result<Source> {
     Ok(Source { files })
 }
 
-/// The built players (`crate::dist::PLAYERS`).
-fn players() -> Result<Players> {
-    let [page, scorm] = crate::dist::PLAYERS.map(|player| player_files(&util::root().join(player.dir)));
-    Ok(Players { page: page?, scorm: scorm? })
+/// The built players (`crate::dist::PLAYERS`): the two the Studio carries and
+/// publishes with, and the xAPI player, which only `cargo xtask package` packages.
+fn players() -> Result<(Players, Player)> {
+    let [page, scorm, xapi] = crate::dist::PLAYERS.map(|player| util::root().join(player.dir));
+    Ok((Players { page: player_files(&page)?, scorm: player_files(&scorm)? }, player_files(&xapi)?))
 }
 
 /// A built player as packages serve it: every file of its folder but its course

@@ -8,6 +8,12 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is inside the repo").to_path_buf()
 }
 
+/// Cargo's target directory, where Trunk's cargo and wasm-bindgen write: `$CARGO_TARGET_DIR`
+/// when set (relative to the root, where xtask runs its commands), else `target/`.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), |dir| root().join(dir))
+}
+
 /// The course the widget is built with: `$TERE_QUESTIONS` when set, else the built-in
 /// `questions/`.
 pub fn content_dir() -> PathBuf {

@@ -472,7 +472,7 @@ fn twiggy(root: &Path, dist: &Path, work: &Path) -> std::result::Result<Twiggy, 
     let (wasm, source) = if optimised {
         (named, "the shipped wasm rebuilt with names: Trunk's wasm-bindgen output through `wasm-opt -Oz -g`".to_string())
     } else {
-        let raw = root.join("target/wasm32-unknown-unknown/release/tere.wasm");
+        let raw = util::target_dir().join("wasm32-unknown-unknown/release/tere.wasm");
         if !raw.is_file() {
             return Err(format!("no wasm with names found ({}); skipping the wasm breakdown", bindgen.display()));
         }
