@@ -77,6 +77,8 @@ impl Lrs {
                 }
             }
             _ if self.down => reply(0, ""),
+            // An xAPI 2.0 LRS, as the real one in the browser test.
+            Request::Document { url } if url.ends_with("/about") => reply(200, r#"{"version":["2.0.0"]}"#),
             Request::Document { url } if url.contains("LMS.LaunchData") => {
                 let data = format!(
                     r#"{{"contextTemplate":{{"contextActivities":{{"grouping":[{{"id":"{AU}"}}]}},"extensions":{{"{SESSION_ID}":"session-{launch}"}}}},"launchMode":"{}","masteryScore":0.6,"moveOn":"CompletedOrPassed"}}"#,
@@ -172,9 +174,18 @@ impl World {
     /// Sends what the client asks to, as a page's fetches would.
     fn pump(&mut self) {
         let Some(page) = self.page.as_mut() else { return };
-        while let Some(Request::Statement { id, body, url }) = page.client.next_request(self.now_ms) {
-            let reply = self.lrs.answer(&Request::Statement { id: id.clone(), body, url }, self.launch);
-            page.client.statement_reply(&id, reply, self.now_ms, &self.browser);
+        while let Some(request) = page.client.next_request(self.now_ms) {
+            // Like xapi-rs, the LRS refuses any version but its own (2.0.0) with 400.
+            let version = page.client.headers().into_iter().find(|(name, _)| *name == "X-Experience-API-Version").map(|(_, v)| v);
+            let reply = match (&request, version.as_deref()) {
+                (Request::Statement { .. }, Some(v)) if v != "2.0.0" && !self.lrs.down => Reply { status: 400, body: "version".into() },
+                _ => self.lrs.answer(&request, self.launch),
+            };
+            match request {
+                Request::Statement { id, .. } => page.client.statement_reply(&id, reply, self.now_ms, &self.browser),
+                Request::Document { .. } => page.client.about_reply(reply, self.now_ms, &self.browser),
+                Request::Token { .. } => unreachable!("the token is the launch's"),
+            }
         }
     }
 

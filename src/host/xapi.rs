@@ -125,16 +125,23 @@ fn pump(shared: &Rc<RefCell<Inner>>) {
     let mut inner = shared.borrow_mut();
     log(&mut inner.client);
     match inner.client.next_request(now) {
-        Some(Request::Statement { url, id, body }) => {
+        Some(request @ (Request::Statement { .. } | Request::Document { .. })) => {
             let headers = inner.client.headers();
             drop(inner);
             let shared = shared.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let reply = put(&url, &headers, &body).await;
+                let reply = match &request {
+                    Request::Statement { url, body, .. } => send("PUT", url, &headers, Some(body)).await,
+                    Request::Document { url } | Request::Token { url } => send("GET", url, &headers, None).await,
+                };
                 let health = {
                     let mut inner = shared.borrow_mut();
                     let before = inner.client.health();
-                    inner.client.statement_reply(&id, reply, now_ms(), &LocalStorage);
+                    match &request {
+                        Request::Statement { id, .. } => inner.client.statement_reply(id, reply, now_ms(), &LocalStorage),
+                        // The LRS's `about`, asked again while its version is unknown.
+                        Request::Document { .. } | Request::Token { .. } => inner.client.about_reply(reply, now_ms(), &LocalStorage),
+                    }
                     let after = inner.client.health();
                     (before != after).then_some(after).zip(inner.watcher.clone())
                 };
@@ -144,7 +151,7 @@ fn pump(shared: &Rc<RefCell<Inner>>) {
                 pump(&shared);
             });
         }
-        Some(Request::Token { .. } | Request::Document { .. }) | None => {
+        Some(Request::Token { .. }) | None => {
             let due = inner.client.retry_at();
             match due {
                 Some(at) if at > now => {
@@ -186,13 +193,15 @@ fn send_now(request: &Request, headers: &[(&'static str, String)]) -> Reply {
     Reply { status: xhr.status().unwrap_or(0), body: xhr.response_text().ok().flatten().unwrap_or_default() }
 }
 
-/// PUTs a statement; status 0 when it failed on the way.
-async fn put(url: &str, headers: &[(&'static str, String)], body: &str) -> Reply {
+/// A request to the LRS in the background; status 0 when it failed on the way.
+async fn send(method: &str, url: &str, headers: &[(&'static str, String)], body: Option<&str>) -> Reply {
     let failed = Reply { status: 0, body: String::new() };
     let Some(window) = web_sys::window() else { return failed };
     let init = web_sys::RequestInit::new();
-    init.set_method("PUT");
-    init.set_body(&body.into());
+    init.set_method(method);
+    if let Some(body) = body {
+        init.set_body(&body.into());
+    }
     // A statement on its way when the page goes away still arrives.
     // (web-sys has no stable setter for it.)
     let _ = js_sys::Reflect::set(&init, &"keepalive".into(), &true.into());

@@ -14,6 +14,7 @@ import { chromium } from 'playwright-core';
 // the page player (the site, the offline page) and the SCORM player (every SCORM package).
 export const DIST = process.env.TERE_DIST ?? path.resolve('dist');
 export const DIST_SCORM = process.env.TERE_DIST_SCORM ?? path.resolve('dist-scorm');
+export const DIST_XAPI = process.env.TERE_DIST_XAPI ?? path.resolve('dist-xapi');
 export const COURSE = JSON.parse(fs.readFileSync(process.env.TERE_COURSE_JSON ?? 'target/tere-test/course.json', 'utf8'));
 export const SCREENSHOTS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../screenshots');
 

@@ -168,6 +168,7 @@ fn browser_tests(names: &[String]) -> util::Result {
     node.arg("--test").arg("--test-concurrency=1").args(&files);
     node.env("TERE_DIST", util::root().join("dist"))
         .env("TERE_DIST_SCORM", util::root().join("dist-scorm"))
+        .env("TERE_DIST_XAPI", util::root().join("dist-xapi"))
         .env("TERE_HOSTILE_DIST", util::root().join("target/hostile-packages/site"))
         .env("TERE_COURSE_JSON", out.join("course.json"))
         .env("TERE_SECOND_COURSE_JSON", out.join("second-course.json"))

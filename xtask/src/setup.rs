@@ -6,7 +6,12 @@ const TRUNK_VERSION: &str = "0.21.14";
 /// Drives Debian's firefox-esr for tests/browser/firefox.test.mjs over W3C WebDriver
 /// (checked with firefox-esr 153.8 from bookworm-security).
 const GECKODRIVER_VERSION: &str = "0.37.1";
-const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "firefox-esr", "libxml2-utils", "fonts-dejavu-core"];
+/// The Learning Record Store the cmi5 tests start (tests/browser/lrs.mjs): xapi-rs,
+/// GPL-3.0, so only ever run as a separate server, never linked into Tere.
+const XAPI_RS_VERSION: &str = "0.1.21";
+/// PostgreSQL is the store xapi-rs needs; libssl-dev and pkg-config are what building
+/// xapi-rs needs (openssl-sys).
+const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "firefox-esr", "libxml2-utils", "fonts-dejavu-core", "postgresql", "libssl-dev", "pkg-config"];
 
 pub fn all() -> Result {
     wasm_target()?;
@@ -15,6 +20,7 @@ pub fn all() -> Result {
     wasm_bindgen()?;
     geckodriver()?;
     apt()?;
+    xapi_rs()?;
     npm()
 }
 
@@ -106,6 +112,19 @@ fn apt() -> Result {
     let mut install = apt(&["install", "-y", "-qq", "--no-install-recommends"]);
     install.args(&missing);
     run(&mut install, "apt-get install")
+}
+
+/// The LRS binary, after `apt` (it builds against OpenSSL). Asked of `cargo install
+/// --list` rather than of the binary, which has no --version: run, it starts a server.
+fn xapi_rs() -> Result {
+    let home = std::env::var_os("CARGO_HOME").map_or_else(|| std::path::PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"), Into::into);
+    let listed = output(cmd("cargo").args(["install", "--list"])).unwrap_or_default();
+    if home.join("bin/xapi-rs").exists() && listed.lines().any(|l| l == format!("xapi-rs v{XAPI_RS_VERSION}:")) {
+        return Ok(());
+    }
+    util::step("installing xapi-rs, the test LRS (takes a few minutes once)");
+    // --force: replaces whatever install of it cargo has listed, whole or not.
+    run(cmd("cargo").args(["install", "--force", "--locked", "xapi-rs", "--version", XAPI_RS_VERSION]), "cargo install xapi-rs")
 }
 
 /// Build and test tools from npm (binaryen's wasm-opt, playwright-core, scorm-again),

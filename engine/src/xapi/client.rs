@@ -23,7 +23,7 @@
 //!   through the exit, last.
 
 use super::ids;
-use super::launch::{pass_mark_of, preferred_lang, read_launch_data, read_token, Entry, LaunchData, LaunchUrl, Mode};
+use super::launch::{pass_mark_of, preferred_lang, read_launch_data, read_token, xapi_version, Entry, LaunchData, LaunchUrl, Mode};
 use super::statements::{Judged, Statement, Subject, Used, Verb};
 use crate::cmi::{self, Interaction, StepInteraction, Version};
 use crate::health::Health;
@@ -36,7 +36,8 @@ use crate::shuffle::{fnv1a, Rng};
 use crate::storage::{Shelf, Store};
 use crate::Course;
 
-/// The xAPI version Tere speaks (cmi5 is defined on 1.0.3).
+/// The xAPI version Tere speaks unless the LRS's `about` says it speaks only 2.0 (cmi5
+/// is defined on 1.0.3).
 pub const XAPI_VERSION: &str = "1.0.3";
 
 /// The longest wait between two tries of a failing LRS.
@@ -131,6 +132,11 @@ pub struct Launched {
 
 pub struct Client {
     url: LaunchUrl,
+    /// The `X-Experience-API-Version` this LRS speaks (its `about`, asked first and
+    /// remembered; asked again before any statement while unknown).
+    version: Option<&'static str>,
+    /// Whether the launch asked `about` already (it goes on without an answer).
+    asked_about: bool,
     quiz_id: Option<String>,
     scope: Scope,
     phase: Phase,
@@ -169,8 +175,11 @@ impl Client {
         let queue = shelf.note(store, "queue").map(|q| decode_queue(&q)).unwrap_or_default();
         let known = read_launch_data(&note.launch_data);
         let phase = if known.is_some() { Phase::Preferences } else { phase };
+        let version = shelf.note(store, &version_key(&url.endpoint)).and_then(|v| [XAPI_VERSION, "2.0.0"].into_iter().find(|known| *known == v));
         Client {
             url,
+            version,
+            asked_about: false,
             quiz_id,
             scope: Scope::Course,
             phase,
@@ -193,12 +202,15 @@ impl Client {
 
     /// The headers every request to the LRS carries.
     pub fn headers(&self) -> Vec<(&'static str, String)> {
-        vec![("Authorization", self.note.token.clone()), ("X-Experience-API-Version", XAPI_VERSION.to_string())]
+        vec![("Authorization", self.note.token.clone()), ("X-Experience-API-Version", self.version.unwrap_or(XAPI_VERSION).to_string())]
     }
 
     /// The next request the launch needs, until it is over.
     pub fn launch_request(&self) -> Option<Request> {
         let agent = encode(&self.url.actor.write());
+        if self.version.is_none() && !self.asked_about {
+            return Some(self.about());
+        }
         match self.phase {
             Phase::Token => match &self.url.entry {
                 Entry::Cmi5 { fetch } => Some(Request::Token { url: fetch.clone() }),
@@ -212,7 +224,7 @@ impl Client {
                 Some(Request::Document { url })
             }
             Phase::Preferences => {
-                Some(Request::Document { url: format!("{}agents/profile?profileId=cmi5LearnerPreferences&agent={agent}", self.url.endpoint) })
+                Some(Request::Document { url: format!("{}agents/profile?profileId={}&agent={agent}", self.url.endpoint, self.url.entry.preferences_id()) })
             }
             Phase::Ready | Phase::Refused => None,
         }
@@ -221,6 +233,11 @@ impl Client {
     /// The answer to `launch_request`'s request.
     pub fn launch_reply(&mut self, reply: Reply, now_ms: u64, store: &dyn Store) {
         let passing = reply.status == 0 || reply.status >= 500;
+        if self.version.is_none() && !self.asked_about {
+            self.asked_about = true;
+            self.about_reply(reply, now_ms, store);
+            return;
+        }
         match self.phase {
             Phase::Token => match read_token(reply.status, &reply.body) {
                 Ok(token) => {
@@ -494,12 +511,37 @@ impl Client {
         }
     }
 
-    /// The next statement to send, when one waits, none is on its way and any backoff is over.
+    fn about(&self) -> Request {
+        Request::Document { url: format!("{}about", self.url.endpoint) }
+    }
+
+    /// The LRS's `about`: the version to speak. One that failed on the way is asked
+    /// again before the next statement; an LRS that answers without saying keeps cmi5's.
+    pub fn about_reply(&mut self, reply: Reply, now_ms: u64, store: &dyn Store) {
+        self.in_flight = None;
+        if reply.status == 0 || reply.status >= 500 {
+            self.failures += 1;
+            self.retry_at = now_ms + (1_000u64 << self.failures.min(6)).min(MAX_BACKOFF_MS);
+            return;
+        }
+        let version = xapi_version(&reply.body).filter(|_| reply.status == 200).unwrap_or(XAPI_VERSION);
+        self.version = Some(version);
+        self.failures = 0;
+        self.retry_at = 0;
+        self.shelf.set_note(store, &version_key(&self.url.endpoint), Some(version));
+    }
+
+    /// The next request to make, when one waits, none is on its way and any backoff is
+    /// over: the LRS's `about` while its version is unknown, else the next statement.
     pub fn next_request(&mut self, now_ms: u64) -> Option<Request> {
         if self.phase != Phase::Ready || self.stopped || self.in_flight.is_some() || now_ms < self.retry_at {
             return None;
         }
         let head = self.queue.first()?;
+        if self.version.is_none() {
+            self.in_flight = Some(String::new());
+            return Some(self.about());
+        }
         self.in_flight = Some(head.id.clone());
         Some(Request::Statement { url: format!("{}statements?statementId={}", self.url.endpoint, head.id), id: head.id.clone(), body: head.body.clone() })
     }
@@ -562,6 +604,10 @@ impl Client {
     pub fn take_warnings(&mut self) -> Vec<String> {
         std::mem::take(&mut self.warnings)
     }
+}
+
+fn version_key(endpoint: &str) -> String {
+    format!("version.{:08x}", fnv1a(endpoint.as_bytes()))
 }
 
 fn session_key(fetch: &str) -> String {

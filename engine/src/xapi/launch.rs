@@ -23,6 +23,18 @@ pub enum Entry {
     LaunchLink { auth: String },
 }
 
+impl Entry {
+    /// The agent profile holding the learner's preferences: cmi5's `cmi5LearnerPreferences`;
+    /// Moodle's launch link writes the learner's Moodle language as `CMI5LearnerPreferences`
+    /// (ids are case-sensitive).
+    pub fn preferences_id(&self) -> &'static str {
+        match self {
+            Entry::Cmi5 { .. } => "cmi5LearnerPreferences",
+            Entry::LaunchLink { .. } => "CMI5LearnerPreferences",
+        }
+    }
+}
+
 /// What the launch URL says.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LaunchUrl {
@@ -156,6 +168,22 @@ pub fn pass_mark_of(mastery: f64) -> u8 {
     ten_thousandths.div_ceil(100).min(100) as u8
 }
 
+/// The xAPI version to speak to an LRS, from its `about` resource: 1.0.3 (cmi5's) when
+/// it speaks any 1.0, else 2.0.0 when it speaks that (an LRS refuses a version it does
+/// not know); `None` when the answer says neither.
+pub fn xapi_version(about: &str) -> Option<&'static str> {
+    let json = Json::parse(about)?;
+    let Json::List(versions) = json.get("version")? else { return None };
+    let speaks = |prefix: &str| versions.iter().filter_map(Json::as_str).any(|v| v.starts_with(prefix));
+    if speaks("1.0.") {
+        Some("1.0.3")
+    } else if speaks("2.0") {
+        Some("2.0.0")
+    } else {
+        None
+    }
+}
+
 /// The learner's language from the `cmi5LearnerPreferences` agent profile: the first
 /// of its `languagePreference` list that Tere speaks.
 pub fn preferred_lang(profile: &str) -> Option<Lang> {
@@ -218,5 +246,8 @@ mod tests {
         assert!(read_token(200, r#"{"error-code":"1","error-text":"already used"}"#).unwrap_err().contains("already used"));
         assert!(read_token(401, "").is_err());
         assert_eq!(preferred_lang(r#"{"languagePreference":"de-DE, fi-FI,et"}"#), Some(Lang::Fi));
+        assert_eq!(xapi_version(r#"{"version":["2.0.0"]}"#), Some("2.0.0"));
+        assert_eq!(xapi_version(r#"{"version":["1.0.0","1.0.3","2.0.0"]}"#), Some("1.0.3"));
+        assert_eq!(xapi_version(r#"{"version":["0.95"]}"#), None);
     }
 }

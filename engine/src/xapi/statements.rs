@@ -205,7 +205,11 @@ impl Subject {
             ("id", Json::str(format!("{parent}/question/{}", record.id))),
             ("definition", Json::Object(definition)),
         ]);
-        let mut result = vec![("response".to_string(), Json::str(&record.response))];
+        // An empty response (nothing chosen) is left out: xAPI LRSs refuse `""`.
+        let mut result = Vec::new();
+        if !record.response.is_empty() {
+            result.push(("response".to_string(), Json::str(&record.response)));
+        }
         if let Some(credit) = record.credit {
             result.push(("success".to_string(), Json::Bool(crate::score::is_full_credit(credit))));
             result.push(("score".to_string(), Json::object([("scaled", Json::Num((credit * 10_000.0).round() / 10_000.0))])));
@@ -224,8 +228,11 @@ pub struct Used {
     pub hints: u32,
 }
 
+/// A score as `scaled` alone: what cmi5 judges by (the mastery score is scaled too).
+/// `raw` would need `min` and `max`, and some LRSs (xapi-rs 0.1) refuse `raw == max`,
+/// which would drop every full score.
 fn score_of(score: u8) -> Json {
-    Json::object([("scaled", Json::Num(f64::from(score) / 100.0)), ("raw", Json::Num(f64::from(score))), ("min", Json::Num(0.0)), ("max", Json::Num(100.0))])
+    Json::object([("scaled", Json::Num(f64::from(score) / 100.0))])
 }
 
 #[cfg(test)]
@@ -262,7 +269,7 @@ mod tests {
         let s = subject(true).judged(&mut rng, Verb::Passed, "urn:au", Judged { score: Some(85), duration_centis: 6150 }, 0);
         let json = Json::parse(&s.body).unwrap();
         assert_eq!(json.get("id").and_then(Json::as_str), Some(s.id.as_str()));
-        assert_eq!(json.get("result").unwrap().write(), r#"{"success":true,"score":{"scaled":0.85,"raw":85,"min":0,"max":100},"duration":"PT0H1M1.50S"}"#);
+        assert_eq!(json.get("result").unwrap().write(), r#"{"success":true,"score":{"scaled":0.85},"duration":"PT0H1M1.50S"}"#);
         let context = json.get("context").unwrap();
         assert_eq!(context.get("registration").and_then(Json::as_str), Some("reg-1"));
         let activities = context.get("contextActivities").unwrap();
