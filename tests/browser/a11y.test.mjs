@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openPage, answer, delivered, screenshot, reachType, quizPerType, COURSE, DIST, check } from './harness.mjs';
+import { serve, launch, openPage, answer, delivered, screenshot, reachType, quizPerType, COURSE, DIST, check, audit } from './harness.mjs';
 
-const AXE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../node_modules/axe-core/axe.min.js');
 let server; let browser;
 const THEME_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'tere-theme-'));
 fs.writeFileSync(path.join(THEME_DIR, 'green.css'), ':root { --tere-accent: #0b6b4f; --tere-radius: 2px; }\n');
@@ -22,14 +21,6 @@ after(async () => {
   await server?.close();
 });
 
-async function audit(page, where) {
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-  assert.deepEqual(found, [], `axe violations on ${where}`);
-}
 
 /** Interactive elements smaller than 44 × 44 CSS pixels (inline links excepted). */
 async function smallTargets(page) {

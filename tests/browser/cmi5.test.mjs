@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { launch, quizById, playQuiz, playSome, playOn, delivered, screenshot, unzip, DIST } from './harness.mjs';
+import { launch, quizById, playQuiz, playSome, playOn, delivered, screenshot, unzip, audit, DIST } from './harness.mjs';
 import { startLrs } from './lrs.mjs';
 
 const PACKAGES = path.join(DIST, 'packages');
@@ -246,7 +246,25 @@ test('cmi5: a 401 from the fetch URL: the learner is told and the quiz still wor
   await page.locator('[data-action="start"]').click();
   await playSome(page, quizById('kontakti_lopetamine'), 2);
   await screenshot(page, 'cmi5-refused-375');
+  await audit(page, 'a refused cmi5 launch');
   assert.equal((await lrs.statements({ registration })).length, 0, 'nothing recorded without a token');
+  assert.deepEqual(page.errors, []);
+});
+
+test('cmi5: without a returnURL the exit ends the session and says the window may close', async () => {
+  const au = aus().find((a) => a.url.includes('quiz=ettevalmistus'));
+  const { registration } = await register(au, { returnURL: '' });
+  const page = await openAu(launchUrl(au, registration, crypto.randomUUID()));
+  await page.locator('[data-action="start"]').click();
+  await playSome(page, quizById('ettevalmistus'), 1);
+  await page.locator('[data-action="exit"]').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.exited').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'exited', 'the message has the focus');
+  await drained(page);
+  await audit(page, 'after the exit');
+  await screenshot(page, 'cmi5-exited-1280');
+  assert.deepEqual((await statementsOf(registration, 3)).map(verb), ['initialized', 'answered', 'terminated']);
   assert.deepEqual(page.errors, []);
 });
 
