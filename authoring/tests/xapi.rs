@@ -65,6 +65,19 @@ struct Lrs {
 }
 
 impl Lrs {
+    /// A POST of statements (the page's last batch): each stored unless its id is known.
+    fn batch(&mut self, body: &str) {
+        let Some(Json::List(statements)) = Json::parse(body) else { panic!("a batch is a JSON list") };
+        for statement in statements {
+            let id = statement.get("id").and_then(Json::as_str).map(str::to_string);
+            if self.stored.iter().any(|s| s.get("id").and_then(Json::as_str).map(str::to_string) == id) {
+                self.resent += 1;
+            } else {
+                self.stored.push(statement);
+            }
+        }
+    }
+
     fn answer(&mut self, request: &Request, launch: usize) -> Reply {
         let reply = |status: u16, body: &str| Reply { status, body: body.to_string() };
         match request {
@@ -171,6 +184,18 @@ impl World {
         self.pump();
     }
 
+    /// The page's `pagehide`: it saves, and posts what waits as one batch.
+    fn part(&mut self) {
+        let Some(page) = self.page.as_mut() else { return };
+        page.client.leave(&page.session, true, self.now_ms, &self.browser);
+        if let Some((url, body)) = page.client.parting_batch() {
+            assert!(url.ends_with("/statements"));
+            if !self.lrs.down {
+                self.lrs.batch(&body);
+            }
+        }
+    }
+
     /// Sends what the client asks to, as a page's fetches would.
     fn pump(&mut self) {
         let Some(page) = self.page.as_mut() else { return };
@@ -216,22 +241,22 @@ impl World {
                     page.client.leave(&page.session, false, self.now_ms, &self.browser);
                 }
             }
-            Step::Reload => {
-                if let Some(page) = self.page.as_mut() {
-                    page.client.leave(&page.session, true, self.now_ms, &self.browser);
-                }
-                self.pump();
+            Step::Reload | Step::Relaunch => {
+                // The page goes away: only its last batch leaves with it.
+                self.part();
                 self.page = None;
+                if matches!(step, Step::Relaunch) {
+                    self.launch += 1;
+                }
                 self.open();
             }
-            Step::Relaunch | Step::Exit => {
+            Step::Exit => {
                 if let Some(page) = self.page.as_mut() {
-                    if matches!(step, Step::Exit) {
-                        page.client.exit(&page.session, self.now_ms, &self.browser);
-                    }
-                    page.client.leave(&page.session, true, self.now_ms, &self.browser);
+                    page.client.exit(&page.session, self.now_ms, &self.browser);
                 }
+                // The exit waits for what waits (or gives up after a while) before it goes.
                 self.pump();
+                self.part();
                 self.page = None;
                 self.launch += 1;
                 self.open();
@@ -264,7 +289,13 @@ fn session_of(statement: &Json) -> String {
 }
 
 fn scaled(statement: &Json) -> f64 {
-    statement.get("result").and_then(|r| r.get("score")).and_then(|s| s.get("scaled")).and_then(Json::as_num).expect("a judged score")
+    statement
+        .get("result")
+        .and_then(|r| r.get("score"))
+        .and_then(|s| s.get("scaled"))
+        .and_then(Json::as_number)
+        .and_then(|n| n.parse().ok())
+        .expect("a judged score")
 }
 
 fn check(world: &World) {

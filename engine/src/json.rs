@@ -6,13 +6,16 @@
 
 use std::fmt::Write as _;
 
-/// A JSON value. Objects keep their members in order, so what is read is written back
-/// the same way (a `contextTemplate` the LMS wrote goes into every statement unaltered).
+/// A JSON value. Objects keep their members in order and numbers their text, so what
+/// is read is written back the same way (a `contextTemplate` the LMS wrote goes into
+/// every statement unaltered). Keeping numbers as text also keeps float parsing and
+/// printing (some 10 KB of code and tables) out of the wasm.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
     Null,
     Bool(bool),
-    Num(f64),
+    /// A number as its JSON text (checked when read, made by `int` and `fraction`).
+    Num(String),
     Str(String),
     List(Vec<Json>),
     Object(Vec<(String, Json)>),
@@ -30,6 +33,19 @@ impl Json {
 
     pub fn str(text: impl Into<String>) -> Json {
         Json::Str(text.into())
+    }
+
+    pub fn int(n: u64) -> Json {
+        Json::Num(n.to_string())
+    }
+
+    /// A number to four decimal places (a score, a credit), with no trailing zeros.
+    pub fn fraction(value: f64) -> Json {
+        let ten_thousandths = (value * 10_000.0).round() as i64;
+        let sign = if ten_thousandths < 0 { "-" } else { "" };
+        let (whole, part) = (ten_thousandths.abs() / 10_000, ten_thousandths.abs() % 10_000);
+        let text = if part == 0 { format!("{sign}{whole}") } else { format!("{sign}{whole}.{}", format!("{part:04}").trim_end_matches('0')) };
+        Json::Num(text)
     }
 
     /// The member `name` of an object.
@@ -73,11 +89,25 @@ impl Json {
         }
     }
 
-    pub fn as_num(&self) -> Option<f64> {
+    /// A number's JSON text.
+    pub fn as_number(&self) -> Option<&str> {
         match self {
-            Json::Num(n) => Some(*n),
+            Json::Num(n) => Some(n),
             Json::Null | Json::Bool(_) | Json::Str(_) | Json::List(_) | Json::Object(_) => None,
         }
+    }
+
+    /// A number from 0 to 1 in ten-thousandths (`0.8125` is 8125), read from its text
+    /// without floats; `None` for anything else or more than four decimals that matter.
+    pub fn as_ten_thousandths(&self) -> Option<u32> {
+        let text = self.as_number()?;
+        let (whole, part) = text.split_once('.').unwrap_or((text, ""));
+        let part = part.trim_end_matches('0');
+        if !whole.bytes().all(|b| b.is_ascii_digit()) || !part.bytes().all(|b| b.is_ascii_digit()) || part.len() > 4 || whole.len() > 3 {
+            return None;
+        }
+        let value = whole.parse::<u32>().ok()? * 10_000 + format!("{part:0<4}").parse::<u32>().ok()?;
+        (value <= 10_000).then_some(value)
     }
 
     /// The value as JSON text, without spaces.
@@ -91,11 +121,7 @@ impl Json {
         match self {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Json::Num(n) if n.is_finite() => {
-                let _ = write!(out, "{n}");
-            }
-            // JSON has no infinity or NaN.
-            Json::Num(_) => out.push_str("null"),
+            Json::Num(n) => out.push_str(n),
             Json::Str(s) => write_str(s, out),
             Json::List(items) => {
                 out.push('[');
@@ -238,8 +264,17 @@ impl Reader<'_> {
         let digits = text.strip_prefix('-').unwrap_or(text);
         let (int, rest) = digits.split_at(digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len()));
         let fraction_ok = rest.strip_prefix('.').is_none_or(|f| f.starts_with(|c: char| c.is_ascii_digit()));
-        let ok = !int.is_empty() && (int == "0" || !int.starts_with('0')) && fraction_ok;
-        ok.then(|| text.parse().ok().map(Json::Num)).flatten()
+        let exponent_ok = match rest.split_once(['e', 'E']) {
+            Some((_, e)) => {
+                let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+                !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+            }
+            None => true,
+        };
+        let fraction = rest.split(['e', 'E']).next().unwrap_or("");
+        let fraction_ok = fraction_ok && (fraction.is_empty() || fraction.strip_prefix('.').is_some_and(|f| f.bytes().all(|b| b.is_ascii_digit())));
+        let ok = !int.is_empty() && (int == "0" || !int.starts_with('0')) && fraction_ok && exponent_ok;
+        ok.then(|| Json::Num(text.to_string()))
     }
 
     fn string(&mut self) -> Option<String> {
@@ -310,17 +345,51 @@ mod tests {
         let text = r#"{"b":[1,2.5,-3e2,true,false,null],"a":{"x":"y \"q\" \\ / \u00e4 \ud83d\ude00"}}"#;
         let json = Json::parse(text).unwrap();
         assert_eq!(json.get("a").and_then(|a| a.get("x")).and_then(Json::as_str), Some("y \"q\" \\ / ä 😀"));
-        assert_eq!(json.write(), r#"{"b":[1,2.5,-300,true,false,null],"a":{"x":"y \"q\" \\ / ä 😀"}}"#);
+        assert_eq!(json.write(), r#"{"b":[1,2.5,-3e2,true,false,null],"a":{"x":"y \"q\" \\ / ä 😀"}}"#);
         assert_eq!(Json::parse(&json.write()), Some(json));
     }
 
     #[test]
     fn refuses_what_is_not_json() {
-        for bad in ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", ".5", "inf", "\"\\x\"", "\"\u{1}\"", "\"\\ud800\"", "nul", "1 2", "{a:1}"] {
+        for bad in [
+            "1e",
+            "1e+",
+            "1.5.5",
+            "1-2",
+            "1e5e5",
+            "--1",
+            "",
+            "{",
+            "[1,]",
+            "{\"a\" 1}",
+            "01",
+            "1.",
+            ".5",
+            "inf",
+            "\"\\x\"",
+            "\"\u{1}\"",
+            "\"\\ud800\"",
+            "nul",
+            "1 2",
+            "{a:1}",
+        ] {
             assert_eq!(Json::parse(bad), None, "{bad:?}");
         }
         let deep = "[".repeat(100_000);
         assert_eq!(Json::parse(&deep), None);
+    }
+
+    #[test]
+    fn numbers_are_made_and_read_without_floats() {
+        assert_eq!(
+            [Json::fraction(0.85), Json::fraction(1.0), Json::fraction(0.0), Json::fraction(0.33333), Json::fraction(-0.5), Json::int(7)].map(|j| j.write()),
+            ["0.85", "1", "0", "0.3333", "-0.5", "7"]
+        );
+        let read = |t: &str| Json::parse(t).and_then(|j| j.as_ten_thousandths());
+        assert_eq!(
+            [read("0.8125"), read("1"), read("0.80000"), read("0"), read("1.0001"), read("0.81251"), read("8e-1"), read("-0.5")],
+            [Some(8125), Some(10_000), Some(8000), Some(0), None, None, None, None]
+        );
     }
 
     #[test]

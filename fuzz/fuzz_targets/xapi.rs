@@ -7,7 +7,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use tere_engine::json::Json;
-use tere_engine::xapi::launch::{pass_mark_of, preferred_lang, read_launch_data, read_token, read_url};
+use tere_engine::xapi::launch::{preferred_lang, read_launch_data, read_token, read_url};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -17,7 +17,8 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(again.write(), written, "writing what was read is not stable");
     }
     if let Some(data) = read_launch_data(&text) {
-        assert!(pass_mark_of(data.mastery.unwrap_or(0.0)) <= 100);
+        assert!(data.pass_mark.is_none_or(|m| m <= 100));
+        assert_eq!(data.pass_mark.is_some(), data.mastery.is_some());
     }
     let _ = read_token(200, &text);
     let _ = preferred_lang(&text);

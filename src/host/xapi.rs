@@ -74,7 +74,15 @@ impl Host for XapiHost {
     }
 
     fn leave(&mut self, session: &Session, unloading: bool, clock: Clock) {
-        self.inner.borrow_mut().client.leave(session, unloading, clock.now_ms, &LocalStorage);
+        let mut inner = self.inner.borrow_mut();
+        inner.client.leave(session, unloading, clock.now_ms, &LocalStorage);
+        // The page's last moment: everything that waits, in one request that outlives it.
+        if let Some((url, body)) = inner.client.parting_batch().filter(|_| unloading) {
+            if let (Some(window), Some(init)) = (web_sys::window(), request_init("POST", &inner.client.headers(), Some(&body))) {
+                let _ = window.fetch_with_str_and_init(&url, &init);
+            }
+        }
+        drop(inner);
         pump(&self.inner);
     }
 
@@ -193,10 +201,8 @@ fn send_now(request: &Request, headers: &[(&'static str, String)]) -> Reply {
     Reply { status: xhr.status().unwrap_or(0), body: xhr.response_text().ok().flatten().unwrap_or_default() }
 }
 
-/// A request to the LRS in the background; status 0 when it failed on the way.
-async fn send(method: &str, url: &str, headers: &[(&'static str, String)], body: Option<&str>) -> Reply {
-    let failed = Reply { status: 0, body: String::new() };
-    let Some(window) = web_sys::window() else { return failed };
+/// A request to the LRS: its method, headers and body, made to outlive the page.
+fn request_init(method: &str, headers: &[(&'static str, String)], body: Option<&str>) -> Option<web_sys::RequestInit> {
     let init = web_sys::RequestInit::new();
     init.set_method(method);
     if let Some(body) = body {
@@ -205,12 +211,20 @@ async fn send(method: &str, url: &str, headers: &[(&'static str, String)], body:
     // A statement on its way when the page goes away still arrives.
     // (web-sys has no stable setter for it.)
     let _ = js_sys::Reflect::set(&init, &"keepalive".into(), &true.into());
-    let Ok(request_headers) = web_sys::Headers::new() else { return failed };
+    let request_headers = web_sys::Headers::new().ok()?;
     for (name, value) in headers {
         let _ = request_headers.set(name, value);
     }
     let _ = request_headers.set("Content-Type", "application/json");
     init.set_headers(&request_headers);
+    Some(init)
+}
+
+/// A request to the LRS in the background; status 0 when it failed on the way.
+async fn send(method: &str, url: &str, headers: &[(&'static str, String)], body: Option<&str>) -> Reply {
+    let failed = Reply { status: 0, body: String::new() };
+    let Some(window) = web_sys::window() else { return failed };
+    let Some(init) = request_init(method, headers, body) else { return failed };
     let Ok(response) = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await else { return failed };
     let Ok(response) = response.dyn_into::<web_sys::Response>() else { return failed };
     let status = response.status();

@@ -121,8 +121,10 @@ async function statementsOf(registration, expectedCount) {
   }
 }
 
-/** Waits until the widget has nothing waiting (its queue in local storage is empty). */
+/** Waits until the widget has reported every change so far and has nothing waiting
+ * (its queue in local storage is empty). */
 async function drained(page) {
+  await delivered(page);
   await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.endsWith('.~queue')), null, { timeout: 15_000 });
 }
 
@@ -134,7 +136,6 @@ test('cmi5: a stage played through reaches the LRS as cmi5 says, with the engine
   const page = await openAu(launchUrl(au, registration, crypto.randomUUID()), { width: 375 });
   const quiz = quizById('ettevalmistus');
   const expected = await playQuiz(page, quiz, (i) => i % 5 !== 2, Math.round(au.masteryScore * 100));
-  await delivered(page);
   await drained(page);
   await screenshot(page, 'cmi5-summary-375');
   await page.locator('[data-action="exit"]').click();
@@ -180,7 +181,6 @@ test('cmi5: the LRS down for part of the quiz: everything arrives in order once 
   const quiz = quizById('kontakti_loomine');
   await page.locator('[data-action="start"]').click();
   const tally = await playSome(page, quiz, 3);
-  await delivered(page);
   await drained(page);
   // The LRS goes away (requests to it fail on the way).
   await page.route(`${lrs.endpoint}**`, (route) => route.abort('connectionrefused'));
@@ -212,7 +212,6 @@ test('cmi5: a reload mid-quiz resumes without a second initialized, and the quiz
   const quiz = quizById('ettevalmistus');
   await page.locator('[data-action="start"]').click();
   const tally = await playSome(page, quiz, 4);
-  await delivered(page);
   await drained(page);
   const at = await page.locator('section.question').getAttribute('data-question-id');
   await page.reload();
@@ -225,7 +224,6 @@ test('cmi5: a reload mid-quiz resumes without a second initialized, and the quiz
   await page.close();
   await newSession(au, registration);
   page = await openAu(launchUrl(au, registration, crypto.randomUUID()));
-  await delivered(page);
   await drained(page);
   const statements = await statementsOf(registration, expected.records.length + 4);
   const verbs = statements.map(verb);

@@ -23,7 +23,7 @@
 //!   through the exit, last.
 
 use super::ids;
-use super::launch::{pass_mark_of, preferred_lang, read_launch_data, read_token, xapi_version, Entry, LaunchData, LaunchUrl, Mode};
+use super::launch::{preferred_lang, read_launch_data, read_token, xapi_version, Entry, LaunchData, LaunchUrl, Mode};
 use super::statements::{Judged, Statement, Subject, Used, Verb};
 use crate::cmi::{self, Interaction, StepInteraction, Version};
 use crate::health::Health;
@@ -42,6 +42,9 @@ pub const XAPI_VERSION: &str = "1.0.3";
 
 /// The longest wait between two tries of a failing LRS.
 const MAX_BACKOFF_MS: u64 = 60_000;
+
+/// The most a page's last batch carries (a `keepalive` request may hold 64 KB).
+const PARTING_BYTES: usize = 60_000;
 
 /// How often a launch request that failed on the way is tried before the launch gives up.
 const LAUNCH_TRIES: u32 = 3;
@@ -297,7 +300,7 @@ impl Client {
         Launched {
             restore,
             lang: self.lang,
-            pass_mark: self.data.mastery.map(pass_mark_of),
+            pass_mark: self.data.pass_mark,
             discarded,
             return_url: self.data.return_url.clone().filter(|_| self.phase == Phase::Ready),
         }
@@ -312,7 +315,7 @@ impl Client {
             context: self.data.context.clone(),
             course,
             cmi5,
-            mastery: self.data.mastery,
+            mastery: self.data.mastery.clone(),
         }
     }
 
@@ -574,6 +577,28 @@ impl Client {
             self.retry_at = now_ms + (1_000u64 << self.failures.min(6)).min(MAX_BACKOFF_MS);
             self.health = Health::Retrying;
         }
+    }
+
+    /// What waits, as one batch for the page's last moment (`pagehide`): a POST of the
+    /// queue's statements in order, as many as fit a `keepalive` request (browsers allow
+    /// 64 KB in flight). Nothing is taken off the queue: whatever the LRS stored, the
+    /// next launch sends again and the LRS recognises by its id.
+    pub fn parting_batch(&self) -> Option<(String, String)> {
+        if self.phase != Phase::Ready || self.stopped || self.version.is_none() || self.queue.is_empty() {
+            return None;
+        }
+        let mut body = String::from("[");
+        for statement in &self.queue {
+            if body.len() + statement.body.len() + 2 > PARTING_BYTES {
+                break;
+            }
+            if body.len() > 1 {
+                body.push(',');
+            }
+            body.push_str(&statement.body);
+        }
+        body.push(']');
+        (body.len() > 2).then(|| (format!("{}statements", self.url.endpoint), body))
     }
 
     /// When the next try is due (for the door's timer), if one waits.

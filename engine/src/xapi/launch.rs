@@ -122,8 +122,10 @@ pub enum Mode {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LaunchData {
     pub mode: Mode,
-    /// 0-1, as the LMS gave it.
-    pub mastery: Option<f64>,
+    /// The mastery score as the LMS gave it (a number from 0 to 1).
+    pub mastery: Option<Json>,
+    /// The pass mark it imposes (`pass_mark_of`).
+    pub pass_mark: Option<u8>,
     pub return_url: Option<String>,
     /// The context every statement starts from (with the session id and the publisher's grouping).
     pub context: Json,
@@ -132,7 +134,7 @@ pub struct LaunchData {
 impl LaunchData {
     /// The launch of a launch link: no document, everything recorded.
     pub fn plain() -> LaunchData {
-        LaunchData { mode: Mode::Normal, mastery: None, return_url: None, context: Json::Object(Vec::new()) }
+        LaunchData { mode: Mode::Normal, mastery: None, pass_mark: None, return_url: None, context: Json::Object(Vec::new()) }
     }
 
     /// The session id the LMS gave (cmi5 requires it in the context template).
@@ -155,16 +157,16 @@ pub fn read_launch_data(text: &str) -> Option<LaunchData> {
         "Review" => Mode::Review,
         _ => return None,
     };
-    let mastery = json.get("masteryScore").and_then(Json::as_num).filter(|m| (0.0..=1.0).contains(m));
+    let mastery = json.get("masteryScore").filter(|m| m.as_ten_thousandths().is_some()).cloned();
+    let pass_mark = mastery.as_ref().and_then(Json::as_ten_thousandths).map(pass_mark_of);
     let return_url = json.get("returnURL").and_then(Json::as_str).filter(|u| !u.is_empty()).map(str::to_string);
-    Some(LaunchData { mode, mastery, return_url, context })
+    Some(LaunchData { mode, mastery, pass_mark, return_url, context })
 }
 
-/// The pass mark (percent) a mastery score (0-1, up to 4 decimals) imposes: the
+/// The pass mark (percent) a mastery score in ten-thousandths (0-10,000) imposes: the
 /// smallest whole percent at or above it, so a score Tere passes is never below the
 /// mastery score, and one it fails never reaches it.
-pub fn pass_mark_of(mastery: f64) -> u8 {
-    let ten_thousandths = (mastery * 10_000.0).round() as u32;
+pub fn pass_mark_of(ten_thousandths: u32) -> u8 {
     ten_thousandths.div_ceil(100).min(100) as u8
 }
 
@@ -239,8 +241,8 @@ mod tests {
         let data = r#"{"contextTemplate":{"extensions":{"https://w3id.org/xapi/cmi5/context/extensions/sessionid":"s1"}},"launchMode":"Review","masteryScore":0.8125,"moveOn":"CompletedOrPassed","returnURL":"https://lms.example/back"}"#;
         let data = read_launch_data(data).unwrap();
         assert_eq!((data.mode, data.session_id(), data.return_url.as_deref()), (Mode::Review, Some("s1"), Some("https://lms.example/back")));
-        assert_eq!(pass_mark_of(data.mastery.unwrap()), 82);
-        assert_eq!((pass_mark_of(0.8), pass_mark_of(0.0), pass_mark_of(1.0), pass_mark_of(0.7001)), (80, 0, 100, 71));
+        assert_eq!(data.pass_mark, Some(82));
+        assert_eq!((pass_mark_of(8000), pass_mark_of(0), pass_mark_of(10_000), pass_mark_of(7001)), (80, 0, 100, 71));
         assert_eq!(read_launch_data(r#"{"launchMode":"Normal"}"#), None);
         assert_eq!(read_token(200, r#"{"auth-token":"QWxh"}"#), Ok("QWxh".into()));
         assert!(read_token(200, r#"{"error-code":"1","error-text":"already used"}"#).unwrap_err().contains("already used"));

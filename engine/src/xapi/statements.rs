@@ -85,8 +85,8 @@ pub struct Subject {
     pub course: String,
     /// Whether cmi5's rules hold (categories on the defined verbs).
     pub cmi5: bool,
-    /// The LMS's mastery score, 0-1.
-    pub mastery: Option<f64>,
+    /// The LMS's mastery score (0-1) as it gave it: passed and failed repeat it.
+    pub mastery: Option<Json>,
 }
 
 /// The result of a `completed`, `passed` or `failed`.
@@ -140,9 +140,9 @@ impl Subject {
                 }
             }
         }
-        if let (Some(mastery), Verb::Passed | Verb::Failed) = (self.mastery, verb) {
+        if let (Some(mastery), Verb::Passed | Verb::Failed) = (&self.mastery, verb) {
             if let Some(Json::Object(extensions)) = context.member_mut("extensions", false) {
-                extensions.push((MASTERY_SCORE.to_string(), Json::Num(mastery)));
+                extensions.push((MASTERY_SCORE.to_string(), mastery.clone()));
             }
         }
         let mut members = vec![
@@ -212,10 +212,10 @@ impl Subject {
         }
         if let Some(credit) = record.credit {
             result.push(("success".to_string(), Json::Bool(crate::score::is_full_credit(credit))));
-            result.push(("score".to_string(), Json::object([("scaled", Json::Num((credit * 10_000.0).round() / 10_000.0))])));
+            result.push(("score".to_string(), Json::object([("scaled", Json::fraction(credit))])));
         }
         result.push(("duration".to_string(), Json::str(cmi::duration(Version::Scorm2004, record.latency_centis))));
-        let extensions = Json::object([(TRIES, Json::Num(f64::from(used.tries))), (HINTS, Json::Num(f64::from(used.hints)))]);
+        let extensions = Json::object([(TRIES, Json::int(u64::from(used.tries))), (HINTS, Json::int(u64::from(used.hints)))]);
         result.push(("extensions".to_string(), extensions));
         self.statement(rng, Verb::Answered, object, Some(parent), Some(Json::Object(result)), record.epoch_ms)
     }
@@ -232,7 +232,7 @@ pub struct Used {
 /// `raw` would need `min` and `max`, and some LRSs (xapi-rs 0.1) refuse `raw == max`,
 /// which would drop every full score.
 fn score_of(score: u8) -> Json {
-    Json::object([("scaled", Json::Num(f64::from(score) / 100.0))])
+    Json::object([("scaled", Json::fraction(f64::from(score) / 100.0))])
 }
 
 #[cfg(test)]
@@ -247,7 +247,7 @@ mod tests {
             context,
             course: "urn:tere:course:c".into(),
             cmi5,
-            mastery: Some(0.8),
+            mastery: Json::parse("0.8"),
         }
     }
 
@@ -282,7 +282,7 @@ mod tests {
             format!(r#"[{{"objectType":"Activity","id":"{CMI5_CATEGORY}"}},{{"objectType":"Activity","id":"{MOVE_ON_CATEGORY}"}}]"#)
         );
         let extensions = context.get("extensions").unwrap();
-        assert_eq!(extensions.get(MASTERY_SCORE), Some(&Json::Num(0.8)));
+        assert_eq!(extensions.get(MASTERY_SCORE).map(Json::write).as_deref(), Some("0.8"));
         assert_eq!(extensions.get(crate::xapi::launch::SESSION_ID).and_then(Json::as_str), Some("s1"), "the template's session id stays");
         assert_eq!(json.get("timestamp").and_then(Json::as_str), Some("1970-01-01T00:00:00.00Z"));
     }
