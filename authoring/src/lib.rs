@@ -13,6 +13,7 @@ mod error;
 pub mod gift;
 pub mod kinds;
 pub mod lint;
+pub mod media;
 pub mod nesting;
 pub mod packed;
 pub mod said;
