@@ -17,7 +17,7 @@ use tere_engine::{resume, Action, Course, Session};
 use crate::util::{self, cmd, output, Result};
 
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
-const TARGETS: &[&str] = &["content", "resume", "pack", "xapi", DELIVERY];
+const TARGETS: &[&str] = &["content", "resume", "pack", "xapi", "media", DELIVERY];
 /// Not a cargo-fuzz target: the delivery property (`authoring/tests/delivery.rs`: random
 /// learners against a Moodle-faithful LMS with faults at any call), with many more
 /// cases than `cargo xtask test` runs.
@@ -186,7 +186,9 @@ fn write_seeds(target: &str, corpus: &Path) -> Result {
         "content" => content_seeds()?,
         "pack" => pack_seeds()?,
         "xapi" => xapi_seeds(),
-        _ => resume_seeds()?,
+        "media" => media_seeds(),
+        "resume" => resume_seeds()?,
+        other => return Err(format!("no seeds for fuzz target {other}")),
     };
     for (i, seed) in seeds.iter().enumerate() {
         let path = corpus.join(format!("seed-{i:03}"));
@@ -217,6 +219,14 @@ fn pack_seeds() -> Result<Vec<Vec<u8>>> {
         seeds.extend(packed::pack(&loaded.course).files.into_iter().map(|(_, bytes)| bytes));
     }
     Ok(seeds)
+}
+
+/// Tiny files of every media kind, made byte by byte, and SVGs with every attack.
+fn media_seeds() -> Vec<Vec<u8>> {
+    use tere_authoring::media::samples;
+    let mut seeds: Vec<Vec<u8>> = samples::all().into_iter().map(|(_, bytes)| bytes).collect();
+    seeds.extend([samples::svg_hostile(), samples::svg_laughs()]);
+    seeds
 }
 
 /// What an LMS and an LRS send an xAPI door: launch data, a token, preferences, an
