@@ -22,32 +22,14 @@ mod common;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use common::learner::{sensible, Browser};
+use common::learner::{sensible, two_stages as course, Browser};
 use common::moodle::{Injected, Moodle, NewAttempt};
-use common::{load, single};
 use proptest::prelude::*;
 use tere_engine::cmi::{self, Version};
 use tere_engine::health::Health;
 use tere_engine::report::{events, Event};
 use tere_engine::sco::{self, Client, Scope};
-use tere_engine::{Action, Course, Session};
-
-fn quiz(id: &str, settings: &str) -> String {
-    let mut q = format!("id = \"{id}\"\ntitle = \"Quiz {id}\"\nlang = \"et\"\nintro = \"Intro\"\npass_mark = 60\n{settings}\n");
-    for n in 0..3 {
-        q += &single(&format!("{id}_{n}"), 3, 1);
-    }
-    q
-}
-
-/// Two stages: one plain, one with two tries.
-fn course() -> &'static Course {
-    thread_local!(static COURSE: &'static Course = {
-        let loaded = load(&[("alpha", &quiz("alpha", "")), ("beta", &quiz("beta", "tries = 2\ntry_penalty = 50"))]).unwrap_or_else(|e| panic!("{e:?}"));
-        Box::leak(Box::new(loaded.course))
-    });
-    COURSE.with(|c| *c)
-}
+use tere_engine::{Action, Session};
 
 /// What a learner does next.
 #[derive(Clone, Debug)]

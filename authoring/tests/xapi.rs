@@ -19,37 +19,19 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::learner::{sensible, Browser};
-use common::{load, single};
+use common::learner::{sensible, two_stages as course, Browser};
 use proptest::prelude::*;
 use tere_engine::health::Health;
 use tere_engine::json::Json;
 use tere_engine::report::events;
 use tere_engine::xapi::launch::{read_url, SESSION_ID};
 use tere_engine::xapi::{Client, Reply, Request};
-use tere_engine::{Course, Session, Status};
+use tere_engine::{Session, Status};
 
 const ENDPOINT: &str = "https://lrs.example/xapi/";
 const ACTOR: &str = r#"{"objectType":"Agent","account":{"homePage":"https://lms.example","name":"42"}}"#;
 const AU: &str = "urn:tere:course:c:quiz:beta";
 const REGISTRATION: &str = "6c1b1e4c-6f0e-4b43-9d4a-4f3b1c2d9e01";
-
-fn quiz(id: &str, settings: &str) -> String {
-    let mut q = format!("id = \"{id}\"\ntitle = \"Quiz {id}\"\nlang = \"et\"\nintro = \"Intro\"\npass_mark = 60\n{settings}\n");
-    for n in 0..3 {
-        q += &single(&format!("{id}_{n}"), 3, 1);
-    }
-    q
-}
-
-/// The stage launched ("beta", two tries) and another.
-fn course() -> &'static Course {
-    thread_local!(static COURSE: &'static Course = {
-        let loaded = load(&[("alpha", &quiz("alpha", "")), ("beta", &quiz("beta", "tries = 2\ntry_penalty = 50"))]).unwrap_or_else(|e| panic!("{e:?}"));
-        Box::leak(Box::new(loaded.course))
-    });
-    COURSE.with(|c| *c)
-}
 
 /// The LMS's and the LRS's side.
 #[derive(Default)]

@@ -74,24 +74,24 @@ after(async () => {
   await lrs?.stop();
 });
 
-/** What the LMS does before it launches an AU (cmi5 section 10): the launch data and the learner preferences. */
-async function register(au, { mode = 'Normal', returnURL = `${lms.base}/returned`, language = 'et-EE' } = {}) {
-  const registration = crypto.randomUUID();
+/** What the LMS does before each launch of an AU (cmi5 section 10): a new session in the launch data. */
+async function newSession(au, registration, { mode = 'Normal', returnURL = `${lms.base}/returned` } = {}) {
   const sessionId = crypto.randomUUID();
   const contextTemplate = { contextActivities: { grouping: [{ objectType: 'Activity', id: au.id }] }, extensions: { [SESSION_ID]: sessionId } };
   await lrs.putState({ activityId: au.id, agent: ACTOR, registration, stateId: 'LMS.LaunchData' },
     { contextTemplate, launchMode: mode, masteryScore: au.masteryScore, moveOn: 'CompletedOrPassed', returnURL });
-  await lrs.putAgentProfile(ACTOR, 'cmi5LearnerPreferences', { languagePreference: language });
-  return { registration, sessionId };
+  return sessionId;
 }
 
-/** A new session of the same registration: new launch data with a new session id. */
-async function newSession(au, registration, options = {}) {
-  const sessionId = crypto.randomUUID();
-  const contextTemplate = { contextActivities: { grouping: [{ objectType: 'Activity', id: au.id }] }, extensions: { [SESSION_ID]: sessionId } };
-  await lrs.putState({ activityId: au.id, agent: ACTOR, registration, stateId: 'LMS.LaunchData' },
-    { contextTemplate, launchMode: options.mode ?? 'Normal', masteryScore: au.masteryScore, moveOn: 'CompletedOrPassed', returnURL: `${lms.base}/returned` });
-  return sessionId;
+/** A learner registered for the stage `quizId` and the unit launched: { au, registration, sessionId, page }. */
+async function launchStage(quizId, options = {}, { width = 1280, fetchId = crypto.randomUUID() } = {}) {
+  const au = aus().find((a) => a.url.includes(`quiz=${quizId}`));
+  assert.ok(au, `cmi5.xml has ${quizId} as an AU`);
+  const registration = crypto.randomUUID();
+  const sessionId = await newSession(au, registration, options);
+  await lrs.putAgentProfile(ACTOR, 'cmi5LearnerPreferences', { languagePreference: 'et-EE' });
+  const page = await openAu(launchUrl(au, registration, fetchId), { width });
+  return { au, registration, sessionId, page };
 }
 
 function launchUrl(au, registration, fetchId) {
@@ -129,11 +129,8 @@ async function drained(page) {
 }
 
 test('cmi5: a stage played through reaches the LRS as cmi5 says, with the engine\'s score', async () => {
-  const au = aus().find((a) => a.url.includes('quiz=ettevalmistus'));
-  assert.ok(au, 'cmi5.xml has the stage as an AU');
+  const { au, registration, sessionId, page } = await launchStage('ettevalmistus', {}, { width: 375 });
   assert.equal(au.masteryScore, quizById('ettevalmistus').passMark / 100, 'the mastery score is the pass mark');
-  const { registration, sessionId } = await register(au);
-  const page = await openAu(launchUrl(au, registration, crypto.randomUUID()), { width: 375 });
   const quiz = quizById('ettevalmistus');
   const expected = await playQuiz(page, quiz, (i) => i % 5 !== 2, Math.round(au.masteryScore * 100));
   await drained(page);
@@ -175,9 +172,7 @@ test('cmi5: a stage played through reaches the LRS as cmi5 says, with the engine
 });
 
 test('cmi5: the LRS down for part of the quiz: everything arrives in order once it is back, none twice', async () => {
-  const au = aus().find((a) => a.url.includes('quiz=kontakti_loomine'));
-  const { registration } = await register(au);
-  const page = await openAu(launchUrl(au, registration, crypto.randomUUID()));
+  const { au, registration, page } = await launchStage('kontakti_loomine');
   const quiz = quizById('kontakti_loomine');
   await page.locator('[data-action="start"]').click();
   const tally = await playSome(page, quiz, 3);
@@ -205,10 +200,9 @@ test('cmi5: the LRS down for part of the quiz: everything arrives in order once 
 });
 
 test('cmi5: a reload mid-quiz resumes without a second initialized, and the quiz completes once', async () => {
-  const au = aus().find((a) => a.url.includes('quiz=ettevalmistus'));
-  const { registration } = await register(au);
-  const url = launchUrl(au, registration, crypto.randomUUID());
-  let page = await openAu(url);
+  const stage = await launchStage('ettevalmistus');
+  const { au, registration } = stage;
+  let { page } = stage;
   const quiz = quizById('ettevalmistus');
   await page.locator('[data-action="start"]').click();
   const tally = await playSome(page, quiz, 4);
@@ -235,11 +229,9 @@ test('cmi5: a reload mid-quiz resumes without a second initialized, and the quiz
 });
 
 test('cmi5: a 401 from the fetch URL: the learner is told and the quiz still works', async () => {
-  const au = aus().find((a) => a.url.includes('quiz=kontakti_lopetamine'));
-  const { registration } = await register(au);
   const fetchId = crypto.randomUUID();
   lms.tokens.set(fetchId, 'refuse');
-  const page = await openAu(launchUrl(au, registration, fetchId), { width: 375 });
+  const { registration, page } = await launchStage('kontakti_lopetamine', {}, { width: 375, fetchId });
   await page.locator('.host-notice:not([hidden])').waitFor();
   await page.locator('[data-action="start"]').click();
   await playSome(page, quizById('kontakti_lopetamine'), 2);
@@ -250,9 +242,7 @@ test('cmi5: a 401 from the fetch URL: the learner is told and the quiz still wor
 });
 
 test('cmi5: without a returnURL the exit ends the session and says the window may close', async () => {
-  const au = aus().find((a) => a.url.includes('quiz=ettevalmistus'));
-  const { registration } = await register(au, { returnURL: '' });
-  const page = await openAu(launchUrl(au, registration, crypto.randomUUID()));
+  const { registration, page } = await launchStage('ettevalmistus', { returnURL: '' });
   await page.locator('[data-action="start"]').click();
   await playSome(page, quizById('ettevalmistus'), 1);
   await page.locator('[data-action="exit"]').focus();
@@ -267,9 +257,7 @@ test('cmi5: without a returnURL the exit ends the session and says the window ma
 });
 
 test('cmi5: Browse mode sends only initialized and terminated', async () => {
-  const au = aus().find((a) => a.url.includes('quiz=kontakti_loomine'));
-  const { registration } = await register(au, { mode: 'Browse' });
-  const page = await openAu(launchUrl(au, registration, crypto.randomUUID()));
+  const { registration, page } = await launchStage('kontakti_loomine', { mode: 'Browse' });
   await page.locator('.host-notice:not([hidden])').waitFor();
   await playQuiz(page, quizById('kontakti_loomine'));
   await page.locator('[data-action="exit"]').click();

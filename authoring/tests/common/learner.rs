@@ -5,7 +5,9 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use tere_engine::storage::Store;
-use tere_engine::{Action, Phase, Session};
+use tere_engine::{Action, Course, Phase, Session};
+
+use super::{load, single};
 
 /// Local storage: a map.
 #[derive(Default)]
@@ -30,6 +32,24 @@ impl Browser {
     pub fn has_unsent(&self) -> bool {
         self.0.borrow().keys().any(|k| k.contains(".~unsent."))
     }
+}
+
+fn quiz(id: &str, settings: &str) -> String {
+    let mut q = format!("id = \"{id}\"\ntitle = \"Quiz {id}\"\nlang = \"et\"\nintro = \"Intro\"\npass_mark = 60\n{settings}\n");
+    for n in 0..3 {
+        q += &single(&format!("{id}_{n}"), 3, 1);
+    }
+    q
+}
+
+/// The delivery tests' course: two stages of three questions with option 1 right,
+/// "alpha" plain and "beta" with two tries.
+pub fn two_stages() -> &'static Course {
+    thread_local!(static COURSE: &'static Course = {
+        let loaded = load(&[("alpha", &quiz("alpha", "")), ("beta", &quiz("beta", "tries = 2\ntry_penalty = 50"))]).unwrap_or_else(|e| panic!("{e:?}"));
+        Box::leak(Box::new(loaded.course))
+    });
+    COURSE.with(|c| *c)
 }
 
 /// The sensible action on the screen `session` shows, chosen by `pick`, in a course
