@@ -147,6 +147,7 @@ fn step(
         line: text(r, &s.line, "line"),
         mood: mood(r, &s.mood),
         section: source.section.clone().into(),
+        media: None,
         replies: replies.into(),
     }
 }

@@ -104,6 +104,7 @@ impl Packed {
         self.count(q.hints.len());
         q.hints.iter().for_each(|h| self.text(h));
         self.count(usize::from(q.topic));
+        tere_engine::media::write(q.media.as_ref(), self);
         // Last, the kind: its tag and its own fields.
         crate::kinds::pack(&q.kind, self);
     }
@@ -129,9 +130,10 @@ impl Packed {
     }
 }
 
-/// The engine writes a dialogue's body itself (`tere_engine::dialogue::write`), the
-/// mirror of its reader, through these.
-impl tere_engine::dialogue::PackWriter for Packed {
+/// The engine writes a dialogue's body and a media reference itself
+/// (`tere_engine::dialogue::write`, `tere_engine::media::write`), the mirror of its
+/// readers, through these.
+impl tere_engine::packed::PackWriter for Packed {
     fn byte(&mut self, b: u8) {
         self.shape.push(b);
     }

@@ -164,6 +164,7 @@ fn question(q: &Spanned<QuestionSrc>, r: &mut Reporter, ctx: &mut Context) -> Qu
         hints: hints.into(),
         source: Source { seed: source.seed.clone().into(), section: source.section.clone().into() },
         topic: 0, // numbered once the quiz's questions are all read
+        media: None,
     }
 }
 
