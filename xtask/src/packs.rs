@@ -17,6 +17,9 @@ pub fn load(dir: &Path) -> Result<LoadedCourse> {
             for w in &loaded.warnings {
                 eprintln!("warning: {w}");
             }
+            for n in &loaded.notices {
+                eprintln!("{n}");
+            }
             Ok(loaded)
         }
         Err(errors) => {
