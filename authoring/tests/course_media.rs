@@ -237,3 +237,16 @@ fn a_media_table_with_an_unknown_key_is_an_error_at_its_line() {
     assert_eq!(errors[0].line, line_of(&quiz, "caption"));
     assert!(errors[0].message.contains("caption"), "{}", errors[0]);
 }
+
+/// The fuzz targets' course (`fuzz/fixture`) shows a picture and plays a sound, so the
+/// resume target's course and the content seeds have media; it must stay valid.
+#[test]
+fn the_fuzz_fixture_loads_with_its_picture_and_sound() {
+    let loaded = loads(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/fixture"));
+    let shown: Vec<&Media> = loaded.course.quizzes.iter().flat_map(|q| q.media()).collect();
+    assert_eq!(shown.len(), 3, "{shown:?}");
+    assert!(shown.iter().any(|m| m.is_image()) && shown.iter().any(|m| !m.is_image()));
+    assert_eq!(loaded.media.len(), 2, "the picture shown twice is carried once");
+    let read = pack_loaded(&loaded).read().expect("its packs read back");
+    assert_eq!(read.quizzes.iter().flat_map(|q| q.media()).count(), 3);
+}
