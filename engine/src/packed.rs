@@ -1,7 +1,8 @@
 //! Course packs: the validated course as the data files the player loads at run time.
 //! A course travels as one small index (`course.pack`: the course's title and language,
 //! and per quiz its id, title, language, pass mark, question count and its pack's hash)
-//! and one pack per quiz (`quiz-<id>.pack`), so that a stage fetches only its own text.
+//! and one pack per quiz (`quiz-<id>.pack`), so that a stage fetches only its own text;
+//! the pictures and sounds a quiz names travel beside them (`media_path`).
 //!
 //! The format is written here once: the header, the grammar, the tags and the count
 //! encoding (`push_count`, `seal`); each question type's tag and body are its own,
