@@ -116,9 +116,13 @@ fn a_stage_zip_holds_its_own_pack_alone_and_the_whole_source() {
     let quiz = &f.course.quizzes[1];
     let zip = scorm_zip(Version::Scorm2004, &f.players, &f.course, &f.packs, Contents::Stage(quiz), &f.source).unwrap();
     let entries = unzip(&zip);
-    let content: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).filter(|n| n.starts_with("content/")).collect();
+    let content: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).filter(|n| n.starts_with("content/") && !n.starts_with("content/media/")).collect();
     let pack = format!("content/quiz-{}.pack", quiz.id);
     assert_eq!(content, ["content/course.pack".to_string(), "content/course.pack.gz".into(), pack.clone(), format!("{pack}.gz")]);
+    // The media files its quiz shows, and no other.
+    let shown: Vec<&str> = quiz.media().map(|m| m.file.as_ref()).collect();
+    let expected: Vec<&str> = f.packs.media.iter().map(|(n, _)| n.as_str()).filter(|n| shown.contains(n)).collect();
+    assert_eq!(media_in(&entries), expected);
     // Each pack's gzip copy inflates to it (Moodle serves packs uncompressed).
     for (name, bytes) in entries.iter().filter(|(n, _)| n.starts_with("content/") && n.ends_with(".pack")) {
         let (_, gz) = entries.iter().find(|(n, _)| *n == format!("{name}.gz")).expect("its gzip copy");
@@ -139,8 +143,8 @@ fn a_stage_zip_holds_its_own_pack_alone_and_the_whole_source() {
 }
 
 /// A cmi5 or xAPI zip: its descriptor at the root and first, then the xAPI player (not
-/// the SCORM or the page player), every pack with its gzip copy, and the source, which
-/// reads back.
+/// the SCORM or the page player), every pack with its gzip copy, every media file, and
+/// the source, which reads back.
 fn assert_lrs_zip(f: &Fixture, zip: &[u8], descriptor: &str, xml: String) {
     let entries = unzip(zip);
     assert_eq!(entries[0], (descriptor.to_string(), xml.into_bytes()));
@@ -149,6 +153,7 @@ fn assert_lrs_zip(f: &Fixture, zip: &[u8], descriptor: &str, xml: String) {
     for (name, _) in &f.packs.files {
         expected.extend([format!("content/{name}"), format!("content/{name}.gz")]);
     }
+    expected.extend(f.packs.media.iter().map(|(n, _)| format!("content/media/{n}")));
     expected.extend(f.source.files.iter().map(|(n, _)| format!("source/{n}")));
     assert_eq!(names, expected);
     for (name, bytes) in &f.xapi.files {
@@ -246,7 +251,7 @@ fn with_media() -> (Course, Packs) {
 
 /// The media files among a package's files: their names without `content/media/`.
 fn media_in(files: &[(String, Vec<u8>)]) -> Vec<&str> {
-    files.iter().filter_map(|(n, bytes)| n.strip_prefix("content/media/").inspect(|name| assert_eq!(bytes, name.as_bytes()))).collect()
+    files.iter().filter_map(|(n, _)| n.strip_prefix("content/media/")).collect()
 }
 
 #[test]
@@ -262,6 +267,9 @@ fn media_files_go_with_the_packages_that_show_them() {
             assert!(manifest_files(&xml).contains(&format!("content/media/{name}")), "{name} is in the manifest");
         }
         assert!(!entries.iter().any(|(n, _)| n.starts_with("content/media/") && n.ends_with(".gz")), "no gzip copy of a media file");
+        for (name, bytes) in &packs.media {
+            assert!(entries.contains(&(format!("content/media/{name}"), bytes.clone())), "{name} as it was packed");
+        }
         for (quiz, shown) in course.quizzes.iter().zip([vec![all[0]], vec![all[1]]]) {
             let stage = unzip(&scorm_zip(version, &f.players, &course, &packs, Contents::Stage(quiz), &f.source).unwrap());
             assert_eq!(media_in(&stage), shown, "{}: the files its quiz shows", quiz.id);
