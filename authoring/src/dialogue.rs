@@ -3,7 +3,7 @@
 //! (`tere_engine::dialogue::Dialogue::problems`: loops, ways too long, parts no way
 //! leads to), each reported at the part it concerns.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use tere_engine::dialogue::{
     Branch, Dialogue, Ending, Mood, Next, Problem, Reply, Step, MAX_DIALOGUE_NODES, MAX_DIALOGUE_STEPS, MAX_REPLIES, MAX_REPLY_POINTS,
@@ -14,7 +14,7 @@ use toml::Spanned;
 use crate::error::Reporter;
 use crate::said::{DialogueSaid, Said};
 use crate::source::{EndingSrc, QuestionSrc, StepSrc};
-use crate::validate::{is_plain_id, speaker, text};
+use crate::validate::{is_plain_id, speaker, text, Context};
 
 impl From<DialogueSaid> for Said {
     fn from(said: DialogueSaid) -> Said {
@@ -23,8 +23,8 @@ impl From<DialogueSaid> for Said {
 }
 
 /// The dialogue `src` writes, every problem reported (the sections its steps cite must
-/// be in `sections`).
-pub(crate) fn validate(src: &QuestionSrc, r: &mut Reporter, sections: &HashSet<(String, String)>) -> Kind {
+/// be in `ctx.sections`, their media files in `ctx.media`).
+pub(crate) fn validate(src: &QuestionSrc, r: &mut Reporter, ctx: &mut Context) -> Kind {
     let at_type = src.kind.span();
     let errors_before = r.errors.len();
     let coach = match &src.mode {
@@ -74,7 +74,7 @@ pub(crate) fn validate(src: &QuestionSrc, r: &mut Reporter, sections: &HashSet<(
             Next::Ending(0)
         }
     };
-    let steps: Vec<Step> = steps_src.iter().map(|s| step(s, r, sections, &mut lead, most)).collect();
+    let steps: Vec<Step> = steps_src.iter().map(|s| step(s, r, ctx, &mut lead, most)).collect();
     let endings: Vec<Ending> = endings_src.iter().map(|e| ending(e.get_ref(), r)).collect();
     let dialogue = Dialogue { speaker: speaker(r, &src.speaker), coach, steps: steps.into(), endings: endings.into() };
     // What the parts alone could not show: how the ways through fit together. Problems
@@ -99,16 +99,10 @@ pub(crate) fn validate(src: &QuestionSrc, r: &mut Reporter, sections: &HashSet<(
     Kind::Dialogue(dialogue)
 }
 
-fn step(
-    src: &Spanned<StepSrc>,
-    r: &mut Reporter,
-    sections: &HashSet<(String, String)>,
-    lead: &mut impl FnMut(&mut Reporter, &Spanned<String>) -> Next,
-    most: u16,
-) -> Step {
+fn step(src: &Spanned<StepSrc>, r: &mut Reporter, ctx: &mut Context, lead: &mut impl FnMut(&mut Reporter, &Spanned<String>) -> Next, most: u16) -> Step {
     let s = src.get_ref();
     let source = s.source.get_ref();
-    if !sections.contains(&(source.seed.clone(), source.section.clone())) {
+    if !ctx.sections.contains(&(source.seed.clone(), source.section.clone())) {
         r.at(s.source.span(), Said::UnknownSection { seed: source.seed.clone(), section: source.section.clone() });
     }
     if !(2..=MAX_REPLIES).contains(&s.replies.len()) {
@@ -147,6 +141,7 @@ fn step(
         line: text(r, &s.line, "line"),
         mood: mood(r, &s.mood),
         section: source.section.clone().into(),
+        media: ctx.media.media(&s.media, r),
         replies: replies.into(),
     }
 }

@@ -29,6 +29,27 @@ impl fmt::Display for ContentError {
     }
 }
 
+/// What validation found that is worth a look but does not stop the course: a media
+/// file above 200 KB (`media::WARN_ABOVE`). Located and said as an error is, so the
+/// Studio can word it at its field; the course loads, packs and publishes. It is no
+/// item-writing warning (`Warning`): no `allow` silences it; `cargo xtask check
+/// --strict` fails on it as on those.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    /// What it says, in English.
+    pub message: String,
+    pub said: Said,
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: warning: {}", self.file.display(), self.line, self.column, self.message)
+    }
+}
+
 /// An item-writing flaw found by `lint`, located for the author. Content with
 /// warnings is valid; `cargo xtask check --strict` refuses it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,6 +87,13 @@ impl Reporter<'_> {
     pub fn at(&mut self, span: Range<usize>, said: impl Into<Said>) {
         let (line, column) = line_column(self.text, span.start);
         self.errors.push(ContentError::new(self.file.to_path_buf(), line, column, said));
+    }
+
+    /// A `Notice` at `span` of this file (kept apart from the errors: it stops nothing).
+    pub fn notice(&self, span: Range<usize>, said: impl Into<Said>) -> Notice {
+        let (line, column) = line_column(self.text, span.start);
+        let said = said.into();
+        Notice { file: self.file.to_path_buf(), line, column, message: said.to_string(), said }
     }
 }
 

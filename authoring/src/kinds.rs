@@ -138,7 +138,7 @@ impl QuestionType {
 
 /// The question's `Kind` from its type's fields, with every rule of the type checked
 /// and reported (at `type` when a field is missing or the parts do not add up).
-pub(crate) fn validate(t: QuestionType, src: &QuestionSrc, r: &mut Reporter, sections: &std::collections::HashSet<(String, String)>) -> Kind {
+pub(crate) fn validate(t: QuestionType, src: &QuestionSrc, r: &mut Reporter, ctx: &mut crate::validate::Context) -> Kind {
     let at_type = src.kind.span();
     match t {
         QuestionType::Single => Kind::Single { options: choices(src, r, Right::One).into() },
@@ -180,7 +180,7 @@ pub(crate) fn validate(t: QuestionType, src: &QuestionSrc, r: &mut Reporter, sec
             Kind::Matching { pairs: pairs.into() }
         }
         QuestionType::Reflection => Kind::Reflection,
-        QuestionType::Dialogue => crate::dialogue::validate(src, r, sections),
+        QuestionType::Dialogue => crate::dialogue::validate(src, r, ctx),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod gift;
 pub mod kinds;
 pub mod lint;
 pub mod media;
+mod media_field;
 pub mod nesting;
 pub mod packed;
 pub mod said;
@@ -26,12 +27,13 @@ use std::path::{Path, PathBuf};
 
 pub use coverage::{coverage, CoverageRow};
 pub use draft::{Draft, EditError, Field, Problem, Seg};
-pub use error::{ContentError, Warning};
+pub use error::{ContentError, Notice, Warning};
 pub use said::Said;
 pub use validate::{is_plain_id, LANGUAGES};
 
 use error::Reporter;
 use lint::Allow;
+use media_field::MediaFiles;
 use tere_engine::model::{Course, Quiz};
 
 /// A section of the course material that questions cite, from `sections.toml`.
@@ -52,6 +54,11 @@ pub struct LoadedCourse {
     pub files: Vec<PathBuf>,
     /// Item-writing warnings (`lint`), after the `allow`s of the files are applied.
     pub warnings: Vec<Warning>,
+    /// What else validation found worth a look (a large media file); it stops nothing.
+    pub notices: Vec<Notice>,
+    /// The media files the course names, as the packs carry them: `(packed name, bytes)`
+    /// (`<hash>.<ext>`, for `content/media/`), each file once, by name.
+    pub media: Vec<(String, Vec<u8>)>,
 }
 
 /// Where a quiz's parts stand in its file, and its `allow`s, to locate lint findings.
@@ -116,25 +123,50 @@ pub struct CourseFiles {
     pub base: PathBuf,
     /// File name (`course.toml`, `sections.toml`, `<quiz>.toml`) → its text.
     pub files: BTreeMap<String, String>,
+    /// The pictures and sounds of the course's `media/` folder: file name → bytes.
+    pub media: BTreeMap<String, Vec<u8>>,
 }
 
 impl CourseFiles {
-    /// Reads every `*.toml` file of `dir` (not its subfolders). Fails when the folder or
-    /// one of those files cannot be read (not UTF-8, say). Needs a filesystem: in the
-    /// browser build it compiles but fails at run time.
+    /// Reads every `*.toml` file of `dir` (not its subfolders), and every file of its
+    /// `media/` folder. Fails when the folder or one of those files cannot be read (a
+    /// TOML file not UTF-8, say). Needs a filesystem: in the browser build it compiles
+    /// but fails at run time.
     pub fn from_dir(dir: &Path) -> std::io::Result<CourseFiles> {
         let (files, unreadable) = read_dir(dir)?;
-        match unreadable.into_iter().next() {
-            Some((_, e)) => Err(e),
+        match unreadable.toml.into_values().chain(unreadable.media.into_values()).next() {
+            Some(e) => Err(e),
             None => Ok(files),
         }
     }
 }
 
-/// The `*.toml` files of `dir` that are files, and those that could not be read as text.
-fn read_dir(dir: &Path) -> std::io::Result<(CourseFiles, BTreeMap<String, std::io::Error>)> {
-    let mut files = CourseFiles { base: dir.to_path_buf(), files: BTreeMap::new() };
-    let mut unreadable = BTreeMap::new();
+/// The files of a course folder that could not be read, by name, and why.
+#[derive(Default)]
+struct Unreadable {
+    toml: BTreeMap<String, std::io::Error>,
+    media: BTreeMap<String, std::io::Error>,
+}
+
+/// The `*.toml` files of `dir` that are files and the files of its `media/` (which
+/// need not be there), and those that could not be read.
+fn read_dir(dir: &Path) -> std::io::Result<(CourseFiles, Unreadable)> {
+    let mut files = CourseFiles { base: dir.to_path_buf(), ..CourseFiles::default() };
+    let mut unreadable = Unreadable::default();
+    if let Ok(entries) = std::fs::read_dir(dir.join(media::COURSE_FOLDER)) {
+        for path in entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_file()) {
+            // A name that is not UTF-8 cannot be written in a quiz file, so it is never named.
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    files.media.insert(name.to_string(), bytes);
+                }
+                Err(e) => {
+                    unreadable.media.insert(name.to_string(), e);
+                }
+            }
+        }
+    }
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
@@ -147,7 +179,7 @@ fn read_dir(dir: &Path) -> std::io::Result<(CourseFiles, BTreeMap<String, std::i
                 files.files.insert(name.to_string(), text);
             }
             Err(e) => {
-                unreadable.insert(name.to_string(), e);
+                unreadable.toml.insert(name.to_string(), e);
             }
         }
     }
@@ -157,8 +189,9 @@ fn read_dir(dir: &Path) -> std::io::Result<(CourseFiles, BTreeMap<String, std::i
 /// Reads and validates `dir/course.toml`, `dir/sections.toml` and every quiz file they name:
 /// `CourseFiles::from_dir` and then `load_course_files`.
 pub fn load_course(dir: &Path) -> Result<LoadedCourse, Vec<ContentError>> {
-    let (files, unreadable) = read_dir(dir).unwrap_or_else(|_| (CourseFiles { base: dir.to_path_buf(), files: BTreeMap::new() }, BTreeMap::new()));
-    let mut unreadable: BTreeMap<String, String> = unreadable.into_iter().map(|(name, e)| (name, e.to_string())).collect();
+    let (files, unreadable) = read_dir(dir).unwrap_or_else(|_| (CourseFiles { base: dir.to_path_buf(), ..CourseFiles::default() }, Unreadable::default()));
+    let unreadable_media: BTreeMap<String, String> = unreadable.media.into_iter().map(|(name, e)| (name, e.to_string())).collect();
+    let mut unreadable: BTreeMap<String, String> = unreadable.toml.into_iter().map(|(name, e)| (name, e.to_string())).collect();
     // Say why course.toml or sections.toml is missing as the filesystem says it.
     for name in ["course.toml", "sections.toml"] {
         if !files.files.contains_key(name) && !unreadable.contains_key(name) {
@@ -167,18 +200,19 @@ pub fn load_course(dir: &Path) -> Result<LoadedCourse, Vec<ContentError>> {
             }
         }
     }
-    load(&files, &unreadable)
+    load(&files, &unreadable, &unreadable_media)
 }
 
 /// Validates a course held in memory: `course.toml`, `sections.toml` and every quiz file
 /// they name, by file name in `files.files`. Errors name the files as `files.base/name`.
 /// Any other `*.toml` file is an error, as a quiz file that course.toml does not list.
 pub fn load_course_files(files: &CourseFiles) -> Result<LoadedCourse, Vec<ContentError>> {
-    load(files, &BTreeMap::new())
+    load(files, &BTreeMap::new(), &BTreeMap::new())
 }
 
-/// `load_course_files`, with the files that exist but could not be read and why.
-fn load(source: &CourseFiles, unreadable: &BTreeMap<String, String>) -> Result<LoadedCourse, Vec<ContentError>> {
+/// `load_course_files`, with the files that exist but could not be read and why (TOML
+/// files, and `media/` files by their name there).
+fn load(source: &CourseFiles, unreadable: &BTreeMap<String, String>, unreadable_media: &BTreeMap<String, String>) -> Result<LoadedCourse, Vec<ContentError>> {
     let dir = source.base.as_path();
     let mut errors = Vec::new();
     let mut files = Vec::new();
@@ -203,6 +237,7 @@ fn load(source: &CourseFiles, unreadable: &BTreeMap<String, String>) -> Result<L
         .unwrap_or_default();
     let known: HashSet<(String, String)> = sections.iter().map(|s| (s.seed.clone(), s.heading.clone())).collect();
 
+    let mut ctx = validate::Context { sections: &known, question_ids: HashMap::new(), media: MediaFiles::new(dir, &source.media, unreadable_media) };
     let mut course = Course { title: "".into(), lang: "et".into(), quizzes: Vec::new().into() };
     let mut quizzes: Vec<Quiz> = Vec::new();
     let mut placements: Vec<Placement> = Vec::new();
@@ -214,7 +249,6 @@ fn load(source: &CourseFiles, unreadable: &BTreeMap<String, String>) -> Result<L
                 let message = format!("lang `{}` is not supported; use one of {}", file.lang.get_ref(), LANGUAGES.join(", "));
                 Reporter { file: &path, text, errors: &mut errors }.at(file.lang.span(), message);
             }
-            let mut ctx = validate::Context { sections: &known, question_ids: HashMap::new() };
             let mut quiz_ids: HashMap<String, PathBuf> = HashMap::new();
             for stem in &file.quizzes {
                 let name = format!("{}.toml", stem.get_ref());
@@ -249,7 +283,8 @@ fn load(source: &CourseFiles, unreadable: &BTreeMap<String, String>) -> Result<L
     course.quizzes = quizzes.into();
     if errors.is_empty() {
         let warnings = course.quizzes.iter().zip(&placements).flat_map(|(quiz, place)| place.warnings(quiz)).collect();
-        Ok(LoadedCourse { course, sections, files, warnings })
+        let media = ctx.media.packed.into_iter().collect();
+        Ok(LoadedCourse { course, sections, files, warnings, notices: ctx.media.notices, media })
     } else {
         Err(errors)
     }

@@ -1,16 +1,23 @@
 //! Packing the validated course into the packs the player loads: one index for the
-//! course and one pack per quiz. The format (header, grammar, tags, count encoding) is
-//! defined once, in `tere_engine::packed`, next to the reader the player uses; this is
-//! only its writer, which the player never needs.
+//! course and one pack per quiz, and beside them the media files the quizzes name. The
+//! format (header, grammar, tags, count encoding) is defined once, in
+//! `tere_engine::packed`, next to the reader the player uses; this is only its writer,
+//! which the player never needs.
 
 use tere_engine::model::{Choice, Course, Question, Quiz, Speaker};
 use tere_engine::packed::{self, push_count, PackError, COLLEAGUE, CUSTOMER, INDEX, NAMED, QUIZ};
 
-/// A course as files: the index and each quiz's pack, with the names the player fetches.
+use crate::LoadedCourse;
+
+/// A course as files: the index and each quiz's pack, with the names the player
+/// fetches, and the media files they name.
 #[derive(Debug, Default, PartialEq)]
 pub struct Packs {
     /// `(file name, bytes)`: the index (`packed::INDEX_FILE`) first, then every quiz's pack in course order.
     pub files: Vec<(String, Vec<u8>)>,
+    /// `(packed name, bytes)`: the pictures and sounds, each once, for
+    /// `packed::media_path` (`content/media/<hash>.<ext>`); empty for `pack`.
+    pub media: Vec<(String, Vec<u8>)>,
 }
 
 impl Packs {
@@ -39,7 +46,14 @@ impl Packs {
     }
 }
 
-/// Packs a (validated) course: each quiz, then the index that lists their hashes.
+/// A loaded course's packs and its media files: what a build or a package writes.
+pub fn pack_loaded(loaded: &LoadedCourse) -> Packs {
+    Packs { media: loaded.media.clone(), ..pack(&loaded.course) }
+}
+
+/// Packs a (validated) course: each quiz, then the index that lists their hashes. The
+/// media files the course names are not at hand here (`Packs::media` stays empty):
+/// `pack_loaded` packs a loaded course with them.
 pub fn pack(course: &Course) -> Packs {
     let quizzes: Vec<(String, Vec<u8>)> = course.quizzes.iter().map(|q| (packed::quiz_file(&q.id), pack_quiz(q))).collect();
     let mut index = Packed::default();
@@ -56,7 +70,7 @@ pub fn pack(course: &Course) -> Packs {
     }
     let mut files = vec![(packed::INDEX_FILE.to_string(), packed::seal(INDEX, &index.shape, &index.text))];
     files.extend(quizzes);
-    Packs { files }
+    Packs { files, media: Vec::new() }
 }
 
 /// One quiz's pack.
@@ -104,6 +118,7 @@ impl Packed {
         self.count(q.hints.len());
         q.hints.iter().for_each(|h| self.text(h));
         self.count(usize::from(q.topic));
+        tere_engine::media::write(q.media.as_ref(), self);
         // Last, the kind: its tag and its own fields.
         crate::kinds::pack(&q.kind, self);
     }
@@ -129,9 +144,10 @@ impl Packed {
     }
 }
 
-/// The engine writes a dialogue's body itself (`tere_engine::dialogue::write`), the
-/// mirror of its reader, through these.
-impl tere_engine::dialogue::PackWriter for Packed {
+/// The engine writes a dialogue's body and a media reference itself
+/// (`tere_engine::dialogue::write`, `tere_engine::media::write`), the mirror of its
+/// readers, through these.
+impl tere_engine::packed::PackWriter for Packed {
     fn byte(&mut self, b: u8) {
         self.shape.push(b);
     }

@@ -6,9 +6,11 @@
 use std::fmt;
 
 use tere_engine::dialogue::{MAX_DIALOGUE_NODES, MAX_DIALOGUE_STEPS, MAX_REPLIES, MAX_REPLY_POINTS};
+use tere_engine::media::MAX_SIDE;
 use tere_engine::model::{MAX_CHOICES, MAX_HINTS, MAX_TRIES};
 
 use crate::kinds;
+use crate::media::{self, COURSE_FOLDER};
 
 /// One problem validation found, with the values its message names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,6 +110,8 @@ pub enum Said {
     },
     /// A problem of a dialogue, at the part it concerns.
     Dialogue(DialogueSaid),
+    /// A problem of a question's or step's `media`, at it.
+    Media(MediaSaid),
     /// Anything else: TOML syntax, an unknown key, a wrong value type… (the parser's
     /// words), and the lint's `allow` checks. Only files edited by hand meet these.
     Other(String),
@@ -169,6 +173,31 @@ pub enum DialogueSaid {
     },
 }
 
+/// What is wrong with a `media = { … }` (a question's or a dialogue step's picture or sound).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MediaSaid {
+    /// `file` is not a plain name of a file in the course's media folder (a path, `..`…).
+    BadName { file: String },
+    /// There is no such file: `path` is where it was looked for; `near`, a file there
+    /// whose name differs only in case.
+    Missing { path: String, near: Option<String> },
+    /// What `media::check` found about the file's bytes: a refusal, or (as a warning
+    /// beside the course, `Notice`) a large file.
+    File(media::Problem),
+    /// A picture wider or taller than `MAX_SIDE` CSS pixels.
+    TooBig { width: u32, height: u32 },
+    /// A picture with neither `alt` nor `decorative = true`.
+    NoAlt,
+    /// `alt` beside `decorative = true`.
+    AltAndDecorative,
+    /// A sound without `transcript`.
+    NoTranscript,
+    /// A picture's key (`alt`, `decorative`) on a sound.
+    NotForSound { key: &'static str },
+    /// `transcript` on a picture.
+    TranscriptOnPicture,
+}
+
 /// What a count or "all different" problem is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Listed {
@@ -228,6 +257,7 @@ impl fmt::Display for Said {
             Said::NotListed => f.write_str("this quiz file is not listed in `quizzes` in course.toml; add its name there or remove the file"),
             Said::CannotRead { why } => write!(f, "cannot read the file: {why}"),
             Said::Dialogue(said) => said.fmt(f),
+            Said::Media(said) => said.fmt(f),
             Said::Other(message) => f.write_str(message),
         }
     }
@@ -256,6 +286,36 @@ impl fmt::Display for DialogueSaid {
             }
             DialogueSaid::TooLong => write!(f, "a way through this dialogue is longer than {MAX_DIALOGUE_STEPS} steps; shorten it"),
             DialogueSaid::Unreachable { id } => write!(f, "no way from the first step leads to `{id}`; lead a reply there or remove it"),
+        }
+    }
+}
+
+impl fmt::Display for MediaSaid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MediaSaid::BadName { file } => {
+                write!(
+                    f,
+                    "`{file}` is not a file name; put the file in the course's {COURSE_FOLDER}/ folder and write its name alone, as `file = \"counter.svg\"`"
+                )
+            }
+            MediaSaid::Missing { path, near: None } => write!(f, "there is no file {path}; put the picture or sound there, or fix the name"),
+            MediaSaid::Missing { path, near: Some(near) } => {
+                write!(f, "there is no file {path}, but there is `{near}`; names must match in upper and lower case too")
+            }
+            MediaSaid::File(problem) => problem.fmt(f),
+            MediaSaid::TooBig { width, height } => {
+                write!(f, "the picture is {width} × {height} pixels as shown, more than {MAX_SIDE} on a side; scale it down")
+            }
+            MediaSaid::NoAlt => f.write_str(
+                "a picture needs `alt`, what it shows in words for a learner who cannot see it; or `decorative = true` when it says nothing the text does not",
+            ),
+            MediaSaid::AltAndDecorative => {
+                f.write_str("`alt` and `decorative = true` together: a decorative picture is skipped by screen readers, so remove one of them")
+            }
+            MediaSaid::NoTranscript => f.write_str("a sound needs `transcript`, its words written out for a learner who cannot hear it"),
+            MediaSaid::NotForSound { key } => write!(f, "`{key}` is for pictures, and this file is a sound; write its words as `transcript` instead"),
+            MediaSaid::TranscriptOnPicture => f.write_str("`transcript` is for sounds, and this file is a picture; describe it as `alt` instead"),
         }
     }
 }

@@ -92,6 +92,8 @@ pub struct QuestionSrc {
     pub endings: Option<Vec<Spanned<EndingSrc>>>,
     /// Silences one item-writing warning about this question, with the reason (see `lint`).
     pub allow: Option<Spanned<AllowSrc>>,
+    /// A picture or sound shown with the question (any type).
+    pub media: Option<Spanned<MediaSrc>>,
 }
 
 /// `[[question.step]]`: the other person's line and the learner's replies.
@@ -106,6 +108,8 @@ pub struct StepSrc {
     pub speaker: Option<Spanned<toml::Value>>,
     /// The section of the material this step practises.
     pub source: Spanned<SourceSrc>,
+    /// A picture or sound shown with the step's line.
+    pub media: Option<Spanned<MediaSrc>>,
     #[serde(rename = "reply", default)]
     pub replies: Vec<Spanned<ReplySrc>>,
 }
@@ -142,6 +146,22 @@ pub struct EndingSrc {
     /// Whether the conversation went well (false when left out).
     pub good: Option<Spanned<bool>>,
     pub debrief: Spanned<String>,
+}
+
+/// `media = { file = "counter.svg", alt = "…" }`, `{ file = "…", decorative = true }`
+/// or `{ file = "complaint.mp3", transcript = "…" }`: a file of the course folder's
+/// `media/`, named relative to it. Which keys go with which kind of file is checked in
+/// `media_field`, once the file's kind is known from its bytes.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MediaSrc {
+    pub file: Spanned<String>,
+    /// A picture's text for a learner who cannot see it.
+    pub alt: Option<Spanned<String>>,
+    /// A picture that says nothing the text does not: no `alt`, screen readers skip it.
+    pub decorative: Option<Spanned<bool>>,
+    /// A sound's words, written out.
+    pub transcript: Option<Spanned<String>>,
 }
 
 /// `allow = { rule = "…", reason = "…" }`.

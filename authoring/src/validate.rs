@@ -6,6 +6,7 @@ use toml::Spanned;
 
 use super::error::Reporter;
 use super::kinds::{self, QuestionType};
+use super::media_field::MediaFiles;
 use super::said::{Listed, Said};
 use super::source::{OptionSrc, QuestionSrc, QuizFile};
 use tere_engine::model::{Choice, Kind, Question, Quiz, Source, Speaker, Text, DEFAULT_PASS_MARK, MAX_CHOICES, MAX_HINTS, MAX_TRIES};
@@ -18,11 +19,13 @@ pub fn is_plain_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
-/// Checks shared by every file: ids, ids' uniqueness across the course, cited sections.
+/// Checks shared by every file: ids, ids' uniqueness across the course, cited sections,
+/// media files.
 pub struct Context<'a> {
     pub sections: &'a HashSet<(String, String)>,
     /// Question id → "file:line" where it was first seen.
     pub question_ids: HashMap<String, String>,
+    pub(crate) media: MediaFiles<'a>,
 }
 
 pub fn quiz(file: QuizFile, r: &mut Reporter, ctx: &mut Context) -> Quiz {
@@ -145,7 +148,8 @@ fn question(q: &Spanned<QuestionSrc>, r: &mut Reporter, ctx: &mut Context) -> Qu
     if !ctx.sections.contains(&(source.seed.clone(), source.section.clone())) {
         r.at(src.source.span(), Said::UnknownSection { seed: source.seed.clone(), section: source.section.clone() });
     }
-    let kind = kind(src, r, ctx.sections);
+    let media = ctx.media.media(&src.media, r);
+    let kind = kind(src, r, ctx);
     let mut hints: Vec<Text> = Vec::new();
     if let Some(list) = &src.hints {
         if list.get_ref().is_empty() {
@@ -164,12 +168,13 @@ fn question(q: &Spanned<QuestionSrc>, r: &mut Reporter, ctx: &mut Context) -> Qu
         hints: hints.into(),
         source: Source { seed: source.seed.clone().into(), section: source.section.clone().into() },
         topic: 0, // numbered once the quiz's questions are all read
+        media,
     }
 }
 
 /// The question's `Kind`: its type from `type`, then the fields that type uses, each
 /// checked (the per-type part is in `kinds`).
-fn kind(src: &QuestionSrc, r: &mut Reporter, sections: &HashSet<(String, String)>) -> Kind {
+fn kind(src: &QuestionSrc, r: &mut Reporter, ctx: &mut Context) -> Kind {
     let name = src.kind.get_ref().as_str();
     let Some(t) = QuestionType::from_name(name) else {
         r.at(src.kind.span(), Said::UnknownType { name: name.to_string() });
@@ -181,7 +186,7 @@ fn kind(src: &QuestionSrc, r: &mut Reporter, sections: &HashSet<(String, String)
             r.at(span, Said::FieldNotUsed { key: field.to_string(), kind: name.to_string() });
         }
     }
-    kinds::validate(t, src, r, sections)
+    kinds::validate(t, src, r, ctx)
 }
 
 /// How many options of a choice question are right: exactly one, or any number but none.

@@ -246,6 +246,7 @@ fn forward_dialogue() -> impl Strategy<Value = Dialogue> {
                 line: "l".into(),
                 mood: None,
                 section: "".into(),
+                media: None,
                 replies: replies.into(),
             })
         };

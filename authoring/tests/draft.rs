@@ -28,7 +28,8 @@ fn reload(draft: &Draft) -> LoadedCourse {
     for (n, problem) in draft.check().into_iter().filter(|p| p.error.message.contains("is still the placeholder")).enumerate() {
         written.set_str(&problem.at.expect("a placeholder is at its field"), &format!("Kirjutatud tekst {n}")).unwrap();
     }
-    let files = CourseFiles { base: written.files().base.clone(), files: written.export().into_iter().collect() };
+    // The export is the TOML; the media files stay as they were read.
+    let files = CourseFiles { base: written.files().base.clone(), files: written.export().into_iter().collect(), media: written.files().media.clone() };
     load_course_files(&files).unwrap_or_else(|e| panic!("the export does not load: {e:?}"))
 }
 

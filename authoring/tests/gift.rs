@@ -177,6 +177,7 @@ fn special_characters_survive_a_round_trip() {
         hints: Default::default(),
         source: source.clone(),
         topic: 0,
+        media: None,
     };
     let questions = vec![
         question("a", Kind::Single { options: vec![option("%50% alla", false), option(nasty, true), option("[html]<b>", false)].into() }),

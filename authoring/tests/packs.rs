@@ -9,8 +9,9 @@ use std::path::Path;
 use tere_authoring::load_course;
 use tere_authoring::packed::{pack, Packs};
 use tere_engine::kind::{MATCHING, MULTIPLE, ORDERING, SCENARIO, SINGLE, TRUE_FALSE};
+use tere_engine::media::MAX_SIDE;
 use tere_engine::packed::{self, push_count, read_index, read_quiz, seal, Entry, PackError, FORMAT, INDEX, MAGIC, NAMED, QUIZ};
-use tere_engine::{Course, Quiz, Source, MAX_CHOICES, MAX_HINTS, MAX_TRIES};
+use tere_engine::{Course, Media, Quiz, Shown, Source, MAX_CHOICES, MAX_HINTS, MAX_TRIES};
 
 /// The header's length: magic, format, kind, hash (4), shape length (4).
 const HEADER: usize = MAGIC.len() + 1 + 1 + 4 + 4;
@@ -259,9 +260,9 @@ impl Hand {
         self.t("q").t("Quiz").t("et").t("Intro").b(80).n(0).b(0).b(tries).b(0).b(0).n(questions)
     }
 
-    /// A question's fields before its kind: id, text, explanation, no hints, topic 0.
+    /// A question's fields before its kind: id, text, explanation, no hints, topic 0, no media.
     fn question(self, id: &str) -> Self {
-        self.t(id).t("Question?").t("Because.").n(0).n(0)
+        self.t(id).t("Question?").t("Because.").n(0).n(0).b(0)
     }
 
     /// A choice list: one option a flag.
@@ -354,9 +355,9 @@ fn a_resealed_structural_lie_is_damaged() {
     assert_lie(
         "a hint count larger than the remaining bytes",
         &one_question(|h| h.b(TRUE_FALSE).b(0).t("T").t("F")),
-        &Hand::default().quiz(1, 1).t("a").t("Q").t("E").n(1_000_000).t("Hint").n(0).b(TRUE_FALSE).b(0).t("T").t("F"),
+        &Hand::default().quiz(1, 1).t("a").t("Q").t("E").n(1_000_000).t("Hint").n(0).b(0).b(TRUE_FALSE).b(0).t("T").t("F"),
     );
-    let hints = |n: usize| (0..n).fold(Hand::default().quiz(1, 1).t("a").t("Q").t("E").n(n), |h, _| h.t("Hint")).n(0).b(TRUE_FALSE).b(0).t("T").t("F");
+    let hints = |n: usize| (0..n).fold(Hand::default().quiz(1, 1).t("a").t("Q").t("E").n(n), |h, _| h.t("Hint")).n(0).b(0).b(TRUE_FALSE).b(0).t("T").t("F");
     assert_lie("more hints than resume can count", &hints(MAX_HINTS), &hints(MAX_HINTS + 1));
     let mut long = one_question(|h| h.b(TRUE_FALSE).b(0).t("T").t("F"));
     let honest = long.clone();
@@ -416,6 +417,60 @@ fn a_resealed_structural_lie_is_damaged() {
     assert_lie("a text byte after the quiz", &honest, &trailing);
 }
 
+/// A one-question quiz whose question carries `media` (its grammar written by hand).
+fn with_media(media: impl FnOnce(Hand) -> Hand) -> Hand {
+    media(Hand::default().quiz(1, 1).t("a").t("Question?").t("Because.").n(0).n(0)).b(TRUE_FALSE).b(0).t("T").t("F")
+}
+
+/// A picture's `media`: file, width, height, decorative, alt.
+fn picture<'a>(file: &'a str, width: usize, height: usize, decorative: u8, alt: &'a str) -> impl FnOnce(Hand) -> Hand + 'a {
+    move |h| h.b(1).t(file).n(width).n(height).b(decorative).t(alt)
+}
+
+/// A sound's `media`: file, transcript.
+fn sound<'a>(file: &'a str, transcript: &'a str) -> impl FnOnce(Hand) -> Hand + 'a {
+    move |h| h.b(2).t(file).t(transcript)
+}
+
+const SVG: &str = "0123456789abcdef.svg";
+const MP3: &str = "fedcba9876543210.mp3";
+
+/// (d) A media reference reads as written, and one that names anything but a packed
+/// file of its family beside the packs, or a picture without its size or text, or a
+/// sound without its words, is damaged.
+#[test]
+fn a_damaged_media_reference_is_damaged() {
+    let read = |hand: Hand| hand.read().expect("the honest pack reads").questions[0].media.clone();
+    let alt = Shown::Image { width: 640, height: 480, alt: Some("A counter".into()) };
+    assert_eq!(read(with_media(picture(SVG, 640, 480, 0, "A counter"))), Some(Media { file: SVG.into(), shown: alt }));
+    let decorative = Shown::Image { width: 1, height: MAX_SIDE, alt: None };
+    assert_eq!(read(with_media(picture(SVG, 1, usize::from(MAX_SIDE), 1, ""))), Some(Media { file: SVG.into(), shown: decorative }));
+    assert_eq!(read(with_media(sound(MP3, "Hello?"))), Some(Media { file: MP3.into(), shown: Shown::Sound { transcript: "Hello?".into() } }));
+    assert_eq!(read(with_media(|h| h.b(0))), None);
+
+    let honest = with_media(picture(SVG, 640, 480, 0, "A counter"));
+    let lies: [(&str, Hand); 14] = [
+        ("a name that is not hex", with_media(picture("0123456789abcdeg.svg", 640, 480, 0, "A counter"))),
+        ("a name in upper case", with_media(picture("0123456789ABCDEF.svg", 640, 480, 0, "A counter"))),
+        ("a name of 15 hex digits", with_media(picture("0123456789abcde.svg", 640, 480, 0, "A counter"))),
+        ("a name with a folder", with_media(picture("../0123456789abcdef.svg", 640, 480, 0, "A counter"))),
+        ("a sound's extension on a picture", with_media(picture("0123456789abcdef.mp3", 640, 480, 0, "A counter"))),
+        ("an extension that is no packed one", with_media(picture("0123456789abcdef.gif", 640, 480, 0, "A counter"))),
+        ("a width of 0", with_media(picture(SVG, 0, 480, 0, "A counter"))),
+        ("a height past the longest side", with_media(picture(SVG, 640, usize::from(MAX_SIDE) + 1, 0, "A counter"))),
+        ("an empty alt on a picture that is not decorative", with_media(picture(SVG, 640, 480, 0, ""))),
+        ("a blank alt on a picture that is not decorative", with_media(picture(SVG, 640, 480, 0, "  "))),
+        ("an alt on a decorative picture", with_media(picture(SVG, 640, 480, 1, "A counter"))),
+        ("a decorative flag that is neither", with_media(picture(SVG, 640, 480, 2, "A counter"))),
+        ("a picture's extension on a sound", with_media(sound("fedcba9876543210.png", "Hello?"))),
+        ("a media tag past the last", with_media(|h| h.b(3).t(MP3).t("Hello?"))),
+    ];
+    for (what, lie) in lies {
+        assert_lie(what, &honest, &lie);
+    }
+    assert_lie("an empty transcript", &with_media(sound(MP3, "Hello?")), &with_media(sound(MP3, "")));
+}
+
 /// A hand-written index is read as written, so the hand-written quizzes above are in
 /// the grammar the writer uses (not refused for a mistake of the test's own).
 #[test]
@@ -429,4 +484,8 @@ fn hand_written_packs_follow_the_writer() {
     assert_eq!(read.quizzes[0].hash, 0x0403_0201);
     let lie = index.clone().b(0);
     assert_eq!(read_index(keep(&seal(INDEX, &lie.shape, &lie.text))), Err(PackError::Damaged), "a byte after the index");
+    for hand in [with_media(picture(SVG, 640, 480, 0, "A counter")), with_media(picture(SVG, 2, 3, 1, "")), with_media(sound(MP3, "Hello?"))] {
+        let quiz = hand.read().expect("the hand-written quiz with media reads");
+        assert_eq!(tere_authoring::packed::pack_quiz(&quiz), hand.sealed(), "the writer writes media as written by hand");
+    }
 }

@@ -10,8 +10,9 @@
 //! is read (`packed`): every `next` in range, no loop, no way longer than
 //! `MAX_DIALOGUE_STEPS`; so every walk here ends.
 
+use crate::media::Media;
 use crate::model::{List, Speaker, Text};
-use crate::packed::{check, PackError, Read, Reader};
+use crate::packed::{check, PackError, PackWriter, Read, Reader};
 
 /// Most steps along any way through a dialogue: it always ends.
 pub const MAX_DIALOGUE_STEPS: usize = 12;
@@ -72,6 +73,8 @@ pub struct Step {
     /// The heading of the material's section the step practises (the debrief points
     /// there where points were lost).
     pub section: Text,
+    /// A picture or sound shown with the line.
+    pub media: Option<Media>,
     pub replies: List<Reply>,
 }
 
@@ -231,11 +234,12 @@ fn mood_byte(mood: Option<Mood>) -> u8 {
 ///
 /// ```text
 /// dialogue = speaker u8:coach n:count step* n:count ending*
-/// step     = t:id u8:0 | u8:1 speaker   t:line u8:mood t:section n:count reply*
+/// step     = t:id u8:0 | u8:1 speaker   t:line u8:mood t:section media n:count reply*
 /// reply    = u8:points t:text t:feedback next n:count (n:at_least next)*
 /// next     = u8:0 n:step | u8:1 n:ending
 /// ending   = t:id t:line u8:mood u8:good t:debrief
 /// mood     = 0 (none) | 1 + its place in `Mood::ALL`
+/// media    = `media::read`'s grammar
 /// ```
 pub(crate) fn read(r: &mut Reader) -> Read<Dialogue> {
     fn mood(r: &mut Reader) -> Read<Option<Mood>> {
@@ -262,8 +266,9 @@ pub(crate) fn read(r: &mut Reader) -> Read<Dialogue> {
         let line = r.text()?;
         let mood = mood(r)?;
         let section = r.text()?;
+        let media = crate::media::read(r)?;
         let replies = r.list(reply)?;
-        Ok(Step { id, speaker, line, mood, section, replies })
+        Ok(Step { id, speaker, line, mood, section, media, replies })
     }
     fn ending(r: &mut Reader) -> Read<Ending> {
         let (id, line) = (r.text()?, r.text()?);
@@ -278,15 +283,6 @@ pub(crate) fn read(r: &mut Reader) -> Read<Dialogue> {
     let dialogue = Dialogue { speaker, coach, steps, endings };
     check(dialogue.problems().is_empty())?;
     Ok(dialogue)
-}
-
-/// What `read` reads, for the authoring side's packer: the shape bytes it pushes with
-/// `count` and `text` (which also appends the text), in `read`'s order.
-pub trait PackWriter {
-    fn byte(&mut self, b: u8);
-    fn count(&mut self, n: usize);
-    fn text(&mut self, t: &str);
-    fn speaker(&mut self, speaker: &Speaker);
 }
 
 /// Writes `dialogue` as `read` reads it.
@@ -314,6 +310,7 @@ pub fn write(dialogue: &Dialogue, w: &mut impl PackWriter) {
         w.text(&step.line);
         w.byte(mood_byte(step.mood));
         w.text(&step.section);
+        crate::media::write(step.media.as_ref(), w);
         w.count(step.replies.len());
         for reply in step.replies.iter() {
             w.byte(reply.points);
@@ -481,7 +478,7 @@ pub(crate) mod tests {
     }
 
     fn step(id: &str, replies: Vec<Reply>) -> Step {
-        Step { id: id.to_string().into(), speaker: None, line: "…".into(), mood: None, section: "".into(), replies: replies.into() }
+        Step { id: id.to_string().into(), speaker: None, line: "…".into(), mood: None, section: "".into(), media: None, replies: replies.into() }
     }
 
     fn ending(id: &str, good: bool) -> Ending {

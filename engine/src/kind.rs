@@ -12,6 +12,7 @@
 use crate::answer::Answer;
 use crate::describe::true_false_labels;
 use crate::dialogue::Dialogue;
+use crate::media::Media;
 use crate::model::{Choice, List, Pair, Speaker, Text};
 use crate::packed::{PackError, Reader};
 
@@ -109,6 +110,21 @@ impl Kind {
             | Kind::Scenario { .. }
             | Kind::Dialogue(_) => true,
             Kind::Reflection => false,
+        }
+    }
+
+    /// The pictures and sounds its own parts carry (a dialogue's steps'), in order; a
+    /// question's own is `Question::media`, and `Quiz::media` lists both.
+    pub fn media(&self) -> Vec<&Media> {
+        match self {
+            Kind::Dialogue(d) => d.steps.iter().filter_map(|s| s.media.as_ref()).collect(),
+            Kind::Single { .. }
+            | Kind::Multiple { .. }
+            | Kind::TrueFalse { .. }
+            | Kind::Ordering { .. }
+            | Kind::Matching { .. }
+            | Kind::Scenario { .. }
+            | Kind::Reflection => Vec::new(),
         }
     }
 

@@ -15,6 +15,7 @@ pub mod health;
 pub mod json;
 pub mod kind;
 pub mod lang;
+pub mod media;
 pub mod messages;
 pub mod model;
 pub mod moodle_rules;

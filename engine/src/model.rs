@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 pub use crate::kind::Kind;
+pub use crate::media::{Media, Shown};
 
 pub type Text = Cow<'static, str>;
 pub type List<T> = Cow<'static, [T]>;
@@ -48,6 +49,12 @@ impl Quiz {
     /// How many sections the questions cite (`Question::topic` is below this).
     pub fn topics(&self) -> usize {
         self.questions.iter().map(|q| usize::from(q.topic) + 1).max().unwrap_or(0)
+    }
+
+    /// Every picture and sound its questions show (a question's own, then its dialogue
+    /// steps'), in question order; a file shown twice is listed twice.
+    pub fn media(&self) -> impl Iterator<Item = &Media> {
+        self.questions.iter().flat_map(|q| q.media.iter().chain(q.kind.media()))
     }
 
     /// Whether the quiz has a score that means something (not reflections only).
@@ -103,6 +110,8 @@ pub struct Question {
     /// `source` among the distinct sources of the quiz, in order of first citation.
     /// The widget has no `source` (it is not packed); a balanced draw groups by this.
     pub topic: u16,
+    /// A picture or sound shown with the question.
+    pub media: Option<Media>,
 }
 
 /// Where in the course material a question comes from.

@@ -1,7 +1,8 @@
 //! Course packs: the validated course as the data files the player loads at run time.
 //! A course travels as one small index (`course.pack`: the course's title and language,
 //! and per quiz its id, title, language, pass mark, question count and its pack's hash)
-//! and one pack per quiz (`quiz-<id>.pack`), so that a stage fetches only its own text.
+//! and one pack per quiz (`quiz-<id>.pack`), so that a stage fetches only its own text;
+//! the pictures and sounds a quiz names travel beside them (`media_path`).
 //!
 //! The format is written here once: the header, the grammar, the tags and the count
 //! encoding (`push_count`, `seal`); each question type's tag and body are its own,
@@ -24,7 +25,8 @@
 //! entry    = t:id t:title t:lang u8:pass_mark n:questions u32le:hash of the quiz's pack
 //! quiz     = t:id t:title t:lang t:intro u8:pass_mark n:draw+1 (0 = all) u8:draw_per_section
 //!            u8:tries u8:try_penalty u8:hint_penalty n:count question*
-//! question = t:id t:text t:explanation n:count t:hint* n:topic u8:kind body
+//! question = t:id t:text t:explanation n:count t:hint* n:topic media u8:kind body
+//! media    = `media::read`'s grammar (a question's or a dialogue step's picture or sound)
 //! body     = the kind's own fields: `kind::Kind::read_body`
 //! choices  = n:count (u8:correct t:text t:feedback)*
 //! speaker  = u8:0 (customer) | u8:1 (colleague) | u8:2 t:name
@@ -43,7 +45,9 @@ use crate::shuffle::fnv1a;
 pub const MAGIC: &[u8; 8] = b"TEREPACK";
 /// The format this player reads and the authoring side writes. A change that an older
 /// player cannot read raises it; such a pack is refused with `PackError::Newer`.
-pub const FORMAT: u8 = 1;
+/// Format 2 added a question's and a dialogue step's `media`; this player reads 2 only
+/// (a course is packed again whenever it is built or published).
+pub const FORMAT: u8 = 2;
 /// `kind`: what a pack holds.
 pub const INDEX: u8 = b'C';
 pub const QUIZ: u8 = b'Q';
@@ -53,6 +57,13 @@ const HEADER: usize = MAGIC.len() + 1 + 1 + 4 + 4;
 /// `content-loader.js`, builds the same names to fetch them early).
 pub const FOLDER: &str = "content";
 pub const INDEX_FILE: &str = "course.pack";
+/// The folder of `FOLDER` that holds the course's pictures and sounds (`media::Media::path`).
+pub const MEDIA_FOLDER: &str = "media";
+
+/// Where a packed media file (`<hash>.<ext>`) lives beside the player: `content/media/<file>`.
+pub fn media_path(file: &str) -> String {
+    format!("{FOLDER}/{MEDIA_FOLDER}/{file}")
+}
 
 /// The file name of a quiz's pack (quiz ids are `[A-Za-z0-9_]`, so no name collides with the index's).
 pub fn quiz_file(id: &str) -> String {
@@ -113,6 +124,17 @@ pub struct Entry {
     pub questions: usize,
     /// The hash in the header of the quiz's pack: which pack belongs to this index.
     pub hash: u32,
+}
+
+/// What the readers read, for the authoring side's packer: the parts whose writing
+/// the engine keeps beside their reading (`dialogue::write`, `media::write`) push
+/// shape bytes, counts and texts (which also append the text) through it, in the
+/// reader's order.
+pub trait PackWriter {
+    fn byte(&mut self, b: u8);
+    fn count(&mut self, n: usize);
+    fn text(&mut self, t: &str);
+    fn speaker(&mut self, speaker: &Speaker);
 }
 
 /// Appends `n` to a shape stream as the grammar's `n` (unsigned LEB128), as the reader reads it.
@@ -288,10 +310,11 @@ impl Reader {
         let hints = self.list(Reader::text)?;
         check(hints.len() <= MAX_HINTS)?;
         let topic = u16::try_from(self.count()?).map_err(|_| PackError::Damaged)?;
+        let media = crate::media::read(self)?;
         let tag = self.byte()?;
         let kind = Kind::read_body(tag, self)?;
         let source = Source { seed: Cow::Borrowed(""), section: Cow::Borrowed("") };
-        Ok(Question { id, text, kind, explanation, hints, source, topic })
+        Ok(Question { id, text, kind, explanation, hints, source, topic, media })
     }
 
     /// A list of options, items or pairs: 2 to `MAX_CHOICES` (answers keep indices as bytes).

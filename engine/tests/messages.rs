@@ -22,6 +22,7 @@ fn question(id: &str, kind: Kind, hints: &[&str]) -> Question {
         hints: hints.iter().map(|h| text(h)).collect(),
         source: Source { seed: text("s.txt"), section: text("Main") },
         topic: 0,
+        media: None,
     }
 }
 

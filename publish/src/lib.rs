@@ -24,7 +24,7 @@ use std::io::{Cursor, Write};
 use base64::Engine;
 use tere_authoring::packed::Packs;
 use tere_engine::cmi::Version;
-use tere_engine::packed::{quiz_file, FOLDER, INDEX_FILE};
+use tere_engine::packed::{media_path, quiz_file, FOLDER, INDEX_FILE};
 use tere_engine::Course;
 use zip::write::SimpleFileOptions;
 
@@ -93,6 +93,21 @@ pub fn content_files(packs: &Packs, contents: Contents) -> Vec<File> {
         .collect()
 }
 
+/// The media files a package carries, as `content/media/<name>`: all of the course's,
+/// or (a stage's package) those its quiz shows.
+pub fn media_files(packs: &Packs, contents: Contents) -> Vec<File> {
+    let shown: Option<Vec<&str>> = match contents {
+        Contents::Course => None,
+        Contents::Stage(quiz) => Some(quiz.media().map(|m| m.file.as_ref()).collect()),
+    };
+    packs
+        .media
+        .iter()
+        .filter(|(name, _)| shown.as_ref().is_none_or(|shown| shown.contains(&name.as_str())))
+        .map(|(name, bytes)| (media_path(name), bytes.clone()))
+        .collect()
+}
+
 /// The source as `source/<file>` entries.
 pub fn source_files(source: &Source) -> Vec<File> {
     source.files.iter().map(|(name, text)| (format!("{SOURCE_FOLDER}/{name}"), text.as_bytes().to_vec())).collect()
@@ -101,8 +116,9 @@ pub fn source_files(source: &Source) -> Vec<File> {
 /// Every file of a zip package but its descriptor at the root (`imsmanifest.xml`,
 /// `cmi5.xml`, `tincan.xml`): `player` (the SCORM player in a SCORM package), the packs
 /// `contents` needs with a gzip copy of each (`<pack>.gz`: Moodle serves packs
-/// uncompressed, and content-loader.js fetches these there), and the source. A SCORM
-/// manifest lists exactly these.
+/// uncompressed, and content-loader.js fetches these there), the media files it shows
+/// (without a gzip copy: the browser fetches them itself, and most are compressed
+/// already), and the source. A SCORM manifest lists exactly these.
 pub fn package_files(player: &Player, packs: &Packs, contents: Contents, source: &Source) -> Vec<File> {
     let mut files = player.files.clone();
     for (name, bytes) in content_files(packs, contents) {
@@ -110,6 +126,7 @@ pub fn package_files(player: &Player, packs: &Packs, contents: Contents, source:
         files.push((name, bytes));
         files.push(gz);
     }
+    files.extend(media_files(packs, contents));
     files.extend(source_files(source));
     files
 }
@@ -211,10 +228,12 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// The site for hosting and iframe embedding: the page player and the whole course's
-/// packs (`content/`), paths relative. It carries no source: a site is served to learners.
+/// packs (`content/`) and media files (`content/media/`), paths relative. It carries no
+/// source: a site is served to learners.
 pub fn site(players: &Players, packs: &Packs) -> Vec<File> {
     let mut files = players.page.files.clone();
     files.extend(content_files(packs, Contents::Course));
+    files.extend(media_files(packs, Contents::Course));
     files
 }
 

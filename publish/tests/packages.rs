@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
-use tere_authoring::packed::{pack, Packs};
+use tere_authoring::packed::{pack, pack_loaded, Packs};
 use tere_engine::cmi::Version;
-use tere_engine::Course;
+use tere_engine::{Course, Media, Shown};
 use tere_publish::{
     cmi5_xml, cmi5_zip, offline_page, read_source, scorm_zip, site, tincan_xml, xapi_zip, Contents, Player, Players, Source, SourceError, CMI5_FILE,
     MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES, TINCAN_FILE,
@@ -35,7 +35,7 @@ fn fixture() -> Fixture {
     let source =
         Source { files: loaded.files.iter().map(|p| (p.file_name().unwrap().to_str().unwrap().to_string(), std::fs::read_to_string(p).unwrap())).collect() };
     assert!(source.files.len() >= 3);
-    let packs = pack(&loaded.course);
+    let packs = pack_loaded(&loaded);
     Fixture { course: loaded.course, packs, source, players: Players { scorm: player("2"), page: player("1") }, xapi: player("3") }
 }
 
@@ -116,9 +116,13 @@ fn a_stage_zip_holds_its_own_pack_alone_and_the_whole_source() {
     let quiz = &f.course.quizzes[1];
     let zip = scorm_zip(Version::Scorm2004, &f.players, &f.course, &f.packs, Contents::Stage(quiz), &f.source).unwrap();
     let entries = unzip(&zip);
-    let content: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).filter(|n| n.starts_with("content/")).collect();
+    let content: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).filter(|n| n.starts_with("content/") && !n.starts_with("content/media/")).collect();
     let pack = format!("content/quiz-{}.pack", quiz.id);
     assert_eq!(content, ["content/course.pack".to_string(), "content/course.pack.gz".into(), pack.clone(), format!("{pack}.gz")]);
+    // The media files its quiz shows, and no other.
+    let shown: Vec<&str> = quiz.media().map(|m| m.file.as_ref()).collect();
+    let expected: Vec<&str> = f.packs.media.iter().map(|(n, _)| n.as_str()).filter(|n| shown.contains(n)).collect();
+    assert_eq!(media_in(&entries), expected);
     // Each pack's gzip copy inflates to it (Moodle serves packs uncompressed).
     for (name, bytes) in entries.iter().filter(|(n, _)| n.starts_with("content/") && n.ends_with(".pack")) {
         let (_, gz) = entries.iter().find(|(n, _)| *n == format!("{name}.gz")).expect("its gzip copy");
@@ -139,8 +143,8 @@ fn a_stage_zip_holds_its_own_pack_alone_and_the_whole_source() {
 }
 
 /// A cmi5 or xAPI zip: its descriptor at the root and first, then the xAPI player (not
-/// the SCORM or the page player), every pack with its gzip copy, and the source, which
-/// reads back.
+/// the SCORM or the page player), every pack with its gzip copy, every media file, and
+/// the source, which reads back.
 fn assert_lrs_zip(f: &Fixture, zip: &[u8], descriptor: &str, xml: String) {
     let entries = unzip(zip);
     assert_eq!(entries[0], (descriptor.to_string(), xml.into_bytes()));
@@ -149,6 +153,7 @@ fn assert_lrs_zip(f: &Fixture, zip: &[u8], descriptor: &str, xml: String) {
     for (name, _) in &f.packs.files {
         expected.extend([format!("content/{name}"), format!("content/{name}.gz")]);
     }
+    expected.extend(f.packs.media.iter().map(|(n, _)| format!("content/media/{n}")));
     expected.extend(f.source.files.iter().map(|(n, _)| format!("source/{n}")));
     assert_eq!(names, expected);
     for (name, bytes) in &f.xapi.files {
@@ -223,11 +228,56 @@ fn the_offline_page_keeps_varying_data_out_of_its_one_script_and_gives_the_sourc
 fn the_site_is_the_player_and_the_whole_course_without_source() {
     let f = fixture();
     let files = site(&f.players, &f.packs);
-    // The page player as served (its wasm's gzip bytes beside it), and every pack.
-    assert_eq!(files.len(), f.players.page.files.len() + f.packs.files.len());
+    // The page player as served (its wasm's gzip bytes beside it), every pack and every media file.
+    assert_eq!(files.len(), f.players.page.files.len() + f.packs.files.len() + f.packs.media.len());
     assert!(carries_build(&files, "1", "2"), "the page player alone");
     assert!(files.iter().all(|(n, _)| !n.starts_with("source/")));
     assert!(files.iter().any(|(n, _)| n == "content/course.pack"));
+}
+
+/// The built-in course with a picture on the first quiz's first question and a sound
+/// on the second quiz's, and its packs with those files (and a file no quiz shows).
+fn with_media() -> (Course, Packs) {
+    let mut course = fixture().course;
+    let picture = Media { file: "0123456789abcdef.svg".into(), shown: Shown::Image { width: 4, height: 3, alt: Some("A counter".into()) } };
+    let sound = Media { file: "fedcba9876543210.mp3".into(), shown: Shown::Sound { transcript: "Hello?".into() } };
+    let quizzes = course.quizzes.to_mut();
+    quizzes[0].questions.to_mut()[0].media = Some(picture);
+    quizzes[1].questions.to_mut()[0].media = Some(sound);
+    let mut packs = pack(&course);
+    packs.media = ["0123456789abcdef.svg", "fedcba9876543210.mp3", "00000000ffffffff.png"].iter().map(|n| (n.to_string(), n.as_bytes().to_vec())).collect();
+    (course, packs)
+}
+
+/// The media files among a package's files: their names without `content/media/`.
+fn media_in(files: &[(String, Vec<u8>)]) -> Vec<&str> {
+    files.iter().filter_map(|(n, _)| n.strip_prefix("content/media/")).collect()
+}
+
+#[test]
+fn media_files_go_with_the_packages_that_show_them() {
+    let f = fixture();
+    let (course, packs) = with_media();
+    let all = ["0123456789abcdef.svg", "fedcba9876543210.mp3", "00000000ffffffff.png"];
+    for version in [Version::Scorm12, Version::Scorm2004] {
+        let entries = unzip(&scorm_zip(version, &f.players, &course, &packs, Contents::Course, &f.source).unwrap());
+        assert_eq!(media_in(&entries), all, "the course's package: every file");
+        let xml = String::from_utf8(entries[0].1.clone()).unwrap();
+        for name in all {
+            assert!(manifest_files(&xml).contains(&format!("content/media/{name}")), "{name} is in the manifest");
+        }
+        assert!(!entries.iter().any(|(n, _)| n.starts_with("content/media/") && n.ends_with(".gz")), "no gzip copy of a media file");
+        for (name, bytes) in &packs.media {
+            assert!(entries.contains(&(format!("content/media/{name}"), bytes.clone())), "{name} as it was packed");
+        }
+        for (quiz, shown) in course.quizzes.iter().zip([vec![all[0]], vec![all[1]]]) {
+            let stage = unzip(&scorm_zip(version, &f.players, &course, &packs, Contents::Stage(quiz), &f.source).unwrap());
+            assert_eq!(media_in(&stage), shown, "{}: the files its quiz shows", quiz.id);
+        }
+    }
+    assert_eq!(media_in(&site(&f.players, &packs)), all);
+    assert_eq!(media_in(&unzip(&cmi5_zip(&f.xapi, &course, &packs, &f.source).unwrap())), all);
+    assert_eq!(media_in(&unzip(&xapi_zip(&f.xapi, &course, &packs, &f.source).unwrap())), all);
 }
 
 #[test]

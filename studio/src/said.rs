@@ -89,7 +89,10 @@ fn et(ui: &Ui, said: &Said) -> String {
             DialogueSaid::TooLong => format!("Mõni tee läbi dialoogi on pikem kui {MAX_DIALOGUE_STEPS} sammu. Lühenda seda."),
             DialogueSaid::Unreachable { id } => format!("Ükski tee esimesest sammust ei vii osani „{id}“. Juhata mõni vastus sinna või eemalda see."),
         },
-        Said::Other(_) => "Failis on viga, mida vormil parandada ei saa. Täpsem kirjeldus (inglise keeles) on allpool „Üksikasjad“ all.".into(),
+        // Media has no form in the Studio yet (issue 26's Studio step words each problem).
+        Said::Media(_) | Said::Other(_) => {
+            "Failis on viga, mida vormil parandada ei saa. Täpsem kirjeldus (inglise keeles) on allpool „Üksikasjad“ all.".into()
+        }
     }
 }
 
@@ -166,7 +169,10 @@ fn fi(ui: &Ui, said: &Said) -> String {
                 format!("Mikään reitti ensimmäisestä vaiheesta ei johda osaan ”{id}”. Ohjaa jokin vastaus sinne tai poista se.")
             }
         },
-        Said::Other(_) => "Tiedostossa on virhe, jota ei voi korjata lomakkeella. Tarkempi kuvaus (englanniksi) on alla kohdassa ”Lisätiedot”.".into(),
+        // Media has no form in the Studio yet (issue 26's Studio step words each problem).
+        Said::Media(_) | Said::Other(_) => {
+            "Tiedostossa on virhe, jota ei voi korjata lomakkeella. Tarkempi kuvaus (englanniksi) on alla kohdassa ”Lisätiedot”.".into()
+        }
     }
 }
 
@@ -240,7 +246,8 @@ fn en(ui: &Ui, said: &Said) -> String {
             DialogueSaid::TooLong => format!("A way through the dialogue is longer than {MAX_DIALOGUE_STEPS} steps. Shorten it."),
             DialogueSaid::Unreachable { id } => format!("No way from the first step leads to “{id}”. Lead a reply there or remove it."),
         },
-        Said::Other(_) => "The file has a problem the form cannot fix. The details (in English) are below, under “Details”.".into(),
+        // Media has no form in the Studio yet (issue 26's Studio step words each problem).
+        Said::Media(_) | Said::Other(_) => "The file has a problem the form cannot fix. The details (in English) are below, under “Details”.".into(),
     }
 }
 

@@ -1,8 +1,9 @@
 //! `cargo xtask check [--strict] [DIR]`: validate the content, show how the material
 //! is covered, and list the item-writing warnings (`tere_authoring::lint`) with the
-//! course's figures. Fails when a section is taught by fewer than two questions, or
-//! when a section's heading cannot be found in its seed (../shared/seeds, when
-//! present); with `--strict`, also when there is any warning.
+//! course's figures, and validation's other warnings (a large media file). Fails when
+//! a section is taught by fewer than two questions, or when a section's heading cannot
+//! be found in its seed (../shared/seeds, when present); with `--strict`, also when
+//! there is any warning.
 
 use std::path::{Path, PathBuf};
 
@@ -50,6 +51,16 @@ pub fn run(args: &[String]) -> Result {
             problems.push(format!("{} item-writing warning(s), and --strict makes them errors", loaded.warnings.len()));
         } else {
             println!("(warnings do not fail the check; --strict makes them errors)");
+        }
+    }
+    // What validation noticed besides the wording (a large media file).
+    if !loaded.notices.is_empty() {
+        println!("\n{} other warning(s):", loaded.notices.len());
+        for n in &loaded.notices {
+            println!("{n}");
+        }
+        if strict {
+            problems.push(format!("{} other warning(s), and --strict makes them errors", loaded.notices.len()));
         }
     }
     if problems.is_empty() {

@@ -49,7 +49,7 @@ pub fn run(args: &[String]) -> Result {
     let course = &loaded.course;
     crate::setup::all()?;
     crate::build_player_if_stale()?;
-    let packs = tere_authoring::packed::pack(course);
+    let packs = tere_authoring::packed::pack_loaded(&loaded);
     let (players, xapi) = players()?;
     let quizzes: Vec<&Quiz> = if stages.is_empty() {
         course.quizzes.iter().collect()

@@ -177,6 +177,7 @@ impl Importer<'_> {
             hints: Default::default(),
             source: Source { seed: IMPORTED_SEED.into(), section: self.section.clone().into() },
             topic: 0, // only validation numbers sections, when the written file is loaded
+            media: None,
         })
     }
 

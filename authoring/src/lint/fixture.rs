@@ -15,6 +15,7 @@ fn question(id: &str, text: &str, kind: Kind) -> Question {
         hints: Default::default(),
         source: Source { seed: "s".into(), section: "S".into() },
         topic: 0,
+        media: None,
     }
 }
 

@@ -49,7 +49,9 @@ impl MediaKind {
         }
     }
 
-    /// The extension a file of this kind is given in packages (without the dot).
+    /// The extension a file of this kind is given in packages (without the dot): one
+    /// of the engine's `IMAGE_EXTENSIONS` or `SOUND_EXTENSIONS`, which the pack reader
+    /// accepts (a test keeps them the same).
     pub fn extension(self) -> &'static str {
         self.extensions()[0]
     }
@@ -234,6 +236,16 @@ mod tests {
         assert_eq!(MediaKind::from_extension("jpeg"), Some(MediaKind::Jpeg));
         assert_eq!(MediaKind::from_extension("gif"), None);
         assert_eq!(MediaKind::from_extension(""), None);
+    }
+
+    /// The packed names' extensions are exactly the engine's lists, in `ALL`'s order,
+    /// so the pack reader accepts every name a package gives and no other.
+    #[test]
+    fn packed_extensions_are_the_engines() {
+        use tere_engine::media::{IMAGE_EXTENSIONS, SOUND_EXTENSIONS};
+        let of = |image: bool| MediaKind::ALL.into_iter().filter(|k| k.is_image() == image).map(MediaKind::extension).collect::<Vec<_>>();
+        assert_eq!(of(true), IMAGE_EXTENSIONS);
+        assert_eq!(of(false), SOUND_EXTENSIONS);
     }
 
     #[test]

@@ -22,6 +22,11 @@ pub use dimensions::{dimensions, Dimensions};
 pub use kind::{Foreign, MediaKind};
 pub use problem::{kilobytes, MediaProblem, Problem, SvgProblem};
 
+/// The subfolder of a course folder that holds its pictures and sounds; a quiz file's
+/// `media = { file = "…" }` names a file in it. (In packages they are in the player's
+/// `content/media/`, by their hash: `tere_engine::packed::media_path`.)
+pub const COURSE_FOLDER: &str = "media";
+
 /// Above this many bytes (200 KB) a file is taken with a warning: every learner
 /// downloads it, many on a phone.
 pub const WARN_ABOVE: usize = 200 * 1024;

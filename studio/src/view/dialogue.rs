@@ -176,7 +176,7 @@ impl Graph {
                         Some(Reply { text: "".into(), points: *points, feedback: "".into(), next: self.target(next)?, branches: branches.into() })
                     })
                     .collect::<Option<Vec<_>>>()?;
-                Some(Step { id: s.id.clone().into(), speaker: None, line: "".into(), mood: None, section: "".into(), replies: replies.into() })
+                Some(Step { id: s.id.clone().into(), speaker: None, line: "".into(), mood: None, section: "".into(), media: None, replies: replies.into() })
             })
             .collect::<Option<Vec<_>>>()?;
         let endings =
