@@ -78,6 +78,18 @@ async fn bytes(file: &str, again: bool) -> Result<&'static [u8], Problem> {
     arrived(file, request.await)
 }
 
+/// Where a picture or sound is: the offline page's loader gives an embedded file's
+/// `data:` URL (`tereContent.media(file)`); elsewhere the file beside the packs.
+pub fn media_url(media: &tere_engine::media::Media) -> String {
+    let embedded = || {
+        let window: JsValue = web_sys::window()?.into();
+        let loader = Reflect::get(&window, &"tereContent".into()).ok()?;
+        let media_of = Reflect::get(&loader, &"media".into()).ok()?.dyn_into::<Function>().ok()?;
+        media_of.call1(&loader, &media.file.to_string().into()).ok()?.as_string()
+    };
+    embedded().unwrap_or_else(|| media.path())
+}
+
 /// Asks the page's loader for a pack.
 fn request(file: &str, again: bool) -> Result<JsFuture, Problem> {
     let fetch_failed = || Problem::Fetch { file: file.to_string() };

@@ -87,6 +87,10 @@ pub struct Ui {
     pub review: &'static str,
     pub your_answer: &'static str,
     pub progress_reset: &'static str,
+    /// Opens a question's picture at its full size in a tab of its own.
+    pub open_larger: &'static str,
+    /// Opens a sound's words written out.
+    pub transcript: &'static str,
     /// Ends the session and goes back to the LMS (a cmi5 unit's exit).
     pub exit: &'static str,
     /// After the exit: the results went (or wait on the device) and the window may close.
@@ -192,6 +196,8 @@ static ET: Ui = Ui {
     your_answer: "Sinu vastus",
     host_trouble: "Tulemusi ei õnnestunud õpikeskkonda salvestada. Need on selles seadmes alles ja saadetakse uuesti. Kui see teade ei kao, logi õpikeskkonda uuesti sisse ja ava see tegevus uuesti: siis saadetakse tulemused.",
     progress_reset: "Salvestatud edenemist ei õnnestunud lugeda, seega alustad algusest.",
+    open_larger: "Ava pilt suuremalt",
+    transcript: "Heli tekstina",
     exit: "Lõpeta ja välju",
     exited: "Oled lõpetanud. Võid selle akna sulgeda.",
     host_refused:
@@ -269,6 +275,8 @@ static FI: Ui = Ui {
     your_answer: "Vastauksesi",
     host_trouble: "Tuloksia ei voitu tallentaa oppimisympäristöön. Ne ovat tallessa tällä laitteella ja ne lähetetään uudelleen. Jos tämä ilmoitus ei katoa, kirjaudu oppimisympäristöön uudelleen ja avaa tämä aktiviteetti uudelleen: tulokset lähetetään silloin.",
     progress_reset: "Tallennettua edistymistä ei voitu lukea, joten aloitat alusta.",
+    open_larger: "Avaa kuva suurempana",
+    transcript: "Ääni tekstinä",
     exit: "Lopeta ja poistu",
     exited: "Olet lopettanut. Voit sulkea tämän ikkunan.",
     host_refused: "Tämänkertaisia tuloksia ei voitu tallentaa oppimisympäristöön. Ne ovat tallessa tällä laitteella: sulje aktiviteetti ja avaa se uudelleen, niin ne lähetetään.",
@@ -345,6 +353,8 @@ static EN: Ui = Ui {
     your_answer: "Your answer",
     host_trouble: "Your results could not be saved in the learning platform. They are kept on this device and will be sent again. If this notice stays, sign in to the learning platform again and reopen this activity: your results are sent then.",
     progress_reset: "Saved progress could not be read, so you start from the beginning.",
+    open_larger: "Open the picture larger",
+    transcript: "The sound as text",
     exit: "Finish and leave",
     exited: "You have finished. You can close this window.",
     host_refused:

@@ -9,9 +9,13 @@
 //! - `<script type="application/octet-stream" id="tere-wasm">`: the player's wasm;
 //! - `<script type="application/octet-stream" data-pack="course.pack">`: a pack, by
 //!   the name the player asks `tereContent.load` for (content-loader.js's contract);
+//! - `<script type="application/octet-stream" data-media="<hash>.svg" data-type="image/svg+xml">`:
+//!   a picture or sound, which `tereContent.media(file)` gives the player as a `data:`
+//!   URL (the page fetches nothing; base64 makes each file a third larger);
 //! - `<script type="application/x-tere-source" data-file="course.toml">`: a source
 //!   file, for `read_source`, never read by the page.
 
+use tere_authoring::media::MediaKind;
 use tere_authoring::packed::Packs;
 
 use crate::{base64, Players, Source};
@@ -30,8 +34,10 @@ pub(crate) const SOURCE_TYPE: &str = "application/x-tere-source";
 const LOADER: &str = r#"{
   const bytes = (block) => Uint8Array.from(atob(block.textContent.trim()), (c) => c.charCodeAt(0));
   const packs = new Map(Array.from(document.querySelectorAll('script[type="application/octet-stream"][data-pack]'), (block) => [block.dataset.pack, block]));
+  const media = new Map(Array.from(document.querySelectorAll('script[type="application/octet-stream"][data-media]'), (block) => [block.dataset.media, block]));
   window.tereContent = {
     load: (name) => (packs.has(name) ? Promise.resolve(bytes(packs.get(name)).buffer) : Promise.reject(new Error(`${name}: not in this page`))),
+    media: (file) => (media.has(file) ? `data:${media.get(file).dataset.type};base64,${media.get(file).textContent.trim()}` : undefined),
   };
   await __wbg_init({ module_or_path: bytes(document.getElementById("tere-wasm")) });
 }"#;
@@ -74,13 +80,17 @@ pub fn offline_page(players: &Players, packs: &Packs, source: &Source) -> Result
     for (name, bytes) in &packs.files {
         data += &format!("<script type=\"{BYTES_TYPE}\" data-pack=\"{}\">{}</script>\n", attribute(name), base64(bytes));
     }
+    for (name, bytes) in &packs.media {
+        let mime = name.rsplit('.').next().and_then(MediaKind::from_extension).map_or("application/octet-stream", MediaKind::mime);
+        data += &format!("<script type=\"{BYTES_TYPE}\" data-media=\"{}\" data-type=\"{mime}\">{}</script>\n", attribute(name), base64(bytes));
+    }
     for (name, text) in &source.files {
         data += &format!("<script type=\"{SOURCE_TYPE}\" data-file=\"{}\">{}</script>\n", attribute(name), base64(text.as_bytes()));
     }
     let script = format!("\n{glue}\n{LOADER}\n");
     // Only this one script may run (by its hash), the wasm may compile, nothing is fetched.
     let csp = format!(
-        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'",
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; media-src data:; base-uri 'none'; form-action 'none'",
         script_hash(&script)
     );
     Ok(format!(

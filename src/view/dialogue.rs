@@ -63,6 +63,10 @@ pub fn controls(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, q: &Question, d: &Dia
                 { for transcript }
                 { now }
             </ol>
+            // The picture or sound of the step on screen.
+            if let Next::Step(s) = walk.at {
+                { for d.steps[usize::from(s)].media.as_ref().map(|m| super::media::show(ctx, m)) }
+            }
             if let (Next::Step(s), false) = (walk.at, checked) {
                 { replies(ctx, attempt, q, d, path, usize::from(s)) }
             }

@@ -5,6 +5,7 @@ mod dialogue;
 mod feedback;
 mod intro;
 mod kinds;
+mod media;
 mod menu;
 mod question;
 mod summary;

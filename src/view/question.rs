@@ -69,6 +69,7 @@ pub fn view(ctx: &Ctx, quiz: &Quiz, attempt: &Attempt, practice: bool) -> Html {
             <progress class="progress" aria-labelledby="tere-progress" max={total.to_string()} value={attempt.answered().to_string()}></progress>
             <div class="content" lang={text(&quiz.lang)}>
                 <h2 id={HEADING_ID} tabindex="-1">{ text(&q.text) }</h2>
+                { for q.media.as_ref().map(|m| super::media::show(ctx, m)) }
                 { kinds::preamble(ctx, quiz, q) }
                 <p class="help" id="tere-help" lang={ctx.lang.code()}>{ help }</p>
                 <ol class="hints" aria-live="polite" hidden={shown == 0}>
