@@ -12,7 +12,7 @@
 //!   change, so a reload or a closed browser loses nothing; the next launch sends it.
 //! - **Ids are made here**, so a statement sent again (its answer was lost) is stored
 //!   once: an LRS answers 204 or 409 for an id it has, both count as delivered.
-//! - **Retry with backoff** while the LRS fails (1 s doubling to a minute); a statement
+//! - **Retry with backoff** while the LRS fails (2 s doubling to a minute); a statement
 //!   the LRS refuses as malformed is dropped (and logged) rather than block the queue;
 //!   401/403 stop this page's sending (the token is over) and keep the queue.
 //! - **cmi5 verbs**: `initialized` first, once a session; `completed` and `passed` at
@@ -65,6 +65,14 @@ pub enum Request {
 pub struct Reply {
     pub status: u16,
     pub body: String,
+}
+
+impl Reply {
+    /// Whether asking again later may help: the request failed on the way or the
+    /// server failed (5xx), rather than the server answering.
+    fn is_passing(&self) -> bool {
+        self.status == 0 || self.status >= 500
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,8 +137,6 @@ pub struct Launched {
     pub lang: Option<Lang>,
     pub pass_mark: Option<u8>,
     pub discarded: bool,
-    /// Where to go when the learner leaves (cmi5's returnURL).
-    pub return_url: Option<String>,
 }
 
 pub struct Client {
@@ -235,7 +241,7 @@ impl Client {
 
     /// The answer to `launch_request`'s request.
     pub fn launch_reply(&mut self, reply: Reply, now_ms: u64, store: &dyn Store) {
-        let passing = reply.status == 0 || reply.status >= 500;
+        let passing = reply.is_passing();
         if self.version.is_none() && !self.asked_about {
             self.asked_about = true;
             self.about_reply(reply, now_ms, store);
@@ -297,13 +303,7 @@ impl Client {
             self.health = Health::Preview;
         }
         let (restore, discarded) = self.shelf.restore(store, course);
-        Launched {
-            restore,
-            lang: self.lang,
-            pass_mark: self.data.pass_mark,
-            discarded,
-            return_url: self.data.return_url.clone().filter(|_| self.phase == Phase::Ready),
-        }
+        Launched { restore, lang: self.lang, pass_mark: self.data.pass_mark, discarded }
     }
 
     fn subject(&self) -> Subject {
@@ -518,13 +518,18 @@ impl Client {
         Request::Document { url: format!("{}about", self.url.endpoint) }
     }
 
+    /// One more failure: the next try waits 2 s, 4 s, … up to `MAX_BACKOFF_MS`.
+    fn back_off(&mut self, now_ms: u64) {
+        self.failures += 1;
+        self.retry_at = now_ms + (1_000u64 << self.failures.min(6)).min(MAX_BACKOFF_MS);
+    }
+
     /// The LRS's `about`: the version to speak. One that failed on the way is asked
     /// again before the next statement; an LRS that answers without saying keeps cmi5's.
     pub fn about_reply(&mut self, reply: Reply, now_ms: u64, store: &dyn Store) {
         self.in_flight = None;
-        if reply.status == 0 || reply.status >= 500 {
-            self.failures += 1;
-            self.retry_at = now_ms + (1_000u64 << self.failures.min(6)).min(MAX_BACKOFF_MS);
+        if reply.is_passing() {
+            self.back_off(now_ms);
             return;
         }
         let version = xapi_version(&reply.body).filter(|_| reply.status == 200).unwrap_or(XAPI_VERSION);
@@ -573,8 +578,7 @@ impl Client {
             self.health = Health::Refused;
             self.warnings.push(format!("the LRS refused the credentials ({}); what waits is kept for the next launch", reply.status));
         } else {
-            self.failures += 1;
-            self.retry_at = now_ms + (1_000u64 << self.failures.min(6)).min(MAX_BACKOFF_MS);
+            self.back_off(now_ms);
             self.health = Health::Retrying;
         }
     }
