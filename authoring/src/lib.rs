@@ -24,6 +24,7 @@ mod validate;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use coverage::{coverage, CoverageRow};
 pub use draft::{Draft, EditError, Field, Problem, Seg};
@@ -59,6 +60,9 @@ pub struct LoadedCourse {
     /// The media files the course names, as the packs carry them: `(packed name, bytes)`
     /// (`<hash>.<ext>`, for `content/media/`), each file once, by name.
     pub media: Vec<(String, Vec<u8>)>,
+    /// The names (in the course's `media/`) of the files the course names, each once:
+    /// what a package's source carries of that folder.
+    pub media_named: BTreeSet<String>,
 }
 
 /// Where a quiz's parts stand in its file, and its `allow`s, to locate lint findings.
@@ -124,7 +128,8 @@ pub struct CourseFiles {
     /// File name (`course.toml`, `sections.toml`, `<quiz>.toml`) → its text.
     pub files: BTreeMap<String, String>,
     /// The pictures and sounds of the course's `media/` folder: file name → bytes.
-    pub media: BTreeMap<String, Vec<u8>>,
+    /// Shared, not copied: the Studio keeps a draft for every step of its undo history.
+    pub media: BTreeMap<String, Arc<[u8]>>,
 }
 
 impl CourseFiles {
@@ -159,7 +164,7 @@ fn read_dir(dir: &Path) -> std::io::Result<(CourseFiles, Unreadable)> {
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
             match std::fs::read(&path) {
                 Ok(bytes) => {
-                    files.media.insert(name.to_string(), bytes);
+                    files.media.insert(name.to_string(), bytes.into());
                 }
                 Err(e) => {
                     unreadable.media.insert(name.to_string(), e);
@@ -284,7 +289,7 @@ fn load(source: &CourseFiles, unreadable: &BTreeMap<String, String>, unreadable_
     if errors.is_empty() {
         let warnings = course.quizzes.iter().zip(&placements).flat_map(|(quiz, place)| place.warnings(quiz)).collect();
         let media = ctx.media.packed.into_iter().collect();
-        Ok(LoadedCourse { course, sections, files, warnings, notices: ctx.media.notices, media })
+        Ok(LoadedCourse { course, sections, files, warnings, notices: ctx.media.notices, media, media_named: ctx.media.named })
     } else {
         Err(errors)
     }

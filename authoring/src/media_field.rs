@@ -7,7 +7,8 @@
 //! Each file is checked once however often it is named, and carried once (by its
 //! content hash) however many names it has.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 use std::path::{Path, PathBuf};
 
 use tere_engine::media::{Media, Shown, MAX_SIDE};
@@ -32,7 +33,7 @@ pub(crate) struct MediaFiles<'a> {
     /// The course's media folder, as messages name it.
     dir: PathBuf,
     /// What it holds: file name → bytes.
-    files: &'a BTreeMap<String, Vec<u8>>,
+    files: &'a BTreeMap<String, Arc<[u8]>>,
     /// The files there that could not be read: file name → why.
     unreadable: &'a BTreeMap<String, String>,
     /// Each file named so far, checked: file name → `media::check`'s answer.
@@ -41,14 +42,16 @@ pub(crate) struct MediaFiles<'a> {
     pub(crate) packed: BTreeMap<String, Vec<u8>>,
     /// The warnings about files (a large one), each where the file is first named.
     pub(crate) notices: Vec<Notice>,
+    /// The names of the files the course names that are there.
+    pub(crate) named: BTreeSet<String>,
 }
 
 impl<'a> MediaFiles<'a> {
     /// The media of the course folder `base`, whose `media/` holds `files` (and
     /// `unreadable`, which could not be read).
-    pub(crate) fn new(base: &Path, files: &'a BTreeMap<String, Vec<u8>>, unreadable: &'a BTreeMap<String, String>) -> MediaFiles<'a> {
+    pub(crate) fn new(base: &Path, files: &'a BTreeMap<String, Arc<[u8]>>, unreadable: &'a BTreeMap<String, String>) -> MediaFiles<'a> {
         let dir = base.join(COURSE_FOLDER);
-        MediaFiles { dir, files, unreadable, checked: HashMap::new(), packed: BTreeMap::new(), notices: Vec::new() }
+        MediaFiles { dir, files, unreadable, checked: HashMap::new(), packed: BTreeMap::new(), notices: Vec::new(), named: BTreeSet::new() }
     }
 
     /// The `Media` that `src` describes, every problem reported; `None` when there is
@@ -71,6 +74,7 @@ impl<'a> MediaFiles<'a> {
             r.at(at_file, MediaSaid::Missing { path, near });
             return None;
         };
+        self.named.insert(name.clone());
         let first = !self.checked.contains_key(name);
         let checked = match self.checked.entry(name.clone()).or_insert_with(|| media::check(name, bytes)) {
             Ok(checked) => checked.clone(),
@@ -86,7 +90,7 @@ impl<'a> MediaFiles<'a> {
         }
         let shown = if checked.kind.is_image() { picture(m, &checked, at, r) } else { Shown::Sound { transcript: sound(m, at, r) } };
         let file = checked.packed_name();
-        self.packed.entry(file.clone()).or_insert_with(|| bytes.clone());
+        self.packed.entry(file.clone()).or_insert_with(|| bytes.to_vec());
         Some(Media { file: file.into(), shown })
     }
 }

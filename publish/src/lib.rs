@@ -23,6 +23,7 @@ use std::io::{Cursor, Write};
 
 use base64::Engine;
 use tere_authoring::packed::Packs;
+use tere_authoring::media::COURSE_FOLDER;
 use tere_engine::cmi::Version;
 use tere_engine::packed::{media_path, quiz_file, FOLDER, INDEX_FILE};
 use tere_engine::Course;
@@ -30,8 +31,8 @@ use zip::write::SimpleFileOptions;
 
 pub use cmi5::{cmi5_xml, cmi5_zip, CMI5_FILE};
 pub use manifest::{manifest, Contents};
-pub use offline::{offline_page, script_hash};
-pub use source::{read_source, SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES};
+pub use offline::{offline_page, script_hash, source_blocks};
+pub use source::{read_source, SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_MEDIA_TOTAL_BYTES, MAX_SOURCE_TOTAL_BYTES};
 pub use tincan::{tincan_xml, xapi_zip, TINCAN_FILE};
 
 /// A file of a package: its path inside the package (`/` separators), and its bytes.
@@ -69,13 +70,16 @@ pub const PAGE_PLAYER_BLOCK: &str = "player-file";
 pub const SCORM_PLAYER_BLOCK: &str = "scorm-player-file";
 
 /// The course's editable source: `course.toml`, `sections.toml` and the quiz files,
-/// as `(file name without folders, text)`.
+/// as `(file name without folders, text)`, and the pictures and sounds of its `media/`
+/// that the course names, as `(file name without folders, bytes)`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Source {
     pub files: Vec<(String, String)>,
+    pub media: Vec<(String, Vec<u8>)>,
 }
 
-/// The folder of a zip that holds the course's source.
+/// The folder of a zip that holds the course's source (its media in
+/// `source/media/`, as a course folder holds them).
 pub const SOURCE_FOLDER: &str = "source";
 
 /// The packs a package carries, as `content/<name>`: the index and every quiz's, or
@@ -108,9 +112,10 @@ pub fn media_files(packs: &Packs, contents: Contents) -> Vec<File> {
         .collect()
 }
 
-/// The source as `source/<file>` entries.
+/// The source as `source/<file>` and `source/media/<file>` entries.
 pub fn source_files(source: &Source) -> Vec<File> {
-    source.files.iter().map(|(name, text)| (format!("{SOURCE_FOLDER}/{name}"), text.as_bytes().to_vec())).collect()
+    let texts = source.files.iter().map(|(name, text)| (format!("{SOURCE_FOLDER}/{name}"), text.as_bytes().to_vec()));
+    texts.chain(source.media.iter().map(|(name, bytes)| (format!("{SOURCE_FOLDER}/{COURSE_FOLDER}/{name}"), bytes.clone()))).collect()
 }
 
 /// Every file of a zip package but its descriptor at the root (`imsmanifest.xml`,
@@ -193,9 +198,11 @@ pub fn source_zip(source: &Source) -> Result<Vec<u8>, String> {
     zip_of(&source_files(source))
 }
 
-fn check_names(source: &Source) -> Result<(), String> {
-    match source.files.iter().find(|(name, _)| !source::is_plain_name(name)) {
-        Some(bad) => Err(format!("source file name `{}` is not a plain file name", bad.0)),
+/// Every source file's name (text or media) is a plain file name.
+pub(crate) fn check_names(source: &Source) -> Result<(), String> {
+    let names = source.files.iter().map(|(name, _)| name).chain(source.media.iter().map(|(name, _)| name));
+    match names.into_iter().find(|name| !source::is_plain_name(name)) {
+        Some(bad) => Err(format!("source file name `{bad}` is not a plain file name")),
         None => Ok(()),
     }
 }
@@ -273,7 +280,7 @@ mod tests {
         let packs = tere_authoring::packed::pack(&course);
         let player = Player { files: vec![("index.html".into(), b"<!doctype html>".to_vec())] };
         let players = Players { scorm: player, page: Player::default() };
-        let source = Source { files: vec![("course.toml".into(), "title = \"T\"\n".into())] };
+        let source = Source { files: vec![("course.toml".into(), "title = \"T\"\n".into())], media: Vec::new() };
         for version in [Version::Scorm2004, Version::Scorm12] {
             let outer = stage_zips(version, &players, &course, &packs, &source, "Each zip is one activity.").expect("zipped");
             let (names, readme) = open(&outer, STAGES_README);

@@ -15,7 +15,7 @@
 //! - `<script type="application/x-tere-source" data-file="course.toml">`: a source
 //!   file, for `read_source`, never read by the page.
 
-use tere_authoring::media::MediaKind;
+use tere_authoring::media::{MediaKind, COURSE_FOLDER};
 use tere_authoring::packed::Packs;
 
 use crate::{base64, Players, Source};
@@ -26,6 +26,9 @@ pub(crate) const WASM_ID: &str = "tere-wasm";
 pub(crate) const BYTES_TYPE: &str = "application/octet-stream";
 /// The `type` of the source's data blocks.
 pub(crate) const SOURCE_TYPE: &str = "application/x-tere-source";
+/// The attribute of a source media block whose bytes are the page's `data-media`
+/// block of that name.
+pub(crate) const SAME_AS: &str = "data-same-as";
 
 /// Run after the glue (a module script runs once the page is parsed, so every data
 /// block is there): `tereContent.load(name)` resolves with an embedded pack's bytes,
@@ -71,9 +74,7 @@ pub fn offline_page(players: &Players, packs: &Packs, source: &Source) -> Result
     if glue.to_ascii_lowercase().contains("</script") {
         return Err("the wasm-bindgen glue contains `</script`, which would end the page's script early".into());
     }
-    if let Some(bad) = source.files.iter().find(|(name, _)| !crate::source::is_plain_name(name)) {
-        return Err(format!("source file name `{}` is not a plain file name", bad.0));
-    }
+    crate::check_names(source)?;
     let wasm = find(".wasm")?;
     let icon = find(".svg").unwrap_or_default();
     let mut data = format!("<script type=\"{BYTES_TYPE}\" id=\"{WASM_ID}\">{}</script>\n", base64(wasm));
@@ -84,9 +85,7 @@ pub fn offline_page(players: &Players, packs: &Packs, source: &Source) -> Result
         let mime = name.rsplit('.').next().and_then(MediaKind::from_extension).map_or("application/octet-stream", MediaKind::mime);
         data += &format!("<script type=\"{BYTES_TYPE}\" data-media=\"{}\" data-type=\"{mime}\">{}</script>\n", attribute(name), base64(bytes));
     }
-    for (name, text) in &source.files {
-        data += &format!("<script type=\"{SOURCE_TYPE}\" data-file=\"{}\">{}</script>\n", attribute(name), base64(text.as_bytes()));
-    }
+    data += &source_blocks(source, &packs.media);
     let script = format!("\n{glue}\n{LOADER}\n");
     // Only this one script may run (by its hash), the wasm may compile, nothing is fetched.
     let csp = format!(
@@ -102,6 +101,27 @@ pub fn offline_page(players: &Players, packs: &Packs, source: &Source) -> Result
     ))
 }
 
+/// The source as data blocks of a page (`<script type="{SOURCE_TYPE}" data-file="…">`
+/// with the file's bytes in base64), as the offline page and the Studio's page carry
+/// it; `read_source` reads them back. A media file is `data-file="media/<name>"`; one
+/// whose bytes the page embeds already (in `embedded`, `(packed name, bytes)`, its
+/// `data-media` blocks) is written as `data-same-as="<packed name>"` with no body, so
+/// the page does not carry the picture twice.
+pub fn source_blocks(source: &Source, embedded: &[(String, Vec<u8>)]) -> String {
+    let mut data = String::new();
+    for (name, text) in &source.files {
+        data += &format!("<script type=\"{SOURCE_TYPE}\" data-file=\"{}\">{}</script>\n", attribute(name), base64(text.as_bytes()));
+    }
+    for (name, bytes) in &source.media {
+        let file = attribute(&format!("{COURSE_FOLDER}/{name}"));
+        match embedded.iter().find(|(_, packed)| packed == bytes) {
+            Some((packed, _)) => data += &format!("<script type=\"{SOURCE_TYPE}\" data-file=\"{file}\" {SAME_AS}=\"{}\"></script>\n", attribute(packed)),
+            None => data += &format!("<script type=\"{SOURCE_TYPE}\" data-file=\"{file}\">{}</script>\n", base64(bytes)),
+        }
+    }
+    data
+}
+
 /// A Content-Security-Policy source that allows exactly the inline script `script`
 /// (its text between `<script …>` and `</script>`).
 pub fn script_hash(script: &str) -> String {
@@ -110,7 +130,7 @@ pub fn script_hash(script: &str) -> String {
 }
 
 /// Text as a double-quoted HTML attribute value.
-fn attribute(text: &str) -> String {
+pub(crate) fn attribute(text: &str) -> String {
     text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 

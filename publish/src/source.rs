@@ -10,7 +10,9 @@ use std::io::{Cursor, Read};
 use base64::Engine;
 use memchr::memmem;
 
-use crate::offline::{unattribute, SOURCE_TYPE};
+use tere_authoring::media::{COURSE_FOLDER, MAX_BYTES as MAX_SOURCE_MEDIA_BYTES};
+
+use crate::offline::{attribute, unattribute, BYTES_TYPE, SAME_AS, SOURCE_TYPE};
 use crate::{Source, SOURCE_FOLDER};
 
 /// The largest source file read back (decoded).
@@ -19,6 +21,8 @@ pub const MAX_SOURCE_FILE_BYTES: usize = 2 << 20;
 pub const MAX_SOURCE_TOTAL_BYTES: usize = 8 << 20;
 /// The most source files read back.
 pub const MAX_SOURCE_FILES: usize = 1000;
+/// The most media read back, all files together (each at most what validation takes).
+pub const MAX_SOURCE_MEDIA_TOTAL_BYTES: usize = 20 << 20;
 
 /// Why a package's source cannot be read back.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +51,12 @@ pub enum SourceError {
     BadBase64(String),
     /// A source file that is not UTF-8 text.
     NotText(String),
+    /// A media file of the source larger than a course may use.
+    MediaTooLarge(String),
+    /// More media than [`MAX_SOURCE_MEDIA_TOTAL_BYTES`] in all.
+    MediaTotalTooLarge,
+    /// A media block of the page that names a picture or sound the page does not hold.
+    MissingMedia(String),
 }
 
 impl SourceError {
@@ -72,6 +82,13 @@ impl SourceError {
             SourceError::TotalTooLarge => format!("The package's source is larger than {} MiB in all; it cannot be opened.", mib(MAX_SOURCE_TOTAL_BYTES)),
             SourceError::BadBase64(name) => format!("The source file {name} in this page is damaged (not valid base64); save the page again."),
             SourceError::NotText(name) => format!("The source file {name} in the package is not UTF-8 text; it cannot be opened."),
+            SourceError::MediaTooLarge(name) => {
+                format!("The picture or sound {name} in the package is larger than {} MiB; it cannot be opened.", mib(MAX_SOURCE_MEDIA_BYTES))
+            }
+            SourceError::MediaTotalTooLarge => {
+                format!("The package's pictures and sounds are larger than {} MiB in all; it cannot be opened.", mib(MAX_SOURCE_MEDIA_TOTAL_BYTES))
+            }
+            SourceError::MissingMedia(name) => format!("The picture or sound {name} is missing from this page; save the page again."),
         }
     }
 }
@@ -103,24 +120,45 @@ pub(crate) fn is_plain_name(name: &str) -> bool {
     !name.is_empty() && name.len() <= 255 && !name.starts_with('.') && !name.chars().any(|c| c == '/' || c == '\\' || c == ':' || c.is_control())
 }
 
+/// The name of a media file within the source (`media/<name>`), if `name` is one.
+fn media_name(name: &str) -> Option<&str> {
+    name.strip_prefix(COURSE_FOLDER)?.strip_prefix('/')
+}
+
 /// The files read so far, with the limits on what comes next.
 #[derive(Default)]
 struct Collected {
     files: Vec<(String, String)>,
     total: usize,
+    media: Vec<(String, Vec<u8>)>,
+    media_total: usize,
 }
 
 impl Collected {
-    /// Checks a file about to be read: its name, and its size as far as it is known.
+    /// Checks a file about to be read (`name` within the source: a text file's, or
+    /// `media/<name>`): its name, and its size as far as it is known.
     fn admit(&self, name: &str, size: usize) -> Result<(), SourceError> {
-        if !is_plain_name(name) {
+        let (plain, seen) = match media_name(name) {
+            Some(media) => (media, self.media.iter().any(|(n, _)| n == media)),
+            None => (name, self.files.iter().any(|(n, _)| n == name)),
+        };
+        if !is_plain_name(plain) {
             return Err(SourceError::BadName(name.into()));
         }
-        if self.files.iter().any(|(n, _)| n == name) {
+        if seen {
             return Err(SourceError::Duplicate(name.into()));
         }
-        if self.files.len() >= MAX_SOURCE_FILES {
+        if self.files.len() + self.media.len() >= MAX_SOURCE_FILES {
             return Err(SourceError::TooManyFiles);
+        }
+        if media_name(name).is_some() {
+            if size > MAX_SOURCE_MEDIA_BYTES {
+                return Err(SourceError::MediaTooLarge(name.into()));
+            }
+            if self.media_total.saturating_add(size) > MAX_SOURCE_MEDIA_TOTAL_BYTES {
+                return Err(SourceError::MediaTotalTooLarge);
+            }
+            return Ok(());
         }
         if size > MAX_SOURCE_FILE_BYTES {
             return Err(SourceError::FileTooLarge(name.into()));
@@ -131,8 +169,27 @@ impl Collected {
         Ok(())
     }
 
+    /// Counts a file admitted at `size` against the limits, before it is read.
+    fn reserve(&mut self, name: &str, size: usize) {
+        match media_name(name) {
+            Some(media) => {
+                self.media_total += size;
+                self.media.push((media.to_string(), Vec::new()));
+            }
+            None => {
+                self.total += size;
+                self.files.push((name.to_string(), String::new()));
+            }
+        }
+    }
+
     fn push(&mut self, name: String, bytes: Vec<u8>) -> Result<(), SourceError> {
         self.admit(&name, bytes.len())?;
+        if let Some(media) = media_name(&name) {
+            self.media_total += bytes.len();
+            self.media.push((media.to_string(), bytes));
+            return Ok(());
+        }
         self.total += bytes.len();
         let text = String::from_utf8(bytes).map_err(|_| SourceError::NotText(name.clone()))?;
         self.files.push((name, text));
@@ -146,7 +203,7 @@ impl Collected {
         if !self.files.iter().any(|(n, _)| n == "course.toml") {
             return Err(SourceError::NoCourseFile);
         }
-        Ok(Source { files: self.files })
+        Ok(Source { files: self.files, media: self.media })
     }
 }
 
@@ -168,8 +225,9 @@ fn from_zip(bytes: &[u8]) -> Result<Source, SourceError> {
         let declared = usize::try_from(file.size()).unwrap_or(usize::MAX);
         collected.admit(&name, declared)?;
         // The header may lie: read no more than a file may hold, whatever it says.
+        let most = if media_name(&name).is_some() { MAX_SOURCE_MEDIA_BYTES } else { MAX_SOURCE_FILE_BYTES };
         let mut text = Vec::with_capacity(declared.min(64 << 10));
-        (&mut file).take(MAX_SOURCE_FILE_BYTES as u64 + 1).read_to_end(&mut text).map_err(|e| SourceError::DamagedZip(format!("{name}: {e}")))?;
+        (&mut file).take(most as u64 + 1).read_to_end(&mut text).map_err(|e| SourceError::DamagedZip(format!("{name}: {e}")))?;
         collected.push(name, text)?;
     }
     collected.finish(SourceError::NotTereZip)
@@ -186,15 +244,18 @@ fn from_page(bytes: &[u8]) -> Result<Source, SourceError> {
         let tag_start = at + found + open.len();
         let tag_end = tag_start + memchr::memchr(b'>', &bytes[tag_start..]).ok_or(SourceError::NotTerePage)?;
         let tag = std::str::from_utf8(&bytes[tag_start..tag_end]).map_err(|_| SourceError::NotTerePage)?;
-        let name =
-            tag.split_once("data-file=\"").and_then(|(_, rest)| rest.split_once('"')).map(|(value, _)| unattribute(value)).ok_or(SourceError::NotTerePage)?;
+        let value = |attribute: &str| tag.split_once(&format!("{attribute}=\"")).and_then(|(_, rest)| rest.split_once('"')).map(|(value, _)| unattribute(value));
+        let name = value("data-file").ok_or(SourceError::NotTerePage)?;
         let body_start = tag_end + 1;
         let body_end = body_start + memmem::find(&bytes[body_start..], b"</script>").ok_or(SourceError::NotTerePage)?;
-        let body = &bytes[body_start..body_end];
+        // A media file the page shows already is its `data-media` block's bytes.
+        let body = match value(SAME_AS) {
+            Some(packed) => embedded(bytes, &packed).ok_or_else(|| SourceError::MissingMedia(name.clone()))?,
+            None => &bytes[body_start..body_end],
+        };
         let most = body.len() / 4 * 3;
         sizes.admit(&name, most)?;
-        sizes.total += most;
-        sizes.files.push((name.clone(), String::new()));
+        sizes.reserve(&name, most);
         blocks.push((name, body));
         at = body_end;
     }
@@ -214,6 +275,15 @@ fn from_page(bytes: &[u8]) -> Result<Source, SourceError> {
         collected.push(name, decoded)?;
     }
     collected.finish(SourceError::NotTerePage)
+}
+
+/// The body of the page's `data-media` block of packed name `packed`.
+fn embedded<'a>(page: &'a [u8], packed: &str) -> Option<&'a [u8]> {
+    let open = format!("<script type=\"{BYTES_TYPE}\" data-media=\"{}\"", attribute(packed));
+    let tag = memmem::find(page, open.as_bytes())? + open.len();
+    let body = tag + memchr::memchr(b'>', &page[tag..])? + 1;
+    let end = body + memmem::find(&page[body..], b"</script>")?;
+    Some(&page[body..end])
 }
 
 #[cfg(test)]

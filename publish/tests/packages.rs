@@ -33,7 +33,7 @@ struct Fixture {
 fn fixture() -> Fixture {
     let loaded = tere_authoring::load_course(&questions()).unwrap_or_else(|_| panic!("questions/ has errors"));
     let source =
-        Source { files: loaded.files.iter().map(|p| (p.file_name().unwrap().to_str().unwrap().to_string(), std::fs::read_to_string(p).unwrap())).collect() };
+        Source { files: loaded.files.iter().map(|p| (p.file_name().unwrap().to_str().unwrap().to_string(), std::fs::read_to_string(p).unwrap())).collect(), media: Vec::new() };
     assert!(source.files.len() >= 3);
     let packs = pack_loaded(&loaded);
     Fixture { course: loaded.course, packs, source, players: Players { scorm: player("2"), page: player("1") }, xapi: player("3") }
@@ -175,7 +175,7 @@ fn the_cmi5_zip_holds_its_course_structure_the_xapi_player_every_pack_and_the_so
     let f = fixture();
     let zip = cmi5_zip(&f.xapi, &f.course, &f.packs, &f.source).unwrap();
     assert_lrs_zip(&f, &zip, CMI5_FILE, cmi5_xml(&f.course));
-    let bad = Source { files: vec![("../course.toml".into(), String::new())] };
+    let bad = Source { files: vec![("../course.toml".into(), String::new())], media: Vec::new() };
     assert!(cmi5_zip(&f.xapi, &f.course, &f.packs, &bad).is_err());
 }
 
@@ -217,7 +217,7 @@ fn the_offline_page_keeps_varying_data_out_of_its_one_script_and_gives_the_sourc
     let mut other = f.course.clone();
     other.title = "Another course".into();
     other.quizzes = other.quizzes[..1].to_vec().into();
-    let other_source = Source { files: vec![("course.toml".into(), "title = \"Another course\"\n".into())] };
+    let other_source = Source { files: vec![("course.toml".into(), "title = \"Another course\"\n".into())], media: Vec::new() };
     let other_page = offline_page(&f.players, &pack(&other), &other_source).unwrap();
     assert_eq!(scripts(&other_page), inline);
     assert_ne!(other_page, page);
@@ -280,6 +280,57 @@ fn media_files_go_with_the_packages_that_show_them() {
     assert_eq!(media_in(&unzip(&xapi_zip(&f.xapi, &course, &packs, &f.source).unwrap())), all);
 }
 
+/// tests/media-course: its source with the pictures and the sound its questions name
+/// (and not a file of its media/ that none names), and its packs.
+fn media_course() -> (Course, Packs, Source) {
+    let dir = questions().parent().unwrap().join("tests/media-course");
+    let loaded = tere_authoring::load_course(&dir).unwrap_or_else(|e| panic!("tests/media-course has errors: {e:?}"));
+    let files = loaded.files.iter().map(|p| (p.file_name().unwrap().to_str().unwrap().to_string(), std::fs::read_to_string(p).unwrap())).collect();
+    let media = loaded.media_named.iter().map(|name| (name.clone(), std::fs::read(dir.join("media").join(name)).unwrap())).collect();
+    (loaded.course.clone(), pack_loaded(&loaded), Source { files, media })
+}
+
+#[test]
+fn a_sources_pictures_and_sounds_come_back_from_every_package_byte_for_byte() {
+    let f = fixture();
+    let (course, packs, source) = media_course();
+    assert!(source.media.len() >= 2, "the media course names pictures and a sound");
+    let scorm = scorm_zip(Version::Scorm2004, &f.players, &course, &packs, Contents::Course, &source).unwrap();
+    let entries = unzip(&scorm);
+    for (name, bytes) in &source.media {
+        assert!(entries.contains(&(format!("source/media/{name}"), bytes.clone())), "{name} in source/media/");
+        assert!(manifest_files(&String::from_utf8(entries[0].1.clone()).unwrap()).contains(&format!("source/media/{name}")));
+    }
+    let stage = scorm_zip(Version::Scorm12, &f.players, &course, &packs, Contents::Stage(&course.quizzes[0]), &source).unwrap();
+    for package in [scorm, stage, cmi5_zip(&f.xapi, &course, &packs, &source).unwrap(), tere_publish::source_zip(&source).unwrap()] {
+        assert_eq!(read_source(&package).unwrap(), source);
+    }
+    // The offline page shows the same files already: its source names them, once each.
+    let page = offline_page(&f.players, &packs, &source).unwrap();
+    assert_eq!(read_source(page.as_bytes()).unwrap(), source);
+    for (packed, bytes) in &packs.media {
+        let base64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+        assert_eq!(page.matches(&base64).count(), 1, "{packed} is in the page once");
+    }
+    // A page whose picture went missing says which.
+    let cut = page.replace(&format!("data-media=\"{}\"", packs.media[0].0), "data-media=\"gone\"");
+    assert!(matches!(read_source(cut.as_bytes()), Err(SourceError::MissingMedia(name)) if name.starts_with("media/")));
+}
+
+#[test]
+fn media_in_a_source_is_refused_with_a_folder_in_its_name_or_above_the_limit() {
+    let f = fixture();
+    let mut source = media_course().2;
+    source.media.push(("../x.svg".into(), b"<svg/>".to_vec()));
+    assert!(tere_publish::source_zip(&source).is_err());
+    assert!(offline_page(&f.players, &f.packs, &source).is_err());
+    let big = vec![0u8; tere_authoring::media::MAX_BYTES + 1];
+    let zip = zip_of(&[("source/course.toml", b"title = \"T\"\n"), ("source/media/big.png", &big)]);
+    assert!(matches!(refused(&zip), SourceError::MediaTooLarge(name) if name == "media/big.png"));
+    let nested = zip_of(&[("source/course.toml", b"title = \"T\"\n"), ("source/media/a/b.png", b"x")]);
+    assert!(matches!(refused(&nested), SourceError::BadName(_)));
+}
+
 #[test]
 fn every_package_carries_its_player_as_served_with_the_wasms_gzip_bytes() {
     let f = fixture();
@@ -296,7 +347,7 @@ fn every_package_carries_its_player_as_served_with_the_wasms_gzip_bytes() {
 #[test]
 fn source_names_with_folders_are_refused_when_writing() {
     let f = fixture();
-    let source = Source { files: vec![("../course.toml".into(), String::new())] };
+    let source = Source { files: vec![("../course.toml".into(), String::new())], media: Vec::new() };
     assert!(scorm_zip(Version::Scorm12, &f.players, &f.course, &f.packs, Contents::Course, &source).is_err());
     assert!(offline_page(&f.players, &f.packs, &source).is_err());
 }

@@ -7,7 +7,6 @@ use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
-use tere_authoring::CourseFiles;
 use tere_authoring::Draft;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -24,9 +23,7 @@ const PAUSE_MS: u32 = 200;
 
 /// The built-in course, from the page's own data blocks.
 fn builtin() -> Draft {
-    let mut files = CourseFiles::default();
-    files.files.extend(page::builtin_source().files);
-    Draft::new(files)
+    open::draft_of(page::builtin_source())
 }
 
 /// `?lang=` first, then the browser's language, then Estonian.
@@ -43,6 +40,8 @@ pub fn app() -> Html {
     let ui = lang.ui();
     let saved = use_memo((), |_| store::load());
     let times = use_mut_ref(|| saved.as_ref().as_ref().map(|s| s.times).unwrap_or_default());
+    // Whether the last save kept the pictures and sounds too.
+    let media_saved = use_mut_ref(|| true);
     let studio = use_reducer(|| match &*saved {
         Some(saved) => {
             // Opened as it was published: nothing is unfinished.
@@ -65,10 +64,11 @@ pub fn app() -> Html {
     // so a closed tab loses nothing. Choosing a quiz, opening a card or searching
     // changes no draft: they save only the place to reopen at.
     use_effect_with(Rc::as_ptr(&studio.history) as usize, {
-        let (studio, times) = (studio.clone(), times.clone());
+        let (studio, times, media_saved) = (studio.clone(), times.clone(), media_saved.clone());
         move |_| {
-            let saved = store::save(&studio.draft, *times.borrow());
+            let (saved, media) = store::save(&studio.draft, *times.borrow());
             *times.borrow_mut() = saved;
+            *media_saved.borrow_mut() = media;
         }
     });
     use_effect_with((studio.quiz, studio.at_question), |&(quiz, question)| store::save_place(quiz, question));
@@ -192,10 +192,10 @@ pub fn app() -> Html {
                 </div>
                 <div class="open">
                     <label class="file-pick" for="open-files">{ ui.open_files }</label>
-                    <input id="open-files" type="file" multiple=true accept=".toml,.zip,.html,.htm,.gift,.txt" onchange={on_pick} />
+                    <input id="open-files" type="file" multiple=true accept={format!(".toml,.zip,.html,.htm,.gift,.txt,{}", view::media::accepted())} onchange={on_pick} />
                     <button type="button" class="secondary" data-action="open-builtin" onclick={on_builtin}>{ ui.open_builtin }</button>
                 </div>
-                <p class="save-status" data-saved={times.borrow().saved.map(|_| "")}>{ save_status(ui, &times.borrow()) }</p>
+                <p class="save-status" data-saved={times.borrow().saved.map(|_| "")}>{ save_status(ui, &times.borrow(), *media_saved.borrow()) }</p>
                 <a class="jump" href="#problems-heading">{ format!("{} ({}) · {}", ui.problems, studio.problems.len(), ui.publish) }</a>
             </header>
             <p class={classes!("notice", notice.as_ref().is_some_and(|n| n.0).then_some("error"))} role={if notice.as_ref().is_some_and(|n| n.0) { "alert" } else { "status" }} hidden={notice.is_none()}>
@@ -254,11 +254,13 @@ fn clock(ms: f64) -> String {
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
 }
 
-/// "Mustand salvestatud 12:03 · avaldatud 11:58" (or "pole veel avaldatud").
-fn save_status(ui: &Ui, times: &store::Times) -> String {
+/// "Mustand salvestatud 12:03 · avaldatud 11:58" (or "pole veel avaldatud"), and
+/// when the pictures did not fit the browser's storage, that.
+fn save_status(ui: &Ui, times: &store::Times, media_saved: bool) -> String {
     let saved = times.saved.map(|at| fill(ui.saved_at, &[("{time}", &clock(at))]));
     let published = times.published.map_or_else(|| ui.not_published.to_string(), |at| fill(ui.published_at, &[("{time}", &clock(at))]));
-    saved.into_iter().chain([published]).collect::<Vec<_>>().join(" · ")
+    let media = (!media_saved).then(|| ui.media_not_saved.to_string());
+    saved.into_iter().chain([published]).chain(media).collect::<Vec<_>>().join(" · ")
 }
 
 /// Opens the Studio again at the question the trainer last edited.

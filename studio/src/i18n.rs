@@ -238,6 +238,21 @@ pub struct Ui {
     pub preview_question: &'static str,
     /// The preview did not open: `{n}` problems in what it would play.
     pub preview_blocked: &'static str,
+    /// A question's or a dialogue step's picture or sound, as a whole.
+    pub media: &'static str,
+    pub media_add: &'static str,
+    pub media_replace: &'static str,
+    /// Under the picker: a file may be dropped there too, which kinds, and the `{limit}`.
+    pub media_hint: &'static str,
+    pub media_alt: &'static str,
+    pub media_decorative: &'static str,
+    pub media_transcript: &'static str,
+    /// The file named is not among the course's media (`{name}`).
+    pub media_missing: &'static str,
+    /// In the save status: the pictures and sounds did not fit the browser's storage.
+    pub media_not_saved: &'static str,
+    /// A picked file larger than a course takes: why, in the check's words.
+    pub media_refused: &'static str,
     /// Each of `TYPES`, in its order (a new type is a compile error here until named).
     pub type_names: [&'static str; TYPES.len()],
 }
@@ -382,6 +397,16 @@ static ET: Ui = Ui {
     quiz_sections: "Selle testi osad",
     preview_question: "Küsimuse eelvaade",
     preview_blocked: "Eelvaadet ei saa avada: selles testis on parandamist vajavaid kohti ({n}). Paranda need ja proovi uuesti.",
+    media: "Pilt või heli",
+    media_add: "Lisa pilt või heli",
+    media_replace: "Vaheta fail",
+    media_hint: "Võid faili ka siia lohistada. Pildid: PNG, JPEG, WebP, SVG; helid: MP3, Ogg, M4A; kuni {limit}.",
+    media_alt: "Alternatiivtekst (mida pilt näitab)",
+    media_decorative: "Dekoratiivne pilt (ei kanna sisu)",
+    media_transcript: "Heli tekstiversioon",
+    media_missing: "Faili „{name}“ pole kursuse piltide ja helide hulgas. Vali fail uuesti.",
+    media_not_saved: "pildid ei mahtunud brauseri mällu: need püsivad, kuni see leht on lahti, ja avaldatud failis",
+    media_refused: "Faili ei lisatud. {why}",
     type_names: [
         "Üks õige vastus",
         "Mitu õiget vastust",
@@ -533,6 +558,16 @@ static FI: Ui = Ui {
     quiz_sections: "Tämän testin osat",
     preview_question: "Kysymyksen esikatselu",
     preview_blocked: "Esikatselua ei voi avata: tässä testissä on korjattavaa ({n}). Korjaa ne ja yritä uudelleen.",
+    media: "Kuva tai ääni",
+    media_add: "Lisää kuva tai ääni",
+    media_replace: "Vaihda tiedosto",
+    media_hint: "Voit myös vetää tiedoston tähän. Kuvat: PNG, JPEG, WebP, SVG; äänet: MP3, Ogg, M4A; enintään {limit}.",
+    media_alt: "Vaihtoehtoinen teksti (mitä kuvassa näkyy)",
+    media_decorative: "Koristekuva (ei sisällä tietoa)",
+    media_transcript: "Äänen tekstiversio",
+    media_missing: "Tiedostoa ”{name}” ei ole kurssin kuvien ja äänien joukossa. Valitse tiedosto uudelleen.",
+    media_not_saved: "kuvat eivät mahtuneet selaimen muistiin: ne säilyvät niin kauan kuin tämä sivu on auki, ja julkaistussa tiedostossa",
+    media_refused: "Tiedostoa ei lisätty. {why}",
     type_names: [
         "Yksi oikea vastaus",
         "Monta oikeaa vastausta",
@@ -685,6 +720,16 @@ static EN: Ui = Ui {
     quiz_sections: "This quiz's sections",
     preview_question: "Preview this question",
     preview_blocked: "The preview cannot open: this quiz has problems to fix ({n}). Fix them, then try again.",
+    media: "Picture or sound",
+    media_add: "Add a picture or sound",
+    media_replace: "Replace the file",
+    media_hint: "You can also drop a file here. Pictures: PNG, JPEG, WebP, SVG; sounds: MP3, Ogg, M4A; up to {limit}.",
+    media_alt: "Alt text (what the picture shows)",
+    media_decorative: "Decorative picture (carries no content)",
+    media_transcript: "Transcript of the sound",
+    media_missing: "The file “{name}” is not among the course's pictures and sounds. Choose the file again.",
+    media_not_saved: "the pictures did not fit the browser's storage: they stay while this page is open, and in what you publish",
+    media_refused: "The file was not added. {why}",
     type_names: [
         "One right answer",
         "Several right answers",

@@ -1,5 +1,6 @@
 //! Opening what a trainer has: a course folder's files (`course.toml`,
-//! `sections.toml`, quiz files), a Tere SCORM zip or offline file (they carry their
+//! `sections.toml`, quiz files, and the pictures and sounds of its `media/`, picked
+//! with them), a Tere SCORM zip or offline file (they carry their
 //! source), or a GIFT file (added as a new quiz). Whatever is wrong with the input is
 //! a plain message and the open draft stays as it is: nothing is executed, sizes are
 //! capped before anything is read (a text file as a package's source file is, 2 MiB,
@@ -8,9 +9,11 @@
 
 use tere_authoring::gift::{import_gift, plain_id, ImportOptions};
 use tere_authoring::nesting::{check_nesting, MAX_NESTING};
+use tere_authoring::draft::plain_media_name;
+use tere_authoring::media::MediaKind;
 use tere_authoring::CourseFiles;
 use tere_authoring::Draft;
-use tere_publish::{MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES};
+use tere_publish::{Source, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::{fill, Lang, Ui};
@@ -37,12 +40,16 @@ pub async fn open(files: Vec<web_sys::File>, current: Draft, lang: Lang, ui: &Ui
     }
     let is_package = |name: &str| name.rsplit_once('.').is_some_and(|(_, e)| matches!(e.to_ascii_lowercase().as_str(), "zip" | "html" | "htm"));
     for file in &files {
-        let limit = if is_package(&file.name()) { MAX_FILE_BYTES } else { MAX_SOURCE_FILE_BYTES as f64 };
+        let limit = match () {
+            _ if is_package(&file.name()) => MAX_FILE_BYTES,
+            _ if is_media(&file.name()) => tere_authoring::media::MAX_BYTES as f64,
+            _ => MAX_SOURCE_FILE_BYTES as f64,
+        };
         if file.size() > limit {
             return Err(fill(ui.open_too_large, &[("{name}", &file.name()), ("{size}", &mib(file.size())), ("{limit}", &mib(limit))]));
         }
     }
-    let total: f64 = files.iter().filter(|f| !is_package(&f.name())).map(|f| f.size()).sum();
+    let total: f64 = files.iter().filter(|f| !is_package(&f.name()) && !is_media(&f.name())).map(|f| f.size()).sum();
     if total > MAX_SOURCE_TOTAL_BYTES as f64 {
         return Err(fill(ui.open_too_much, &[("{total}", &mib(total)), ("{limit}", &mib(MAX_SOURCE_TOTAL_BYTES as f64))]));
     }
@@ -53,6 +60,8 @@ pub async fn open(files: Vec<web_sys::File>, current: Draft, lang: Lang, ui: &Ui
     }
     let extension = |name: &str| name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     let first = read[0].0.clone();
+    // A folder's files come in the order the system lists them: its TOML decides.
+    let first = read.iter().find(|(name, _)| !is_media(name)).map_or(first, |(name, _)| name.clone());
     match extension(&first).as_str() {
         "toml" => folder(read, ui),
         "zip" | "html" | "htm" if read.len() == 1 => package(&read[0].0, &read[0].1, lang, ui),
@@ -70,10 +79,20 @@ fn text(name: &str, bytes: &[u8], ui: &Ui) -> Result<String, String> {
     String::from_utf8(bytes.to_vec()).map_err(|_| fill(ui.open_not_text, &[("{name}", name)]))
 }
 
-/// A course folder's files, picked together.
+/// Whether `name` is a picture's or a sound's, by its extension (what the bytes are
+/// is validation's to check, as for a course folder).
+fn is_media(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(_, e)| MediaKind::from_extension(e).is_some())
+}
+
+/// A course folder's files, picked together (its media files with them).
 fn folder(read: Vec<(String, Vec<u8>)>, ui: &Ui) -> Result<Opened, String> {
     let mut files = CourseFiles::default();
     for (name, bytes) in &read {
+        if is_media(name) {
+            files.media.insert(plain_media_name(name), bytes.as_slice().into());
+            continue;
+        }
         if !name.to_ascii_lowercase().ends_with(".toml") {
             return Err(fill(ui.open_not_toml, &[("{name}", name)]));
         }
@@ -93,9 +112,16 @@ fn package(name: &str, bytes: &[u8], lang: Lang, ui: &Ui) -> Result<Opened, Stri
     for (file, text) in &source.files {
         check_nesting(text).map_err(|line| too_deep(ui, &format!("{name}: {file}"), line))?;
     }
+    Ok(Opened { draft: draft_of(source), what: name.to_string() })
+}
+
+/// A draft of a course's source (a package's, the built-in course's): its text files
+/// and its media files.
+pub fn draft_of(source: Source) -> Draft {
     let mut files = CourseFiles::default();
     files.files.extend(source.files);
-    Ok(Opened { draft: Draft::new(files), what: name.to_string() })
+    files.media.extend(source.media.into_iter().map(|(name, bytes)| (name, bytes.into())));
+    Draft::new(files)
 }
 
 /// A GIFT file, added to the open course as a new quiz (what GIFT cannot say, such as

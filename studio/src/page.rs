@@ -32,15 +32,24 @@ pub fn players() -> Players {
     Players { scorm: player(SCORM_PLAYER_BLOCK), page: player(PAGE_PLAYER_BLOCK) }
 }
 
-/// The built-in course's source files.
+/// The built-in course's source files, and its pictures and sounds (`media/<name>` blocks).
 pub fn builtin_source() -> Source {
-    Source {
-        files: blocks("application/x-tere-source", "file").into_iter().filter_map(|(name, b64)| Some((name, String::from_utf8(decode(&b64)?).ok()?))).collect(),
+    let mut source = Source::default();
+    for (name, b64) in blocks("application/x-tere-source", "file") {
+        let Some(bytes) = decode(&b64) else { continue };
+        match name.strip_prefix(MEDIA_PREFIX) {
+            Some(media) => source.media.push((media.to_string(), bytes)),
+            None => source.files.extend(String::from_utf8(bytes).ok().map(|text| (name, text))),
+        }
     }
+    source
 }
 
+/// How a source block names a media file: as in a course folder, `media/<name>`.
+const MEDIA_PREFIX: &str = "media/";
+
 /// A `blob:` URL for `bytes` of type `mime`.
-fn object_url(bytes: &[u8], mime: &str) -> Option<String> {
+pub fn object_url(bytes: &[u8], mime: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes).buffer());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -2,7 +2,7 @@
 //! `cargo xtask package` (`tere_publish`), from the draft and the player this page
 //! carries. Publishing needs a course without problems; the view blocks it before.
 
-use tere_authoring::packed::pack;
+use tere_authoring::packed::pack_loaded;
 use tere_authoring::Draft;
 use tere_engine::cmi::Version;
 use tere_publish::{Contents, Source};
@@ -86,9 +86,10 @@ pub fn stages_readme(ui: &Ui, version: Version, course: &Course) -> String {
     readme.replace('\n', "\r\n")
 }
 
-/// The course's source as the packages carry it (the TOML export).
+/// The course's source as the packages carry it: the TOML export, and the media files
+/// some question names.
 pub fn source(draft: &Draft) -> Source {
-    Source { files: draft.export() }
+    Source { files: draft.export(), media: draft.media_kept().into_iter().map(|(name, bytes)| (name, bytes.to_vec())).collect() }
 }
 
 /// The bytes of `output` for the draft.
@@ -96,16 +97,17 @@ pub fn make(draft: &Draft, output: Output, ui: &Ui) -> Result<Vec<u8>, String> {
     let loaded = tere_authoring::load_course_files(draft.files()).map_err(|errors| ui.count(errors.len(), &ui.problems_count))?;
     let course = &loaded.course;
     let source = source(draft);
+    let packs = pack_loaded(&loaded);
     match output {
         Output::Scorm2004 | Output::Scorm12 => {
             let version = output.version().expect("a SCORM output");
-            tere_publish::scorm_zip(version, &page::players(), course, &pack(course), Contents::Course, &source)
+            tere_publish::scorm_zip(version, &page::players(), course, &packs, Contents::Course, &source)
         }
         Output::Stages2004 | Output::Stages12 => {
             let version = output.version().expect("a SCORM output");
-            tere_publish::stage_zips(version, &page::players(), course, &pack(course), &source, &stages_readme(ui, version, course))
+            tere_publish::stage_zips(version, &page::players(), course, &packs, &source, &stages_readme(ui, version, course))
         }
-        Output::Offline => tere_publish::offline_page(&page::players(), &pack(course), &source).map(String::into_bytes),
+        Output::Offline => tere_publish::offline_page(&page::players(), &packs, &source).map(String::into_bytes),
         Output::Toml => tere_publish::source_zip(&source),
         Output::Gift => {
             let mut gift = String::new();
@@ -132,7 +134,7 @@ pub enum PreviewError {
 pub fn preview(draft: &Draft, quiz_id: &str, question: Option<usize>) -> Result<String, PreviewError> {
     let cut = draft.preview_of(quiz_id, question).map_err(|e| PreviewError::Failed(e.to_string()))?;
     let loaded = tere_authoring::load_course_files(cut.files()).map_err(|errors| PreviewError::Problems(errors.len()))?;
-    tere_publish::offline_page(&page::players(), &pack(&loaded.course), &Source::default()).map_err(PreviewError::Failed)
+    tere_publish::offline_page(&page::players(), &pack_loaded(&loaded), &Source::default()).map_err(PreviewError::Failed)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use tere_authoring::said::{DialogueSaid, Listed};
 use tere_authoring::{Field, Said, Seg};
 use tere_engine::dialogue::{MAX_DIALOGUE_NODES, MAX_DIALOGUE_STEPS, MAX_REPLIES, MAX_REPLY_POINTS};
 use tere_engine::model::{MAX_CHOICES, MAX_HINTS, MAX_TRIES};
-use tere_publish::{SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES};
+use tere_publish::{SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_MEDIA_TOTAL_BYTES, MAX_SOURCE_TOTAL_BYTES};
 
 use crate::i18n::{Lang, Ui};
 
@@ -462,6 +462,7 @@ const ADVICE: &[(&str, [&str; 3])] = &[
 pub fn package_problem(lang: Lang, problem: &SourceError) -> String {
     let mib = |bytes: usize| bytes >> 20;
     let (most_files, file_mib, total_mib) = (MAX_SOURCE_FILES, mib(MAX_SOURCE_FILE_BYTES), mib(MAX_SOURCE_TOTAL_BYTES));
+    let (media_mib, media_total_mib) = (mib(tere_authoring::media::MAX_BYTES), mib(MAX_SOURCE_MEDIA_TOTAL_BYTES));
     match lang {
         Lang::Et => match problem {
             SourceError::UnknownFormat => "see fail pole SCORM-pakett (zip) ega võrguühenduseta fail (HTML); ava Tere tehtud pakett.".into(),
@@ -476,6 +477,9 @@ pub fn package_problem(lang: Lang, problem: &SourceError) -> String {
             SourceError::TotalTooLarge => format!("paketi lähtefailid on kokku suuremad kui {total_mib} MiB, seega seda ei avata."),
             SourceError::BadBase64(name) => format!("selle lehe lähtefail {name} on vigane; salvesta leht uuesti."),
             SourceError::NotText(name) => format!("paketi lähtefail {name} pole tekst (UTF-8), seega seda ei avata."),
+            SourceError::MediaTooLarge(name) => format!("paketi pilt või heli {name} on suurem kui {media_mib} MiB, seega seda ei avata."),
+            SourceError::MediaTotalTooLarge => format!("paketi pildid ja helid on kokku suuremad kui {media_total_mib} MiB, seega seda ei avata."),
+            SourceError::MissingMedia(name) => format!("selle lehe pilt või heli {name} on puudu; salvesta leht uuesti."),
         },
         Lang::Fi => match problem {
             SourceError::UnknownFormat => "tiedosto ei ole SCORM-paketti (zip) eikä offline-tiedosto (HTML); avaa Teren tekemä paketti.".into(),
@@ -492,6 +496,9 @@ pub fn package_problem(lang: Lang, problem: &SourceError) -> String {
             SourceError::TotalTooLarge => format!("paketin lähdetiedostot ovat yhteensä suurempia kuin {total_mib} Mt, joten sitä ei avata."),
             SourceError::BadBase64(name) => format!("sivun lähdetiedosto {name} on vioittunut; tallenna sivu uudelleen."),
             SourceError::NotText(name) => format!("paketin lähdetiedosto {name} ei ole tekstiä (UTF-8), joten sitä ei avata."),
+            SourceError::MediaTooLarge(name) => format!("paketin kuva tai ääni {name} on suurempi kuin {media_mib} Mt, joten sitä ei avata."),
+            SourceError::MediaTotalTooLarge => format!("paketin kuvat ja äänet ovat yhteensä suurempia kuin {media_total_mib} Mt, joten sitä ei avata."),
+            SourceError::MissingMedia(name) => format!("sivun kuva tai ääni {name} puuttuu; tallenna sivu uudelleen."),
         },
         Lang::En => problem.message(),
     }

@@ -3,6 +3,7 @@
 //! selected, and the problems the build's own validation finds in it.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use tere_authoring::draft::keys;
 use tere_authoring::draft::Advice;
@@ -132,6 +133,9 @@ pub enum Change {
     },
     /// Appends an element (an option, item, pair or hint) to the list at `Field`.
     Append(Field),
+    /// A picture or sound (a file's name and bytes) for a question or a dialogue step
+    /// (its `Field`), in place of any it had (`Draft::attach_media`).
+    AttachMedia(Field, String, Arc<[u8]>),
     /// Who says a scenario's line (the question's `Field`).
     Speaker(Field, SpeakerChoice),
     /// A question (its `Field`) becomes another type (`Draft::change_question_type`).
@@ -180,6 +184,7 @@ fn question_of(change: &Change) -> Option<usize> {
         | Change::SetInt(f, _)
         | Change::Remove(f)
         | Change::Append(f)
+        | Change::AttachMedia(f, _, _)
         | Change::Speaker(f, _)
         | Change::Retype(f, _) => f,
         Change::Cite { question, .. } => question,
@@ -268,6 +273,7 @@ impl Reducible for Studio {
             Change::AddQuestion { file, kind, at } => draft.add_question(&file, kind, at).map(drop),
             Change::DuplicateQuestion { file, index } => draft.duplicate_question(&file, index).map(drop),
             Change::Append(list) => append(&mut draft, &list),
+            Change::AttachMedia(at, name, bytes) => draft.attach_media(&at, &name, bytes).map(drop),
             Change::Speaker(question, speaker) => draft.set_speaker(&question, &speaker),
             Change::Retype(question, to) => draft.change_question_type(&question, to),
             Change::AddSection { heading } => draft.add_section(&heading).map(drop),

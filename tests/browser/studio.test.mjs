@@ -847,3 +847,73 @@ test('a dialogue: a step and a reply added and linked, the map follows, a proble
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('a picture: added without alt text (the problem at its field), the alt written, published; the zip holds it, a reload keeps it, and the zip opens again with it', async () => {
+  const { context, page } = await openStudio({ bypassCSP: true });
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  // The built-in course carries its pictures: the first question's shows, with no problem.
+  await openQuestion(page, 0);
+  const builtin = page.locator('section.question-editor').nth(0).locator('.media-field');
+  await builtin.locator('.media-shown img').waitFor();
+  assert.equal(await builtin.locator('.problem').count(), 0, 'the built-in picture is found');
+  assert.ok((await field(page, 'question', 0, 'media', 'alt').inputValue()).length > 20, 'its alt text is in the field beside it');
+  await page.locator('.all-good').waitFor();
+
+  await openQuestion(page, 1);
+  const editor = page.locator('section.question-editor').nth(1);
+  const picture = path.join(ROOT, 'tests/media-course/media/veekeetja.svg');
+  await editor.locator('[data-action="media-pick"]').setInputFiles({ name: 'Kliendi veekeetja.svg', mimeType: 'image/svg+xml', buffer: fs.readFileSync(picture) });
+  await editor.locator('.media-shown img').waitFor();
+  assert.match(await editor.locator('.media-file').textContent(), /Kliendi veekeetja\.svg · [\d.]+ KB/);
+  // No alt text yet: the problem is at the picture's fields, and publishing waits for it.
+  const problem = page.locator(`#f-${FILE.replace('.', '_')}-question-1-media-problem .problem`);
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /alternatiivtekst|Alternatiivtekst|dekoratiivne/i);
+  assert.ok(await page.locator('[data-action="publish-scorm2004"]').isDisabled(), 'a picture without alt text is not published');
+  assert.equal(await editor.locator('fieldset.media-field').getAttribute('aria-describedby'), `f-${FILE.replace('.', '_')}-question-1-media-problem`, 'the problem is read with the group');
+  await screenshot(page, 'studio-1280-media-problem');
+  const alt = 'Klient tõstab letile veekeetja, mille põhja alt tilgub vett.';
+  await field(page, 'question', 1, 'media', 'alt').fill(alt);
+  await page.locator('.all-good').waitFor();
+  assert.deepEqual(await audit(page), [], 'axe: the picture and its fields');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await editor.locator('.media-field').scrollIntoViewIfNeeded();
+  await screenshot(page, 'studio-375-media');
+  assert.ok(await editor.locator('.media-shown img').evaluate((img) => img.getBoundingClientRect().right <= window.innerWidth), 'the picture fits the phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Published: the zip holds the picture for the learner (by its content hash) and in its source.
+  const zip = await publish(page, 'publish-scorm2004', 'studio-media.zip');
+  const pkg = unzip(zip);
+  const bytes = fs.readFileSync(picture);
+  assert.ok(fs.readFileSync(path.join(pkg.dir, 'source/media/Kliendi veekeetja.svg')).equals(bytes), 'the source keeps it by its name');
+  const packed = pkg.list.filter((f) => f.startsWith('content/media/')).filter((f) => fs.readFileSync(path.join(pkg.dir, f)).equals(bytes));
+  assert.equal(packed.length, 1, 'the learner gets it once, by its hash');
+  assert.match(fs.readFileSync(path.join(pkg.dir, 'imsmanifest.xml'), 'utf8'), new RegExp(`href="${packed[0]}"`));
+  assert.match(fs.readFileSync(path.join(pkg.dir, `source/${FILE}`), 'utf8'), new RegExp(`media = \\{ file = "Kliendi veekeetja.svg", alt = "${alt}" \\}`));
+
+  // A reload keeps the picture (the draft's media are saved with it).
+  await page.reload();
+  await page.locator(`[data-quiz-file="${FILE}"]`).first().waitFor();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  await openQuestion(page, 1);
+  await page.locator('section.question-editor').nth(1).locator('.media-shown img').waitFor();
+
+  // Opened again from the zip over the built-in course: the picture is back, with no problem.
+  page.once('dialog', (d) => d.accept());
+  await page.locator('[data-action="open-builtin"]').click();
+  await page.locator('#open-files').setInputFiles(zip);
+  await page.locator('.notice:not([hidden])').filter({ hasText: 'studio-media.zip' }).waitFor();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  await openQuestion(page, 1);
+  await page.locator('section.question-editor').nth(1).locator('.media-shown img').waitFor();
+  assert.equal(await field(page, 'question', 1, 'media', 'alt').inputValue(), alt);
+  await page.locator('.all-good').waitFor();
+  // Removed, it can be undone.
+  await page.locator('section.question-editor').nth(1).locator('[data-action="media-remove"]').click();
+  await page.locator('section.question-editor').nth(1).locator('[data-action="media-pick"]').waitFor();
+  await page.locator('[data-action="undo-removal"]').click();
+  await page.locator('section.question-editor').nth(1).locator('.media-shown img').waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

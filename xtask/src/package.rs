@@ -58,7 +58,7 @@ pub fn run(args: &[String]) -> Result {
     };
     let _ = std::fs::remove_dir_all(&out);
     std::fs::create_dir_all(&out).map_err(|e| format!("create {}: {e}", out.display()))?;
-    let source = source_files(&loaded)?;
+    let source = source_files(&course_dir, &loaded)?;
     let mut sets = vec![(String::new(), Contents::Course)];
     sets.extend(quizzes.into_iter().map(|q| (format!("-{}", q.id), Contents::Stage(q))));
     for (suffix, contents) in sets {
@@ -97,8 +97,9 @@ pub fn run(args: &[String]) -> Result {
 }
 
 /// The course's source as it was read and validated: every file `load_course` read
-/// (`course.toml`, `sections.toml`, the quiz files), by file name.
-fn source_files(loaded: &LoadedCourse) -> Result<Source> {
+/// (`course.toml`, `sections.toml`, the quiz files), by file name, and the files of
+/// the course folder's `media/` that the course names.
+fn source_files(course_dir: &Path, loaded: &LoadedCourse) -> Result<Source> {
     let files = loaded
         .files
         .iter()
@@ -108,7 +109,13 @@ fn source_files(loaded: &LoadedCourse) -> Result<Source> {
             Ok((name.to_string(), text))
         })
         .collect::<Result<_>>()?;
-    Ok(Source { files })
+    let media_dir = course_dir.join(tere_authoring::media::COURSE_FOLDER);
+    let media = loaded
+        .media_named
+        .iter()
+        .map(|name| std::fs::read(media_dir.join(name)).map(|bytes| (name.clone(), bytes)).map_err(|e| format!("{}/{name}: {e}", media_dir.display())))
+        .collect::<Result<_>>()?;
+    Ok(Source { files, media })
 }
 
 /// The built players (`crate::dist::PLAYERS`): the two the Studio carries and

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use base64::Engine;
-use tere_publish::{script_hash, Players, Source, PAGE_PLAYER_BLOCK, SCORM_PLAYER_BLOCK};
+use tere_publish::{script_hash, source_blocks, Players, Source, PAGE_PLAYER_BLOCK, SCORM_PLAYER_BLOCK};
 
 use crate::dist::built_after;
 use crate::util::{self, Result};
@@ -68,7 +68,7 @@ pub fn page(studio_dist: &Path, players: &Players, source: &Source, offline_exam
     );
     let preview_script = module_script(offline_example).ok_or("the offline page has no module script")?;
     let csp = format!(
-        "default-src 'none'; script-src {} {} 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; frame-src blob:; connect-src data: blob:; base-uri 'none'; form-action 'none'",
+        "default-src 'none'; script-src {} {} 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; media-src data: blob:; frame-src blob:; connect-src data: blob:; base-uri 'none'; form-action 'none'",
         script_hash(&script),
         script_hash(preview_script)
     );
@@ -78,9 +78,7 @@ pub fn page(studio_dist: &Path, players: &Players, source: &Source, offline_exam
             data.push_str(&format!("<script type=\"application/octet-stream\" data-{attribute}=\"{name}\">{}</script>\n", base64(bytes)));
         }
     }
-    for (name, text) in &source.files {
-        data.push_str(&format!("<script type=\"application/x-tere-source\" data-file=\"{name}\">{}</script>\n", base64(text.as_bytes())));
-    }
+    data.push_str(&source_blocks(source, &[]));
     Ok(format!(
         "<!doctype html>\n<html lang=\"et\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<title>Tere Studio</title>\n<style>\n{css}\n</style>\n</head>\n<body>\n\

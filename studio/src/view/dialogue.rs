@@ -49,6 +49,7 @@ pub fn editor(ctx: &Ctx, q: &Field) -> Html {
                             <h4>{ fill(ui.step_n, &[("{n}", &(i + 1).to_string())]) }</h4>
                             { text(ctx, ui.part_id, &key(&step, keys::ID), false) }
                             { text(ctx, ui.other_says, &key(&step, keys::LINE), true) }
+                            { super::media::media(ctx, &step) }
                             <ol class="replies">
                             { for (0..n_replies).map(|j| {
                                 let reply = index(&replies, j);

@@ -5,6 +5,7 @@
 pub mod course;
 mod dialogue;
 pub mod fields;
+pub mod media;
 pub mod publish;
 pub mod question;
 

@@ -67,6 +67,7 @@ fn editor(ctx: &Ctx, q: &Field, i: usize, count: usize, kind: &str, id: &str, qu
             </div>
             { type_choice(ctx, q, kind) }
             { text(ctx, ui.question_text, &key(q, keys::TEXT), true) }
+            { super::media::media(ctx, q) }
             { body(ctx, q, kind) }
             { text(ctx, ui.explanation, &key(q, keys::EXPLANATION), true) }
             { list(ctx, q, keys::HINT, (ui.hints, ui.hint, ui.add_hint), 0..=MAX_HINTS) }
