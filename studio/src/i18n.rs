@@ -225,6 +225,14 @@ pub struct Ui {
     pub pair: &'static str,
     /// A choice question's options, as a whole.
     pub options: &'static str,
+    /// A question's or a dialogue step's picture or sound: the file picker.
+    pub media: &'static str,
+    /// A picture's words for a learner who cannot see it.
+    pub media_alt: &'static str,
+    /// A picture that carries nothing the text does not: screen readers skip it.
+    pub media_decorative: &'static str,
+    /// A sound's words, written out for a learner who cannot hear it.
+    pub media_transcript: &'static str,
     /// Folds a problem's file, line and English message (for developers).
     pub details: &'static str,
     /// In an open question: a new question right after it.
@@ -375,6 +383,10 @@ static ET: Ui = Ui {
     advice_about: "Need ei takista avaldamist, aga õppija võib nende järgi vastuse ära arvata.",
     pair: "Paar",
     options: "Vastusevariandid",
+    media: "Pilt või heli",
+    media_alt: "Alternatiivtekst (mida pilt näitab)",
+    media_decorative: "Dekoratiivne pilt (ei kanna sisu)",
+    media_transcript: "Heli tekstiversioon",
     details: "Üksikasjad",
     add_question_after: "Lisa küsimus selle järele",
     find_question: "Otsi küsimust teksti järgi",
@@ -526,6 +538,10 @@ static FI: Ui = Ui {
     advice_about: "Nämä eivät estä julkaisua, mutta oppija voi niiden avulla arvata vastauksen.",
     pair: "Pari",
     options: "Vastausvaihtoehdot",
+    media: "Kuva tai ääni",
+    media_alt: "Vaihtoehtoinen teksti (mitä kuvassa näkyy)",
+    media_decorative: "Koristekuva (ei sisällä tietoa)",
+    media_transcript: "Äänen tekstiversio",
     details: "Lisätiedot",
     add_question_after: "Lisää kysymys tämän jälkeen",
     find_question: "Etsi kysymystä tekstin perusteella",
@@ -678,6 +694,10 @@ static EN: Ui = Ui {
     advice_about: "These do not stop publishing, but a learner may guess the answer from them.",
     pair: "Pair",
     options: "Options",
+    media: "Picture or sound",
+    media_alt: "Alt text (what the picture shows)",
+    media_decorative: "Decorative picture (carries no content)",
+    media_transcript: "Transcript of the sound",
     details: "Details",
     add_question_after: "Add a question after this one",
     find_question: "Find a question by its text",

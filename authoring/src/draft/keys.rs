@@ -55,6 +55,14 @@ pub const POINTS: &str = "points";
 pub const NEXT: &str = "next";
 pub const GOOD: &str = "good";
 pub const DEBRIEF: &str = "debrief";
+/// A question's or a dialogue step's picture or sound (`{ file, alt, decorative,
+/// transcript }`), and its own keys: the file's name in the course's `media/`, a
+/// picture's text or `decorative = true`, a sound's words.
+pub const MEDIA: &str = "media";
+pub const FILE: &str = "file";
+pub const ALT: &str = "alt";
+pub const DECORATIVE: &str = "decorative";
+pub const TRANSCRIPT: &str = "transcript";
 
 #[cfg(test)]
 mod tests {
@@ -105,6 +113,11 @@ mod tests {
             super::NEXT,
             super::GOOD,
             super::DEBRIEF,
+            super::MEDIA,
+            super::FILE,
+            super::ALT,
+            super::DECORATIVE,
+            super::TRANSCRIPT,
         ];
         for key in keys {
             let field = format!("pub {key}:");
