@@ -11,7 +11,9 @@ use tere_engine::dialogue::{MAX_DIALOGUE_NODES, MAX_DIALOGUE_STEPS, MAX_REPLIES,
 use tere_engine::model::{MAX_CHOICES, MAX_HINTS, MAX_TRIES};
 use tere_publish::{SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_MEDIA_TOTAL_BYTES, MAX_SOURCE_TOTAL_BYTES};
 
-use crate::i18n::{Lang, Ui};
+use crate::i18n::{fill, Lang, Ui};
+
+mod media;
 
 /// What `said` means for the trainer, in `lang`; `ui` names the fields as the form does.
 pub fn say(lang: Lang, ui: &Ui, said: &Said) -> String {
@@ -89,10 +91,8 @@ fn et(ui: &Ui, said: &Said) -> String {
             DialogueSaid::TooLong => format!("Mõni tee läbi dialoogi on pikem kui {MAX_DIALOGUE_STEPS} sammu. Lühenda seda."),
             DialogueSaid::Unreachable { id } => format!("Ükski tee esimesest sammust ei vii osani „{id}“. Juhata mõni vastus sinna või eemalda see."),
         },
-        // Media has no form in the Studio yet (issue 26's Studio step words each problem).
-        Said::Media(_) | Said::Other(_) => {
-            "Failis on viga, mida vormil parandada ei saa. Täpsem kirjeldus (inglise keeles) on allpool „Üksikasjad“ all.".into()
-        }
+        Said::Media(said) => media::et(ui, said),
+        Said::Other(_) => "Failis on viga, mida vormil parandada ei saa. Täpsem kirjeldus (inglise keeles) on allpool „Üksikasjad“ all.".into(),
     }
 }
 
@@ -169,10 +169,8 @@ fn fi(ui: &Ui, said: &Said) -> String {
                 format!("Mikään reitti ensimmäisestä vaiheesta ei johda osaan ”{id}”. Ohjaa jokin vastaus sinne tai poista se.")
             }
         },
-        // Media has no form in the Studio yet (issue 26's Studio step words each problem).
-        Said::Media(_) | Said::Other(_) => {
-            "Tiedostossa on virhe, jota ei voi korjata lomakkeella. Tarkempi kuvaus (englanniksi) on alla kohdassa ”Lisätiedot”.".into()
-        }
+        Said::Media(said) => media::fi(ui, said),
+        Said::Other(_) => "Tiedostossa on virhe, jota ei voi korjata lomakkeella. Tarkempi kuvaus (englanniksi) on alla kohdassa ”Lisätiedot”.".into(),
     }
 }
 
@@ -246,8 +244,8 @@ fn en(ui: &Ui, said: &Said) -> String {
             DialogueSaid::TooLong => format!("A way through the dialogue is longer than {MAX_DIALOGUE_STEPS} steps. Shorten it."),
             DialogueSaid::Unreachable { id } => format!("No way from the first step leads to “{id}”. Lead a reply there or remove it."),
         },
-        // Media has no form in the Studio yet (issue 26's Studio step words each problem).
-        Said::Media(_) | Said::Other(_) => "The file has a problem the form cannot fix. The details (in English) are below, under “Details”.".into(),
+        Said::Media(said) => media::en(ui, said),
+        Said::Other(_) => "The file has a problem the form cannot fix. The details (in English) are below, under “Details”.".into(),
     }
 }
 
@@ -255,16 +253,14 @@ fn en(ui: &Ui, said: &Said) -> String {
 /// · Feedback on this answer"), for the problem list; `None` for a whole file.
 pub fn field_label(ui: &Ui, field: &Field) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
-    // What an element of the list just stepped into is called, if the form numbers them.
-    let mut each: Option<&str> = None;
+    // The list just stepped into, whose elements the form may number.
+    let mut list: Option<&str> = None;
     for (n, seg) in field.path.iter().enumerate() {
         match seg {
-            Seg::Index(i) => parts.push(match each {
-                Some(each) => format!("{each} {}", i + 1),
-                None => (i + 1).to_string(),
-            }),
+            Seg::Index(i) => parts.push(list.and_then(|list| element(ui, list, i + 1)).unwrap_or_else(|| (i + 1).to_string())),
             Seg::Key(key) => {
-                each = element(ui, key);
+                list = Some(key);
+                let numbered = element(ui, key, 1).is_some();
                 let in_option = matches!(parts.last(), Some(p) if p.starts_with(ui.option));
                 let label = match key.as_str() {
                     keys::TITLE if field.file == "course.toml" => Some(ui.course_title),
@@ -295,11 +291,17 @@ pub fn field_label(ui: &Ui, field: &Field) -> Option<String> {
                     keys::OPTION => Some(ui.options),
                     keys::ITEMS => Some(ui.items_in_order),
                     keys::HINT => Some(ui.hints),
+                    // The media form is one file picker: a problem with the file's name is
+                    // shown there too.
+                    keys::MEDIA | keys::FILE => Some(ui.media),
+                    keys::ALT => Some(ui.media_alt),
+                    keys::DECORATIVE => Some(ui.media_decorative),
+                    keys::TRANSCRIPT => Some(ui.media_transcript),
                     _ => None,
                 };
                 // A list's own label shows only when the problem is about the list itself.
                 let is_last = n + 1 == field.path.len();
-                if let Some(label) = label.filter(|_| each.is_none() || is_last) {
+                if let Some(label) = label.filter(|_| !numbered || is_last) {
                     if parts.last().map(String::as_str) != Some(label) {
                         parts.push(label.to_string());
                     }
@@ -310,16 +312,21 @@ pub fn field_label(ui: &Ui, field: &Field) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
-/// The label of one element of the list at `key` ("Küsimus" of `question`), for the
-/// lists whose elements the form numbers.
-fn element(ui: &Ui, key: &str) -> Option<&'static str> {
+/// The `n`th element of the list at `key` as the form numbers it ("Küsimus 3" of
+/// `question`, "Samm 2" of a dialogue's `step`), for the lists whose elements it numbers.
+fn element(ui: &Ui, key: &str, n: usize) -> Option<String> {
+    let word = |word: &str| Some(format!("{word} {n}"));
+    let filled = |template: &str| Some(fill(template, &[("{n}", &n.to_string())]));
     match key {
-        keys::QUESTION => Some(ui.question),
-        keys::OPTION => Some(ui.option),
-        keys::HINT => Some(ui.hint),
-        keys::ITEMS => Some(ui.item),
-        keys::PAIR => Some(ui.pair),
-        keys::SECTION => Some(ui.section),
+        keys::QUESTION => word(ui.question),
+        keys::OPTION => word(ui.option),
+        keys::HINT => word(ui.hint),
+        keys::ITEMS => word(ui.item),
+        keys::PAIR => word(ui.pair),
+        keys::SECTION => word(ui.section),
+        keys::STEP => filled(ui.step_n),
+        keys::REPLY => filled(ui.reply_n),
+        keys::ENDING => filled(ui.ending_n),
         _ => None,
     }
 }

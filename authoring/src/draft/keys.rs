@@ -55,7 +55,9 @@ pub const POINTS: &str = "points";
 pub const NEXT: &str = "next";
 pub const GOOD: &str = "good";
 pub const DEBRIEF: &str = "debrief";
-/// A question's or a dialogue step's picture or sound: `{ file, alt | decorative | transcript }`.
+/// A question's or a dialogue step's picture or sound (`{ file, alt, decorative,
+/// transcript }`), and its own keys: the file's name in the course's `media/`, a
+/// picture's text or `decorative = true`, a sound's words.
 pub const MEDIA: &str = "media";
 pub const FILE: &str = "file";
 pub const ALT: &str = "alt";
