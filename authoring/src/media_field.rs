@@ -8,8 +8,8 @@
 //! content hash) however many names it has.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tere_engine::media::{Media, Shown, MAX_SIDE};
 use toml::Spanned;

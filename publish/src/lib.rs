@@ -22,8 +22,8 @@ mod xml;
 use std::io::{Cursor, Write};
 
 use base64::Engine;
-use tere_authoring::packed::Packs;
 use tere_authoring::media::COURSE_FOLDER;
+use tere_authoring::packed::Packs;
 use tere_engine::cmi::Version;
 use tere_engine::packed::{media_path, quiz_file, FOLDER, INDEX_FILE};
 use tere_engine::Course;

@@ -244,7 +244,8 @@ fn from_page(bytes: &[u8]) -> Result<Source, SourceError> {
         let tag_start = at + found + open.len();
         let tag_end = tag_start + memchr::memchr(b'>', &bytes[tag_start..]).ok_or(SourceError::NotTerePage)?;
         let tag = std::str::from_utf8(&bytes[tag_start..tag_end]).map_err(|_| SourceError::NotTerePage)?;
-        let value = |attribute: &str| tag.split_once(&format!("{attribute}=\"")).and_then(|(_, rest)| rest.split_once('"')).map(|(value, _)| unattribute(value));
+        let value =
+            |attribute: &str| tag.split_once(&format!("{attribute}=\"")).and_then(|(_, rest)| rest.split_once('"')).map(|(value, _)| unattribute(value));
         let name = value("data-file").ok_or(SourceError::NotTerePage)?;
         let body_start = tag_end + 1;
         let body_end = body_start + memmem::find(&bytes[body_start..], b"</script>").ok_or(SourceError::NotTerePage)?;

@@ -32,8 +32,10 @@ struct Fixture {
 /// The built-in course, its source as read from questions/, and three fake players.
 fn fixture() -> Fixture {
     let loaded = tere_authoring::load_course(&questions()).unwrap_or_else(|_| panic!("questions/ has errors"));
-    let source =
-        Source { files: loaded.files.iter().map(|p| (p.file_name().unwrap().to_str().unwrap().to_string(), std::fs::read_to_string(p).unwrap())).collect(), media: Vec::new() };
+    let source = Source {
+        files: loaded.files.iter().map(|p| (p.file_name().unwrap().to_str().unwrap().to_string(), std::fs::read_to_string(p).unwrap())).collect(),
+        media: Vec::new(),
+    };
     assert!(source.files.len() >= 3);
     let packs = pack_loaded(&loaded);
     Fixture { course: loaded.course, packs, source, players: Players { scorm: player("2"), page: player("1") }, xapi: player("3") }

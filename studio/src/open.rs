@@ -7,10 +7,10 @@
 //! and a course folder as a package's whole source, 8 MiB), TOML nesting is bounded
 //! before anything is parsed, and only text is kept.
 
-use tere_authoring::gift::{import_gift, plain_id, ImportOptions};
-use tere_authoring::nesting::{check_nesting, MAX_NESTING};
 use tere_authoring::draft::plain_media_name;
+use tere_authoring::gift::{import_gift, plain_id, ImportOptions};
 use tere_authoring::media::MediaKind;
+use tere_authoring::nesting::{check_nesting, MAX_NESTING};
 use tere_authoring::CourseFiles;
 use tere_authoring::Draft;
 use tere_publish::{Source, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TOTAL_BYTES};

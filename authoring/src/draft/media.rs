@@ -45,7 +45,10 @@ impl Draft {
             _ => (wanted, String::new()),
         };
         let fits = |name: &str| self.files.media.get(name).is_none_or(|held| **held == *bytes);
-        std::iter::once(wanted.to_string()).chain((2..).map(|n| format!("{stem}-{n}{extension}"))).find(|name| fits(name)).expect("an unbounded range has a free name")
+        std::iter::once(wanted.to_string())
+            .chain((2..).map(|n| format!("{stem}-{n}{extension}")))
+            .find(|name| fits(name))
+            .expect("an unbounded range has a free name")
     }
 
     /// The names of the media files some question or dialogue step names: what a package
@@ -159,7 +162,8 @@ mod tests {
         let mut files = CourseFiles::default();
         files.files.insert(
             "d.toml".into(),
-            "[[question]]\nid = \"d\"\n[[question.step]]\nid = \"s\"\nmedia = { file = \"uks.svg\", alt = \"Uks\" }\n[question.media]\nfile = \"kell.svg\"\n".into(),
+            "[[question]]\nid = \"d\"\n[[question.step]]\nid = \"s\"\nmedia = { file = \"uks.svg\", alt = \"Uks\" }\n[question.media]\nfile = \"kell.svg\"\n"
+                .into(),
         );
         assert_eq!(Draft::new(files).media_in_use(), BTreeSet::from(["uks.svg".to_string(), "kell.svg".to_string()]));
     }

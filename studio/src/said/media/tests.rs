@@ -340,7 +340,7 @@ fn broken_course() -> Draft {
     Draft::new(CourseFiles {
         base: "kursus".into(),
         files: files.into_iter().map(|(name, text)| (name.to_string(), text)).collect(),
-        media: media.into_iter().map(|(name, bytes)| (name.to_string(), bytes)).collect(),
+        media: media.into_iter().map(|(name, bytes)| (name.to_string(), bytes.into())).collect(),
     })
 }
 
