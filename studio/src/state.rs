@@ -6,8 +6,8 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use tere_authoring::draft::keys;
-use tere_authoring::draft::Advice;
 use tere_authoring::draft::SpeakerChoice;
+use tere_authoring::draft::{Advice, Noted};
 use tere_authoring::kinds::QuestionType;
 use tere_authoring::{Draft, Field, Problem, Seg};
 use yew::prelude::*;
@@ -88,6 +88,8 @@ pub struct Studio {
     pub problems: Rc<Vec<Problem>>,
     /// The lint's advice on the questions' writing, once the draft has no problems.
     pub advice: Rc<Vec<Advice>>,
+    /// What else is worth a look once the draft has no problems (a large media file).
+    pub notices: Rc<Vec<Noted>>,
     /// `problems` are the draft's as it now stands. Validation runs once typing pauses
     /// (`Change::Validate`), not on every keystroke; until then publishing waits.
     pub checked: bool,
@@ -200,6 +202,7 @@ impl Studio {
             draft,
             problems: Rc::new(checked.problems),
             advice: Rc::new(checked.advice),
+            notices: Rc::new(checked.notices),
             checked: true,
             quiz: 0,
             unpublished: false,
@@ -215,6 +218,11 @@ impl Studio {
     pub fn problems_in_question(&self, file: &str, i: usize) -> usize {
         let within = |f: &Field| f.file == file && f.question_index() == Some(i);
         self.problems.iter().filter(|p| p.at.as_ref().is_some_and(within)).count()
+    }
+
+    /// The notices at `field` (exactly there).
+    pub fn notices_at(&self, field: &Field) -> Vec<&Noted> {
+        self.notices.iter().filter(|n| n.at.as_ref() == Some(field)).collect()
     }
 
     /// The problems at `field` (exactly there, not below it).
@@ -312,7 +320,13 @@ impl Reducible for Studio {
             }
             Change::Validate(version) if version == self.version && !self.checked => {
                 let checked = self.draft.check_all();
-                return Rc::new(Studio { problems: Rc::new(checked.problems), advice: Rc::new(checked.advice), checked: true, ..(*self).clone() });
+                return Rc::new(Studio {
+                    problems: Rc::new(checked.problems),
+                    advice: Rc::new(checked.advice),
+                    notices: Rc::new(checked.notices),
+                    checked: true,
+                    ..(*self).clone()
+                });
             }
             Change::Validate(_) => return self,
             // Another quiz opens with its questions closed; the quiz on screen chosen again stays as it is.

@@ -129,7 +129,10 @@ for (const v of ['12', '2004']) {
     for (const f of pkg.list.filter((f) => f !== 'imsmanifest.xml')) assert.ok(files.has(f), `${f} is in the zip but not in the manifest`);
     // A stage's package carries the course index and its own quiz's text, no other stage's.
     // Each pack and its gzip copy (fetched in Moodle, which serves packs uncompressed).
-    assert.deepEqual(pkg.list.filter((f) => f.startsWith('content/')).sort(), ['content/course.pack', 'content/course.pack.gz', `content/quiz-${STAGE}.pack`, `content/quiz-${STAGE}.pack.gz`]);
+    assert.deepEqual(pkg.list.filter((f) => f.startsWith('content/') && !f.startsWith('content/media/')).sort(), ['content/course.pack', 'content/course.pack.gz', `content/quiz-${STAGE}.pack`, `content/quiz-${STAGE}.pack.gz`]);
+    // And the pictures its own questions show, none of another stage's.
+    assert.ok(quiz.media.length > 0, 'the stage shows a picture');
+    assert.deepEqual(pkg.list.filter((f) => f.startsWith('content/media/')).sort(), quiz.media.map((m) => `content/media/${m}`));
 
     const page = await browser.newPage();
     await page.goto(`${server.base}/lms/lms.html?v=${v}&launch=${encodeURIComponent(`/v${v}-stage${MOODLE_PATH}${scos[0]}`)}`);

@@ -766,7 +766,8 @@ test('every stage apart: one zip with a SCORM 2004 package per quiz in course or
   const pkg = unzip(path.join(stages.dir, `${QUIZ}-scorm2004.zip`));
   execFileSync('xmllint', ['--noout', '--schema', path.join(XSD, 'scorm2004/wrapper2004.xsd'), path.join(pkg.dir, 'imsmanifest.xml')], { stdio: 'pipe' });
   assert.match(fs.readFileSync(path.join(pkg.dir, 'imsmanifest.xml'), 'utf8'), new RegExp(`href="index.html\\?quiz=${QUIZ}"`));
-  assert.deepEqual(pkg.list.filter((f) => f.startsWith('content/')).sort(), ['content/course.pack', `content/quiz-${QUIZ}.pack`].flatMap((p) => [p, `${p}.gz`]), 'each pack and its gzip copy');
+  assert.deepEqual(pkg.list.filter((f) => f.startsWith('content/') && !f.startsWith('content/media/')).sort(), ['content/course.pack', `content/quiz-${QUIZ}.pack`].flatMap((p) => [p, `${p}.gz`]), 'each pack and its gzip copy');
+  assert.deepEqual(pkg.list.filter((f) => f.startsWith('content/media/')).sort(), quizById(QUIZ).media.map((m) => `content/media/${m}`), 'the pictures its questions show, from the Studio');
   const lms = await serve({ '/vendor/': path.join(ROOT, 'node_modules/scorm-again/dist'), '/lms/': path.join(ROOT, 'tests/hosts'), [MOODLE_PATH]: pkg.dir });
   const lmsPage = await browser.newPage();
   await lmsPage.goto(`${lms.base}/lms/lms.html?v=2004&launch=${encodeURIComponent(`${MOODLE_PATH}index.html?quiz=${QUIZ}`)}`);

@@ -80,7 +80,9 @@ pub fn course_json(dir: &Path, out: &Path) -> Result {
                 "tries": quiz.tries,
                 "tryPenalty": quiz.try_penalty,
                 "hintPenalty": quiz.hint_penalty,
-                "questions": questions
+                "questions": questions,
+                // The packed names of the files its questions and steps show, each once.
+                "media": quiz.media().map(|m| m.file.to_string()).collect::<std::collections::BTreeSet<_>>(),
             })
         })
         .collect();

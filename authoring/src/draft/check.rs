@@ -8,7 +8,7 @@ use toml_edit::{ImDocument, Item, Table, Value};
 
 use super::{keys, Draft, Field, Seg};
 use crate::Said;
-use crate::{load_course_files, ContentError, Warning};
+use crate::{load_course_files, ContentError, Notice, Warning};
 
 /// An error of the draft, as `cargo xtask check` reports it, and the field it is about:
 /// the innermost field whose key or value holds the error's position (a question's
@@ -28,11 +28,21 @@ pub struct Advice {
     pub at: Option<Field>,
 }
 
-/// What validating the draft found: its problems, or (when it has none) the lint's advice.
+/// A notice of the draft (a large media file, `LoadedCourse::notices`) and the field
+/// it is about: worth a look, and publishing does not wait for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Noted {
+    pub notice: Notice,
+    pub at: Option<Field>,
+}
+
+/// What validating the draft found: its problems, or (when it has none) the lint's
+/// advice and the notices.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Checked {
     pub problems: Vec<Problem>,
     pub advice: Vec<Advice>,
+    pub notices: Vec<Noted>,
 }
 
 impl Draft {
@@ -49,6 +59,14 @@ impl Draft {
         match load_course_files(&self.files) {
             Ok(loaded) => Checked {
                 problems: Vec::new(),
+                notices: loaded
+                    .notices
+                    .into_iter()
+                    .map(|notice| {
+                        let at = self.locate(&notice.file, notice.line, notice.column, &mut parsed);
+                        Noted { notice, at }
+                    })
+                    .collect(),
                 advice: loaded
                     .warnings
                     .into_iter()
@@ -67,6 +85,7 @@ impl Draft {
                     })
                     .collect(),
                 advice: Vec::new(),
+                notices: Vec::new(),
             },
         }
     }

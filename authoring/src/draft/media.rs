@@ -169,6 +169,21 @@ mod tests {
     }
 
     #[test]
+    fn a_large_picture_is_a_notice_at_its_file_and_no_problem() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions");
+        let mut draft = Draft::new(CourseFiles::from_dir(&dir).unwrap());
+        let (_, file) = draft.quiz_files()[0].clone();
+        let question = Field::file(file.as_str()).key(keys::QUESTION).index(1);
+        let large = format!("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 4 3\"><!-- {} --></svg>", "x".repeat(crate::media::WARN_ABOVE));
+        draft.attach_media(&question, "suur.svg", large.into_bytes().into()).unwrap();
+        draft.set_str(&question.clone().key(keys::MEDIA).key(keys::ALT), "Suur pilt").unwrap();
+        let checked = draft.check_all();
+        assert_eq!(checked.problems, vec![]);
+        assert_eq!(checked.notices.len(), 1);
+        assert_eq!(checked.notices[0].at, Some(question.key(keys::MEDIA).key(keys::FILE)));
+    }
+
+    #[test]
     fn picked_names_become_plain_names() {
         assert_eq!(plain_media_name("Kassa järjekord.png"), "Kassa järjekord.png");
         assert_eq!(plain_media_name("C:\\pildid\\kassa.png"), "kassa.png");

@@ -23,7 +23,7 @@ use toml_edit::{Array, DocumentMut, Item, Value};
 
 pub use crate::kinds::KINDS;
 use crate::CourseFiles;
-pub use check::{Advice, Checked, Problem};
+pub use check::{Advice, Checked, Noted, Problem};
 pub use media::plain_media_name;
 pub use path::{Field, Seg};
 pub use question::is_placeholder;

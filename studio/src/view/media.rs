@@ -93,6 +93,7 @@ pub fn media(ctx: &Ctx, owner: &Field) -> Html {
             if let Some(name) = name {
                 { shown(ui, &name, bytes.as_ref(), kind) }
                 { at_file }
+                { for ctx.studio.notices_at(&file_field).into_iter().map(|n| html! { <p class="field-note">{ say(ctx.lang, ui, &n.notice.said) }</p> }) }
                 if kind.is_some_and(|k| !k.is_image()) {
                     { text(ctx, ui.media_transcript, &key(&field, keys::TRANSCRIPT), true) }
                 } else {
