@@ -3,6 +3,7 @@
 // in Debian's headless Chromium through playwright-core. Writes one JSON object to --out.
 //
 //   node bench/bench.mjs --dist dist --out target/bench/browser.json [--loads 20] [--answers 100] [--quiz ID] [--studio-loads 10]
+//                        [--media-quiz ID --course course.json]
 //
 // What is measured, exactly (BENCHMARKS.md repeats it):
 // - startup: performance.now() (0 = navigation start) at which a MutationObserver
@@ -40,6 +41,17 @@
 //   This includes decoding the Studio's embedded wasm and compiling it, and the Studio
 //   reading the course's source embedded in the file. No target: the player's figures
 //   above are measured on the player's own files only.
+// - a stage with pictures (--media-quiz, the course's stage with the most media, which
+//   xtask chooses and exports the course for, --course): one cold load of
+//   `index.html?quiz=<id>` from dist/ (new context, HTTP cache disabled), played
+//   through to its summary as the browser tests' learner plays (tests/browser/
+//   harness.mjs: every question answered right, a dialogue along its best path, which
+//   passes every step a picture may be on). Records every file fetched and when: before
+//   Start is usable, up to the first question on screen, while playing. For each
+//   picture (`content/media/<hash>.<ext>`), when it was first put on screen (a
+//   MutationObserver installed before any page script, on `figure.media` img and audio
+//   `src`) and when its fetch started and ended (Resource Timing, the same clock as
+//   performance.now()). Each screen's pictures are let load before the learner moves on.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -63,6 +75,8 @@ const ANSWERS = Number(args.answers ?? 100);
 const QUIZ = args.quiz ?? 'kontakti_loomine';
 const STUDIO_LOADS = Number(args['studio-loads'] ?? 10);
 const STUDIO = path.join(DIST, 'packages', 'tere-studio.html');
+const MEDIA_QUIZ = args['media-quiz'] ?? null;
+const COURSE_JSON = args.course ? path.resolve(args.course) : null;
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run'];
@@ -154,6 +168,24 @@ function studioProbe() {
     requestAnimationFrame(() => { bench.frame = performance.now(); });
   });
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'readonly', 'inert'] });
+}
+
+/**
+ * Installed before any page script of the run with pictures: when each picture or
+ * sound was first put on screen (its `src` in a `figure.media`), by path. The widget
+ * renders a question's picture with the question, and a dialogue step's with the step.
+ */
+function mediaProbe() {
+  const shown = (window.__mediaShown = {});
+  const note = () => {
+    const now = performance.now();
+    for (const el of document.querySelectorAll('figure.media img[src], figure.media audio[src]')) {
+      const file = new URL(el.getAttribute('src'), document.baseURI).pathname;
+      if (!(file in shown)) shown[file] = now;
+    }
+  };
+  // `src` too: the widget may keep an element and change only what it shows.
+  new MutationObserver(note).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
 }
 
 /** Helpers for the latency run, installed before any page script. */
@@ -475,6 +507,104 @@ async function studio(browser) {
   };
 }
 
+/**
+ * A stage whose questions carry pictures (MEDIA_QUIZ), one cold load from dist/ played
+ * through to the summary: the files fetched on each screen, and for each picture when
+ * it was put on screen and when its fetch started (see the header).
+ */
+async function mediaStage(browser, server) {
+  if (!MEDIA_QUIZ || !COURSE_JSON) {
+    log('no --media-quiz and --course; the stage with pictures is not measured');
+    return { skipped: 'no stage with media named (--media-quiz, --course)' };
+  }
+  // The harness reads the exported course as it is imported.
+  process.env.TERE_COURSE_JSON = COURSE_JSON;
+  const { answer, check, settle, quizById, walkDialogue } = await import('../tests/browser/harness.mjs');
+  const quiz = quizById(MEDIA_QUIZ);
+  const url = `${server.base}/tere/index.html?quiz=${MEDIA_QUIZ}`;
+  const viewport = { width: 1280, height: 900 };
+  const context = await browser.newContext({ locale: 'et-EE', viewport });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.addInitScript(startupProbe);
+    await page.addInitScript(mediaProbe);
+    const relative = (u) => u.slice('/tere/'.length) || 'index.html';
+    const from = server.requests.length;
+    let at = from;
+    const screens = [];
+    // One screen: its pictures let load (a learner looks before answering), then the
+    // files fetched since the screen before, and the pictures it shows.
+    const screen = async (where) => {
+      await page.waitForFunction(() => [...document.querySelectorAll('figure.media img')].every((img) => img.complete), null, { timeout: 15000 });
+      const pictures = await page.evaluate(() => [...document.querySelectorAll('figure.media img[src], figure.media audio[src]')]
+        .map((e) => new URL(e.getAttribute('src'), document.baseURI).pathname));
+      screens.push({ ...where, pictures: pictures.map(relative), fetched: server.requests.slice(at).map(relative) });
+      at = server.requests.length;
+    };
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench && window.__bench.ready !== null, null, { timeout: 15000 });
+    await screen({ screen: 'intro' });
+    await page.locator('[data-action="start"]').click();
+    await page.locator('section.question').waitFor();
+    // Everything the cold load fetched up to the first question on screen (its own
+    // picture may already be on its way).
+    const toFirstQuestion = server.requests.slice(from).map(relative);
+    let position = 0;
+    for (;;) {
+      position++;
+      const id = await page.locator('section.question').getAttribute('data-question-id');
+      const q = quiz.questions.find((x) => x.id === id);
+      await screen({ screen: 'question', position, question: id, step: q.type === 'dialogue' ? q.steps[0].id : null });
+      if (q.type === 'dialogue') {
+        // Reply by reply along the best path, each step's picture on screen before the next reply.
+        for (let i = 1; i <= q.bestPath.length; i++) {
+          await page.locator(`.replies button[data-reply-index="${q.bestPath[i - 1]}"]`).click();
+          const { at: where } = walkDialogue(q, q.bestPath.slice(0, i));
+          if (where.step) await screen({ screen: 'question', position, question: id, step: where.step });
+        }
+      } else {
+        await answer(page, quiz, true);
+        await check(page);
+      }
+      await settle(page);
+      if (await page.locator('[data-action="finish"]').count()) break;
+      await page.locator('[data-action="next"]').click();
+      await page.locator(`section.question:not([data-question-id="${id}"])`).waitFor();
+    }
+    await page.locator('[data-action="finish"]').click();
+    await page.locator('section.summary').waitFor();
+    await screen({ screen: 'summary' });
+    const shown = await page.evaluate(() => window.__mediaShown);
+    const timing = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => ({ file: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }))
+      .filter((e) => e.file.includes('/content/media/')));
+    if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
+    const requested = server.requests.slice(from).filter((u) => u.includes('/content/media/'));
+    const media = [...new Set(requested)].map((file) => {
+      const t = timing.find((e) => e.file === file);
+      const shownMs = shown[file] ?? null;
+      return {
+        file: relative(file), requests: requested.filter((u) => u === file).length, shownMs: round(shownMs, 1),
+        fetchStartMs: round(t?.start ?? null, 1), fetchEndMs: round(t?.end ?? null, 1),
+        // Fetched before it was put on screen (or never shown): not lazy.
+        early: shownMs === null || !t || t.start < shownMs,
+      };
+    });
+    const early = media.filter((m) => m.early).map((m) => m.file);
+    log(`stage with pictures (${MEDIA_QUIZ}): ${position} questions played, ${media.length} pictures fetched` +
+      (early.length ? `; WARNING: fetched before shown: ${early.join(', ')}` : ', each once on screen'));
+    return { quiz: MEDIA_QUIZ, url: url.replace(server.base, ''), viewport, questions: position, toFirstQuestion, screens, media, early };
+  } finally {
+    await context.close();
+  }
+}
+
 async function memory(page, cdp) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
   await cdp.send('HeapProfiler.collectGarbage');
@@ -577,6 +707,8 @@ try {
   result.moodle = await moodleAndPhone(browser, server);
   log(`Tere Studio: ${STUDIO_LOADS} opens from file://`);
   result.studio = await studio(browser);
+  log(`a stage with pictures, played through`);
+  result.mediaStage = await mediaStage(browser, server);
   await browser.close();
 
   browser = await launch(['--enable-precise-memory-info']);

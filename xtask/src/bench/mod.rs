@@ -13,6 +13,10 @@
 //! measured apart, with no target: its size, what the file holds, and the time from
 //! opening it to the first editable question (bench.mjs). It counts against none of the
 //! player's targets.
+//! A stage with pictures (the course's stage with the most media, `media.rs`) is loaded
+//! cold and played through in the browser: what it fetched before its first question,
+//! and each picture when its question showed it; with the offline page's cost of
+//! carrying the course's media. No target.
 //! Extra arguments go to bench.mjs: `cargo xtask bench --loads 30 --answers 200`.
 
 use std::io::Write;
@@ -32,6 +36,7 @@ use wasmparser::{Operator, Parser, Payload, ValType};
 
 use crate::floor::{self, Floor};
 
+mod media;
 mod report;
 use crate::util::{self, Result};
 use report::{ColdLoad, Report};
@@ -99,8 +104,16 @@ pub fn run(args: &[String]) -> Result {
     let browser_json = work.join("browser.json");
     let _ = std::fs::remove_file(&browser_json);
     let mut node = util::cmd("node");
-    node.arg(root.join("bench/bench.mjs")).arg("--dist").arg(&dist).arg("--out").arg(&browser_json).args(args);
-    util::run(&mut node, "bench/bench.mjs")?;
+    node.arg(root.join("bench/bench.mjs")).arg("--dist").arg(&dist).arg("--out").arg(&browser_json);
+    // The stage with pictures, and the course exported for the learner who plays it
+    // (tests/browser/harness.mjs answers from it).
+    let media_stage = media::stage(&course.quizzes);
+    if let Some(quiz) = media_stage {
+        let course_json = work.join("course.json");
+        crate::export::course_json(&root.join("questions"), &course_json)?;
+        node.arg("--media-quiz").arg(quiz.id.as_ref()).arg("--course").arg(&course_json);
+    }
+    util::run(node.args(args), "bench/bench.mjs")?;
     let browser: Value = read_json(&browser_json)?;
 
     util::step("bench: shipped bytes");
@@ -109,6 +122,22 @@ pub fn run(args: &[String]) -> Result {
     let packs = content_packs(&dist)?.iter().map(|p| compress(&dist, p)).collect::<Result<Vec<_>>>()?;
     let offline_path = dist.join("packages/tere-offline.html");
     let offline = offline_path.is_file().then(|| compress(&dist, &offline_path)).transpose()?;
+    let xapi = xapi_player(&root.join("dist-xapi"));
+    if let Err(e) = &xapi {
+        eprintln!("note: {e}");
+    }
+    util::step("bench: the stage with pictures, and the offline page's media");
+    let media_stage = match media_stage {
+        Some(quiz) => media::measure(&browser, &dist, quiz, &root.join("questions")),
+        None => Err("no stage of the course shows a picture or a sound".into()),
+    };
+    if let Err(e) = &media_stage {
+        eprintln!("note: the stage with pictures was not measured: {e}");
+    }
+    let offline_media = match std::fs::read_to_string(&offline_path) {
+        Ok(html) => media::offline(&html).map_err(|e| format!("{}: {e}", offline_path.display())),
+        Err(e) => Err(format!("read {}: {e}", offline_path.display())),
+    };
     util::step("bench: Tere Studio's file");
     let studio = studio(&root, &dist);
     if let Err(e) = &studio {
@@ -121,6 +150,9 @@ pub fn run(args: &[String]) -> Result {
         scorm,
         packs,
         offline,
+        xapi,
+        media_stage,
+        offline_media,
         studio,
         browser,
         suspend,
@@ -228,6 +260,24 @@ fn in_load_order(mut files: Vec<PathBuf>, dist: &Path) -> Vec<PathBuf> {
     files.sort_by_key(|p| (rank(p), p.clone()));
     files.dedup();
     files
+}
+
+/// The xAPI player's wasm and its glue (dist-xapi/, the cmi5 and xAPI packages' player).
+fn xapi_player(dir: &Path) -> std::result::Result<Vec<Sized>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("read {}: {e} (`cargo xtask build` builds the xAPI player there)", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            name.starts_with("tere-") && (name.ends_with("_bg.wasm") || name.ends_with(".js"))
+        })
+        .collect();
+    // The wasm first, as in the other players' tables.
+    files.sort_by_key(|p| (p.extension().is_none_or(|x| x != "wasm"), p.clone()));
+    if files.len() != 2 {
+        return Err(format!("{} holds no single tere-*_bg.wasm and tere-*.js", dir.display()));
+    }
+    files.iter().map(|p| compress(dir, p)).collect()
 }
 
 /// Every pack of dist/content/: the course index first, then each quiz's pack.

@@ -15,6 +15,12 @@ pub(super) struct Report {
     /// Every pack in dist/content/, the index first.
     pub(super) packs: Vec<Sized>,
     pub(super) offline: Option<Sized>,
+    /// The xAPI player's wasm and glue (dist-xapi/), listed apart.
+    pub(super) xapi: std::result::Result<Vec<Sized>, String>,
+    /// The stage with pictures, loaded cold and played through.
+    pub(super) media_stage: std::result::Result<media::MediaStage, String>,
+    /// What the offline page pays for carrying the course's media.
+    pub(super) offline_media: std::result::Result<media::OfflineMedia, String>,
     pub(super) studio: std::result::Result<Studio, String>,
     pub(super) browser: Value,
     pub(super) suspend: Vec<Suspend>,
@@ -300,8 +306,16 @@ impl Report {
             Some(o) => site.table.row(vec![format!("apart: {}", o.name), kb(o.raw), kb(o.gzip), kb(o.brotli)]),
             None => site.table.row(vec!["apart: packages/tere-offline.html".into(), "not built".into(), "".into(), "".into()]),
         }
+        match &self.xapi {
+            Ok(files) => {
+                for f in files {
+                    site.table.row(vec![format!("apart: the xAPI player, dist-xapi/{}", f.name), kb(f.raw), kb(f.gzip), kb(f.brotli)]);
+                }
+            }
+            Err(e) => site.table.row(vec![format!("apart: the xAPI player: {e}"), "".into(), "".into(), "".into()]),
+        }
         site.notes.insert(0, format!(
-            "Every file a cold load of the site's `index.html?quiz={STAGE}` fetched (bench.mjs records the requests: the player, then the course index and the stage's pack that content-loader.js fetches), in bytes; KB = 1000 bytes. The total, brotli -q 11, is what counts against the target. The site and the offline page carry the page player: the postMessage door and local storage, no SCORM. `tere-offline.html` is the single-file package (player and whole course in one page), listed apart and not counted."
+            "Every file a cold load of the site's `index.html?quiz={STAGE}` fetched (bench.mjs records the requests: the player, then the course index and the stage's pack that content-loader.js fetches), in bytes; KB = 1000 bytes. The total, brotli -q 11, is what counts against the target. The site and the offline page carry the page player: the postMessage door and local storage, no SCORM. `tere-offline.html` is the single-file package (player and whole course in one page), listed apart and not counted. So is the xAPI player's wasm and glue (`dist-xapi/`, the player of the cmi5 and xAPI packages: the cmi5 and xAPI doors to a Learning Record Store, no SCORM, no postMessage), for comparison; its page, loader and styles are the page player's."
         ));
         out.push(site);
         let mut scorm = shipped_bytes(&self.scorm, "Shipped bytes, cold load of one stage from its SCORM package (the SCORM player)");
@@ -335,6 +349,8 @@ impl Report {
                 "Every file of dist/{FOLDER}/: the course index (`{INDEX_FILE}`, fetched by every page) and each quiz's pack (fetched only for its own `?quiz=`). The last column is what a cold load of that stage's SCORM package would ship, brotli: the SCORM player alone as measured above, plus the index, plus that pack. Only `{STAGE}` was loaded in the browser."
             )],
         });
+
+        out.push(self.media_section());
 
         out.push(self.floor_section());
 
@@ -527,6 +543,103 @@ impl Report {
         out
     }
 
+    /// The stage with pictures: its cold load, each picture as its question showed it,
+    /// the whole stage played through; and the offline page's cost of the course's media.
+    fn media_section(&self) -> Section {
+        let mut t = Table::new(&["file", "raw", "gzip -9", "brotli -q 11", "fetched"], &[false, true, true, true, false]);
+        let bytes = |(r, g, b): (u64, u64, u64)| vec![kb(r), kb(g), kb(b)];
+        // One file's bytes, as the other tables give them.
+        let file = |f: &Sized| vec![f.raw.to_string(), f.gzip.to_string(), f.brotli.to_string()];
+        let row = |t: &mut Table, name: String, sizes: Vec<String>, when: String| t.row([vec![name], sizes, vec![when]].concat());
+        let mut notes = Vec::new();
+        let title = match &self.media_stage {
+            Ok(m) => format!("A stage with pictures, cold: `index.html?quiz={}` played through", m.quiz),
+            Err(_) => "A stage with pictures, cold".into(),
+        };
+        match &self.media_stage {
+            Ok(m) => {
+                let when = |files: &[&Sized]| {
+                    if files.iter().all(|f| m.before_start.contains(&f.name)) { "before Start was usable" } else { "before the first question was on screen" }
+                        .to_string()
+                };
+                let players: Vec<&Sized> = m.load.files.iter().filter(|f| !is_content(&f.name)).collect();
+                row(&mut t, format!("the page player ({} files, as in the site's cold load above)", players.len()), bytes(m.load.player()), when(&players));
+                for f in m.load.files.iter().filter(|f| is_content(&f.name)) {
+                    row(&mut t, f.name.clone(), file(f), when(&[f]));
+                }
+                row(&mut t, "cold load to the first question, no picture (player, index, the stage's pack)".into(), bytes(m.load.total()), String::new());
+                for p in &m.media {
+                    let f = &p.file;
+                    let name = match &p.source {
+                        Some(source) => format!("{} = media/{source}", f.name),
+                        None => f.name.clone(),
+                    };
+                    let on = match (&p.place, p.position) {
+                        (Some(place), position) => {
+                            let at = position.map_or(String::new(), |n| format!(" {n}"));
+                            let step = place.step.as_ref().map_or(String::new(), |s| format!(", step `{s}`"));
+                            format!("question{at} (`{}`{step})", place.question)
+                        }
+                        (None, _) => "a screen".into(),
+                    };
+                    let when = match (p.shown_ms, p.fetch_ms) {
+                        (Some(shown), Some(fetch)) => format!("with {on}: on screen at {shown:.0} ms, fetch began {:+.1} ms", fetch - shown),
+                        _ => format!("with {on}"),
+                    };
+                    row(&mut t, name, file(f), when);
+                }
+                let pictures = sum(m.media.iter().map(|p| &p.file));
+                let stage = m.media.len() + m.unshown.len();
+                row(&mut t, format!("media fetched as shown ({} of the stage's {stage})", m.media.len()), bytes(pictures), String::new());
+                let (r, g, b) = m.load.total();
+                row(&mut t, "total: the stage played through with its pictures".into(), bytes((r + pictures.0, g + pictures.1, b + pictures.2)), String::new());
+                notes.push(format!(
+                    "One cold load of the site's `index.html?quiz={quiz}` (dist/, the page player; new browser context, HTTP cache disabled, 1280 × 900), the course's stage with the most pictures, played through to its summary ({questions} questions) as the browser tests' learner plays (tests/browser/harness.mjs: every question answered right, the dialogue along its best path), each screen's pictures let load before the next click. bench.mjs records every request and on which screen it came; the rows above the first total are what the load fetched before the first question was on screen, media aside. A picture's row is its file, where it shows, when it was put on screen (a MutationObserver, ms from navigation start) and when its fetch began (Resource Timing), relative to that. The player renders a picture as `<img loading=\"lazy\">` only with the question or dialogue step that shows it, so a stage's cold load carries none of its pictures: each comes when its question does. Bytes as in the tables above; KB = 1000 bytes. No target.",
+                    quiz = m.quiz,
+                    questions = m.questions,
+                ));
+                if m.early.is_empty() {
+                    let after: Vec<f64> = m.media.iter().filter_map(|p| Some(p.fetch_ms? - p.shown_ms?)).collect();
+                    let span = match (after.iter().copied().reduce(f64::min), after.iter().copied().reduce(f64::max)) {
+                        (Some(lo), Some(hi)) => format!(", {lo:.1} to {hi:.1} ms after it was put there"),
+                        _ => String::new(),
+                    };
+                    notes.push(format!(
+                        "Only when shown: no media file was fetched before Start was usable, and each was fetched once, on the screen that shows it{span}."
+                    ));
+                } else {
+                    notes.push(format!("WARNING: media fetched before it was shown: {}.", m.early.join("; ")));
+                }
+                if !m.unshown.is_empty() {
+                    let unshown: Vec<String> = m
+                        .unshown
+                        .iter()
+                        .map(|(f, p)| format!("{f} (`{}`{})", p.question, p.step.as_ref().map_or(String::new(), |s| format!(", step `{s}`"))))
+                        .collect();
+                    notes.push(format!("WARNING: the path played did not show, so did not fetch: {}.", unshown.join(", ")));
+                }
+            }
+            Err(e) => t.row(vec![format!("not measured: {e}"), "".into(), "".into(), "".into(), "".into()]),
+        }
+        notes.push(match &self.offline_media {
+            Ok(o) if o.files > 0 => format!(
+                "The offline page (`packages/tere-offline.html`) carries the course's {} media files, {} of files, base64 in `<script data-media>` blocks: {} of its {} ({:.1}%; the files ×4/3 are {}, the rest the blocks' tags); brotli -q 11 the page is {} with them, {} without ({}).",
+                o.files,
+                kb(o.decoded),
+                kb(o.in_page),
+                kb(o.page),
+                100.0 * o.in_page as f64 / o.page.max(1) as f64,
+                kb(o.decoded.div_ceil(3) * 4),
+                kb(o.page_brotli),
+                kb(o.without_brotli),
+                format_args!("+{}", kb(o.page_brotli.saturating_sub(o.without_brotli))),
+            ),
+            Ok(_) => "The offline page (`packages/tere-offline.html`) carries no media file.".into(),
+            Err(e) => format!("The offline page's media: not measured: {e}."),
+        });
+        Section { part: None, title, table: t, notes }
+    }
+
     /// What any Yew widget carrying this course ships, and how much Tere adds to it.
     fn floor_section(&self) -> Section {
         let mut t = Table::new(&["part", "raw", "brotli -q 11"], &[false, true, true]);
@@ -647,6 +760,43 @@ impl Report {
                 "asMoodleServedPlainWasm": self.as_moodle_serves(true),
                 "targetMoodle": MOODLE_TARGET,
                 "offline": self.offline.as_ref().map(sized),
+                "xapiPlayer": match &self.xapi {
+                    Ok(files) => json!(files.iter().map(sized).collect::<Vec<_>>()),
+                    Err(e) => json!({ "skipped": e }),
+                },
+            },
+            "mediaStage": match &self.media_stage {
+                Ok(m) => {
+                    let pictures = sum(m.media.iter().map(|p| &p.file));
+                    let (r, g, b) = m.load.total();
+                    json!({
+                        "quiz": m.quiz,
+                        "questions": m.questions,
+                        "toFirstQuestion": cold(&m.load),
+                        "media": m.media.iter().map(|p| {
+                            let mut v = sized(&p.file);
+                            v["source"] = json!(p.source);
+                            v["question"] = json!(p.place.as_ref().map(|x| &x.question));
+                            v["step"] = json!(p.place.as_ref().and_then(|x| x.step.as_ref()));
+                            v["position"] = json!(p.position);
+                            v["shownMs"] = json!(p.shown_ms);
+                            v["fetchStartMs"] = json!(p.fetch_ms);
+                            v
+                        }).collect::<Vec<_>>(),
+                        "mediaTotal": triple(pictures),
+                        "playedThrough": triple((r + pictures.0, g + pictures.1, b + pictures.2)),
+                        "onlyWhenShown": m.early.is_empty(),
+                        "fetchedEarly": m.early,
+                        "notShown": m.unshown.iter().map(|(f, p)| json!({ "file": f, "question": p.question, "step": p.step })).collect::<Vec<_>>(),
+                        "screens": self.browser.pointer("/mediaStage/screens"),
+                        "target": Value::Null,
+                    })
+                }
+                Err(e) => json!({ "skipped": e }),
+            },
+            "offlineMedia": match &self.offline_media {
+                Ok(o) => json!({ "files": o.files, "inPage": o.in_page, "decoded": o.decoded, "page": o.page, "pageBrotli": o.page_brotli, "withoutMediaBrotli": o.without_brotli }),
+                Err(e) => json!({ "skipped": e }),
             },
             "contentPacks": self.packs.iter().map(sized).collect::<Vec<_>>(),
             "studio": match &self.studio {
@@ -703,12 +853,16 @@ Yew counter, about two minutes more). The parts:
   and brotli crates), worst-case suspend_data (natively, through `tere-engine`), the
   wasm breakdown (sections by wasmparser, items by twiggy), the table,
   `bench/results.json` and this file.
+- `xtask/src/bench/media.rs`: the stage with the most pictures, chosen from the course;
+  what its cold load and play-through fetched, sized, and whether each picture came
+  only once shown; the offline page's media blocks.
 - `xtask/src/floor.rs` and `bench/yew-floor/`: the size floor, a bare Yew counter built
   like Tere, plus the course index and the measured stage's pack.
 - `bench/bench.mjs`: the browser figures, in Debian's `/usr/bin/chromium` through
   playwright-core, over `http://127.0.0.1` from a small static server (no compression,
   `Cache-Control: no-store`), and Tere Studio opened from `file://` (`--studio-loads`,
-  10 by default). Flags: `--headless --no-sandbox --disable-gpu
+  10 by default); the stage with pictures is played by the browser tests' learner
+  (`tests/browser/harness.mjs`), from the course exported to `target/bench/course.json`. Flags: `--headless --no-sandbox --disable-gpu
   --disable-background-networking --disable-component-update --disable-sync
   --no-first-run` (after playwright's own defaults), a fresh profile; the browser for
   the feedback and memory figures adds `--enable-precise-memory-info`.
