@@ -111,7 +111,7 @@ pub fn make(draft: &Draft, output: Output, ui: &Ui) -> Result<Vec<u8>, String> {
             let mut gift = String::new();
             for quiz in course.quizzes.iter() {
                 gift.push_str(&format!("$CATEGORY: {}\n\n", tere_authoring::gift::escape(&quiz.title)));
-                gift.push_str(&tere_authoring::gift::quiz_to_gift(quiz).gift);
+                gift.push_str(&tere_authoring::gift::quiz_to_gift(quiz, &Default::default()).gift);
                 gift.push('\n');
             }
             Ok(gift.into_bytes())
