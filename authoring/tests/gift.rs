@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use tere_authoring::gift::{self, Answers, GiftItem, ImportOptions, IMPORTED_SEED};
 use tere_authoring::{load_course, ContentError};
-use tere_engine::{Choice, Course, Kind, Pair, Question, Quiz, Source};
+use tere_engine::{Choice, Course, Kind, Pair, Question, Quiz, Shown, Source};
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -22,7 +22,7 @@ fn fixture(name: &str) -> String {
 }
 
 fn options(quiz_id: &str, file_name: &str, lang: &str) -> ImportOptions {
-    ImportOptions { quiz_id: quiz_id.into(), file_name: file_name.into(), lang: lang.into() }
+    ImportOptions { quiz_id: quiz_id.into(), file_name: file_name.into(), lang: lang.into(), ..Default::default() }
 }
 
 /// A course folder holding one quiz file and a sections.toml that lists `sections`.
@@ -69,7 +69,7 @@ fn compared(q: &Question) -> (String, String, Kind, String) {
 fn every_built_in_quiz_survives_a_round_trip_through_gift() {
     let course = built_in();
     for quiz in course.quizzes.iter() {
-        let exported = gift::export_quiz(&course, &quiz.id).unwrap();
+        let exported = gift::export_quiz(&course, &quiz.id, &Default::default()).unwrap();
         let conversion = gift::import_gift(&exported.gift, &options(&quiz.id, &format!("{}.gift", quiz.id), &quiz.lang))
             .unwrap_or_else(|e| panic!("{}: exported GIFT does not parse:\n{}", quiz.id, e.join("\n")));
         let back = load_imported(&conversion).unwrap_or_else(|e| panic!("{}: imported quiz file is invalid: {e:#?}", quiz.id));
@@ -101,7 +101,7 @@ fn the_built_in_course_has_what_the_round_trip_must_cover() {
 fn a_round_trip_reports_nothing_lost_but_the_category() {
     let course = built_in();
     for quiz in course.quizzes.iter() {
-        let exported = gift::export_quiz(&course, &quiz.id).unwrap();
+        let exported = gift::export_quiz(&course, &quiz.id, &Default::default()).unwrap();
         let conversion = gift::import_gift(&exported.gift, &options(&quiz.id, "x.gift", &quiz.lang)).unwrap();
         let located: Vec<&String> = conversion.report.iter().filter(|n| n.starts_with("x.gift:") && !n.starts_with("x.gift: ")).collect();
         assert!(located.iter().all(|n| n.contains("category `tere/")), "{}: {located:#?}", quiz.id);
@@ -113,7 +113,7 @@ fn multiple_answer_weights_follow_teres_scoring_rule() {
     let course = built_in();
     let mut checked = 0;
     for quiz in course.quizzes.iter() {
-        let items = gift::parse(&gift::quiz_to_gift(quiz).gift).unwrap();
+        let items = gift::parse(&gift::quiz_to_gift(quiz, &Default::default()).gift).unwrap();
         for item in items {
             let GiftItem::Question(q) = item else { continue };
             let Answers::Choice(answers) = &q.answers else { continue };
@@ -136,7 +136,7 @@ fn true_false_feedback_is_in_moodles_order() {
     // Moodle: {TRUE#shown after a wrong answer#shown after a right answer}.
     let course = built_in();
     let quiz = course.quiz("kontakti_loomine").unwrap();
-    let gift = gift::quiz_to_gift(quiz).gift;
+    let gift = gift::quiz_to_gift(quiz, &Default::default()).gift;
     for q in quiz.questions.iter() {
         let Kind::TrueFalse { answer, feedback_true, feedback_false } = &q.kind else { continue };
         let (word, wrong, right) = if *answer { ("TRUE", feedback_false, feedback_true) } else { ("FALSE", feedback_true, feedback_false) };
@@ -149,7 +149,7 @@ fn true_false_feedback_is_in_moodles_order() {
 fn export_names_the_category_and_titles_every_question() {
     let course = built_in();
     let quiz = course.quiz("kontakti_loomine").unwrap();
-    let exported = gift::export_quiz(&course, "kontakti_loomine").unwrap();
+    let exported = gift::export_quiz(&course, "kontakti_loomine", &Default::default()).unwrap();
     let first_item = exported.gift.lines().find(|l| !l.starts_with("//")).unwrap();
     assert_eq!(first_item, "$CATEGORY: tere/kontakti_loomine");
     for q in quiz.questions.iter().filter(|q| !matches!(q.kind, Kind::Dialogue(_))) {
@@ -160,7 +160,7 @@ fn export_names_the_category_and_titles_every_question() {
 
 #[test]
 fn an_unknown_quiz_is_refused_with_the_known_ids() {
-    let error = gift::export_quiz(&built_in(), "nope").unwrap_err();
+    let error = gift::export_quiz(&built_in(), "nope", &Default::default()).unwrap_err();
     assert!(error.contains("no quiz `nope`") && error.contains("kontakti_loomine"), "{error}");
 }
 
@@ -190,7 +190,7 @@ fn special_characters_survive_a_round_trip() {
         question("e", Kind::Reflection),
     ];
     let quiz = Quiz::with_defaults("nasty".into(), "N".into(), "et".into(), "I".into(), questions.into());
-    let conversion = gift::import_gift(&gift::quiz_to_gift(&quiz).gift, &options("nasty", "n.gift", "et")).unwrap();
+    let conversion = gift::import_gift(&gift::quiz_to_gift(&quiz, &Default::default()).gift, &options("nasty", "n.gift", "et")).unwrap();
     let back = load_imported(&conversion).unwrap_or_else(|e| panic!("{e:#?}"));
     let expected: Vec<_> = quiz.questions.iter().filter_map(|q| expected_after_gift(q, &quiz.lang)).collect();
     assert_eq!(back.questions.iter().map(compared).collect::<Vec<_>>(), expected);
@@ -279,11 +279,44 @@ fn bad_options_are_refused() {
 #[test]
 fn a_gift_file_with_more_questions_than_a_quiz_takes_is_refused_and_one_title_many_times_stays_fast() {
     use tere_authoring::gift::{import_gift, ImportOptions, MAX_IMPORT_QUESTIONS};
-    let options = ImportOptions { quiz_id: "pank".into(), file_name: "pank.gift".into(), lang: "et".into() };
+    let options = ImportOptions { quiz_id: "pank".into(), file_name: "pank.gift".into(), lang: "et".into(), ..Default::default() };
     // One title for every question: ids q, q_2, q_3, … (each found at once, not by trying every number again).
     let bank = |n: usize| "::q:: Kas klient on alati õigus? {F}\n\n".repeat(n);
     let imported = import_gift(&bank(MAX_IMPORT_QUESTIONS), &options).expect("the most a quiz takes");
     assert!(imported.toml.contains(&format!("id = \"q_{MAX_IMPORT_QUESTIONS}\"")));
     let refused = import_gift(&bank(MAX_IMPORT_QUESTIONS + 1), &options).unwrap_err();
     assert!(refused.iter().any(|e| e.contains(&format!("{} questions", MAX_IMPORT_QUESTIONS + 1))), "{refused:?}");
+}
+
+/// A Moodle question with a picture, imported with the course's media file names, loads
+/// beside the file with the build's own loader: the picture is the question's media,
+/// with its alt, and its tag is gone from the text. Without an alt the build asks for one.
+#[test]
+fn an_imported_picture_loads_beside_its_file() {
+    let svg = std::fs::read(repo().join("tests/media-course/media/veekeetja.svg")).unwrap();
+    let import = |alt: &str| {
+        let source = format!(
+            "::kassa::[html]Miks klient tuli tagasi? <img src\\=\"@@PLUGINFILE@@/vee%20keetja.svg\"{alt}>{{\n=Veekeetja lekib.#Jah.\n~Ta tahab vaielda.#Ei.\n####Vesi tilgub.\n}}\n"
+        );
+        let options = ImportOptions { media: ["vee keetja.svg".to_string()].into(), ..options("pildid", "pildid.gift", "et") };
+        gift::import_gift(&source, &options).unwrap_or_else(|e| panic!("{e:?}"))
+    };
+    let load = |conversion: &gift::Conversion| {
+        let dir = course_dir(&conversion.quiz.id, &conversion.toml, &placeholders(&conversion.quiz));
+        std::fs::create_dir(dir.path().join(tere_authoring::media::COURSE_FOLDER)).unwrap();
+        std::fs::write(dir.path().join(tere_authoring::media::COURSE_FOLDER).join("vee keetja.svg"), &svg).unwrap();
+        load_course(dir.path()).map(|loaded| loaded.course.quizzes[0].questions[0].clone())
+    };
+
+    let conversion = import(" alt\\=\"Klient hoiab lekkivat veekeetjat\"");
+    let question = load(&conversion).unwrap_or_else(|e| panic!("{}\n{e:#?}", conversion.toml));
+    assert_eq!(question.text, "Miks klient tuli tagasi?");
+    let media = question.media.expect("the picture");
+    assert_eq!(media.file, format!("{}.svg", tere_authoring::media::hash(&svg)));
+    assert!(matches!(&media.shown, Shown::Image { alt: Some(alt), .. } if alt == "Klient hoiab lekkivat veekeetjat"), "{media:?}");
+
+    let conversion = import("");
+    let errors = load(&conversion).expect_err("a picture without alt");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].to_string().contains("a picture needs `alt`"), "{}", errors[0]);
 }

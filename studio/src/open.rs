@@ -131,7 +131,9 @@ fn gift(name: &str, bytes: &[u8], mut draft: Draft, ui: &Ui) -> Result<Opened, S
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     let base = plain_id(stem);
     let id = draft.fresh_quiz_id_like(if base.is_empty() { "gift" } else { &base });
-    let options = ImportOptions { quiz_id: id.clone(), file_name: name.to_string(), lang: draft.course_lang() };
+    // A picture the GIFT names is kept when the course has a file of that name.
+    let media = draft.media_files().keys().cloned().collect();
+    let options = ImportOptions { quiz_id: id.clone(), file_name: name.to_string(), lang: draft.course_lang(), media };
     // The parser's own words (English, with the line) follow the trainer's.
     let conversion = import_gift(&source, &options).map_err(|errors| format!("{}\n{}", fill(ui.open_gift_failed, &[("{name}", name)]), errors.join("\n")))?;
     draft.add_quiz_file(&id, &conversion.toml).map_err(|e| format!("{}\n{e}", fill(ui.open_gift_failed, &[("{name}", name)])))?;

@@ -110,10 +110,12 @@ pub fn make(draft: &Draft, output: Output, ui: &Ui) -> Result<Vec<u8>, String> {
         Output::Offline => tere_publish::offline_page(&page::players(), &packs, &source).map(String::into_bytes),
         Output::Toml => tere_publish::source_zip(&source),
         Output::Gift => {
+            // The files GIFT cannot carry are named in its comments as the trainer knows them.
+            let names = tere_authoring::gift::media_names(draft.media_files());
             let mut gift = String::new();
             for quiz in course.quizzes.iter() {
                 gift.push_str(&format!("$CATEGORY: {}\n\n", tere_authoring::gift::escape(&quiz.title)));
-                gift.push_str(&tere_authoring::gift::quiz_to_gift(quiz).gift);
+                gift.push_str(&tere_authoring::gift::quiz_to_gift(quiz, &names).gift);
                 gift.push('\n');
             }
             Ok(gift.into_bytes())

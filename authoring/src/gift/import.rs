@@ -1,9 +1,11 @@
 //! Parsed GIFT → a Tere quiz. Whatever Tere cannot hold is left out or simplified,
 //! and every such case becomes a `Note` with its line, so nothing vanishes silently.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::item::{Answer, Answers, Format, GiftItem, GiftQuestion, Markup, MatchPair};
+use super::picture::{resolve, shown_src, take_images, Img, Resolved};
 use super::write::percent;
 use crate::is_plain_id;
 use tere_engine::model::{Choice, Kind, Pair, Question, Quiz, Source, Text, DEFAULT_PASS_MARK};
@@ -14,7 +16,7 @@ pub const IMPORTED_SEED: &str = "IMPORTED";
 /// Ids are at most this long (see `is_plain_id`); room is left for a `_2` suffix.
 const ID_ROOM: usize = 60;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct ImportOptions {
     pub quiz_id: String,
     /// The GIFT file as the user named it: the report's prefix; its last part
@@ -22,6 +24,25 @@ pub struct ImportOptions {
     pub file_name: String,
     /// `et`, `fi` or `en`: GIFT does not say.
     pub lang: String,
+    /// The names of the files in the course's `media/` folder: a picture in a question's
+    /// text (`<img src="@@PLUGINFILE@@/name">`) that names one of them becomes the
+    /// question's `media`. Empty: no picture is carried over (each is reported).
+    pub media: BTreeSet<String>,
+}
+
+/// A picture an import found for a question, as the quiz file names it:
+/// `media = { file, alt }`. The engine's `Media` needs the file's packed name and its
+/// size, which only loading the written quiz file (beside the file) gives, so the
+/// import keeps the picture aside for `quiz_to_toml`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuestionMedia {
+    /// The id of the question it goes with.
+    pub question: String,
+    /// Its name in the course's `media/` folder.
+    pub file: String,
+    /// `None` when the GIFT gave none: the quiz file then has no `alt`, and the build
+    /// asks the author for one.
+    pub alt: Option<String>,
 }
 
 /// Something the author should know about the conversion.
@@ -46,6 +67,8 @@ impl Note {
 pub struct Imported {
     pub quiz: Quiz,
     pub notes: Vec<Note>,
+    /// The questions' pictures, for `quiz_to_toml` (the quiz's questions have no `media`).
+    pub media: Vec<QuestionMedia>,
 }
 
 pub fn import(items: &[GiftItem], options: &ImportOptions) -> Imported {
@@ -58,6 +81,7 @@ pub fn import(items: &[GiftItem], options: &ImportOptions) -> Imported {
         section: base_name.to_string(),
         defaulted_feedback: 0,
         first_category: None,
+        media: Vec::new(),
     };
     let mut questions = Vec::new();
     let mut number = 0;
@@ -80,7 +104,7 @@ pub fn import(items: &[GiftItem], options: &ImportOptions) -> Imported {
         format!("Imported from {base_name}.").into(),
         questions.into(),
     );
-    Imported { quiz, notes: importer.notes }
+    Imported { quiz, notes: importer.notes, media: importer.media }
 }
 
 struct Importer<'a> {
@@ -94,6 +118,7 @@ struct Importer<'a> {
     /// Feedbacks filled in with a plain "right"/"wrong" in the current question.
     defaulted_feedback: usize,
     first_category: Option<String>,
+    media: Vec<QuestionMedia>,
 }
 
 impl Importer<'_> {
@@ -111,6 +136,10 @@ impl Importer<'_> {
     }
 
     fn question(&mut self, q: &GiftQuestion, number: usize) -> Option<Question> {
+        // Pictures leave the text first, so that every note and check below, and the
+        // text kept, see the text as the learner will.
+        let (q, images) = without_images(q);
+        let q = q.as_ref();
         let what = describe(q);
         self.defaulted_feedback = 0;
         let kind = match &q.answers {
@@ -162,6 +191,7 @@ impl Importer<'_> {
         }
         self.formatting(q, &what);
         let id = self.id(q, number);
+        self.pictures(&id, q, &images);
         let explanation = match &q.general_feedback {
             Some(feedback) => feedback.text.clone(),
             None => {
@@ -179,6 +209,63 @@ impl Importer<'_> {
             topic: 0, // only validation numbers sections, when the written file is loaded
             media: None,
         })
+    }
+
+    /// The picture of the question's text that becomes its `media`: the one `<img>`
+    /// whose file the course has. Anything else is reported, its tag already gone.
+    fn pictures(&mut self, id: &str, q: &GiftQuestion, images: &[Img]) {
+        if images.is_empty() {
+            return;
+        }
+        if q.text.text.is_empty() {
+            self.note(q.line, format!("question `{id}`: its text was only a picture: write the question's text (the build rejects an empty text)"));
+        }
+        let [image] = images else {
+            let srcs: Vec<String> = images.iter().map(|i| format!("`{}`", shown_src(&i.src))).collect();
+            self.note(
+                q.line,
+                format!(
+                    "question `{id}`: its text has {} pictures ({}); a Tere question shows one, so none was carried over and their tags were removed from the text: \
+                     add the one that matters as `media = {{ file = \"…\", alt = \"…\" }}` (the file in the course's media/ folder)",
+                    images.len(),
+                    srcs.join(", ")
+                ),
+            );
+            return;
+        };
+        let src = shown_src(&image.src);
+        let message = match resolve(&image.src, &self.options.media) {
+            Resolved::Found(file) => {
+                let alt = image.alt.as_deref().map(str::trim).filter(|a| !a.is_empty()).map(str::to_string);
+                let has_alt = alt.is_some();
+                self.media.push(QuestionMedia { question: id.to_string(), file: file.clone(), alt });
+                if has_alt {
+                    return;
+                }
+                format!(
+                    "question `{id}`: picture `{file}` has no alt text in the GIFT: write what it shows as its `alt` \
+                     (or `decorative = true` if it says nothing the text does not); the build rejects it until then"
+                )
+            }
+            Resolved::Missing { name, near } => {
+                let near = near.map_or(String::new(), |near| format!(" (media/ has `{near}`: the name must match exactly)"));
+                format!(
+                    "question `{id}`: picture `{src}` not found among the course's media files{near}; its tag was removed from the text: \
+                     put `{name}` in the course's media/ folder and add `media = {{ file = \"{name}\", alt = \"…\" }}` to the question"
+                )
+            }
+            Resolved::NotPicture { name, kind } => format!(
+                "question `{id}`: `{name}` in an <img> tag is a sound ({}), not a picture; its tag was removed from the text: \
+                 add `media = {{ file = \"{name}\", transcript = \"…\" }}` if the question needs it",
+                kind.name()
+            ),
+            Resolved::Elsewhere if image.src.trim().is_empty() => format!("question `{id}`: an <img> tag without a src was removed from the text"),
+            Resolved::Elsewhere => format!(
+                "question `{id}`: picture `{src}` is not a file of the course (a web address or a data: URI), so it was not carried over and its tag was removed from the text: \
+                 save the picture in the course's media/ folder and add `media = {{ file = \"…\", alt = \"…\" }}` to the question"
+            ),
+        };
+        self.note(q.line, message);
     }
 
     fn choice(&mut self, q: &GiftQuestion, answers: &[Answer]) -> Kind {
@@ -327,6 +414,20 @@ fn default_feedback(lang: &str, right: bool) -> &'static str {
     }
 }
 
+/// The question without the `<img>` tags of its text, and the tags. A `[plain]` text
+/// is left alone: Moodle shows its tags as written, and so does Tere.
+fn without_images(q: &GiftQuestion) -> (Cow<'_, GiftQuestion>, Vec<Img>) {
+    if q.text.format == Some(Format::Plain) {
+        return (Cow::Borrowed(q), Vec::new());
+    }
+    let (text, images) = take_images(&q.text.text);
+    if images.is_empty() {
+        return (Cow::Borrowed(q), images);
+    }
+    let text = Markup { text, format: q.text.format };
+    (Cow::Owned(GiftQuestion { text, ..q.clone() }), images)
+}
+
 /// Every learner-facing text of a question, for the formatting check.
 fn texts(q: &GiftQuestion) -> Vec<&Markup> {
     let mut all = vec![&q.text];
@@ -426,6 +527,89 @@ mod tests {
         assert_eq!(plain_id("kl_teie_tasand"), "kl_teie_tasand");
         assert_eq!(plain_id("???"), "");
         assert_eq!(plain_id(&"x".repeat(100)).len(), ID_ROOM);
+    }
+
+    /// The GIFT `source` imported with `kassa 1.png`, `uks.svg` and `tere.mp3` in the course's media.
+    fn with_media(source: &str) -> crate::gift::Conversion {
+        let media = ["kassa 1.png", "uks.svg", "tere.mp3"].map(str::to_string).into();
+        let options = ImportOptions { quiz_id: "q".into(), file_name: "pildid.gift".into(), lang: "et".into(), media };
+        crate::gift::import_gift(source, &options).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    /// A choice question with `text` at line 3 of a file.
+    fn picture_question(text: &str) -> String {
+        format!("// Moodle\n\n::kassa::{text}{{=Klient#Jah. ~Kolleeg#Ei.####Tšekk on tal käes.}}\n")
+    }
+
+    #[test]
+    fn a_moodle_picture_whose_file_the_course_has_becomes_the_questions_media() {
+        let conversion = with_media(&picture_question(
+            r#"[html]Kes seisab kassa ees? <img src\="@@PLUGINFILE@@/kassa%201.png" alt\="Mees &amp; kassa" width\="300" height\="200">"#,
+        ));
+        assert_eq!(conversion.quiz.questions[0].text, "Kes seisab kassa ees?", "the tag is out of the text");
+        assert!(
+            conversion.toml.contains("\ntext = \"Kes seisab kassa ees?\"\nmedia = { file = \"kassa 1.png\", alt = \"Mees & kassa\" }\n"),
+            "{}",
+            conversion.toml
+        );
+        let about: Vec<&String> = conversion.report.iter().filter(|n| n.contains("kassa 1.png") || n.contains("formatting")).collect();
+        assert!(about.is_empty(), "nothing left to do: {about:#?}");
+    }
+
+    #[test]
+    fn a_picture_without_alt_is_carried_and_the_author_asked_for_one() {
+        for img in [r#"<img src\="@@PLUGINFILE@@/uks.svg">"#, r#"<img src\="@@PLUGINFILE@@/uks.svg" alt\=" ">"#] {
+            let conversion = with_media(&picture_question(&format!("[html]{img} Kes tuleb uksest?")));
+            let todo = "\n# TODO: add alt = \"what the picture shows\" (or decorative = true); the build rejects a picture without one.\n\
+                        media = { file = \"uks.svg\" }\n";
+            assert!(conversion.toml.contains(todo), "{}", conversion.toml);
+            let note = "pildid.gift:3: question `kassa`: picture `uks.svg` has no alt text in the GIFT: write what it shows as its `alt` \
+                        (or `decorative = true` if it says nothing the text does not); the build rejects it until then";
+            assert!(conversion.report.iter().any(|n| n == note), "{:#?}", conversion.report);
+        }
+    }
+
+    #[test]
+    fn a_picture_that_cannot_be_resolved_is_reported_and_its_tag_removed() {
+        for (src, says) in [
+            ("@@PLUGINFILE@@/muu.png", "pildid.gift:3: question `kassa`: picture `@@PLUGINFILE@@/muu.png` not found among the course's media files; its tag was removed from the text: put `muu.png` in the course's media/ folder"),
+            ("@@PLUGINFILE@@/Kassa%201.png", "not found among the course's media files (media/ has `kassa 1.png`: the name must match exactly)"),
+            ("https\\://example.org/uks.svg", "pildid.gift:3: question `kassa`: picture `https://example.org/uks.svg` is not a file of the course (a web address or a data: URI)"),
+            ("data\\:image/png;base64,iVBORw0KGgo", "picture `data:image/png;base64,iVBORw0KGgo` is not a file of the course"),
+            ("@@PLUGINFILE@@/tere.mp3", "question `kassa`: `tere.mp3` in an <img> tag is a sound (MP3), not a picture"),
+        ] {
+            let conversion = with_media(&picture_question(&format!(r#"[html]Kes <img src\="{src}" alt\="x"> seisab kassa ees?"#)));
+            assert_eq!(conversion.quiz.questions[0].text, "Kes seisab kassa ees?", "{src}");
+            assert!(!conversion.toml.contains("media ="), "{src}: {}", conversion.toml);
+            assert!(conversion.report.iter().any(|n| n.contains(says)), "{src}: {:#?}", conversion.report);
+        }
+    }
+
+    #[test]
+    fn two_pictures_are_not_chosen_between() {
+        let conversion =
+            with_media(&picture_question(r#"[html]<img src\="@@PLUGINFILE@@/uks.svg" alt\="Uks"><img src\="@@PLUGINFILE@@/kassa%201.png" alt\="Kassa">Kumb?"#));
+        assert_eq!(conversion.quiz.questions[0].text, "Kumb?");
+        assert!(!conversion.toml.contains("media ="), "{}", conversion.toml);
+        let says =
+            "pildid.gift:3: question `kassa`: its text has 2 pictures (`@@PLUGINFILE@@/uks.svg`, `@@PLUGINFILE@@/kassa%201.png`); a Tere question shows one";
+        assert!(conversion.report.iter().any(|n| n.starts_with(says)), "{:#?}", conversion.report);
+    }
+
+    #[test]
+    fn a_text_that_was_only_a_picture_asks_for_a_text() {
+        let conversion = with_media(&picture_question(r#"<img src\="@@PLUGINFILE@@/uks.svg" alt\="Uks">"#));
+        assert_eq!(conversion.quiz.questions[0].text, "");
+        assert!(conversion.toml.contains("media = { file = \"uks.svg\", alt = \"Uks\" }"));
+        assert!(conversion.report.iter().any(|n| n.contains("question `kassa`: its text was only a picture")), "{:#?}", conversion.report);
+    }
+
+    #[test]
+    fn a_plain_text_keeps_its_tags() {
+        let text = r#"Kirjuta <img src\="uks.svg"> nii."#;
+        let conversion = with_media(&picture_question(&format!("[plain]{text}")));
+        assert_eq!(conversion.quiz.questions[0].text, text.replace('\\', ""));
+        assert!(!conversion.toml.contains("media ="));
     }
 
     #[test]

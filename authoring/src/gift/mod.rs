@@ -12,6 +12,7 @@ mod import;
 mod item;
 mod lex;
 mod parse;
+mod picture;
 pub(crate) mod quiz_file;
 pub(crate) mod write;
 
@@ -19,11 +20,11 @@ pub(crate) mod write;
 mod moodle_examples;
 
 pub use crate::kinds::scenario_text;
-pub use import::{import, plain_id, ImportOptions, Imported, Note, IMPORTED_SEED};
+pub use import::{import, plain_id, ImportOptions, Imported, Note, QuestionMedia, IMPORTED_SEED};
 pub use item::{Answer, Answers, Format, GiftItem, GiftQuestion, Markup, MatchPair};
 pub use parse::{parse, GiftError};
 pub use quiz_file::quiz_to_toml;
-pub use write::{escape, quiz_to_gift, Exported};
+pub use write::{escape, media_names, quiz_to_gift, Exported, MediaNames};
 
 use crate::{is_plain_id, LANGUAGES};
 use tere_engine::model::{Course, Quiz};
@@ -71,13 +72,18 @@ pub fn import_gift(source: &str, options: &ImportOptions) -> Result<Conversion, 
         format!("Imported from {file} by cargo xtask gift-import."),
         "Fill every TODO below (and check the import report) before adding this file to course.toml.".to_string(),
     ];
-    Ok(Conversion { toml: quiz_to_toml(&imported.quiz, &header), report: imported.notes.iter().map(|n| n.located(file)).collect(), quiz: imported.quiz })
+    Ok(Conversion {
+        toml: quiz_to_toml(&imported.quiz, &header, &imported.media),
+        report: imported.notes.iter().map(|n| n.located(file)).collect(),
+        quiz: imported.quiz,
+    })
 }
 
-/// One quiz of a course as GIFT.
-pub fn export_quiz(course: &Course, quiz_id: &str) -> Result<Exported, String> {
+/// One quiz of a course as GIFT; `media_names` (made by `media_names`) lets what it says
+/// about media name the files as the course's `media/` folder does.
+pub fn export_quiz(course: &Course, quiz_id: &str, media_names: &MediaNames) -> Result<Exported, String> {
     match course.quiz(quiz_id) {
-        Some(quiz) => Ok(quiz_to_gift(quiz)),
+        Some(quiz) => Ok(quiz_to_gift(quiz, media_names)),
         None => {
             let ids: Vec<&str> = course.quizzes.iter().map(|q| q.id.as_ref()).collect();
             Err(format!("no quiz `{quiz_id}` in the course; its quizzes are: {}", ids.join(", ")))

@@ -7,7 +7,7 @@ use super::*;
 use tere_engine::model::{Kind, Question};
 
 fn options() -> ImportOptions {
-    ImportOptions { quiz_id: "m".into(), file_name: "moodle.gift".into(), lang: "en".into() }
+    ImportOptions { quiz_id: "m".into(), file_name: "moodle.gift".into(), lang: "en".into(), ..Default::default() }
 }
 
 /// The one question a GIFT snippet turns into, and the notes about it.

@@ -5,12 +5,14 @@
 use toml_edit::{value, Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 use toml_write::{ToTomlValue, TomlStringBuilder};
 
-use super::import::IMPORTED_SEED;
+use super::import::{QuestionMedia, IMPORTED_SEED};
 use crate::kinds;
 use tere_engine::model::{Quiz, DEFAULT_PASS_MARK};
 
-/// `header` lines become `#` comments at the top.
-pub fn quiz_to_toml(quiz: &Quiz, header: &[String]) -> String {
+/// `header` lines become `#` comments at the top. `media` are the pictures an import
+/// found (`Imported::media`), written as `media = { file, alt }` on their questions; a
+/// question's own `media` is not written, since the engine knows only its packed name.
+pub fn quiz_to_toml(quiz: &Quiz, header: &[String], media: &[QuestionMedia]) -> String {
     let mut doc = DocumentMut::new();
     doc.insert("id", string(&quiz.id));
     doc.insert("title", string(&quiz.title));
@@ -42,6 +44,18 @@ pub fn quiz_to_toml(quiz: &Quiz, header: &[String]) -> String {
         t.insert("id", string(&q.id));
         t.insert("type", string(q.kind.name()));
         t.insert("text", string(&q.text));
+        // Right after the text, as authors write it.
+        if let Some(m) = media.iter().find(|m| *m.question == *q.id) {
+            let mut table = InlineTable::new();
+            table.insert("file", basic(&m.file));
+            if let Some(alt) = &m.alt {
+                table.insert("alt", basic(alt));
+            }
+            t.insert("media", value(table));
+            if m.alt.is_none() {
+                comment(&mut t, "media", "# TODO: add alt = \"what the picture shows\" (or decorative = true); the build rejects a picture without one.\n");
+            }
+        }
         // The kind's own keys here, after `text`; its option or pair tables print after every key.
         kinds::to_toml(&q.kind, &mut t);
         t.insert("explanation", string(&q.explanation));
@@ -102,7 +116,7 @@ mod tests {
         let gift = "$CATEGORY: $course$/Service\n\n::pick::Which \"one\"?{\n=Right\\: this#Yes.\n~Wrong#No.\n}\n\n\
                     ::tf::A claim.{TRUE#Think again.#Right.####Because.}\n\n::pairs::Match.{\n=a -> b\n=c -> d\n####Pairs.\n}\n\n\
                     ::mine::Tell about it.{}\n";
-        let options = crate::gift::ImportOptions { quiz_id: "q".into(), file_name: "q.gift".into(), lang: "en".into() };
+        let options = crate::gift::ImportOptions { quiz_id: "q".into(), file_name: "q.gift".into(), lang: "en".into(), ..Default::default() };
         let written = crate::gift::import_gift(gift, &options).unwrap().toml;
         let todo_source = "# TODO: cite a seed and section from questions/sections.toml (the build rejects this placeholder).\n\
                            source = { seed = \"IMPORTED\", section = \"$course$/Service\" }";
@@ -175,7 +189,7 @@ explanation = ""
         let course = crate::load_course(&dir).unwrap_or_else(|e| panic!("{e:?}")).course;
         let mut hinted = 0;
         for quiz in course.quizzes.iter() {
-            let parsed: toml::Table = toml::from_str(&quiz_to_toml(quiz, &[])).unwrap();
+            let parsed: toml::Table = toml::from_str(&quiz_to_toml(quiz, &[], &[])).unwrap();
             assert_eq!(parsed.get("tries").and_then(|t| t.as_integer()).unwrap_or(1), i64::from(quiz.tries), "{}", quiz.id);
             assert_eq!(parsed.get("try_penalty").and_then(|t| t.as_integer()).unwrap_or(0), i64::from(quiz.try_penalty), "{}", quiz.id);
             assert_eq!(parsed.get("hint_penalty").and_then(|t| t.as_integer()).unwrap_or(0), i64::from(quiz.hint_penalty), "{}", quiz.id);
@@ -196,7 +210,7 @@ explanation = ""
         let course = crate::load_course(&dir).unwrap_or_else(|e| panic!("{e:?}")).course;
         let (mut orderings, mut colleagues, mut named) = (0, 0, 0);
         for quiz in course.quizzes.iter() {
-            let written = quiz_to_toml(quiz, &[]);
+            let written = quiz_to_toml(quiz, &[], &[]);
             let parsed: toml::Table = toml::from_str(&written).unwrap();
             assert_eq!(parsed["id"].as_str(), Some(&*quiz.id));
             for q in quiz.questions.iter() {

@@ -2,12 +2,23 @@
 //!
 //! The layout follows Moodle's own GIFT export: `::id::text{`, one answer per
 //! indented line, `####` general feedback last, `}` and a blank line.
+//!
+//! Pictures and sounds are not in the GIFT: Moodle's GIFT import reads text only, and
+//! keeps no file. A picture embedded as `<img src="data:…">` in `[html]` text is not
+//! written either: it would show only where Moodle does not clean texts (its cleaner
+//! allows no `data:` URIs, and `forceclean` or "log in as" turn cleaning on), so it
+//! would vanish for some learners without a word (docs/gift.md). So each question's
+//! media is said, where it belongs, in a `//` comment above the question, and in a note.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use super::item::Markup;
 use crate::kinds;
-use tere_engine::model::{Choice, Question, Quiz};
+use crate::media::{self, MediaKind};
+use tere_engine::media::{Media, Shown};
+use tere_engine::model::{Choice, Kind, Question, Quiz};
 
 #[derive(Clone, Debug)]
 pub struct Exported {
@@ -16,13 +27,34 @@ pub struct Exported {
     pub notes: Vec<String>,
 }
 
-pub fn quiz_to_gift(quiz: &Quiz) -> Exported {
+/// A course's media files by their packed name (`<hash>.<ext>`, as a loaded `Quiz`
+/// names them) → their name in the course's `media/` folder (`media_names`).
+pub type MediaNames = BTreeMap<String, String>;
+
+/// The packed name of each file of a course's `media/` (`CourseFiles::media`), to
+/// its name there: what lets an export say `kassa.png` rather than a hash. A file
+/// that is no media file is left out (a course cannot name it); of two files with the
+/// same bytes (one packed name), the first by name is given.
+pub fn media_names(files: &BTreeMap<String, Arc<[u8]>>) -> MediaNames {
+    let mut names = MediaNames::new();
+    for (name, bytes) in files {
+        if let Some(kind) = MediaKind::sniff(bytes) {
+            names.entry(media::packed_name(&media::hash(bytes), kind)).or_insert_with(|| name.clone());
+        }
+    }
+    names
+}
+
+/// `quiz` as GIFT. `media_names` (may be empty) names the quiz's media files in the
+/// comments and notes that say they are not carried.
+pub fn quiz_to_gift(quiz: &Quiz, media_names: &MediaNames) -> Exported {
     let mut out = String::new();
     let mut notes = Vec::new();
     let _ = writeln!(out, "// {} (Tere quiz `{}`), written by cargo xtask gift-export", one_line(&quiz.title), quiz.id);
     let _ = writeln!(out, "$CATEGORY: tere/{}\n", quiz.id);
     let mut scenarios = Vec::new();
     for q in quiz.questions.iter() {
+        media_left_out(q, media_names, &mut out, &mut notes);
         kinds::to_gift(q, &quiz.lang, &mut out, &mut notes, &mut scenarios);
     }
     if !scenarios.is_empty() {
@@ -33,6 +65,31 @@ pub fn quiz_to_gift(quiz: &Quiz) -> Exported {
             .into(),
     );
     Exported { gift: out, notes }
+}
+
+/// The media of `q` and of its dialogue steps, which GIFT cannot carry: a `//` line
+/// each just above the question (where whoever reads or imports the file sees it) and
+/// the same in `notes`.
+fn media_left_out(q: &Question, names: &MediaNames, out: &mut String, notes: &mut Vec<String>) {
+    let mut all: Vec<(String, &Media)> = q.media.iter().map(|m| (format!("question `{}`", q.id), m)).collect();
+    if let Kind::Dialogue(dialogue) = &q.kind {
+        all.extend(dialogue.steps.iter().filter_map(|step| step.media.as_ref().map(|m| (format!("question `{}` step `{}`", q.id, step.id), m))));
+    }
+    for (whose, media) in all {
+        let file = match names.get(media.file.as_ref()) {
+            Some(name) => name.clone(),
+            // Without the course's folder, where a package holds it: content/media/<hash>.<ext>.
+            None => media.path(),
+        };
+        let what = match &media.shown {
+            Shown::Image { alt: Some(alt), .. } => format!("its picture {file} (alt: “{}”)", one_line(alt)),
+            Shown::Image { alt: None, .. } => format!("its picture {file} (decorative)"),
+            Shown::Sound { transcript } => format!("its sound {file} (transcript: “{}”)", one_line(transcript)),
+        };
+        let note = format!("{whose}: {what} is not in the GIFT; Moodle's GIFT import cannot carry files: add it to the Moodle question by hand");
+        let _ = writeln!(out, "// {note}");
+        notes.push(note);
+    }
 }
 
 /// A choice question: its text, then one option a line with `marker` before it.
@@ -109,6 +166,86 @@ mod tests {
         assert_eq!(percent(-50.0), "-50");
         assert_eq!(percent(12.5), "12.5");
         assert_eq!(percent(100.0), "100");
+    }
+
+    /// The media course of the browser tests (tests/media-course): two pictures and a sound.
+    fn media_course() -> (Quiz, MediaNames) {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/media-course");
+        let loaded = crate::load_course(&dir).unwrap_or_else(|e| panic!("{e:?}"));
+        let names = media_names(&crate::CourseFiles::from_dir(&dir).unwrap().media);
+        (loaded.course.quizzes[0].clone(), names)
+    }
+
+    /// The `//` lines just above `::id::` in `gift`.
+    fn comments_above(gift: &str, id: &str) -> Vec<String> {
+        let lines: Vec<&str> = gift.lines().collect();
+        let at = lines.iter().position(|l| l.starts_with(&format!("::{id}::"))).unwrap_or_else(|| panic!("no {id} in {gift}"));
+        lines[..at].iter().rev().take_while(|l| l.starts_with("//")).map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn pictures_and_sounds_are_said_above_their_question_and_in_the_notes() {
+        let (quiz, names) = media_course();
+        let exported = quiz_to_gift(&quiz, &names);
+        let picture = "question `p_veekeetja`: its picture veekeetja.svg (alt: “Klient hoiab veekeetjat leti kohal, selle põhja alt tilgub vett";
+        let sound = "question `p_tervitus`: its sound tervitus.mp3 (transcript: “Tere! Kuidas saan aidata?”) is not in the GIFT; \
+                     Moodle's GIFT import cannot carry files: add it to the Moodle question by hand";
+        for (id, said) in [("p_veekeetja", picture), ("p_tervitus", sound)] {
+            let above = comments_above(&exported.gift, id);
+            assert!(above.len() == 1 && above[0].starts_with(&format!("// {said}")), "{id}: {above:?}");
+            assert!(exported.notes.iter().any(|n| n.starts_with(said)), "{id}: {:#?}", exported.notes);
+        }
+        assert!(exported.notes.iter().any(|n| n.contains("its picture sisenev.svg")));
+        // Whatever is said, the file is still GIFT that imports with every question.
+        let items = crate::gift::parse(&exported.gift).unwrap();
+        assert_eq!(items.iter().filter(|i| matches!(i, crate::gift::GiftItem::Question(_))).count(), 3);
+    }
+
+    #[test]
+    fn without_the_course_folder_a_file_is_named_as_packed() {
+        let (quiz, _) = media_course();
+        let exported = quiz_to_gift(&quiz, &MediaNames::new());
+        let Some(Media { file, .. }) = &quiz.questions[2].media else { panic!("the sound question") };
+        let said = format!("question `p_tervitus`: its sound content/media/{file} (transcript: “Tere! Kuidas saan aidata?”)");
+        assert!(exported.notes.iter().any(|n| n.starts_with(&said)), "{:#?}", exported.notes);
+        assert!(comments_above(&exported.gift, "p_tervitus")[0].starts_with(&format!("// {said}")));
+    }
+
+    #[test]
+    fn a_dialogue_steps_media_and_a_decorative_picture_are_said() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions");
+        let course = crate::load_course(&dir).unwrap_or_else(|e| panic!("{e:?}")).course;
+        let mut quiz = course.quizzes.iter().find(|q| q.questions.iter().any(|q| matches!(q.kind, Kind::Dialogue(_)))).unwrap().clone();
+        let questions = quiz.questions.to_mut();
+        let at = questions.iter().position(|q| matches!(q.kind, Kind::Dialogue(_))).unwrap();
+        let Kind::Dialogue(dialogue) = &mut questions[at].kind else { unreachable!() };
+        let step = dialogue.steps.to_mut()[0].id.clone();
+        dialogue.steps.to_mut()[0].media =
+            Some(Media { file: "0123456789abcdef.mp3".into(), shown: Shown::Sound { transcript: "Tere!\nKuidas läheb?".into() } });
+        questions[at].media = Some(Media { file: "fedcba9876543210.png".into(), shown: Shown::Image { width: 10, height: 10, alt: None } });
+        let id = questions[at].id.clone();
+        let names = MediaNames::from([("fedcba9876543210.png".to_string(), "uks.png".to_string())]);
+        let exported = quiz_to_gift(&quiz, &names);
+        let question = format!("// question `{id}`: its picture uks.png (decorative) is not in the GIFT");
+        let of_step = format!("// question `{id}` step `{step}`: its sound content/media/0123456789abcdef.mp3 (transcript: “Tere! Kuidas läheb?”)");
+        let comment = format!("// Not exported: dialogue `{id}`");
+        let lines: Vec<&str> = exported.gift.lines().collect();
+        let at = lines.iter().position(|l| l.starts_with(&comment)).unwrap();
+        assert!(lines[at - 2].starts_with(&question) && lines[at - 1].starts_with(&of_step), "{:?}", &lines[at - 2..=at]);
+        // The built-in quiz's own pictures are said too; this dialogue's two, once each.
+        assert_eq!(exported.notes.iter().filter(|n| n.contains(&format!("question `{id}`")) && n.contains("is not in the GIFT")).count(), 2);
+    }
+
+    #[test]
+    fn media_names_are_the_folders_names_by_packed_name() {
+        let svg = crate::media::samples::svg(10, 10);
+        let files = BTreeMap::from([
+            ("b.svg".to_string(), svg.clone().into()),
+            ("a copy.svg".to_string(), svg.clone().into()),
+            ("notes.txt".to_string(), b"not a picture".to_vec().into()),
+        ]);
+        let packed = crate::media::check("a.svg", &svg).unwrap().packed_name();
+        assert_eq!(media_names(&files), MediaNames::from([(packed, "a copy.svg".to_string())]));
     }
 
     #[test]

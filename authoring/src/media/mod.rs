@@ -57,8 +57,13 @@ pub struct Checked {
 impl Checked {
     /// The file's name in packages: its hash and its kind's extension (`3f2a….png`).
     pub fn packed_name(&self) -> String {
-        format!("{}.{}", self.hash, self.kind.extension())
+        packed_name(&self.hash, self.kind)
     }
+}
+
+/// A file's name in packages, from its `hash` and its kind.
+pub fn packed_name(hash: &str, kind: MediaKind) -> String {
+    format!("{hash}.{}", kind.extension())
 }
 
 /// Whether the file `name` (a path or a bare name; only its extension is read) with
