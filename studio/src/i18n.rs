@@ -250,8 +250,6 @@ pub struct Ui {
     pub media_replace: &'static str,
     /// Under the picker: a file may be dropped there too, which kinds, and the `{limit}`.
     pub media_hint: &'static str,
-    /// The file named is not among the course's media (`{name}`).
-    pub media_missing: &'static str,
     /// In the save status: the pictures and sounds did not fit the browser's storage.
     pub media_not_saved: &'static str,
     /// A picked file larger than a course takes: why, in the check's words.
@@ -407,7 +405,6 @@ static ET: Ui = Ui {
     media_add: "Lisa pilt või heli",
     media_replace: "Vaheta fail",
     media_hint: "Võid faili ka siia lohistada. Pildid: PNG, JPEG, WebP, SVG; helid: MP3, Ogg, M4A; kuni {limit}.",
-    media_missing: "Faili „{name}“ pole kursuse piltide ja helide hulgas. Vali fail uuesti.",
     media_not_saved: "pildid ei mahtunud brauseri mällu: need püsivad, kuni see leht on lahti, ja avaldatud failis",
     media_refused: "Faili ei lisatud. {why}",
     type_names: [
@@ -568,7 +565,6 @@ static FI: Ui = Ui {
     media_add: "Lisää kuva tai ääni",
     media_replace: "Vaihda tiedosto",
     media_hint: "Voit myös vetää tiedoston tähän. Kuvat: PNG, JPEG, WebP, SVG; äänet: MP3, Ogg, M4A; enintään {limit}.",
-    media_missing: "Tiedostoa ”{name}” ei ole kurssin kuvien ja äänien joukossa. Valitse tiedosto uudelleen.",
     media_not_saved: "kuvat eivät mahtuneet selaimen muistiin: ne säilyvät niin kauan kuin tämä sivu on auki, ja julkaistussa tiedostossa",
     media_refused: "Tiedostoa ei lisätty. {why}",
     type_names: [
@@ -730,7 +726,6 @@ static EN: Ui = Ui {
     media_add: "Add a picture or sound",
     media_replace: "Replace the file",
     media_hint: "You can also drop a file here. Pictures: PNG, JPEG, WebP, SVG; sounds: MP3, Ogg, M4A; up to {limit}.",
-    media_missing: "The file “{name}” is not among the course's pictures and sounds. Choose the file again.",
     media_not_saved: "the pictures did not fit the browser's storage: they stay while this page is open, and in what you publish",
     media_refused: "The file was not added. {why}",
     type_names: [

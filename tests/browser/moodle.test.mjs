@@ -155,6 +155,9 @@ for (const v of ['12', '2004']) {
     const { page, frame, close } = await player(v, { stage: true, width, height: width === 375 ? 812 : 900 });
     await frame.locator('[data-action="start"]').click();
     const tally = await playSome(frame, quiz, 2);
+    // The player commits as soon as it can, not within the click: on a busy machine the
+    // second answer's commit may still be on its way. The login ends once both are in.
+    for (const start = Date.now(); interactionIds(await stored(page)).length < 2 && Date.now() - start < 5000;) await page.waitForTimeout(50);
     // In another tab the learner logs out: the page still answers, every commit fails with 101.
     await page.evaluate(() => window.setFault('logout'));
     await frame.locator('[data-action="next"]').click();

@@ -88,10 +88,10 @@ pub fn media(ctx: &Ctx, owner: &Field) -> Html {
     };
     let hint = fill(ui.media_hint, &[("{limit}", &format!("{} MB", MAX_BYTES >> 20))]);
     html! {
-        <fieldset class={classes!("media-field", (!at_media_is_empty(ctx, &field, &file_field)).then_some("has-problem"))} aria-describedby={described} ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
+        <fieldset class={classes!("media-field", has_problem(ctx, &field, &file_field).then_some("has-problem"))} aria-describedby={described} ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
             <legend>{ ui.media }</legend>
             if let Some(name) = name {
-                { shown(ui, &name, bytes.as_ref(), kind) }
+                { shown(&name, bytes.as_ref(), kind) }
                 { at_file }
                 { for ctx.studio.notices_at(&file_field).into_iter().map(|n| html! { <p class="field-note">{ say(ctx.lang, ui, &n.notice.said) }</p> }) }
                 if kind.is_some_and(|k| !k.is_image()) {
@@ -113,16 +113,17 @@ pub fn media(ctx: &Ctx, owner: &Field) -> Html {
     }
 }
 
-/// Whether validation found nothing at the media or its file.
-fn at_media_is_empty(ctx: &Ctx, field: &Field, file: &Field) -> bool {
-    ctx.studio.problems_at(field).is_empty() && ctx.studio.problems_at(file).is_empty()
+/// Whether validation found a problem at the media or its file.
+fn has_problem(ctx: &Ctx, field: &Field, file: &Field) -> bool {
+    !ctx.studio.problems_at(field).is_empty() || !ctx.studio.problems_at(file).is_empty()
 }
 
 /// The file as the learner gets it (a picture, or the browser's player for a sound),
-/// its name and size; or, when the course has no such file, that.
-fn shown(ui: &Ui, name: &str, bytes: Option<&Arc<[u8]>>, kind: Option<MediaKind>) -> Html {
+/// its name and size; a file the course does not have is its name alone (validation
+/// says so at the file).
+fn shown(name: &str, bytes: Option<&Arc<[u8]>>, kind: Option<MediaKind>) -> Html {
     let Some(bytes) = bytes else {
-        return html! { <p class="problem media-missing">{ fill(ui.media_missing, &[("{name}", name)]) }</p> };
+        return html! { <p class="media-file" data-media-file={name.to_string()}>{ name.to_string() }</p> };
     };
     let about = format!("{name} · {}", kilobytes(bytes.len()));
     let url = kind.and_then(|k| url_of(bytes, k));
