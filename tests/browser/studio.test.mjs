@@ -412,11 +412,19 @@ test('the Studio on a phone (375 px): cards, an open question with its problems,
 test('a GIFT file opens as a new quiz; what GIFT cannot say shows as problems to fix', async () => {
   const { context, page } = await openStudio();
   const gift = path.join(work, 'tervitused.gift');
-  fs.writeFileSync(gift, '::Tervitus:: Kuidas tervitad sisenevat klienti? {=Tere, tulge sisse! ~Ei ütle midagi.}\n\n::Lõpp:: Klient lahkub. Mida ütled? {=Aitäh, head päeva! ~Järgmine!}\n');
+  // The first question shows a picture as Moodle exports it: the course has that file.
+  const picture = '<img src="@@PLUGINFILE@@/rk_veekeetja.svg" alt="Klient hoiab tilkuvat veekeetjat">';
+  fs.writeFileSync(gift, `::Tervitus:: [html]${picture.replace(/[=:{}~#]/g, (c) => `\\${c}`)} Kuidas tervitad sisenevat klienti? {=Tere, tulge sisse! ~Ei ütle midagi.}\n\n::Lõpp:: Klient lahkub. Mida ütled? {=Aitäh, head päeva! ~Järgmine!}\n`);
   await page.locator('#open-files').setInputFiles(gift);
   await page.locator('button[data-quiz-file="tervitused.toml"]').click();
   assert.equal(await page.locator('section.question-editor').count(), 2);
   assert.ok(await page.locator('button[data-quiz-file="kontakti_loomine.toml"]').count(), 'the course keeps its quizzes');
+  await openQuestion(page, 0);
+  const media = page.locator('section.question-editor').nth(0).locator('.media-field');
+  await media.locator('.media-shown img').waitFor();
+  assert.match(await media.locator('.media-file').textContent(), /^rk_veekeetja\.svg · /, 'the picture is the course\'s own file');
+  assert.equal(await page.locator('#f-tervitused_toml-question-0-media-alt').inputValue(), 'Klient hoiab tilkuvat veekeetjat');
+  assert.doesNotMatch(await page.locator('#f-tervitused_toml-question-0-text').inputValue(), /<img/, 'the tag left the text');
   assert.deepEqual(page.errors, []);
   await context.close();
 });
