@@ -68,6 +68,8 @@ pub struct Players {
 /// bytes in base64), written by `cargo xtask package`, read by the Studio.
 pub const PAGE_PLAYER_BLOCK: &str = "player-file";
 pub const SCORM_PLAYER_BLOCK: &str = "scorm-player-file";
+/// The xAPI player's blocks (the cmi5 and xAPI packages' player).
+pub const XAPI_PLAYER_BLOCK: &str = "xapi-player-file";
 
 /// The course's editable source: `course.toml`, `sections.toml` and the quiz files,
 /// as `(file name without folders, text)`, and the pictures and sounds of its `media/`

@@ -118,6 +118,9 @@ pub struct Ui {
     pub stages_about: &'static str,
     pub stages2004: &'static str,
     pub stages12: &'static str,
+    /// The cmi5 package's button, and the xAPI package's (Moodle's xAPI Launch Link).
+    pub cmi5: &'static str,
+    pub xapi: &'static str,
     /// The README.txt beside the stages' packages: `{course}` its title, `{version}`
     /// "SCORM 2004" or "SCORM 1.2"; the file list and `moodle_app` follow it.
     pub stages_readme: &'static str,
@@ -330,6 +333,8 @@ static ET: Ui = Ui {
     stages_about: "Saad ühe zip-faili, milles on iga etapi SCORM-pakett. Laadi Moodle'isse iga pakett eraldi SCORM-tegevusena, mitte seda zip-faili ennast.",
     stages2004: "Iga etapp eraldi paketina (SCORM\u{a0}2004,\u{a0}zip)",
     stages12: "Iga etapp eraldi paketina (SCORM\u{a0}1.2,\u{a0}zip)",
+    cmi5: "cmi5 pakett (õpikirjete hoidla, LRS)",
+    xapi: "xAPI pakett (Moodle'i xAPI Launch Link)",
     stages_readme: "Kursus „{course}“: iga etapp eraldi {version} paketina.\n\nIga siinne zip-fail on üks Moodle'i SCORM-tegevus. Vali Moodle'i kursusel „Lisa tegevus või ressurss“ → „SCORM-pakett“ ja laadi üles üks zip-fail, lahti pakkimata. Tee nii iga etapiga.\n\nFailid etappide järjekorras:",
     moodle_app: "Moodle'i mobiilirakendus toetab ainult SCORM 1.2 pakette: kui õppijad kasutavad rakendust, vali SCORM 1.2.",
     published: "Valmis: {name} on alla laaditud.",
@@ -490,6 +495,8 @@ static FI: Ui = Ui {
     stages_about: "Saat yhden zip-tiedoston, jossa on jokaisen vaiheen SCORM-paketti. Lataa Moodleen kukin paketti omaksi SCORM-aktiviteetikseen, älä itse zip-tiedostoa.",
     stages2004: "Jokainen vaihe omana pakettinaan (SCORM\u{a0}2004,\u{a0}zip)",
     stages12: "Jokainen vaihe omana pakettinaan (SCORM\u{a0}1.2,\u{a0}zip)",
+    cmi5: "cmi5-paketti (oppimistietovarasto, LRS)",
+    xapi: "xAPI-paketti (Moodlen xAPI Launch Link)",
     stages_readme: "Kurssi ”{course}”: jokainen vaihe omana {version} -pakettinaan.\n\nJokainen tämän zip-tiedoston sisältämä zip-tiedosto on yksi Moodlen SCORM-aktiviteetti. Valitse Moodle-kurssilla ”Lisää aktiviteetti tai aineisto” → ”SCORM-paketti” ja lataa yksi zip-tiedosto purkamatta sitä. Tee näin jokaiselle vaiheelle.\n\nTiedostot vaiheiden järjestyksessä:",
     moodle_app: "Moodlen mobiilisovellus tukee vain SCORM 1.2 -paketteja: jos oppijat käyttävät sovellusta, valitse SCORM 1.2.",
     published: "Valmis: {name} on ladattu koneellesi.",
@@ -651,6 +658,8 @@ static EN: Ui = Ui {
     stages_about: "You get one zip file with each stage's SCORM package inside. Upload each package to Moodle as its own SCORM activity, not the zip file itself.",
     stages2004: "Each stage as its own package (SCORM\u{a0}2004,\u{a0}zip)",
     stages12: "Each stage as its own package (SCORM\u{a0}1.2,\u{a0}zip)",
+    cmi5: "cmi5 package (Learning Record Store, LRS)",
+    xapi: "xAPI package (Moodle's xAPI Launch Link)",
     stages_readme: "Course “{course}”: each stage as its own {version} package.\n\nEach zip file in here is one Moodle SCORM activity. In the Moodle course, choose “Add an activity or resource” → “SCORM package” and upload one zip file as it is, without unzipping it. Do this for every stage.\n\nThe files, in the order of the stages:",
     moodle_app: "The Moodle app plays SCORM 1.2 packages only: if learners use the app, choose SCORM 1.2.",
     published: "Done: {name} is downloaded.",

@@ -4,7 +4,7 @@
 //! computer.
 
 use base64::Engine;
-use tere_publish::{Player, Players, Source, PAGE_PLAYER_BLOCK, SCORM_PLAYER_BLOCK};
+use tere_publish::{Player, Players, Source, PAGE_PLAYER_BLOCK, SCORM_PLAYER_BLOCK, XAPI_PLAYER_BLOCK};
 use wasm_bindgen::JsCast;
 
 fn document() -> Option<web_sys::Document> {
@@ -25,11 +25,19 @@ fn decode(b64: &str) -> Option<Vec<u8>> {
     base64::engine::general_purpose::STANDARD.decode(clean).ok()
 }
 
-/// The built players, as the packages carry them.
+/// The built player in the blocks of `attribute`, as the packages carry it.
+fn player(attribute: &str) -> Player {
+    Player { files: blocks("application/octet-stream", attribute).into_iter().filter_map(|(name, b64)| Some((name, decode(&b64)?))).collect() }
+}
+
+/// The built SCORM and page players.
 pub fn players() -> Players {
-    let player =
-        |attribute| Player { files: blocks("application/octet-stream", attribute).into_iter().filter_map(|(name, b64)| Some((name, decode(&b64)?))).collect() };
     Players { scorm: player(SCORM_PLAYER_BLOCK), page: player(PAGE_PLAYER_BLOCK) }
+}
+
+/// The built xAPI player (the cmi5 and xAPI packages').
+pub fn xapi_player() -> Player {
+    player(XAPI_PLAYER_BLOCK)
 }
 
 /// The built-in course's source files, and its pictures and sounds (`media/<name>` blocks).

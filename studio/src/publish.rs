@@ -22,10 +22,14 @@ pub enum Output {
     /// Every stage's SCORM 2004 package in one zip (one Moodle activity per stage).
     Stages2004,
     Stages12,
+    /// The cmi5 package (an LMS that launches cmi5, with a Learning Record Store).
+    Cmi5,
+    /// The xAPI package (Moodle's xAPI Launch Link, `tincan.xml`).
+    Xapi,
 }
 
 /// The whole course's files, one button each.
-pub const OUTPUTS: [Output; 5] = [Output::Scorm2004, Output::Scorm12, Output::Offline, Output::Toml, Output::Gift];
+pub const OUTPUTS: [Output; 7] = [Output::Scorm2004, Output::Scorm12, Output::Offline, Output::Cmi5, Output::Xapi, Output::Toml, Output::Gift];
 /// Every stage's package apart, in each SCORM version (grouped under their own heading).
 pub const STAGE_OUTPUTS: [Output; 2] = [Output::Stages2004, Output::Stages12];
 
@@ -40,6 +44,8 @@ impl Output {
             Output::Gift => ("tere-course.gift", "text/plain"),
             Output::Stages2004 => ("tere-stages-scorm2004.zip", "application/zip"),
             Output::Stages12 => ("tere-stages-scorm12.zip", "application/zip"),
+            Output::Cmi5 => ("tere-cmi5.zip", "application/zip"),
+            Output::Xapi => ("tere-xapi.zip", "application/zip"),
         }
     }
 
@@ -53,6 +59,8 @@ impl Output {
             Output::Gift => "publish-gift",
             Output::Stages2004 => "publish-stages-scorm2004",
             Output::Stages12 => "publish-stages-scorm12",
+            Output::Cmi5 => "publish-cmi5",
+            Output::Xapi => "publish-xapi",
         }
     }
 
@@ -61,7 +69,7 @@ impl Output {
         match self {
             Output::Scorm2004 | Output::Stages2004 => Some(Version::Scorm2004),
             Output::Scorm12 | Output::Stages12 => Some(Version::Scorm12),
-            Output::Offline | Output::Toml | Output::Gift => None,
+            Output::Offline | Output::Toml | Output::Gift | Output::Cmi5 | Output::Xapi => None,
         }
     }
 }
@@ -108,6 +116,8 @@ pub fn make(draft: &Draft, output: Output, ui: &Ui) -> Result<Vec<u8>, String> {
             tere_publish::stage_zips(version, &page::players(), course, &packs, &source, &stages_readme(ui, version, course))
         }
         Output::Offline => tere_publish::offline_page(&page::players(), &packs, &source).map(String::into_bytes),
+        Output::Cmi5 => tere_publish::cmi5_zip(&page::xapi_player(), course, &packs, &source),
+        Output::Xapi => tere_publish::xapi_zip(&page::xapi_player(), course, &packs, &source),
         Output::Toml => tere_publish::source_zip(&source),
         Output::Gift => {
             // The files GIFT cannot carry are named in its comments as the trainer knows them.

@@ -15,6 +15,7 @@ import { violations } from './moodle-rules.mjs';
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const STUDIO = path.join(DIST, 'packages', 'tere-studio.html');
 const XSD = process.env.TERE_SCORM_XSD ?? path.resolve(ROOT, '../shared/scorm-xsd');
+const CMI5_XSD = path.join(process.env.TERE_CMI5_XSD ?? path.resolve(ROOT, '../shared/cmi5'), 'CourseStructure.xsd');
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const MOODLE_PATH = '/pluginfile.php/12/mod_scorm/content/1/';
 const QUIZ = 'kontakti_loomine';
@@ -923,6 +924,35 @@ test('a picture: added without alt text (the problem at its field), the alt writ
   await page.locator('section.question-editor').nth(1).locator('[data-action="media-pick"]').waitFor();
   await page.locator('[data-action="undo-removal"]').click();
   await page.locator('section.question-editor').nth(1).locator('.media-shown img').waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('cmi5 and xAPI packages from the Studio: the edited course with the xAPI player as built, a valid cmi5.xml, and both open again', async () => {
+  const { context, page } = await openStudio();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  await openQuestion(page, 1);
+  const changed = 'Muudetud küsimus LRS-i jaoks: kuidas alustad vestlust?';
+  await field(page, 'question', 1, 'text').fill(changed);
+  await page.locator('.all-good').waitFor();
+  const xapiWasm = fs.readdirSync(process.env.TERE_DIST_XAPI ?? path.join(ROOT, 'dist-xapi')).find((f) => f.endsWith('_bg.wasm'));
+  for (const [hook, descriptor] of [['publish-cmi5', 'cmi5.xml'], ['publish-xapi', 'tincan.xml']]) {
+    const zip = await publish(page, hook, `${hook}.zip`);
+    const pkg = unzip(zip);
+    assert.equal(pkg.list[0], descriptor, `${descriptor} first`);
+    if (descriptor === 'cmi5.xml') execFileSync('xmllint', ['--noout', '--schema', CMI5_XSD, path.join(pkg.dir, 'cmi5.xml')], { stdio: 'pipe' });
+    const built = fs.readFileSync(path.join(process.env.TERE_DIST_XAPI ?? path.join(ROOT, 'dist-xapi'), xapiWasm));
+    assert.ok(fs.readFileSync(path.join(pkg.dir, xapiWasm)).equals(built), 'the xAPI player, byte for byte as built');
+    assert.match(fs.readFileSync(path.join(pkg.dir, `source/${FILE}`), 'utf8'), new RegExp(changed), 'the edited course');
+    assert.ok(pkg.list.some((f) => f.startsWith('content/media/')), 'with the course\'s pictures');
+    page.once('dialog', (d) => d.accept());
+    await page.locator('[data-action="open-builtin"]').click();
+    await page.locator('#open-files').setInputFiles(zip);
+    await page.locator('.notice:not([hidden])').filter({ hasText: `${hook}.zip` }).waitFor();
+    await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+    await openQuestion(page, 1);
+    assert.equal(await field(page, 'question', 1, 'text').inputValue(), changed);
+  }
   assert.deepEqual(page.errors, []);
   await context.close();
 });

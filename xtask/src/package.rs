@@ -81,7 +81,7 @@ pub fn run(args: &[String]) -> Result {
     std::fs::write(&offline, &offline_page).map_err(|e| e.to_string())?;
     println!("wrote {}", offline.display());
     // Tere Studio with this course built in: the player's files and the course's source inside.
-    let studio = crate::studio::page(&crate::studio::build_if_stale()?, &players, &source, &offline_page)?;
+    let studio = crate::studio::page(&crate::studio::build_if_stale()?, &players, &xapi, &source, &offline_page)?;
     let studio_path = out.join("tere-studio.html");
     std::fs::write(&studio_path, &studio).map_err(|e| e.to_string())?;
     println!("wrote {}", studio_path.display());

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use base64::Engine;
-use tere_publish::{script_hash, source_blocks, Players, Source, PAGE_PLAYER_BLOCK, SCORM_PLAYER_BLOCK};
+use tere_publish::{script_hash, source_blocks, Player, Players, Source, PAGE_PLAYER_BLOCK, SCORM_PLAYER_BLOCK, XAPI_PLAYER_BLOCK};
 
 use crate::dist::built_after;
 use crate::util::{self, Result};
@@ -51,8 +51,9 @@ fn module_script(html: &str) -> Option<&str> {
     Some(&html[start..end])
 }
 
-/// The single-file Studio for `source` (its built-in course), with the players inside.
-pub fn page(studio_dist: &Path, players: &Players, source: &Source, offline_example: &str) -> Result<String> {
+/// The single-file Studio for `source` (its built-in course), with the players inside
+/// (the xAPI player for the cmi5 and xAPI packages).
+pub fn page(studio_dist: &Path, players: &Players, xapi: &Player, source: &Source, offline_example: &str) -> Result<String> {
     let files: Vec<String> = crate::dist::site_files(studio_dist)?;
     let read = |suffix: &str| -> Result<Vec<u8>> {
         let name = files.iter().find(|f| f.ends_with(suffix) && !f.starts_with("boot-")).ok_or(format!("no *{suffix} in the Studio's build"))?;
@@ -73,7 +74,7 @@ pub fn page(studio_dist: &Path, players: &Players, source: &Source, offline_exam
         script_hash(preview_script)
     );
     let mut data = String::new();
-    for (attribute, player) in [(PAGE_PLAYER_BLOCK, &players.page), (SCORM_PLAYER_BLOCK, &players.scorm)] {
+    for (attribute, player) in [(PAGE_PLAYER_BLOCK, &players.page), (SCORM_PLAYER_BLOCK, &players.scorm), (XAPI_PLAYER_BLOCK, xapi)] {
         for (name, bytes) in &player.files {
             data.push_str(&format!("<script type=\"application/octet-stream\" data-{attribute}=\"{name}\">{}</script>\n", base64(bytes)));
         }

@@ -112,6 +112,8 @@ pub fn actions(ctx: &Ctx, on_publish: &Callback<Output>) -> Html {
         Output::Gift => ui.gift,
         Output::Stages2004 => ui.stages2004,
         Output::Stages12 => ui.stages12,
+        Output::Cmi5 => ui.cmi5,
+        Output::Xapi => ui.xapi,
     };
     let button = |o: Output| {
         let on_publish = on_publish.clone();
