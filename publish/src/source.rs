@@ -235,8 +235,8 @@ fn from_zip(bytes: &[u8]) -> Result<Source, SourceError> {
 
 fn from_page(bytes: &[u8]) -> Result<Source, SourceError> {
     let open = format!("<script type=\"{SOURCE_TYPE}\"");
-    // First every block's name and extent, each checked on the size it decodes to at
-    // most (three bytes for every four), so nothing is decoded unless all of it may be.
+    // First every block's name and extent, each checked on the size it decodes to, so
+    // nothing is decoded unless all of it may be.
     let mut blocks = Vec::new();
     let mut sizes = Collected::default();
     let mut at = 0;
@@ -254,7 +254,13 @@ fn from_page(bytes: &[u8]) -> Result<Source, SourceError> {
             Some(packed) => embedded(bytes, &packed).ok_or_else(|| SourceError::MissingMedia(name.clone()))?,
             None => &bytes[body_start..body_end],
         };
-        let most = body.len() / 4 * 3;
+        // Checked as Tere writes a block (one line) and, only when that is over a limit,
+        // again without whitespace, since the block may have been wrapped: counting
+        // that takes a pass over the block, which most blocks need not pay.
+        let mut most = decoded_len(body, false);
+        if sizes.admit(&name, most).is_err() {
+            most = decoded_len(body, true);
+        }
         sizes.admit(&name, most)?;
         sizes.reserve(&name, most);
         blocks.push((name, body));
@@ -278,6 +284,19 @@ fn from_page(bytes: &[u8]) -> Result<Source, SourceError> {
     collected.finish(SourceError::NotTerePage)
 }
 
+/// The length a base64 block decodes to, if it decodes: three bytes for every four
+/// characters, less the `=` padding. Exact rather than rounded up to a multiple of
+/// three, so that a file at a size limit comes back from a page as it does from a zip.
+/// `wrapped`: whitespace is left out (a page saved by another program may wrap its
+/// blocks); without it the length is exact for a block without whitespace and too
+/// large for one with it, never too small.
+fn decoded_len(body: &[u8], wrapped: bool) -> usize {
+    let kept = |b: &&u8| !(wrapped && b.is_ascii_whitespace());
+    let chars = if wrapped { body.iter().filter(kept).count() } else { body.len() };
+    let padding = body.iter().rev().filter(kept).take(2).take_while(|&&b| b == b'=').count();
+    (chars / 4 * 3).saturating_sub(padding)
+}
+
 /// The body of the page's `data-media` block of packed name `packed`.
 fn embedded<'a>(page: &'a [u8], packed: &str) -> Option<&'a [u8]> {
     let open = format!("<script type=\"{BYTES_TYPE}\" data-media=\"{}\"", attribute(packed));
@@ -289,7 +308,22 @@ fn embedded<'a>(page: &'a [u8], packed: &str) -> Option<&'a [u8]> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_plain_name;
+    use base64::Engine;
+
+    use super::{decoded_len, is_plain_name};
+
+    #[test]
+    fn a_blocks_decoded_length_is_exact_and_never_too_small() {
+        for bytes in [&b""[..], b"f", b"fo", b"foo", b"foob", b"fooba", b"foobar"] {
+            let block = base64::engine::general_purpose::STANDARD.encode(bytes);
+            assert_eq!(decoded_len(block.as_bytes(), false), bytes.len(), "{block}");
+            let wrapped = format!(" {}\r\n{} \n", &block[..block.len() / 2], &block[block.len() / 2..]);
+            assert_eq!(decoded_len(wrapped.as_bytes(), true), bytes.len(), "{wrapped:?}");
+            assert!(decoded_len(wrapped.as_bytes(), false) >= bytes.len(), "{wrapped:?}");
+        }
+        assert_eq!(decoded_len(b"==", false), 0);
+        assert_eq!(decoded_len(b"\n=\n", true), 0);
+    }
 
     #[test]
     fn plain_names_have_no_folders_and_are_not_hidden() {

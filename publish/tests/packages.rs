@@ -494,6 +494,32 @@ fn bad_base64_text_or_sizes_in_a_page_are_refused() {
     assert_eq!(read_source(&ok).unwrap().files, [("course.toml".to_string(), "title".to_string()), ("a & \"b\".toml".to_string(), "x".to_string())]);
 }
 
+/// Found by review while adding the `source` fuzz target: a page's blocks were checked
+/// on their length rounded up to three bytes, so a file one or two bytes below a limit,
+/// or at it, came back from a zip but not from a page.
+#[test]
+fn a_page_gives_back_files_at_the_size_limits_as_a_zip_does() {
+    let media = tere_authoring::media::MAX_BYTES;
+    for (text, picture) in [(MAX_SOURCE_FILE_BYTES, media), (MAX_SOURCE_FILE_BYTES - 1, media - 1), (MAX_SOURCE_FILE_BYTES - 2, media - 2)] {
+        let source = Source { files: vec![("course.toml".into(), "#".repeat(text))], media: vec![("a.png".into(), vec![7; picture])] };
+        let page = format!("<!doctype html><html><body>{}</body></html>", tere_publish::source_blocks(&source, &[]));
+        assert_eq!(read_source(page.as_bytes()).as_ref(), Ok(&source), "{text} and {picture} bytes");
+        // Each block wrapped, as another program may save the page.
+        let wrap = |bytes: &[u8]| {
+            let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+            b64.as_bytes().chunks(76).map(|line| std::str::from_utf8(line).unwrap()).collect::<Vec<_>>().join("\r\n")
+        };
+        let block = |name: &str, bytes: &[u8]| format!("<script type=\"application/x-tere-source\" data-file=\"{name}\">\n{}\n</script>\n", wrap(bytes));
+        let wrapped = format!("<html>{}{}</html>", block("course.toml", source.files[0].1.as_bytes()), block("media/a.png", &source.media[0].1));
+        assert_eq!(read_source(wrapped.as_bytes()).as_ref(), Ok(&source), "{text} and {picture} bytes, wrapped");
+        assert_eq!(read_source(&tere_publish::source_zip(&source).unwrap()).as_ref(), Ok(&source));
+    }
+    // One byte over is still refused.
+    let over = Source { files: vec![("course.toml".into(), "#".repeat(MAX_SOURCE_FILE_BYTES + 1))], media: Vec::new() };
+    let page = format!("<html>{}</html>", tere_publish::source_blocks(&over, &[]));
+    assert_eq!(refused(page.as_bytes()), SourceError::FileTooLarge("course.toml".into()));
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }

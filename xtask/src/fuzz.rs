@@ -17,7 +17,7 @@ use tere_engine::{resume, Action, Course, Session};
 use crate::util::{self, cmd, output, Result};
 
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
-const TARGETS: &[&str] = &["content", "resume", "pack", "xapi", "media", DELIVERY];
+const TARGETS: &[&str] = &["content", "resume", "pack", "xapi", "media", "source", DELIVERY];
 /// Not a cargo-fuzz target: the delivery property (`authoring/tests/delivery.rs`: random
 /// learners against a Moodle-faithful LMS with faults at any call), with many more
 /// cases than `cargo xtask test` runs.
@@ -188,6 +188,7 @@ fn write_seeds(target: &str, corpus: &Path) -> Result {
         "xapi" => xapi_seeds(),
         "media" => media_seeds(),
         "resume" => resume_seeds()?,
+        "source" => source_seeds()?,
         other => return Err(format!("no seeds for fuzz target {other}")),
     };
     for (i, seed) in seeds.iter().enumerate() {
@@ -227,6 +228,73 @@ fn media_seeds() -> Vec<Vec<u8>> {
     let mut seeds: Vec<Vec<u8>> = samples::all().into_iter().map(|(_, bytes)| bytes).collect();
     seeds.extend([samples::svg_hostile(), samples::svg_laughs()]);
     seeds
+}
+
+/// Packages made by `tere_publish` itself from the fixture course, so the seeds follow
+/// the format as it changes: a SCORM zip of one stage (a player, a manifest and packs
+/// beside `source/`), a source zip with the fixture's media, an offline page's blocks
+/// (text files, a picture in its own block, one pointing at the page's `data-media`
+/// block), the same page with its blocks wrapped as another program may save it, two
+/// damaged pages (bad base64, a `data-media` block gone), and the small source as the
+/// list of entries the target zips itself (`name\nbytes`, NUL between entries; `!` for
+/// a name outside `source/`).
+fn source_seeds() -> Result<Vec<Vec<u8>>> {
+    use base64::Engine;
+    use tere_authoring::media::samples;
+    use tere_authoring::packed::pack_loaded;
+    use tere_engine::cmi::Version;
+    use tere_publish::{scorm_zip, source_blocks, source_zip, Contents, Player, Players, Source};
+
+    let fixture = util::root().join("fuzz/fixture");
+    let loaded = load_course(&fixture).map_err(|e| format!("fuzz/fixture is invalid: {}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ")))?;
+    let read = |path: &Path| std::fs::read(path).map_err(|e| format!("read {}: {e}", path.display()));
+    let mut files = Vec::new();
+    for path in &loaded.files {
+        let name = path.file_name().and_then(|n| n.to_str()).ok_or(format!("{}: not a plain name", path.display()))?;
+        files.push((name.to_string(), String::from_utf8_lossy(&read(path)?).into_owned()));
+    }
+    let mut media = Vec::new();
+    for name in &loaded.media_named {
+        media.push((name.clone(), read(&fixture.join("media").join(name))?));
+    }
+    let x_svg = ("x.svg".to_string(), samples::svg(4, 3));
+    let packs = pack_loaded(&loaded);
+    let small = Source { files: files.iter().filter(|(name, _)| name == "course.toml" || name == "pool.toml").cloned().collect(), media: vec![x_svg.clone()] };
+    let whole = Source { files: files.clone(), media: [media.clone(), vec![x_svg.clone()]].concat() };
+
+    // A stand-in player: the reader skips everything outside `source/` whatever it is.
+    let player = Player { files: vec![("index.html".into(), b"<!doctype html><title>Tere</title><main></main>".to_vec())] };
+    let players = Players { scorm: player.clone(), page: player };
+    let pool = loaded.course.quizzes.iter().find(|q| q.id == "pool").ok_or("fuzz/fixture has no pool quiz")?;
+    let scorm = scorm_zip(Version::Scorm12, &players, &loaded.course, &packs, Contents::Stage(pool), &small)?;
+
+    // The page: x.svg in its own block, the fixture's counter.svg as the page's picture.
+    let counter = media.iter().find(|(name, _)| name == "counter.svg").ok_or("fuzz/fixture/media has no counter.svg")?;
+    let embedded: Vec<(String, Vec<u8>)> = packs.media.iter().filter(|(_, bytes)| *bytes == counter.1).cloned().collect();
+    let (packed_name, packed_bytes) = embedded.first().ok_or("the fixture's packs lack counter.svg")?;
+    let page_source = Source { files: small.files.clone(), media: vec![x_svg, counter.clone()] };
+    let base64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    let media_block =
+        format!("<script type=\"application/octet-stream\" data-media=\"{packed_name}\" data-type=\"image/svg+xml\">{}</script>\n", base64(packed_bytes));
+    let blocks = source_blocks(&page_source, &embedded);
+    let page = |blocks: &str| {
+        format!(
+            "<!doctype html>\n<html lang=\"et\">\n<head><meta charset=\"utf-8\"><title>Tere</title></head>\n<body>\n{media_block}{blocks}</body>\n</html>\n"
+        )
+    };
+    let course_block = base64(small.files[0].1.as_bytes());
+    let wrapped =
+        blocks.replace(&course_block, &course_block.as_bytes().chunks(40).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join("\n"));
+    let bad_base64 = blocks.replacen(&course_block[..8], "!#$%&*()", 1);
+    let missing = page(&blocks).replace(&format!("data-media=\"{packed_name}\""), "data-media=\"gone.svg\"");
+
+    let mut entries = b"!imsmanifest.xml\n<manifest/>".to_vec();
+    for (name, bytes) in small.files.iter().map(|(n, t)| (n.clone(), t.as_bytes())).chain(small.media.iter().map(|(n, b)| (format!("media/{n}"), b.as_slice())))
+    {
+        entries.extend([b"\0".as_slice(), name.as_bytes(), b"\n", bytes].concat());
+    }
+
+    Ok(vec![scorm, source_zip(&whole)?, page(&blocks).into_bytes(), page(&wrapped).into_bytes(), page(&bad_base64).into_bytes(), missing.into_bytes(), entries])
 }
 
 /// What an LMS and an LRS send an xAPI door: launch data, a token, preferences, an
@@ -280,4 +348,25 @@ fn answer_anything(mut s: Session) -> Session {
         s = s.reduce(Action::Match { pair, right: Some(pair) });
     }
     s.reduce(Action::Write("Mõtlen ~ 100% ausalt. Teine lause".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use tere_publish::{read_source, SourceError};
+
+    /// The seeds are what they say: packages that read, then pages damaged one way each
+    /// (a seed the reader refuses at its first bytes would start the fuzzer nowhere).
+    #[test]
+    fn the_source_seeds_read_or_fail_as_meant() {
+        let seeds = super::source_seeds().unwrap();
+        assert_eq!(seeds.len(), 7);
+        for (i, seed) in seeds[..4].iter().enumerate() {
+            let source = read_source(seed).unwrap_or_else(|e| panic!("seed {i}: {e}"));
+            assert!(source.files.iter().any(|(name, _)| name == "course.toml"), "seed {i}");
+            assert!(source.media.iter().any(|(name, _)| name == "x.svg"), "seed {i}");
+        }
+        assert!(matches!(read_source(&seeds[4]), Err(SourceError::BadBase64(name)) if name == "course.toml"));
+        assert!(matches!(read_source(&seeds[5]), Err(SourceError::MissingMedia(name)) if name == "media/counter.svg"));
+        assert_eq!(read_source(&seeds[6]), Err(SourceError::UnknownFormat));
+    }
 }
