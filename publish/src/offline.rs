@@ -130,7 +130,7 @@ pub fn script_hash(script: &str) -> String {
 }
 
 /// Text as a double-quoted HTML attribute value.
-pub(crate) fn attribute(text: &str) -> String {
+fn attribute(text: &str) -> String {
     text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 

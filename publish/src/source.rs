@@ -4,6 +4,7 @@
 //! a [`SourceError`] in plain words, never a panic; sizes are checked before anything
 //! is decoded, and reading stops at the limits whatever a header claims.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::io::{Cursor, Read};
 
@@ -12,7 +13,7 @@ use memchr::memmem;
 
 use tere_authoring::media::{COURSE_FOLDER, MAX_BYTES as MAX_SOURCE_MEDIA_BYTES};
 
-use crate::offline::{attribute, unattribute, BYTES_TYPE, SAME_AS, SOURCE_TYPE};
+use crate::offline::{unattribute, BYTES_TYPE, SAME_AS, SOURCE_TYPE};
 use crate::{Source, SOURCE_FOLDER};
 
 /// The largest source file read back (decoded).
@@ -239,6 +240,9 @@ fn from_page(bytes: &[u8]) -> Result<Source, SourceError> {
     // nothing is decoded unless all of it may be.
     let mut blocks = Vec::new();
     let mut sizes = Collected::default();
+    // The page's pictures and sounds by packed name, found in one pass when a source
+    // block first points at one (a page may hold a thousand such blocks).
+    let mut pictures: Option<HashMap<String, &[u8]>> = None;
     let mut at = 0;
     while let Some(found) = memmem::find(&bytes[at..], open.as_bytes()) {
         let tag_start = at + found + open.len();
@@ -251,7 +255,7 @@ fn from_page(bytes: &[u8]) -> Result<Source, SourceError> {
         let body_end = body_start + memmem::find(&bytes[body_start..], b"</script>").ok_or(SourceError::NotTerePage)?;
         // A media file the page shows already is its `data-media` block's bytes.
         let body = match value(SAME_AS) {
-            Some(packed) => embedded(bytes, &packed).ok_or_else(|| SourceError::MissingMedia(name.clone()))?,
+            Some(packed) => *pictures.get_or_insert_with(|| embedded(bytes)).get(&packed).ok_or_else(|| SourceError::MissingMedia(name.clone()))?,
             None => &bytes[body_start..body_end],
         };
         // Checked as Tere writes a block (one line) and, only when that is over a limit,
@@ -297,13 +301,21 @@ fn decoded_len(body: &[u8], wrapped: bool) -> usize {
     (chars / 4 * 3).saturating_sub(padding)
 }
 
-/// The body of the page's `data-media` block of packed name `packed`.
-fn embedded<'a>(page: &'a [u8], packed: &str) -> Option<&'a [u8]> {
-    let open = format!("<script type=\"{BYTES_TYPE}\" data-media=\"{}\"", attribute(packed));
-    let tag = memmem::find(page, open.as_bytes())? + open.len();
-    let body = tag + memchr::memchr(b'>', &page[tag..])? + 1;
-    let end = body + memmem::find(&page[body..], b"</script>")?;
-    Some(&page[body..end])
+/// The bodies of the page's `data-media` blocks, by packed name (the first of a name).
+fn embedded(page: &[u8]) -> HashMap<String, &[u8]> {
+    let open = format!("<script type=\"{BYTES_TYPE}\" data-media=\"");
+    let mut found = HashMap::new();
+    let mut at = 0;
+    while let Some(start) = memmem::find(&page[at..], open.as_bytes()).map(|i| at + i + open.len()) {
+        let Some(name_end) = memchr::memchr(b'"', &page[start..]).map(|i| start + i) else { break };
+        let Some(body) = memchr::memchr(b'>', &page[name_end..]).map(|i| name_end + i + 1) else { break };
+        let Some(end) = memmem::find(&page[body..], b"</script>").map(|i| body + i) else { break };
+        if let Ok(name) = std::str::from_utf8(&page[start..name_end]) {
+            found.entry(unattribute(name)).or_insert(&page[body..end]);
+        }
+        at = end;
+    }
+    found
 }
 
 #[cfg(test)]
