@@ -4,8 +4,9 @@
 //! source), or a GIFT file (added as a new quiz). Whatever is wrong with the input is
 //! a plain message and the open draft stays as it is: nothing is executed, sizes are
 //! capped before anything is read (a text file as a package's source file is, 2 MiB,
-//! and a course folder as a package's whole source, 8 MiB), TOML nesting is bounded
-//! before anything is parsed, and only text is kept.
+//! and a course folder as a package's whole source, 8 MiB; a picture or sound, 2 MB),
+//! TOML nesting is bounded before anything is parsed, and only text is kept, with the
+//! media files a course names (which validation checks byte by byte, as any course's).
 
 use tere_authoring::draft::plain_media_name;
 use tere_authoring::gift::{import_gift, plain_id, ImportOptions};
