@@ -78,12 +78,15 @@ pub fn media(ctx: &Ctx, owner: &Field) -> Html {
             }
         })
     };
+    // The input itself is hidden from sight, not from the keyboard or a screen reader:
+    // its label is the one button the trainer sees (the browser's own control would be
+    // a second one, with "no file chosen" beside a file that is there).
     let picker = |label: &str| {
         html! {
-            <>
-                <label class="file-pick small" for={pick_id.clone()}>{ label.to_string() }</label>
+            <span class="media-pick">
                 <input id={pick_id.clone()} type="file" accept={accepted()} onchange={on_pick.clone()} data-action="media-pick" />
-            </>
+                <label class="small" for={pick_id.clone()}>{ label.to_string() }</label>
+            </span>
         }
     };
     let hint = fill(ui.media_hint, &[("{limit}", &format!("{} MB", MAX_BYTES >> 20))]);
