@@ -112,11 +112,11 @@ impl MediaKind {
 }
 
 impl fmt::Display for MediaKind {
-    /// "a PNG picture", "an MP3 sound".
+    /// "a PNG picture", "an MP3 sound": the article as the name is read out ("an SVG").
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let article = match self {
-            MediaKind::Mp3 | MediaKind::M4a | MediaKind::Ogg => "an",
-            MediaKind::Png | MediaKind::Jpeg | MediaKind::Webp | MediaKind::Svg => "a",
+            MediaKind::Svg | MediaKind::Mp3 | MediaKind::M4a | MediaKind::Ogg => "an",
+            MediaKind::Png | MediaKind::Jpeg | MediaKind::Webp => "a",
         };
         let what = if self.is_image() { "picture" } else { "sound" };
         write!(f, "{article} {} {what}", self.name())

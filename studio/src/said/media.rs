@@ -269,17 +269,17 @@ fn file_en(ui: &Ui, problem: &Problem) -> String {
         MediaProblem::Unsupported { extension, seen: None } => match named_kind(extension) {
             Some(named) => format!(
                 "The name “{f}” says it is {}, but the file is not: it is damaged, or a file of another kind saved under that name. {}",
-                kind_en(named),
+                named,
                 save_as(named.is_image())
             ),
             None => format!("The file “{f}” is neither a picture nor a sound a course can use. {pictures_or_sounds}"),
         },
         MediaProblem::Mislabelled { extension, found } => {
             let what = match (extension, named_kind(extension)) {
-                (None, _) => format!("The name “{f}” has no extension, but the file is {}.", kind_en(*found)),
-                (Some(_), Some(named)) => format!("The name “{f}” says it is {}, but the file is really {}.", kind_en(named), kind_en(*found)),
+                (None, _) => format!("The name “{f}” has no extension, but the file is {}.", found),
+                (Some(_), Some(named)) => format!("The name “{f}” says it is {}, but the file is really {}.", named, found),
                 (Some(ext), None) => {
-                    format!("The name “{f}” ends in “.{ext}”, which no picture or sound of a course uses, but the file is {}.", kind_en(*found))
+                    format!("The name “{f}” ends in “.{ext}”, which no picture or sound of a course uses, but the file is {}.", found)
                 }
             };
             format!("{what} Rename it to end in “.{}” and choose it again.", found.extension())
@@ -298,7 +298,7 @@ fn file_en(ui: &Ui, problem: &Problem) -> String {
             let or_else = if jpeg_of_a_rare_kind(*kind) { ", or a kind of JPEG that not every browser shows" } else { "" };
             format!(
                 "The file “{f}” is {}, but its width and height cannot be read: it is damaged{or_else}. Open it in an image editor, save it again and choose the saved file.",
-                kind_en(*kind)
+                kind
             )
         }
         MediaProblem::TooManyPixels { width, height } => {
@@ -398,15 +398,6 @@ fn kind_et(kind: MediaKind) -> String {
 /// "PNG-kuva", "MP3-äänitiedosto".
 fn kind_fi(kind: MediaKind) -> String {
     format!("{}-{}", kind.name(), if kind.is_image() { "kuva" } else { "äänitiedosto" })
-}
-
-/// "a PNG picture", "an MP3 sound": the article as the name is read out ("an SVG").
-fn kind_en(kind: MediaKind) -> String {
-    let article = match kind {
-        MediaKind::Svg | MediaKind::Mp3 | MediaKind::Ogg | MediaKind::M4a => "an",
-        MediaKind::Png | MediaKind::Jpeg | MediaKind::Webp => "a",
-    };
-    format!("{article} {} {}", kind.name(), if kind.is_image() { "picture" } else { "sound" })
 }
 
 /// Whether a picture of `kind` whose size cannot be read may also be a JPEG that is
