@@ -236,7 +236,9 @@ pub(crate) fn resolve(src: &str, available: &BTreeSet<String>) -> Resolved {
         None => src,
     };
     let path = path.split(['?', '#']).next().unwrap_or_default();
-    let decoded = percent_decode(path);
+    // `kassa%201.png` → `kassa 1.png`; a `%` not followed by two hex digits stays, and
+    // so does the whole path when the bytes it decodes to are not UTF-8.
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8().unwrap_or(std::borrow::Cow::Borrowed(path));
     let name = decoded.rsplit(['/', '\\']).next().unwrap_or_default();
     if name.is_empty() || name.trim_matches('.').is_empty() {
         return Resolved::Elsewhere;
@@ -261,28 +263,6 @@ fn has_scheme(src: &str) -> bool {
         }
         None => false,
     }
-}
-
-/// `kassa%201.png` → `kassa 1.png`; a `%` not followed by two hex digits stays, and
-/// so does the whole text when the bytes it decodes to are not UTF-8.
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 /// A `src` as a note names it: a `data:` URI can be thousands of characters long.
