@@ -121,7 +121,7 @@ pub fn make(draft: &Draft, output: Output, ui: &Ui) -> Result<Vec<u8>, String> {
         Output::Toml => tere_publish::source_zip(&source),
         Output::Gift => {
             // The files GIFT cannot carry are named in its comments as the trainer knows them.
-            let names = tere_authoring::gift::media_names(draft.media_files());
+            let names = tere_authoring::media::media_names(draft.media_files());
             let mut gift = String::new();
             for quiz in course.quizzes.iter() {
                 gift.push_str(&format!("$CATEGORY: {}\n\n", tere_authoring::gift::escape(&quiz.title)));

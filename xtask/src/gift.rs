@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use tere_authoring::gift::{export_quiz, import_gift, media_names, ImportOptions};
+use tere_authoring::gift::{export_quiz, import_gift, ImportOptions};
+use tere_authoring::media::media_names;
 use tere_authoring::{load_course, media, CourseFiles};
 
 use crate::util::{self, Result};

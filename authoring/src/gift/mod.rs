@@ -24,8 +24,9 @@ pub use import::{import, plain_id, ImportOptions, Imported, Note, QuestionMedia,
 pub use item::{Answer, Answers, Format, GiftItem, GiftQuestion, Markup, MatchPair};
 pub use parse::{parse, GiftError};
 pub use quiz_file::quiz_to_toml;
-pub use write::{escape, media_names, quiz_to_gift, Exported, MediaNames};
+pub use write::{escape, quiz_to_gift, Exported};
 
+use crate::media::MediaNames;
 use crate::{is_plain_id, LANGUAGES};
 use tere_engine::model::{Course, Quiz};
 
@@ -79,7 +80,7 @@ pub fn import_gift(source: &str, options: &ImportOptions) -> Result<Conversion, 
     })
 }
 
-/// One quiz of a course as GIFT; `media_names` (made by `media_names`) lets what it says
+/// One quiz of a course as GIFT; `media_names` (made by `media::media_names`) lets what it says
 /// about media name the files as the course's `media/` folder does.
 pub fn export_quiz(course: &Course, quiz_id: &str, media_names: &MediaNames) -> Result<Exported, String> {
     match course.quiz(quiz_id) {

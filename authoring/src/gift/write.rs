@@ -10,13 +10,11 @@
 //! would vanish for some learners without a word (docs/gift.md). So each question's
 //! media is said, where it belongs, in a `//` comment above the question, and in a note.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::sync::Arc;
 
 use super::item::Markup;
 use crate::kinds;
-use crate::media::{self, MediaKind};
+use crate::media::MediaNames;
 use tere_engine::media::{Media, Shown};
 use tere_engine::model::{Choice, Kind, Question, Quiz};
 
@@ -25,24 +23,6 @@ pub struct Exported {
     pub gift: String,
     /// What was left out or changed, for the person running the export.
     pub notes: Vec<String>,
-}
-
-/// A course's media files by their packed name (`<hash>.<ext>`, as a loaded `Quiz`
-/// names them) → their name in the course's `media/` folder (`media_names`).
-pub type MediaNames = BTreeMap<String, String>;
-
-/// The packed name of each file of a course's `media/` (`CourseFiles::media`), to
-/// its name there: what lets an export say `kassa.png` rather than a hash. A file
-/// that is no media file is left out (a course cannot name it); of two files with the
-/// same bytes (one packed name), the first by name is given.
-pub fn media_names(files: &BTreeMap<String, Arc<[u8]>>) -> MediaNames {
-    let mut names = MediaNames::new();
-    for (name, bytes) in files {
-        if let Some(kind) = MediaKind::sniff(bytes) {
-            names.entry(media::packed_name(&media::hash(bytes), kind)).or_insert_with(|| name.clone());
-        }
-    }
-    names
 }
 
 /// `quiz` as GIFT. `media_names` (may be empty) names the quiz's media files in the
@@ -172,7 +152,7 @@ mod tests {
     fn media_course() -> (Quiz, MediaNames) {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/media-course");
         let loaded = crate::load_course(&dir).unwrap_or_else(|e| panic!("{e:?}"));
-        let names = media_names(&crate::CourseFiles::from_dir(&dir).unwrap().media);
+        let names = crate::media::media_names(&crate::CourseFiles::from_dir(&dir).unwrap().media);
         (loaded.course.quizzes[0].clone(), names)
     }
 
@@ -234,18 +214,6 @@ mod tests {
         assert!(lines[at - 2].starts_with(&question) && lines[at - 1].starts_with(&of_step), "{:?}", &lines[at - 2..=at]);
         // The built-in quiz's own pictures are said too; this dialogue's two, once each.
         assert_eq!(exported.notes.iter().filter(|n| n.contains(&format!("question `{id}`")) && n.contains("is not in the GIFT")).count(), 2);
-    }
-
-    #[test]
-    fn media_names_are_the_folders_names_by_packed_name() {
-        let svg = crate::media::samples::svg(10, 10);
-        let files = BTreeMap::from([
-            ("b.svg".to_string(), svg.clone().into()),
-            ("a copy.svg".to_string(), svg.clone().into()),
-            ("notes.txt".to_string(), b"not a picture".to_vec().into()),
-        ]);
-        let packed = crate::media::check("a.svg", &svg).unwrap().packed_name();
-        assert_eq!(media_names(&files), MediaNames::from([(packed, "a copy.svg".to_string())]));
     }
 
     #[test]

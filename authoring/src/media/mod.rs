@@ -16,6 +16,9 @@ mod problem;
 pub mod samples;
 pub mod svg;
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use sha2::{Digest, Sha256};
 
 pub use dimensions::{dimensions, Dimensions};
@@ -136,6 +139,24 @@ fn extension_of(name: &str) -> Option<String> {
     }
 }
 
+/// A course's media files by their packed name (`<hash>.<ext>`, as a loaded `Quiz`
+/// names them) → their name in the course's `media/` folder (`media_names`): what lets a message say `kassa.png` rather than a hash.
+pub type MediaNames = BTreeMap<String, String>;
+
+/// The packed name of each file of a course's `media/` (`CourseFiles::media`), to
+/// its name there: what lets an export say `kassa.png` rather than a hash. A file
+/// that is no media file is left out (a course cannot name it); of two files with the
+/// same bytes (one packed name), the first by name is given.
+pub fn media_names(files: &BTreeMap<String, Arc<[u8]>>) -> MediaNames {
+    let mut names = MediaNames::new();
+    for (name, bytes) in files {
+        if let Some(kind) = MediaKind::sniff(bytes) {
+            names.entry(packed_name(&hash(bytes), kind)).or_insert_with(|| name.clone());
+        }
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +176,17 @@ mod tests {
         // SHA-256 of "abc" starts ba7816bf8f01cfea.
         assert_eq!(hash(b"abc"), "ba7816bf8f01cfea");
         assert_eq!(hash(b"").len(), HASH_LEN);
+    }
+
+    #[test]
+    fn media_names_are_the_folders_names_by_packed_name() {
+        let svg = samples::svg(10, 10);
+        let files = BTreeMap::from([
+            ("b.svg".to_string(), svg.clone().into()),
+            ("a copy.svg".to_string(), svg.clone().into()),
+            ("notes.txt".to_string(), b"not a picture".to_vec().into()),
+        ]);
+        let packed = check("a.svg", &svg).unwrap().packed_name();
+        assert_eq!(media_names(&files), MediaNames::from([(packed, "a copy.svg".to_string())]));
     }
 }

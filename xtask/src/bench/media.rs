@@ -8,6 +8,8 @@
 use std::path::Path;
 
 use serde_json::Value;
+use tere_authoring::media::media_names;
+use tere_authoring::CourseFiles;
 use tere_engine::packed::media_path;
 use tere_engine::{Kind, Quiz};
 
@@ -103,12 +105,12 @@ pub fn measure(browser: &Value, dist: &Path, quiz: &Quiz, course_dir: &Path) -> 
     let before_start = screens.iter().find(|s| s["screen"] == "intro").map_or_else(Vec::new, |s| strings(&s["fetched"]));
     let mut early = media_out_of_place(&screens, &is_media);
     let places = places(quiz);
-    let sources = sources(&course_dir.join("media"));
+    // The course's own names for its media files (none when it has no folder).
+    let sources = CourseFiles::from_dir(course_dir).map(|files| media_names(&files.media)).unwrap_or_default();
     let mut media = Vec::new();
     for m in run["media"].as_array().into_iter().flatten() {
         let name = m["file"].as_str().unwrap_or_default();
         let path = in_dist(name)?;
-        let bytes = std::fs::read(&path).map_err(|e| format!("read {}: {e}", path.display()))?;
         let packed = name.rsplit('/').next().unwrap_or(name);
         if m["early"].as_bool() != Some(false) {
             early.push(format!("{name}: its fetch began before it was put on screen (or it was never shown)"));
@@ -118,7 +120,7 @@ pub fn measure(browser: &Value, dist: &Path, quiz: &Quiz, course_dir: &Path) -> 
         }
         media.push(Fetched {
             file: compress(dist, &path)?,
-            source: sources.iter().find(|(_, b)| *b == bytes).map(|(n, _)| n.clone()),
+            source: sources.get(packed).cloned(),
             place: places.iter().find(|(f, _)| f == packed).map(|(_, p)| p.clone()),
             position: screens.iter().find(|s| strings(&s["pictures"]).iter().any(|p| p == name)).and_then(|s| s["position"].as_u64()),
             shown_ms: m["shownMs"].as_f64(),
@@ -148,12 +150,6 @@ fn media_out_of_place(screens: &[Value], is_media: &dyn Fn(&str) -> bool) -> Vec
         }
     }
     out
-}
-
-/// The files of a course's media folder, by name, with their bytes (none if it has no folder).
-fn sources(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    entries.filter_map(|e| e.ok()).filter_map(|e| Some((e.file_name().to_str()?.to_string(), std::fs::read(e.path()).ok()?))).collect()
 }
 
 /// What the offline page pays for carrying the course's media.
