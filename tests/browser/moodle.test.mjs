@@ -245,6 +245,30 @@ test('SCORM 1.2: a session the LMS never opened is delivered on the next launch,
 });
 
 for (const width of [375, 1280]) {
+  test(`in Moodle's frame at ${width} px a question's picture arrives as Moodle serves it, with its alt text, and the frame grows to hold it`, async () => {
+    const quiz = quizById(STAGE);
+    assert.ok(quiz.media.length > 0, 'the stage shows a picture');
+    const { page, frame, close } = await player('2004', { stage: true, width, height: width === 375 ? 812 : 900 });
+    await frame.locator('[data-action="start"]').click();
+    const picture = frame.locator('.question img').first();
+    await picture.waitFor();
+    await page.waitForFunction(() => {
+      const img = document.getElementById('sco').contentDocument.querySelector('.question img');
+      return img && img.complete && img.naturalWidth > 0;
+    });
+    assert.ok((await picture.getAttribute('alt')).length > 20, 'its alt text');
+    assert.match(await picture.getAttribute('src'), new RegExp(`content/media/(${quiz.media.join('|')})$`), 'its own file, by its hash');
+    await page.waitForFunction(() => {
+      const iframe = document.getElementById('sco');
+      return iframe.clientHeight >= iframe.contentDocument.documentElement.scrollHeight;
+    });
+    const box = await picture.boundingBox();
+    assert.ok(box.width > 100 && box.x + box.width <= width, `the picture fits the frame's width (${box.width} px wide)`);
+    await screenshot(page, `moodle-frame-${width}-picture`);
+    assert.deepEqual(page.errors, []);
+    await close();
+  });
+
   test(`in Moodle's fixed frame at ${width} px the widget sizes the frame to its content; no action hidden, the left edge clear`, async () => {
     // The tallest screen: an ordering question (1130 px at 375 px in Moodle).
     const quiz = quizPerType().get('ordering');
