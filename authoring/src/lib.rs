@@ -10,6 +10,7 @@ mod coverage;
 mod dialogue;
 pub mod draft;
 mod error;
+mod file_name;
 pub mod gift;
 pub mod kinds;
 pub mod lint;
@@ -29,6 +30,7 @@ use std::sync::Arc;
 pub use coverage::{coverage, CoverageRow};
 pub use draft::{Draft, EditError, Field, Problem, Seg};
 pub use error::{ContentError, Notice, Warning};
+pub use file_name::{is_plain_file_name, MAX_FILE_NAME_BYTES};
 pub use said::Said;
 pub use validate::{is_plain_id, LANGUAGES};
 

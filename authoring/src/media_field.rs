@@ -15,6 +15,7 @@ use tere_engine::media::{Media, Shown, MAX_SIDE};
 use toml::Spanned;
 
 use crate::error::{Notice, Reporter};
+use crate::file_name::is_plain_file_name;
 use crate::media::{self, Checked, Problem, COURSE_FOLDER};
 use crate::said::MediaSaid;
 use crate::source::MediaSrc;
@@ -60,7 +61,7 @@ impl<'a> MediaFiles<'a> {
         let src = src.as_ref()?;
         let (at, m) = (src.span(), src.get_ref());
         let (name, at_file) = (m.file.get_ref(), m.file.span());
-        if !is_plain_name(name) {
+        if !is_plain_file_name(name) {
             r.at(at_file, MediaSaid::BadName { file: name.clone() });
             return None;
         }
@@ -136,27 +137,6 @@ fn sound(m: &MediaSrc, at: std::ops::Range<usize>, r: &mut Reporter) -> tere_eng
         None => {
             r.at(at, MediaSaid::NoTranscript);
             "".into()
-        }
-    }
-}
-
-/// A file's name alone, as `media/` holds it: no folder (`/`, `\`), no drive (`:`), not
-/// `.` or `..`, no control characters. So a course names nothing outside its folder.
-pub(crate) fn is_plain_name(name: &str) -> bool {
-    !name.contains(['/', '\\', ':']) && !name.chars().any(char::is_control) && !name.trim_matches('.').is_empty()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_plain_name;
-
-    #[test]
-    fn plain_names_stay_in_the_folder() {
-        for good in ["counter.svg", "Leti pilt.png", "a..b.mp3", ".hidden.png"] {
-            assert!(is_plain_name(good), "{good}");
-        }
-        for bad in ["", ".", "..", "media/counter.svg", "../x.png", "/etc/x.png", r"C:\x.png", "C:x.png", "a\u{0}.png", "sub\\x.png"] {
-            assert!(!is_plain_name(bad), "{bad:?}");
         }
     }
 }

@@ -9,6 +9,7 @@ use tere_engine::dialogue::{MAX_DIALOGUE_NODES, MAX_DIALOGUE_STEPS, MAX_REPLIES,
 use tere_engine::media::MAX_SIDE;
 use tere_engine::model::{MAX_CHOICES, MAX_HINTS, MAX_TRIES};
 
+use crate::file_name::MAX_FILE_NAME_BYTES;
 use crate::kinds;
 use crate::media::{self, COURSE_FOLDER};
 
@@ -176,7 +177,8 @@ pub enum DialogueSaid {
 /// What is wrong with a `media = { … }` (a question's or a dialogue step's picture or sound).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MediaSaid {
-    /// `file` is not a plain name of a file in the course's media folder (a path, `..`…).
+    /// `file` is not a plain name of a file in the course's media folder (a path, `..`,
+    /// a hidden or overlong name: `is_plain_file_name`).
     BadName { file: String },
     /// There is no such file: `path` is where it was looked for; `near`, a file there
     /// whose name differs only in case.
@@ -296,7 +298,7 @@ impl fmt::Display for MediaSaid {
             MediaSaid::BadName { file } => {
                 write!(
                     f,
-                    "`{file}` is not a file name; put the file in the course's {COURSE_FOLDER}/ folder and write its name alone, as `file = \"counter.svg\"`"
+                    "`{file}` is not a plain file name (no folder, not starting with a dot, at most {MAX_FILE_NAME_BYTES} bytes); put the file in the course's {COURSE_FOLDER}/ folder and write its name alone, as `file = \"counter.svg\"`"
                 )
             }
             MediaSaid::Missing { path, near: None } => write!(f, "there is no file {path}; put the picture or sound there, or fix the name"),

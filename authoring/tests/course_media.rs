@@ -139,6 +139,12 @@ fn every_media_mistake_is_an_error_at_its_line() {
         (r#"media = { file = "../counter.svg", alt = "A" }"#, vec![svg()], Said::Media(MediaSaid::BadName { file: "../counter.svg".into() })),
         (r#"media = { file = "media/counter.svg", alt = "A" }"#, vec![svg()], Said::Media(MediaSaid::BadName { file: "media/counter.svg".into() })),
         (r#"media = { file = "/tmp/counter.svg", alt = "A" }"#, vec![svg()], Said::Media(MediaSaid::BadName { file: "/tmp/counter.svg".into() })),
+        // A hidden file would validate and then fail to publish (the packages' source takes plain names only).
+        (
+            r#"media = { file = ".counter.svg", alt = "A" }"#,
+            vec![(".counter.svg", samples::svg(64, 48))],
+            Said::Media(MediaSaid::BadName { file: ".counter.svg".into() }),
+        ),
         (
             r#"media = { file = "counter.png", alt = "A" }"#,
             vec![("counter.png", samples::svg(64, 48))],

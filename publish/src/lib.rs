@@ -203,7 +203,7 @@ pub fn source_zip(source: &Source) -> Result<Vec<u8>, String> {
 /// Every source file's name (text or media) is a plain file name.
 pub(crate) fn check_names(source: &Source) -> Result<(), String> {
     let names = source.files.iter().map(|(name, _)| name).chain(source.media.iter().map(|(name, _)| name));
-    match names.into_iter().find(|name| !source::is_plain_name(name)) {
+    match names.into_iter().find(|name| !tere_authoring::is_plain_file_name(name)) {
         Some(bad) => Err(format!("source file name `{bad}` is not a plain file name")),
         None => Ok(()),
     }

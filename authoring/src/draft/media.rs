@@ -46,7 +46,7 @@ impl Draft {
         };
         let fits = |name: &str| self.files.media.get(name).is_none_or(|held| **held == *bytes);
         std::iter::once(wanted.to_string())
-            .chain((2..).map(|n| format!("{stem}-{n}{extension}")))
+            .chain((2..).map(|n| crate::file_name::fitted(stem, &format!("-{n}{extension}"))))
             .find(|name| fits(name))
             .expect("an unbounded range has a free name")
     }
@@ -95,16 +95,17 @@ fn collect_media(table: &Table, named: &mut BTreeSet<String>) {
 }
 
 /// A name a course's `media/` can hold, made of a picked file's name: no folders, no
-/// control characters, not hidden (validation's rule for a `file`), kept otherwise as
-/// the trainer named it ("Kassa järjekord.png" stays readable).
+/// control characters, not hidden, not overlong (`is_plain_file_name`, validation's rule
+/// for a `file`), kept otherwise as the trainer named it ("Kassa järjekord.png" stays
+/// readable).
 pub fn plain_media_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let cleaned: String = base.chars().map(|c| if c == ':' || c.is_control() { '_' } else { c }).collect();
-    let cleaned = cleaned.trim().trim_start_matches('.').to_string();
+    let cleaned = cleaned.trim().trim_start_matches('.');
     if cleaned.is_empty() {
         "media".into()
     } else {
-        cleaned
+        crate::file_name::shortened(cleaned)
     }
 }
 
@@ -192,5 +193,20 @@ mod tests {
         assert_eq!(plain_media_name("a:b\n.png"), "a_b_.png");
         assert_eq!(plain_media_name(".."), "media");
         assert_eq!(plain_media_name(""), "media");
+        let long = format!("{}.png", "ü".repeat(200));
+        assert!(plain_media_name(&long).ends_with("ü.png") && crate::is_plain_file_name(&plain_media_name(&long)));
+    }
+
+    #[test]
+    fn a_picked_file_always_gets_a_name_that_validates() {
+        let mut draft = draft();
+        let long = format!("{}.png", "k".repeat(300));
+        let first = draft.attach_media(&question(0), &long, Arc::from(&b"one"[..])).unwrap();
+        let second = draft.attach_media(&question(1), &long, Arc::from(&b"two"[..])).unwrap();
+        assert_ne!(first, second);
+        assert!(second.ends_with("-2.png"), "{second}");
+        for name in [first, second] {
+            assert!(crate::is_plain_file_name(&name), "{name}");
+        }
     }
 }
