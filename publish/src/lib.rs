@@ -43,8 +43,9 @@ pub type File = (String, Vec<u8>);
 /// and beside it its gzip bytes (`<wasm>.gz`, which content-loader.js fetches where the
 /// server sends the wasm uncompressed and untyped, Moodle's pluginfile.php, and inflates
 /// as they arrive; made once by `cargo xtask` with zopfli, and carried as they are by
-/// the Studio), the styles, the icon and `content-loader.js`; paths relative, `/`
-/// separators.
+/// the Studio), the styles, the icon and the content loader (`content-loader.js`: its
+/// own file in the page player, inline in the page of a package's player); paths
+/// relative, `/` separators.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Player {
     pub files: Vec<File>,

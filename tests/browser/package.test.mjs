@@ -109,7 +109,7 @@ for (const v of ['12', '2004']) {
       assert.ok(unpacked[v].list.includes(f), `${f} is loaded but not in the zip`);
       assert.ok(files.has(f), `${f} is loaded but not in the manifest`);
     }
-    // From pluginfile.php the player's wasm comes as its gzip bytes (content-loader.js).
+    // From pluginfile.php the player's wasm comes as its gzip bytes (the content loader, inline in the package's page).
     assert.ok(fromPackage.some((f) => f.endsWith('_bg.wasm.gz')), `the wasm's gzip bytes: ${fromPackage}`);
     assert.deepEqual(server.missing, []);
     await page.close();

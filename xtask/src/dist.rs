@@ -1,6 +1,8 @@
 //! After Trunk: move its inline loader script into a file of its own, so the built
-//! site runs under a Content-Security-Policy without 'unsafe-inline', and list what
-//! the site consists of.
+//! site runs under a Content-Security-Policy without 'unsafe-inline'; put the content
+//! loader where the player's page needs it (its own file, or inline in a package's
+//! page: one round trip less before the wasm is asked for); and list what the site
+//! consists of.
 
 use std::path::{Path, PathBuf};
 
@@ -8,7 +10,7 @@ use crate::util::Result;
 
 const MODULE_OPEN: &str = "<script type=\"module\">";
 
-pub fn externalize_loader(dist: &Path) -> Result {
+pub fn externalize_loader(dist: &Path, content_loader: ContentLoader) -> Result {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let Some(start) = html.find(MODULE_OPEN) else {
@@ -35,11 +37,37 @@ pub fn externalize_loader(dist: &Path) -> Result {
         Some(link) => html.replace(&link, ""),
         None => html,
     };
-    let html = html.replacen("<script src=\"content-loader.js\"></script>", &format!("<script src=\"content-loader.js\" data-wasm=\"{wasm}\"></script>"), 1);
-    if !html.contains("data-wasm=") {
-        return Err("index.html has no <script src=\"content-loader.js\"> to name the wasm in".into());
+    const TAG: &str = "<script src=\"content-loader.js\"></script>";
+    if !html.contains(TAG) {
+        return Err(format!("index.html has no {TAG} to name the wasm in"));
     }
-    std::fs::write(&index, html).map_err(|e| e.to_string())
+    let script = match content_loader {
+        ContentLoader::File => format!("<script src=\"content-loader.js\" data-wasm=\"{wasm}\"></script>"),
+        ContentLoader::Inline => {
+            let file = dist.join("content-loader.js");
+            let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            if text.to_ascii_lowercase().contains("</script") {
+                return Err("content-loader.js contains `</script`, which would end the page's script early".into());
+            }
+            std::fs::remove_file(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            format!("<script data-wasm=\"{wasm}\">\n{}</script>", text.trim_start())
+        }
+    };
+    std::fs::write(&index, html.replacen(TAG, &script, 1)).map_err(|e| e.to_string())
+}
+
+/// Where a player's page has the content loader (`content-loader.js`), which starts
+/// the fetches of the wasm and the packs.
+#[derive(Clone, Copy)]
+pub enum ContentLoader {
+    /// Its own file: the site runs under a Content-Security-Policy without
+    /// 'unsafe-inline' (tests/browser/robustness.test.mjs).
+    File,
+    /// In the page: the wasm and the packs are asked for as the page is read, not one
+    /// round trip later when the loader's file has arrived (on a phone's 150 ms round
+    /// trip, about 0.17 s sooner to the first question; BENCHMARKS.md). For packages,
+    /// which an LMS serves without such a policy.
+    Inline,
 }
 
 /// The text between `open` and the next `close` after it.
@@ -73,23 +101,40 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result {
     Ok(())
 }
 
-/// What the player is built from: a change to any of these needs a new build.
-const PLAYER_SOURCES: &[&str] =
-    &["src", "engine/src", "engine/Cargo.toml", "Cargo.toml", "Cargo.lock", "Trunk.toml", "index.html", "style.css", "favicon.svg", "content-loader.js"];
+/// What the player is built from (and how its page is put together, `dist.rs`): a
+/// change to any of these needs a new build.
+const PLAYER_SOURCES: &[&str] = &[
+    "src",
+    "engine/src",
+    "engine/Cargo.toml",
+    "Cargo.toml",
+    "Cargo.lock",
+    "Trunk.toml",
+    "index.html",
+    "style.css",
+    "favicon.svg",
+    "content-loader.js",
+    "xtask/src/dist.rs",
+];
 
-/// A player build: the folder it is built into (below the repo) and the one Cargo
-/// feature of `tere` it is built with: the doors it carries.
+/// A player build: the folder it is built into (below the repo), the one Cargo
+/// feature of `tere` it is built with (the doors it carries) and where its page has
+/// the content loader.
 pub struct PlayerBuild {
     pub dir: &'static str,
     pub feature: &'static str,
+    pub content_loader: ContentLoader,
 }
 
 /// The players, one per door kind: every package carries only the doors it uses.
 /// The page player (postMessage and local storage) is the site's, the offline page's
 /// and `cargo xtask serve`'s; the SCORM player is every SCORM package's; the xAPI
 /// player (cmi5 and xAPI to a Learning Record Store) is the cmi5 and xAPI packages'.
-pub const PLAYERS: [PlayerBuild; 3] =
-    [PlayerBuild { dir: "dist", feature: "page" }, PlayerBuild { dir: "dist-scorm", feature: "scorm" }, PlayerBuild { dir: "dist-xapi", feature: "xapi" }];
+pub const PLAYERS: [PlayerBuild; 3] = [
+    PlayerBuild { dir: "dist", feature: "page", content_loader: ContentLoader::File },
+    PlayerBuild { dir: "dist-scorm", feature: "scorm", content_loader: ContentLoader::Inline },
+    PlayerBuild { dir: "dist-xapi", feature: "xapi", content_loader: ContentLoader::Inline },
+];
 
 /// Where `cargo xtask build` keeps a player's wasm-bindgen output (with its names, for
 /// the benchmark's twiggy): Trunk writes each build's to the same place.

@@ -176,7 +176,7 @@ impl Report {
 
     /// The cold load as Moodle 4.3 serves a package (pluginfile.php, a usual web server
     /// in front): html, js, css and svg gzip -9; the wasm as its `.gz` file, which
-    /// content-loader.js fetches there (gzip -9 of the wasm, as tere-publish writes
+    /// the content loader fetches there (gzip -9 of the wasm, as tere-publish writes
     /// it); the packs raw (application/octet-stream, uncompressed). `plain_wasm`: as
     /// before the loader, the wasm raw.
     fn as_moodle_serves(&self, plain_wasm: bool) -> u64 {
@@ -282,7 +282,7 @@ impl Report {
             .map_or(String::new(), |f| f.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "));
         let warnings = self.browser.pointer("/moodle/warnings").and_then(Value::as_array).map_or(0, Vec::len);
         let mut notes = vec![format!(
-            "The stage's SCORM 2004 package (`packages/tere-scorm2004-{STAGE}.zip`) unzipped under `/pluginfile.php/12/mod_scorm/content/1/` and served as Moodle 4.3 serves package files: .wasm, .pack and .gz as application/octet-stream, uncompressed; html, js, css and svg gzip -9. It is launched with the standalone door (`&host=standalone`: no LMS to wait for), {loads} cold loads after a discarded warm-up. content-loader.js fetches the wasm's gzip bytes there and inflates them as they stream (files fetched: {files}). Bytes are the response bodies as sent. The phone rows: Chromium's network throttled to a 150 ms round trip and 1.6 Mbit/s down (0.75 up), the CPU slowed 4× (CDP), at 375 px; from navigation start, Start is clicked as soon as it is usable, to the first question's first option enabled. The site row serves dist/ uncompressed (a server without compression); a server that compresses sends less."
+            "The stage's SCORM 2004 package (`packages/tere-scorm2004-{STAGE}.zip`) unzipped under `/pluginfile.php/12/mod_scorm/content/1/` and served as Moodle 4.3 serves package files: .wasm, .pack and .gz as application/octet-stream, uncompressed; html, js, css and svg gzip -9. It is launched with the standalone door (`&host=standalone`: no LMS to wait for), {loads} cold loads after a discarded warm-up. The content loader, inline in a package's page (so the wasm and the packs are asked for as the page is read), fetches the wasm's gzip bytes there and inflates them as they stream (files fetched: {files}). Bytes are the response bodies as sent. The phone rows: Chromium's network throttled to a 150 ms round trip and 1.6 Mbit/s down (0.75 up), the CPU slowed 4× (CDP), at 375 px; from navigation start, Start is clicked as soon as it is usable, to the first question's first option enabled. The site row serves dist/ uncompressed (a server without compression); a server that compresses sends less."
         )];
         notes.push(if warnings == 0 {
             "No console warning: the wasm compiled while streaming (no `instantiateStreaming` MIME fallback).".into()
@@ -315,7 +315,7 @@ impl Report {
             Err(e) => site.table.row(vec![format!("apart: the xAPI player: {e}"), "".into(), "".into(), "".into()]),
         }
         site.notes.insert(0, format!(
-            "Every file a cold load of the site's `index.html?quiz={STAGE}` fetched (bench.mjs records the requests: the player, then the course index and the stage's pack that content-loader.js fetches), in bytes; KB = 1000 bytes. The total, brotli -q 11, is what counts against the target. The site and the offline page carry the page player: the postMessage door and local storage, no SCORM. `tere-offline.html` is the single-file package (player and whole course in one page), listed apart and not counted. So is the xAPI player's wasm and glue (`dist-xapi/`, the player of the cmi5 and xAPI packages: the cmi5 and xAPI doors to a Learning Record Store, no SCORM, no postMessage), for comparison; its page, loader and styles are the page player's."
+            "Every file a cold load of the site's `index.html?quiz={STAGE}` fetched (bench.mjs records the requests: the player, then the course index and the stage's pack that content-loader.js fetches), in bytes; KB = 1000 bytes. The total, brotli -q 11, is what counts against the target. The site and the offline page carry the page player: the postMessage door and local storage, no SCORM. `tere-offline.html` is the single-file package (player and whole course in one page), listed apart and not counted. So is the xAPI player's wasm and glue (`dist-xapi/`, the player of the cmi5 and xAPI packages: the cmi5 and xAPI doors to a Learning Record Store, no SCORM, no postMessage), for comparison; its styles are the page player's, and its page carries the content loader inline, as a SCORM package's does."
         ));
         out.push(site);
         let mut scorm = shipped_bytes(&self.scorm, "Shipped bytes, cold load of one stage from its SCORM package (the SCORM player)");
@@ -326,7 +326,7 @@ impl Report {
             format!("before: {}", kb(self.as_moodle_serves(true))),
             "".into(),
         ]);
-        scorm.notes.insert(0, "The files the launch of the stage's SCORM 2004 package fetched (bench.mjs, as Moodle serves it: see below), each as the SCORM player's build (dist-scorm/) holds it, the wasm itself rather than its gzip bytes, so that the total compares with the site's; KB = 1000 bytes. The total, brotli -q 11, is what counts against the target. Every SCORM package carries the SCORM player: the SCORM 1.2 and 2004 doors and local storage, no postMessage. The row \"as Moodle serves it\" is the same files as Moodle 4.3's pluginfile.php sends them (no MIME type for .wasm or .pack: application/octet-stream, uncompressed; text types gzip by the web server): content-loader.js fetches the wasm's gzip bytes there (`<wasm>.gz` in every package) and inflates them as they stream; \"before\" is the plain wasm, as packages loaded it until December 2026 (tests/browser/moodle.test.mjs measures the same launch on the wire).".to_string());
+        scorm.notes.insert(0, "The files the launch of the stage's SCORM 2004 package fetched (bench.mjs, as Moodle serves it: see below), each as the SCORM player's build (dist-scorm/) holds it, the wasm itself rather than its gzip bytes, so that the total compares with the site's; KB = 1000 bytes. The total, brotli -q 11, is what counts against the target. Every SCORM package carries the SCORM player: the SCORM 1.2 and 2004 doors and local storage, no postMessage. The row \"as Moodle serves it\" is the same files as Moodle 4.3's pluginfile.php sends them (no MIME type for .wasm or .pack: application/octet-stream, uncompressed; text types gzip by the web server): the content loader fetches the wasm's gzip bytes there (`<wasm>.gz` in every package) and inflates them as they stream; \"before\" is the plain wasm, as packages loaded it until December 2026 (tests/browser/moodle.test.mjs measures the same launch on the wire).".to_string());
         out.push(scorm);
 
         let (_, _, player) = self.scorm.player();
