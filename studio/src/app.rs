@@ -191,8 +191,11 @@ pub fn app() -> Html {
                     { history_button(ui.redo, "redo", studio.history.can_redo(), || Change::Redo) }
                 </div>
                 <div class="open">
-                    <label class="file-pick" for="open-files">{ ui.open_files }</label>
-                    <input id="open-files" type="file" multiple=true accept={format!(".toml,.zip,.html,.htm,.gift,.txt,{}", view::media::accepted())} onchange={on_pick} />
+                    // One button, as the media box's picker (`view::media`): the input is hidden from sight only.
+                    <span class="file-pick">
+                        <input id="open-files" type="file" multiple=true accept={format!(".toml,.zip,.html,.htm,.gift,.txt,{}", view::media::accepted())} onchange={on_pick} />
+                        <label class="secondary" for="open-files">{ ui.open_files }</label>
+                    </span>
                     <button type="button" class="secondary" data-action="open-builtin" onclick={on_builtin}>{ ui.open_builtin }</button>
                 </div>
                 <p class="save-status" data-saved={times.borrow().saved.map(|_| "")}>{ save_status(ui, &times.borrow(), *media_saved.borrow()) }</p>

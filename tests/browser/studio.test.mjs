@@ -430,8 +430,21 @@ test('a GIFT file opens as a new quiz; what GIFT cannot say shows as problems to
   await context.close();
 });
 
-test('keyboard: a new question takes focus; a problem in another quiz leads to its field', async () => {
+test('keyboard: the file picker is one button Tab reaches; a new question takes focus; a problem in another quiz leads to its field', async () => {
   const { context, page } = await openStudio();
+  // "Ava failid" is one button: the browser's own control is hidden from sight, not from
+  // the keyboard, and its focus shows on the button the trainer sees.
+  const picker = page.locator('#open-files');
+  const button = page.locator('label[for="open-files"]');
+  assert.equal(await picker.evaluate((input) => getComputedStyle(input).opacity), '0', "the browser's own control is not seen");
+  const [inputBox, buttonBox] = [await picker.boundingBox(), await button.boundingBox()];
+  assert.ok(buttonBox.height >= 40 && Math.abs(inputBox.width - buttonBox.width) < 1, `one target, the button's size: ${JSON.stringify({ inputBox, buttonBox })}`);
+  // From the heading (Undo and Redo are disabled with nothing done), Tab reaches it.
+  await page.locator('.studio-header h1').click();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'open-files', 'Tab from the heading reaches the picker');
+  assert.notEqual(await button.evaluate((label) => getComputedStyle(label).outlineStyle), 'none', 'its focus shows on the button');
+  assert.equal(await page.getByLabel('Ava failid').getAttribute('id'), 'open-files', 'a screen reader hears its name');
   await page.locator(`button[data-quiz-file="${FILE}"]`).click();
   const n = quizById(QUIZ).questions.length;
   await page.locator('.add-question select').selectOption('true_false');

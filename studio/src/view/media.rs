@@ -83,7 +83,7 @@ pub fn media(ctx: &Ctx, owner: &Field) -> Html {
     // a second one, with "no file chosen" beside a file that is there).
     let picker = |label: &str| {
         html! {
-            <span class="media-pick">
+            <span class="file-pick">
                 <input id={pick_id.clone()} type="file" accept={accepted()} onchange={on_pick.clone()} data-action="media-pick" />
                 <label class="small" for={pick_id.clone()}>{ label.to_string() }</label>
             </span>
