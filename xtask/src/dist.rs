@@ -10,7 +10,11 @@ use crate::util::Result;
 
 const MODULE_OPEN: &str = "<script type=\"module\">";
 
-pub fn externalize_loader(dist: &Path, content_loader: ContentLoader) -> Result {
+/// The page of a Trunk build made ready to serve: Trunk's module loader moved into its
+/// own file (`boot-<hash>.js`), which hands wasm-bindgen's `init` to the content
+/// loader, and the content loader told the wasm's name and put where `content_loader`
+/// says.
+pub fn place_loaders(dist: &Path, content_loader: ContentLoader) -> Result {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let Some(start) = html.find(MODULE_OPEN) else {
@@ -64,9 +68,9 @@ pub enum ContentLoader {
     /// 'unsafe-inline' (tests/browser/robustness.test.mjs).
     File,
     /// In the page: the wasm and the packs are asked for as the page is read, not one
-    /// round trip later when the loader's file has arrived (on a phone's 150 ms round
-    /// trip, about 0.17 s sooner to the first question; BENCHMARKS.md). For packages,
-    /// which an LMS serves without such a policy.
+    /// round trip later when the loader's file has arrived (on the phone profile, about
+    /// 0.25 s sooner to the first question; BENCHMARKS.md). For packages, which an LMS
+    /// serves without such a policy (docs/moodle.md).
     Inline,
 }
 

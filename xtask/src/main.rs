@@ -78,7 +78,7 @@ fn build_players(players: &[&dist::PlayerBuild]) -> util::Result {
         let dir = util::root().join(player.dir);
         util::step(&format!("the {} player into {}/", player.feature, player.dir));
         util::run(util::cmd("trunk").args(["build", "--release", "--no-default-features", "--features", player.feature, "--dist"]).arg(&dir), "trunk build")?;
-        dist::externalize_loader(&dir, player.content_loader)?;
+        dist::place_loaders(&dir, player.content_loader)?;
         let kept = dist::bindgen_output(&util::root(), player.feature);
         std::fs::create_dir_all(kept.parent().unwrap()).map_err(|e| e.to_string())?;
         std::fs::copy(util::target_dir().join("wasm-bindgen/release/tere_bg.wasm"), &kept).map_err(|e| format!("keep {}: {e}", kept.display()))?;
