@@ -3,7 +3,9 @@
 //! publishing and the preview.
 
 use std::cell::Cell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
@@ -34,14 +36,33 @@ fn ui_lang() -> Lang {
     asked.as_deref().and_then(Lang::parse).or_else(|| window.and_then(|w| w.navigator().language()).as_deref().and_then(Lang::parse)).unwrap_or(Lang::Et)
 }
 
+/// The Studio once the saved pictures and sounds are read (IndexedDB answers only
+/// asynchronously, within milliseconds): a draft opens with its media, never without.
+#[function_component(Root)]
+pub fn root() -> Html {
+    let media = use_state(|| None::<Rc<BTreeMap<String, Arc<[u8]>>>>);
+    {
+        let media = media.clone();
+        use_effect_with((), move |_| yew::platform::spawn_local(async move { media.set(Some(Rc::new(store::load_media().await))) }));
+    }
+    match &*media {
+        Some(media) => html! { <App media={media.clone()} /> },
+        None => html! { <div class="studio" aria-busy="true"></div> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The saved pictures and sounds, read before the Studio opens.
+    pub media: Rc<BTreeMap<String, Arc<[u8]>>>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let lang = *use_memo((), |_| ui_lang());
     let ui = lang.ui();
-    let saved = use_memo((), |_| store::load());
+    let saved = use_memo((), |_| store::load(props.media.as_ref().clone()));
     let times = use_mut_ref(|| saved.as_ref().as_ref().map(|s| s.times).unwrap_or_default());
-    // Whether the last save kept the pictures and sounds too.
-    let media_saved = use_mut_ref(|| true);
     let studio = use_reducer(|| match &*saved {
         Some(saved) => {
             // Opened as it was published: nothing is unfinished.
@@ -64,11 +85,12 @@ pub fn app() -> Html {
     // so a closed tab loses nothing. Choosing a quiz, opening a card or searching
     // changes no draft: they save only the place to reopen at.
     use_effect_with(Rc::as_ptr(&studio.history) as usize, {
-        let (studio, times, media_saved) = (studio.clone(), times.clone(), media_saved.clone());
+        let (studio, times) = (studio.clone(), times.clone());
         move |_| {
-            let (saved, media) = store::save(&studio.draft, *times.borrow());
+            let saved = store::save(&studio.draft, *times.borrow());
             *times.borrow_mut() = saved;
-            *media_saved.borrow_mut() = media;
+            let dispatch = studio.dispatcher();
+            store::save_media(&studio.draft, move |kept| dispatch.dispatch(Change::MediaSaved(kept)));
         }
     });
     use_effect_with((studio.quiz, studio.at_question), |&(quiz, question)| store::save_place(quiz, question));
@@ -198,7 +220,7 @@ pub fn app() -> Html {
                     </span>
                     <button type="button" class="secondary" data-action="open-builtin" onclick={on_builtin}>{ ui.open_builtin }</button>
                 </div>
-                <p class="save-status" data-saved={times.borrow().saved.map(|_| "")}>{ save_status(ui, &times.borrow(), *media_saved.borrow()) }</p>
+                <p class="save-status" data-saved={times.borrow().saved.map(|_| "")}>{ save_status(ui, &times.borrow(), studio.media_saved) }</p>
                 <a class="jump" href="#problems-heading">{ format!("{} ({}) · {}", ui.problems, studio.problems.len(), ui.publish) }</a>
             </header>
             <p class={classes!("notice", notice.as_ref().is_some_and(|n| n.0).then_some("error"))} role={if notice.as_ref().is_some_and(|n| n.0) { "alert" } else { "status" }} hidden={notice.is_none()}>

@@ -4,6 +4,7 @@
 
 mod app;
 mod i18n;
+mod media_store;
 mod open;
 mod page;
 mod publish;
@@ -14,5 +15,5 @@ mod view;
 
 fn main() {
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("studio")).expect("the page has #studio");
-    yew::Renderer::<app::App>::with_root(root).render();
+    yew::Renderer::<app::Root>::with_root(root).render();
 }

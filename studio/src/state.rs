@@ -107,11 +107,14 @@ pub struct Studio {
     pub at_question: Option<usize>,
     /// What the trainer looks for among the quiz's questions (their text, line or id).
     pub find: String,
+    /// Whether the browser holds the draft's pictures and sounds as last saved
+    /// (`store::save_media`; when not, they stay only while the page is open).
+    pub media_saved: bool,
 }
 
 impl PartialEq for Studio {
     fn eq(&self, other: &Self) -> bool {
-        (self.version, self.checked) == (other.version, other.checked)
+        (self.version, self.checked, self.media_saved) == (other.version, other.checked, other.media_saved)
     }
 }
 
@@ -176,6 +179,8 @@ pub enum Change {
     PreviewBlocked(usize),
     Published(String),
     PublishFailed(String),
+    /// Whether the browser took the pictures and sounds the last save wrote.
+    MediaSaved(bool),
 }
 
 /// The question a change edits, by its index in its quiz file, if it edits one.
@@ -211,6 +216,7 @@ impl Studio {
             history: Rc::default(),
             at_question: None,
             find: String::new(),
+            media_saved: true,
         }
     }
 
@@ -362,6 +368,7 @@ impl Reducible for Studio {
             Change::Published(what) => {
                 return Rc::new(Studio { notice: Some(Notice::Published(what)), unpublished: false, version: self.version + 1, ..(*self).clone() })
             }
+            Change::MediaSaved(media_saved) => return Rc::new(Studio { media_saved, ..(*self).clone() }),
         };
         match result {
             Ok(()) => Rc::new(Studio { at_question, ..self.edited(draft, typing) }),

@@ -1,10 +1,12 @@
 //! The draft, saved in the browser's local storage as the trainer types, and offered
 //! back when the Studio opens again, with when it was saved and last published and
-//! where the trainer was. The draft is a JSON object of file name → text; its
-//! pictures and sounds (those some question names) another, of file name → base64,
-//! written only when they change.
+//! where the trainer was. The draft is a JSON object of file name → text. Its
+//! pictures and sounds (those some question names) go to IndexedDB (`media_store`),
+//! written only when they change; where IndexedDB cannot be had, to local storage as a
+//! JSON object of file name → base64, as far as it fits.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use base64::Engine;
@@ -51,37 +53,52 @@ fn set(key: &str, value: &str) -> bool {
 type MediaSignature = Vec<(String, usize)>;
 
 thread_local! {
-    /// The media last written, and whether the storage took them.
-    static MEDIA_SAVED: RefCell<Option<(MediaSignature, bool)>> = const { RefCell::new(None) };
+    /// The media last sent to be written.
+    static MEDIA_WRITTEN: RefCell<Option<MediaSignature>> = const { RefCell::new(None) };
 }
 
-/// Saves the media some question names, when they changed since last time: whether
-/// the storage holds them (a browser keeps a few megabytes a site; more pictures than
-/// that stay only while the page is open, and in what is published).
-fn save_media(draft: &Draft) -> bool {
+/// Saves the media some question names, when they changed since last time, and then
+/// calls `done` with whether the browser holds them (when it does not, they stay only
+/// while the page is open, and in what is published). Writes go in order: IndexedDB
+/// runs one save's transaction after the one before.
+pub fn save_media(draft: &Draft, done: impl FnOnce(bool) + 'static) {
     let kept = draft.media_kept();
     let signature: MediaSignature = kept.iter().map(|(name, bytes)| (name.clone(), Arc::as_ptr(bytes) as *const u8 as usize)).collect();
-    if let Some(saved) = MEDIA_SAVED.with_borrow(|saved| saved.as_ref().filter(|(s, _)| *s == signature).map(|(_, ok)| *ok)) {
-        return saved;
+    if MEDIA_WRITTEN.with_borrow(|written| written.as_ref() == Some(&signature)) {
+        return;
     }
-    let object = js_sys::Object::new();
-    for (name, bytes) in &kept {
-        let _ = js_sys::Reflect::set(&object, &name.into(), &base64::engine::general_purpose::STANDARD.encode(bytes).into());
-    }
-    let ok = match js_sys::JSON::stringify(&object) {
-        Ok(json) => {
-            let ok = set(MEDIA_KEY, &String::from(json));
-            if !ok {
-                // What is there is an older set; a draft must not come back with it.
+    MEDIA_WRITTEN.with_borrow_mut(|written| *written = Some(signature));
+    yew::platform::spawn_local(async move {
+        let kept_ok = match crate::media_store::save(&kept).await {
+            Ok(()) => {
+                // An older set from before IndexedDB must not come back with a draft.
                 if let Some(storage) = storage() {
                     let _ = storage.remove_item(MEDIA_KEY);
                 }
+                true
             }
-            ok
+            Err(why) => {
+                web_sys::console::warn_1(&format!("Tere Studio: pictures and sounds not kept in IndexedDB ({why}); trying local storage").into());
+                save_media_locally(&kept)
+            }
+        };
+        done(kept_ok);
+    });
+}
+
+/// The media in local storage, as far as it holds them (a few megabytes a site).
+fn save_media_locally(kept: &[(String, Arc<[u8]>)]) -> bool {
+    let object = js_sys::Object::new();
+    for (name, bytes) in kept {
+        let _ = js_sys::Reflect::set(&object, &name.into(), &base64::engine::general_purpose::STANDARD.encode(bytes).into());
+    }
+    let ok = js_sys::JSON::stringify(&object).is_ok_and(|json| set(MEDIA_KEY, &String::from(json)));
+    if !ok {
+        // What is there is an older set; a draft must not come back with it.
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(MEDIA_KEY);
         }
-        Err(_) => false,
-    };
-    MEDIA_SAVED.with_borrow_mut(|saved| *saved = Some((signature, ok)));
+    }
     ok
 }
 
@@ -95,9 +112,8 @@ pub fn fingerprint(draft: &Draft) -> u32 {
     tere_engine::shuffle::fnv1a(text.as_bytes())
 }
 
-/// Saves the draft now; returns the time it was saved, and whether its pictures and
-/// sounds were saved too (they may not fit the browser's storage).
-pub fn save(draft: &Draft, times: Times) -> (Times, bool) {
+/// Saves the draft's text now (its media: `save_media`); returns the time it was saved.
+pub fn save(draft: &Draft, times: Times) -> Times {
     let object = js_sys::Object::new();
     for (name, text) in &draft.files().files {
         let _ = js_sys::Reflect::set(&object, &name.into(), &text.into());
@@ -105,10 +121,9 @@ pub fn save(draft: &Draft, times: Times) -> (Times, bool) {
     if let Ok(json) = js_sys::JSON::stringify(&object) {
         set(KEY, &String::from(json));
     }
-    let media = save_media(draft);
     let times = Times { saved: Some(js_sys::Date::now()), ..times };
     save_times(times);
-    (times, media)
+    times
 }
 
 /// Records that the draft was published now.
@@ -128,8 +143,9 @@ pub fn save_place(quiz: usize, question: Option<usize>) {
     let _ = set(PLACE_KEY, &format!("{quiz}|{}", question.map_or(String::new(), |q| q.to_string())));
 }
 
-/// The saved draft, if there is one that reads, with its times and place.
-pub fn load() -> Option<Saved> {
+/// The saved draft, if there is one that reads, with its times and place, and `media`
+/// (`load_media`).
+pub fn load(media: BTreeMap<String, Arc<[u8]>>) -> Option<Saved> {
     let json = get(KEY)?;
     let object = js_sys::JSON::parse(&json).ok()?;
     let mut files = CourseFiles::default();
@@ -141,7 +157,7 @@ pub fn load() -> Option<Saved> {
     if !files.files.contains_key("course.toml") {
         return None;
     }
-    files.media = load_media();
+    files.media = media;
     let times = get(TIMES_KEY).map_or_else(Times::default, |text| {
         let mut parts = text.split('|');
         let mut number = || parts.next().and_then(|p| p.parse::<f64>().ok());
@@ -153,8 +169,21 @@ pub fn load() -> Option<Saved> {
     Some(Saved { draft: Draft::new(files), times, quiz: quiz.parse().unwrap_or(0), question: question.parse().ok() })
 }
 
-/// The saved media: those that read (a missing one shows as a problem at its question).
-fn load_media() -> std::collections::BTreeMap<String, Arc<[u8]>> {
+/// The saved media: IndexedDB's, or (when it has none, or cannot be had) those local
+/// storage holds, as an earlier Studio or the fallback wrote them. A file missing
+/// shows as a problem at its question.
+pub async fn load_media() -> BTreeMap<String, Arc<[u8]>> {
+    match crate::media_store::load().await {
+        Ok(media) if !media.is_empty() => media,
+        Ok(_) => load_media_locally(),
+        Err(why) => {
+            web_sys::console::warn_1(&format!("Tere Studio: no pictures and sounds from IndexedDB ({why})").into());
+            load_media_locally()
+        }
+    }
+}
+
+fn load_media_locally() -> BTreeMap<String, Arc<[u8]>> {
     let Some(object) = get(MEDIA_KEY).and_then(|json| js_sys::JSON::parse(&json).ok()) else { return Default::default() };
     let Some(keys) = object.dyn_ref::<js_sys::Object>().map(js_sys::Object::keys) else { return Default::default() };
     keys.iter()

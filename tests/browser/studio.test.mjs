@@ -4,6 +4,7 @@
 // schemas and played in the LMS; the TOML source round trip through a package; the
 // draft kept over a reload; bad input refused with the draft intact; accessibility.
 import { test, before, after } from 'node:test';
+import zlib from 'node:zlib';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -937,6 +938,106 @@ test('a picture: added without alt text (the problem at its field), the alt writ
   await page.locator('section.question-editor').nth(1).locator('[data-action="media-pick"]').waitFor();
   await page.locator('[data-action="undo-removal"]').click();
   await page.locator('section.question-editor').nth(1).locator('.media-shown img').waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+
+/** A PNG of `width` × `height` random RGB pixels (it does not compress): about 3 bytes a pixel. */
+function noisePng(width, height, seed) {
+  const chunk = (type, data) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(Buffer.concat([Buffer.from(type), data])));
+    return Buffer.concat([length, Buffer.from(type), data, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bits per channel
+  header[9] = 2; // RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < rows.length; i++) {
+    // xorshift32: reproducible noise; each row's first byte (its filter) is 0.
+    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    rows[i] = i % (width * 3 + 1) === 0 ? 0 : x & 0xff;
+  }
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(rows, { level: 1 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+test("pictures beyond local storage's few megabytes are kept: three 1.5 MB photos survive a reload, with their alt texts", async () => {
+  const { context, page } = await openStudio();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  const photos = [1, 2, 3].map((n) => ({ name: `Foto ${n}.png`, buffer: noisePng(700, 700, n) }));
+  // Together about 4.4 MB: in base64 more than local storage holds for a site (about 5 million characters).
+  assert.ok(photos.reduce((sum, p) => sum + p.buffer.length, 0) * 4 / 3 > 5.5e6, 'more than local storage takes');
+  for (const [i, photo] of photos.entries()) {
+    await openQuestion(page, i + 1);
+    const editor = page.locator('section.question-editor').nth(i + 1);
+    await editor.locator('[data-action="media-pick"]').setInputFiles({ name: photo.name, mimeType: 'image/png', buffer: photo.buffer });
+    await editor.locator('.media-shown img').waitFor();
+    await field(page, 'question', i + 1, 'media', 'alt').fill(`Foto number ${i + 1}: leti ääres seisev klient.`);
+  }
+  await page.locator('.all-good').waitFor();
+  // Saved in IndexedDB (studio/src/media_store.rs), and the status line does not say
+  // the pictures stay only while the page is open.
+  const keptNames = () => page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('tere-studio');
+    open.onupgradeneeded = () => open.transaction.abort(); // not made here: only the Studio makes it
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('media')) return resolve([]);
+      const keys = db.transaction('media').objectStore('media').getAllKeys();
+      keys.onsuccess = () => { db.close(); resolve(keys.result); };
+    };
+    open.onerror = () => resolve([]);
+  }));
+  for (let tries = 0; (await keptNames()).length < photos.length && tries < 50; tries++) await page.waitForTimeout(100);
+  assert.deepEqual((await keptNames()).filter((n) => n.startsWith('Foto')), photos.map((p) => p.name));
+  assert.doesNotMatch(await page.locator('.save-status').textContent(), /ei mahtunud/, 'the status says nothing is left unsaved');
+  assert.equal(await page.evaluate(() => localStorage.getItem('tere-studio.media.v1')), null, 'not in local storage: it would not fit');
+
+  await page.reload();
+  await page.locator(`[data-quiz-file="${FILE}"]`).first().waitFor();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  for (const [i, photo] of photos.entries()) {
+    await openQuestion(page, i + 1);
+    const editor = page.locator('section.question-editor').nth(i + 1);
+    await editor.locator('.media-shown img').waitFor();
+    assert.ok(await editor.locator('.media-shown img').evaluate((img) => img.decode().then(() => img.naturalWidth === 700)), `${photo.name} shows`);
+    assert.match(await editor.locator('.media-file').textContent(), new RegExp(photo.name.replace('.', '\\.')));
+    assert.equal(await field(page, 'question', i + 1, 'media', 'alt').inputValue(), `Foto number ${i + 1}: leti ääres seisev klient.`);
+  }
+  await page.locator('.all-good').waitFor();
+  // And the same bytes go into what is published.
+  const pkg = unzip(await publish(page, 'publish-scorm2004', 'studio-photos.zip'));
+  for (const photo of photos) {
+    assert.ok(fs.readFileSync(path.join(pkg.dir, 'source/media', photo.name)).equals(photo.buffer), `${photo.name} byte for byte`);
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('without IndexedDB (a locked-down browser) a picture is kept in local storage, as far as it fits, and comes back after a reload', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'et-EE' });
+  await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.goto(`file://${STUDIO}`);
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  await openQuestion(page, 1);
+  const picture = fs.readFileSync(path.join(ROOT, 'tests/media-course/media/veekeetja.svg'));
+  await page.locator('section.question-editor').nth(1).locator('[data-action="media-pick"]').setInputFiles({ name: 'veekeetja.svg', mimeType: 'image/svg+xml', buffer: picture });
+  await page.waitForFunction(() => localStorage.getItem('tere-studio.media.v1')?.includes('veekeetja.svg'));
+  await page.reload();
+  await page.locator(`button[data-quiz-file="${FILE}"]`).click();
+  await openQuestion(page, 1);
+  await page.locator('section.question-editor').nth(1).locator('.media-shown img').waitFor();
+  assert.doesNotMatch(await page.locator('.save-status').textContent(), /ei mahtunud/);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
