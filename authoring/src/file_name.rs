@@ -14,6 +14,17 @@ pub fn is_plain_file_name(name: &str) -> bool {
     !name.is_empty() && name.len() <= MAX_FILE_NAME_BYTES && !name.starts_with('.') && !name.chars().any(|c| matches!(c, '/' | '\\' | ':') || c.is_control())
 }
 
+/// A plain file name made of a picked file's name (a path, as some browsers give it):
+/// its last part, a drive's `:` and control characters as `_`, no surrounding spaces
+/// or leading dots, cut to the longest a name may be; `None` when nothing is left.
+/// Whatever it gives, [`is_plain_file_name`] takes.
+pub fn made_plain(name: &str) -> Option<String> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let cleaned: String = base.chars().map(|c| if c == ':' || c.is_control() { '_' } else { c }).collect();
+    let cleaned = cleaned.trim().trim_start_matches('.');
+    (!cleaned.is_empty()).then(|| shortened(cleaned))
+}
+
 /// `name` cut to at most [`MAX_FILE_NAME_BYTES`], keeping its extension (the part from
 /// the last `.`, when it is short) and whole characters.
 pub fn shortened(name: &str) -> String {
@@ -46,6 +57,15 @@ mod tests {
         let bad = ["", ".", "..", ".hidden.png", "media/counter.svg", "../x.png", "/etc/x.png", r"C:\x.png", "C:x.png", "a\u{0}.png", "a\nb", "sub\\x.png"];
         for bad in bad.iter().map(|s| s.to_string()).chain([format!("{}.png", "x".repeat(MAX_FILE_NAME_BYTES))]) {
             assert!(!is_plain_file_name(&bad), "{bad:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_name_made_plain_is_plain(name in "\\PC{0,300}|[ ./\\\\:a-zä\u{0}\n]{0,300}") {
+            if let Some(made) = made_plain(&name) {
+                proptest::prop_assert!(is_plain_file_name(&made), "{name:?} → {made:?}");
+            }
         }
     }
 

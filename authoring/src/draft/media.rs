@@ -99,14 +99,7 @@ fn collect_media(table: &Table, named: &mut BTreeSet<String>) {
 /// for a `file`), kept otherwise as the trainer named it ("Kassa järjekord.png" stays
 /// readable).
 pub fn plain_media_name(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let cleaned: String = base.chars().map(|c| if c == ':' || c.is_control() { '_' } else { c }).collect();
-    let cleaned = cleaned.trim().trim_start_matches('.');
-    if cleaned.is_empty() {
-        "media".into()
-    } else {
-        crate::file_name::shortened(cleaned)
-    }
+    crate::file_name::made_plain(name).unwrap_or_else(|| "media".into())
 }
 
 #[cfg(test)]
