@@ -48,13 +48,20 @@ fn set(key: &str, value: &str) -> bool {
     storage().is_some_and(|storage| storage.set_item(key, value).is_ok())
 }
 
-/// The media as last written: each file's name and its bytes' place in memory (a
-/// draft shares them from edit to edit, so the same place is the same bytes).
-type MediaSignature = Vec<(String, usize)>;
+/// The media as last written (or as read from IndexedDB), by name. A draft shares
+/// its files' bytes from edit to edit, so the same `Arc` is the same bytes; holding it
+/// keeps that true.
+type Written = Vec<(String, Arc<[u8]>)>;
 
 thread_local! {
-    /// The media last sent to be written.
-    static MEDIA_WRITTEN: RefCell<Option<MediaSignature>> = const { RefCell::new(None) };
+    /// What IndexedDB holds, or was last sent to hold.
+    static MEDIA_WRITTEN: RefCell<Option<Written>> = const { RefCell::new(None) };
+}
+
+fn already_written(kept: &Written) -> bool {
+    MEDIA_WRITTEN.with_borrow(|written| {
+        written.as_ref().is_some_and(|w| w.len() == kept.len() && w.iter().zip(kept).all(|((a, x), (b, y))| a == b && Arc::ptr_eq(x, y)))
+    })
 }
 
 /// Saves the media some question names, when they changed since last time, and then
@@ -63,18 +70,15 @@ thread_local! {
 /// runs one save's transaction after the one before.
 pub fn save_media(draft: &Draft, done: impl FnOnce(bool) + 'static) {
     let kept = draft.media_kept();
-    let signature: MediaSignature = kept.iter().map(|(name, bytes)| (name.clone(), Arc::as_ptr(bytes) as *const u8 as usize)).collect();
-    if MEDIA_WRITTEN.with_borrow(|written| written.as_ref() == Some(&signature)) {
+    if already_written(&kept) {
         return;
     }
-    MEDIA_WRITTEN.with_borrow_mut(|written| *written = Some(signature));
+    MEDIA_WRITTEN.with_borrow_mut(|written| *written = Some(kept.clone()));
     yew::platform::spawn_local(async move {
         let kept_ok = match crate::media_store::save(&kept).await {
             Ok(()) => {
                 // An older set from before IndexedDB must not come back with a draft.
-                if let Some(storage) = storage() {
-                    let _ = storage.remove_item(MEDIA_KEY);
-                }
+                forget_local_media();
                 true
             }
             Err(why) => {
@@ -95,11 +99,16 @@ fn save_media_locally(kept: &[(String, Arc<[u8]>)]) -> bool {
     let ok = js_sys::JSON::stringify(&object).is_ok_and(|json| set(MEDIA_KEY, &String::from(json)));
     if !ok {
         // What is there is an older set; a draft must not come back with it.
-        if let Some(storage) = storage() {
-            let _ = storage.remove_item(MEDIA_KEY);
-        }
+        forget_local_media();
     }
     ok
+}
+
+/// Removes the media local storage holds, an older set than the draft's.
+fn forget_local_media() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(MEDIA_KEY);
+    }
 }
 
 fn get(key: &str) -> Option<String> {
@@ -174,7 +183,11 @@ pub fn load(media: BTreeMap<String, Arc<[u8]>>) -> Option<Saved> {
 /// shows as a problem at its question.
 pub async fn load_media() -> BTreeMap<String, Arc<[u8]>> {
     match crate::media_store::load().await {
-        Ok(media) if !media.is_empty() => media,
+        Ok(media) if !media.is_empty() => {
+            // What IndexedDB holds need not be written back when the draft opens with it.
+            MEDIA_WRITTEN.with_borrow_mut(|written| *written = Some(media.iter().map(|(name, bytes)| (name.clone(), bytes.clone())).collect()));
+            media
+        }
         Ok(_) => load_media_locally(),
         Err(why) => {
             web_sys::console::warn_1(&format!("Tere Studio: no pictures and sounds from IndexedDB ({why})").into());
