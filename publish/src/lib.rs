@@ -31,7 +31,7 @@ use zip::write::SimpleFileOptions;
 
 pub use cmi5::{cmi5_xml, cmi5_zip, CMI5_FILE};
 pub use manifest::{manifest, Contents};
-pub use offline::{offline_page, script_hash, source_blocks};
+pub use offline::{inlinable, offline_page, script_hash, source_blocks};
 pub use source::{read_source, SourceError, MAX_SOURCE_FILES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_MEDIA_TOTAL_BYTES, MAX_SOURCE_TOTAL_BYTES};
 pub use tincan::{tincan_xml, xapi_zip, TINCAN_FILE};
 

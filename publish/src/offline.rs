@@ -68,12 +68,8 @@ pub fn offline_page(players: &Players, packs: &Packs, source: &Source) -> Result
         .find(|(n, _)| n.ends_with(".js") && !n.rsplit('/').next().unwrap_or(n).starts_with("boot-") && !n.ends_with("content-loader.js"))
         .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
         .ok_or("no wasm-bindgen glue in the player")?;
-    if css.to_ascii_lowercase().contains("</style") {
-        return Err("the player's styles contain `</style`, which would end the page's <style> early".into());
-    }
-    if glue.to_ascii_lowercase().contains("</script") {
-        return Err("the wasm-bindgen glue contains `</script`, which would end the page's script early".into());
-    }
+    inlinable(&css, "style", "the player's styles")?;
+    inlinable(&glue, "script", "the wasm-bindgen glue")?;
     crate::check_names(source)?;
     let wasm = find(".wasm")?;
     let icon = find(".svg").unwrap_or_default();
@@ -122,6 +118,17 @@ pub fn source_blocks(source: &Source, embedded: &[(String, Vec<u8>)]) -> String 
     data
 }
 
+/// Whether `text` may be written inside an HTML `<element>` as is: a raw-text element
+/// (`<script>`, `<style>`) ends at the first `</element`, in any case, so text that
+/// holds one would end it early. `what` names the text in the error.
+pub fn inlinable(text: &str, element: &str, what: &str) -> Result<(), String> {
+    let end = format!("</{element}");
+    match text.to_ascii_lowercase().contains(&end) {
+        true => Err(format!("{what} contains `{end}`, which would end the page's <{element}> early")),
+        false => Ok(()),
+    }
+}
+
 /// A Content-Security-Policy source that allows exactly the inline script `script`
 /// (its text between `<script …>` and `</script>`).
 pub fn script_hash(script: &str) -> String {
@@ -137,4 +144,20 @@ fn attribute(text: &str) -> String {
 /// An attribute value [`attribute`] wrote, read back.
 pub(crate) fn unattribute(text: &str) -> String {
     text.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inlinable;
+
+    #[test]
+    fn text_that_would_end_its_element_early_is_refused_in_any_case() {
+        assert!(inlinable("let a = '</p>'; x < y;", "script", "the glue").is_ok());
+        assert!(inlinable("a{color:red}", "style", "the styles").is_ok());
+        let refused = inlinable("s = '</SCRIPT >';", "script", "the glue").unwrap_err();
+        assert!(refused.contains("the glue") && refused.contains("</script"), "{refused}");
+        assert!(inlinable("/* </Style> */", "style", "the styles").is_err());
+        // The other element's end tag is harmless.
+        assert!(inlinable("'</style>'", "script", "the glue").is_ok());
+    }
 }

@@ -50,9 +50,7 @@ pub fn place_loaders(dist: &Path, content_loader: ContentLoader) -> Result {
         ContentLoader::Inline => {
             let file = dist.join("content-loader.js");
             let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-            if text.to_ascii_lowercase().contains("</script") {
-                return Err("content-loader.js contains `</script`, which would end the page's script early".into());
-            }
+            tere_publish::inlinable(&text, "script", "content-loader.js")?;
             std::fs::remove_file(&file).map_err(|e| format!("{}: {e}", file.display()))?;
             format!("<script data-wasm=\"{wasm}\">\n{}</script>", text.trim_start())
         }

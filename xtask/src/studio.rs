@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use base64::Engine;
-use tere_publish::{script_hash, source_blocks, Player, Players, Source, PAGE_PLAYER_BLOCK, SCORM_PLAYER_BLOCK, XAPI_PLAYER_BLOCK};
+use tere_publish::{inlinable, script_hash, source_blocks, Player, Players, Source, PAGE_PLAYER_BLOCK, SCORM_PLAYER_BLOCK, XAPI_PLAYER_BLOCK};
 
 use crate::dist::built_after;
 use crate::util::{self, Result};
@@ -62,6 +62,8 @@ pub fn page(studio_dist: &Path, players: &Players, xapi: &Player, source: &Sourc
     let css = String::from_utf8_lossy(&read(".css")?).into_owned();
     let glue = String::from_utf8_lossy(&read(".js")?).into_owned();
     let wasm = read("_bg.wasm")?;
+    inlinable(&css, "style", "the Studio's styles")?;
+    inlinable(&glue, "script", "the Studio's wasm-bindgen glue")?;
     let script = format!(
         "\n{glue}\nconst studioBlock = document.getElementById(\"tere-studio-wasm\");\n\
          const studioWasm = Uint8Array.from(atob(studioBlock.textContent.trim()), (c) => c.charCodeAt(0));\n\
