@@ -181,3 +181,62 @@ test('tere-studio.html from file:// in Firefox: a question edited, a problem pro
   assert.deepEqual(await pageErrors(), []);
   assert.deepEqual(consoleErrors(), [], 'no errors in Firefox\'s output');
 });
+
+test('tere-studio.html from file:// in Firefox: a picture added to a question is kept in IndexedDB and comes back when the file is opened again', async (t) => {
+  if (!needTools(t)) return;
+  // A trainer's own file, under a name of their own (the Studio keeps it by that name).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tere-firefox-'));
+  const picture = path.join(dir, 'Kliendi veekeetja.svg');
+  fs.copyFileSync(path.resolve('tests/media-course/media/veekeetja.svg'), picture);
+  const alt = 'Klient tõstab letile veekeetja, mille põhja alt tilgub vett.';
+  /** The quiz's second question, opened: its editor. */
+  const secondQuestion = async () => {
+    await click((await waitFor(`button[data-quiz-file="${FILE}"]`))[0]);
+    await waitFor('section.question-editor [data-action="question-open"]');
+    const head = (await find('section.question-editor [data-action="question-open"]'))[1];
+    if ((await wd('GET', s(`/element/${head}/attribute/aria-expanded`))) !== 'true') await click(head);
+    await waitFor(field('question', 1, 'text'));
+    return (await find('section.question-editor'))[1];
+  };
+  const within = async (element, css) => (await wd('POST', s(`/element/${element}/elements`), { using: 'css selector', value: css })).map((e) => e[ELEMENT]);
+  /** `css` inside `element`, polled as `waitFor` does. */
+  const waitWithin = async (element, css) => {
+    for (let tries = 0; tries < 100; tries++) {
+      const found = await within(element, css);
+      if (found.length) return found;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    throw new Error(`no ${css} in the question's editor`);
+  };
+  await open(STUDIO);
+  let editor = await secondQuestion();
+  // The picker is a file input hidden from sight only; WebDriver hands it the file's path.
+  await type((await waitWithin(editor, '[data-action="media-pick"]'))[0], picture);
+  await waitWithin(editor, '.media-shown img');
+  await type((await find(field('question', 1, 'media', 'alt')))[0], alt);
+  // Kept in IndexedDB (studio/src/media_store.rs), as in Chromium, not in local storage.
+  const kept = () => wd('POST', s('/execute/async'), { script: `const done = arguments[0];
+    const open = indexedDB.open('tere-studio');
+    open.onupgradeneeded = () => open.transaction.abort();
+    open.onerror = () => done([]);
+    open.onsuccess = () => { const db = open.result;
+      if (!db.objectStoreNames.contains('media')) { db.close(); return done([]); }
+      const keys = db.transaction('media').objectStore('media').getAllKeys();
+      keys.onsuccess = () => { db.close(); done(keys.result); }; };`, args: [] });
+  for (let tries = 0; !(await kept()).includes('Kliendi veekeetja.svg') && tries < 50; tries++) await new Promise((ok) => setTimeout(ok, 100));
+  assert.ok((await kept()).includes('Kliendi veekeetja.svg'), 'the picture is in IndexedDB');
+  assert.equal(await exec('return localStorage.getItem("tere-studio.media.v1")'), null, 'and not in local storage');
+
+  // Opened again, as a trainer opens the file the next day.
+  await open(STUDIO);
+  editor = await secondQuestion();
+  const img = (await waitWithin(editor, '.media-shown img'))[0];
+  const shown = await wd('POST', s('/execute/async'), { script: 'const [img, done] = arguments; img.decode().then(() => done(img.naturalWidth > 0), () => done(false));', args: [{ [ELEMENT]: img }] });
+  assert.ok(shown, 'the picture shows after the reload');
+  assert.equal(await value((await find(field('question', 1, 'media', 'alt')))[0]), alt, 'with its alt text');
+  const name = await wd('GET', s(`/element/${(await within(editor, '.media-file'))[0]}/text`));
+  assert.match(name, /Kliendi veekeetja\.svg/);
+  assert.deepEqual(await pageErrors(), []);
+  assert.deepEqual(consoleErrors(), [], 'no errors in Firefox\'s output');
+  fs.rmSync(dir, { recursive: true, force: true });
+});
