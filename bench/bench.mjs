@@ -91,17 +91,27 @@ const log = (...m) => console.error('bench:', ...m);
 /** Where the stage's SCORM 2004 package is mounted, as Moodle 4.3 serves package files. */
 const MOODLE_PATH = '/pluginfile.php/12/mod_scorm/content/1/';
 const STAGE_PACKAGE = path.join(DIST, 'packages', `tere-scorm2004-${QUIZ}.zip`);
-let stageDir = null;
-if (fs.existsSync(STAGE_PACKAGE)) {
-  stageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tere-bench-'));
-  execFileSync('python3', ['-m', 'zipfile', '-e', STAGE_PACKAGE, stageDir]);
-}
+/** Another stage's package, under URLs of its own as Moodle gives each activity: the
+ *  next stage a learner opens, with the player their browser kept from the first. */
+const NEXT_MOODLE_PATH = '/pluginfile.php/13/mod_scorm/content/1/';
+const NEXT_QUIZ = 'ettevalmistus';
+const unzipped = (zip) => {
+  if (!fs.existsSync(zip)) return null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tere-bench-'));
+  execFileSync('python3', ['-m', 'zipfile', '-e', zip, dir]);
+  return dir;
+};
+const stageDir = unzipped(STAGE_PACKAGE);
+const nextStageDir = NEXT_QUIZ === QUIZ ? null : unzipped(path.join(DIST, 'packages', `tere-scorm2004-${NEXT_QUIZ}.zip`));
+const moodleMounts = [[MOODLE_PATH, stageDir], [NEXT_MOODLE_PATH, nextStageDir]].filter(([, dir]) => dir);
+const servedAsMoodle = (url) => moodleMounts.some(([prefix]) => url.startsWith(prefix));
 
-/** `/tere/…` is dist/; `MOODLE_PATH` the stage's package; the vanilla page and the two source files it links come from the repo. */
+/** `/tere/…` is dist/; `MOODLE_PATH` the stage's package (and `NEXT_MOODLE_PATH` another's); the vanilla page and the two source files it links come from the repo. */
 function resolve(url) {
-  if (url.startsWith(MOODLE_PATH) && stageDir) {
-    const file = path.join(stageDir, url.slice(MOODLE_PATH.length) || 'index.html');
-    return file.startsWith(stageDir) ? file : null;
+  for (const [prefix, dir] of moodleMounts) {
+    if (!url.startsWith(prefix)) continue;
+    const file = path.join(dir, url.slice(prefix.length) || 'index.html');
+    return file.startsWith(dir) ? file : null;
   }
   if (url.startsWith('/tere/')) {
     const file = path.join(DIST, url.slice('/tere/'.length) || 'index.html');
@@ -121,7 +131,7 @@ async function serve() {
     const file = resolve(url);
     if (file && fs.existsSync(file) && fs.statSync(file).isFile()) {
       const plain = { body: fs.readFileSync(file), headers: { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' } };
-      const { body, headers } = url.startsWith(MOODLE_PATH) ? asMoodleServes(file, plain.body, plain.headers, req.headers['accept-encoding']) : plain;
+      const { body, headers } = servedAsMoodle(url) ? asMoodleServes(file, plain.body, plain.headers, req.headers['accept-encoding']) : plain;
       sent.push({ url, bytes: body.length });
       res.writeHead(200, headers);
       return res.end(body);
@@ -355,11 +365,20 @@ const stats = (xs) => ({ n: xs.length, median: round(median(xs)), p95: round(qua
  */
 const PHONE = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8, cpuSlowdown: 4 };
 
-/** One cold load: fresh context, HTTP cache off, probe first; with `phone`, throttled. */
-async function coldLoad(browser, url, { signature = false, probe = startupProbe, timeout = 15000, phone = false, firstQuestion = false } = {}) {
+/**
+ * One cold load: fresh context, HTTP cache off, probe first; with `phone`, throttled.
+ * `keptFrom`: a package launched first in the same context, unthrottled, until its
+ * player is kept in the browser (content-loader.js), as a learner's earlier stage.
+ */
+async function coldLoad(browser, url, { signature = false, probe = startupProbe, timeout = 15000, phone = false, firstQuestion = false, keptFrom = null } = {}) {
   const context = await browser.newContext({ locale: 'et-EE', viewport: phone ? { width: 375, height: 800 } : { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
+    if (keptFrom) {
+      await page.goto(keptFrom);
+      const key = await page.locator('script[data-wasm-key]').getAttribute('data-wasm-key');
+      await page.waitForFunction((k) => (localStorage.getItem('tere-players') ?? '').split(' ').includes(k), key, { timeout });
+    }
     const errors = [];
     const warnings = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -429,10 +448,20 @@ async function moodleAndPhone(browser, server) {
   }
   log(`as Moodle serves it: ready ${median(ready).toFixed(1)} ms, ${(median(wire) / 1000).toFixed(1)} KB on the wire (medians of ${LOADS})`);
   const phone = {};
-  for (const [name, url] of [['moodle', moodleUrl], ['site', siteUrl]]) {
-    await coldLoad(browser, url, { phone: true, firstQuestion: true, timeout: 60000 }); // warm-up
+  const nextUrl = nextStageDir && `${server.base}${NEXT_MOODLE_PATH}index.html?quiz=${NEXT_QUIZ}&host=standalone`;
+  const profiles = [['moodle', moodleUrl, null], ['site', siteUrl, null]];
+  if (nextUrl) profiles.push(['moodleNext', nextUrl, moodleUrl]);
+  let nextWire = null;
+  for (const [name, url, keptFrom] of profiles) {
+    await coldLoad(browser, url, { phone: true, firstQuestion: true, timeout: 60000, keptFrom }); // warm-up
     const question = [];
-    for (let i = 0; i < LOADS; i++) question.push((await coldLoad(browser, url, { phone: true, firstQuestion: true, timeout: 60000 })).question);
+    const wire = [];
+    for (let i = 0; i < LOADS; i++) {
+      const from = server.sent.length;
+      question.push((await coldLoad(browser, url, { phone: true, firstQuestion: true, timeout: 60000, keptFrom })).question);
+      wire.push(server.sent.slice(from).filter((x) => x.url.startsWith(NEXT_MOODLE_PATH)).reduce((n, x) => n + x.bytes, 0));
+    }
+    if (keptFrom) nextWire = stats(wire);
     phone[name] = { ...stats(question), samples: question.map((x) => round(x, 1)) };
     log(`phone profile, ${name}: first question's options usable at ${median(question).toFixed(0)} ms (median of ${LOADS})`);
   }
@@ -441,6 +470,7 @@ async function moodleAndPhone(browser, server) {
     ready: { ...stats(ready), samples: ready.map((x) => round(x, 1)) },
     wireBytes: stats(wire), files: [...new Set(server.sent.filter((x) => x.url.startsWith(MOODLE_PATH)).map((x) => x.url.slice(MOODLE_PATH.length)))], warnings: [...warnings],
     phone: { profile: PHONE, ...phone },
+    next: nextUrl ? { quiz: NEXT_QUIZ, url: nextUrl.replace(server.base, ''), wireBytes: nextWire } : null,
   };
 }
 

@@ -46,7 +46,7 @@ export async function serve(mounts, extraHeaders = {}, { likeMoodle = false } = 
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${server.address().port}`;
-  return { base, missing, served, close: () => new Promise((ok) => server.close(ok)) };
+  return { base, mounts, missing, served, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 export async function launch() {

@@ -3,6 +3,7 @@
 // them, one API object per player page, Moodle's relaunch rules and frame.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, quizById, playQuiz, playOn, playSome, unzip, screenshot, reachType, quizPerType, interactions, answer, COURSE, DIST, SCREENSHOTS, check } from './harness.mjs';
 import { violations } from './moodle-rules.mjs';
@@ -11,6 +12,8 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
 const PACKAGES = path.join(DIST, 'packages');
 const MOODLE_PATH = '/pluginfile.php/12/mod_scorm/content/1/';
 const STAGE = 'kontakti_loomine';
+const NEXT_PATH = '/pluginfile.php/13/mod_scorm/content/1/';
+const NEXT_STAGE = 'ettevalmistus';
 let server; let browser;
 
 before(async () => {
@@ -18,6 +21,8 @@ before(async () => {
   for (const v of ['12', '2004']) {
     mounts[`/v${v}${MOODLE_PATH}`] = unzip(path.join(PACKAGES, `tere-scorm${v}.zip`)).dir;
     mounts[`/v${v}-stage${MOODLE_PATH}`] = unzip(path.join(PACKAGES, `tere-scorm${v}-${STAGE}.zip`)).dir;
+    // Another stage's package, under URLs of its own as Moodle gives each activity.
+    mounts[`/v${v}-next${NEXT_PATH}`] = unzip(path.join(PACKAGES, `tere-scorm${v}-${NEXT_STAGE}.zip`)).dir;
   }
   // As Moodle serves a package: .wasm (and the packs) as application/octet-stream,
   // uncompressed; html, js and css gzip-compressed.
@@ -100,6 +105,66 @@ for (const v of ['12', '2004']) {
     assert.ok(kb <= 170, `the stage's launch moved ${kb.toFixed(1)} KB (${names.join(', ')})`);
     assert.deepEqual(page.errors, []);
     await close();
+  });
+
+  test(`SCORM ${v}: the next stage's package takes the player this browser kept from the first (no wasm fetched); a damaged copy is fetched anew`, async (t) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'et-EE' });
+    const page = await context.newPage();
+    const warnings = []; const errors = [];
+    page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    /** Launches a stage's package in the Moodle-like player; what its launch fetched from the package. */
+    const launchStage = async (root, forceNew = '1') => {
+      const from = server.served.length;
+      await page.goto(`${server.base}/lms/lms.html?${new URLSearchParams({ v, package: root, forceNew })}`);
+      const frame = page.frameLocator('#sco');
+      await frame.locator('[data-action="start"], [data-action="retry"]').first().click();
+      await frame.locator('section.question').waitFor();
+      await frame.locator('section.question input, section.question select, section.question button').first().waitFor();
+      return server.served.slice(from).filter((r) => r.url.startsWith(root));
+    };
+    const isWasm = (r) => /_bg\.wasm(\.gz)?$/.test(r.url);
+    const first = await launchStage(`/v${v}-stage${MOODLE_PATH}`);
+    assert.ok(first.some(isWasm), 'the first stage fetched the player');
+    // Kept once it has run: the key of the package's page, the wasm's bytes.
+    const key = await page.frames().find((f) => f.url().includes(MOODLE_PATH)).evaluate(() => document.querySelector('script[data-wasm-key]').dataset.wasmKey);
+    const keptSize = () => page.evaluate((k) => new Promise((resolve) => {
+      const open = indexedDB.open('tere-players');
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('wasm')) return resolve(0);
+        const got = db.transaction('wasm').objectStore('wasm').get(k);
+        got.onsuccess = () => { db.close(); resolve(got.result ? got.result.bytes.size : 0); };
+      };
+      open.onerror = () => resolve(0);
+    }), key);
+    const wasmBytes = fs.statSync(path.join(server.mounts[`/v${v}-stage${MOODLE_PATH}`], path.basename(first.find(isWasm).url).replace(/\.gz$/, ''))).size;
+    for (let tries = 0; (await keptSize()) !== wasmBytes && tries < 50; tries++) await page.waitForTimeout(100);
+    assert.equal(await keptSize(), wasmBytes, 'the player is kept, whole');
+
+    const next = await launchStage(`/v${v}-next${NEXT_PATH}`);
+    const names = next.map((r) => path.basename(r.url));
+    assert.ok(!next.some(isWasm), `the next stage fetched no wasm: ${names}`);
+    const kb = next.reduce((n, r) => n + r.bytes, 0) / 1024;
+    t.diagnostic(`SCORM ${v}, the next stage with the player kept: ${kb.toFixed(1)} KB on the wire (${names.join(', ')})`);
+    assert.ok(kb < 40, `the next stage's launch moved ${kb.toFixed(1)} KB`);
+
+    // A damaged copy (a disk error, a cut write): the player is fetched anew and kept again.
+    await page.evaluate((k) => new Promise((resolve) => {
+      const open = indexedDB.open('tere-players');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('wasm', 'readwrite');
+        tx.objectStore('wasm').put({ bytes: new Blob([new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 255, 255])]), at: Date.now() }, k);
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+      };
+    }), key);
+    const again = await launchStage(`/v${v}-next${NEXT_PATH}`);
+    assert.ok(again.some(isWasm), 'the damaged copy was not used: the player was fetched');
+    for (let tries = 0; (await keptSize()) !== wasmBytes && tries < 50; tries++) await page.waitForTimeout(100);
+    assert.equal(await keptSize(), wasmBytes, 'and kept whole again');
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 
   test(`SCORM ${v}, whole course: switching stages back and forth in the player stores every stage's result`, async () => {

@@ -45,17 +45,36 @@ pub fn place_loaders(dist: &Path, content_loader: ContentLoader) -> Result {
     if !html.contains(TAG) {
         return Err(format!("index.html has no {TAG} to name the wasm in"));
     }
+    let file = dist.join("content-loader.js");
+    let text = without_comment_lines(&std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?);
     let script = match content_loader {
-        ContentLoader::File => format!("<script src=\"content-loader.js\" data-wasm=\"{wasm}\"></script>"),
+        ContentLoader::File => {
+            std::fs::write(&file, &text).map_err(|e| format!("{}: {e}", file.display()))?;
+            format!("<script src=\"content-loader.js\" data-wasm=\"{wasm}\"></script>")
+        }
         ContentLoader::Inline => {
-            let file = dist.join("content-loader.js");
-            let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
             tere_publish::inlinable(&text, "script", "content-loader.js")?;
             std::fs::remove_file(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-            format!("<script data-wasm=\"{wasm}\">\n{}</script>", text.trim_start())
+            let key = wasm_key(&dist.join(wasm.trim_start_matches("./")))?;
+            format!("<script data-wasm=\"{wasm}\" data-wasm-key=\"{key}\">\n{}</script>", text.trim_start())
         }
     };
     std::fs::write(&index, html.replacen(TAG, &script, 1)).map_err(|e| e.to_string())
+}
+
+/// `script` without its whole-line `//` comments, which every learner would download
+/// (they are half of content-loader.js, which has no string that spans lines).
+fn without_comment_lines(script: &str) -> String {
+    script.lines().filter(|line| !line.trim_start().starts_with("//")).map(|line| format!("{line}\n")).collect()
+}
+
+/// The key a package's page keeps its player under in a learner's browser
+/// (content-loader.js, `data-wasm-key`): the first 128 bits of the wasm's SHA-256, so
+/// two players share a key only when their bytes are the same.
+fn wasm_key(wasm: &Path) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    let bytes = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    Ok(Sha256::digest(&bytes)[..16].iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// Where a player's page has the content loader (`content-loader.js`), which starts
@@ -68,7 +87,8 @@ pub enum ContentLoader {
     /// In the page: the wasm and the packs are asked for as the page is read, not one
     /// round trip later when the loader's file has arrived (on the phone profile, about
     /// 0.25 s sooner to the first question; BENCHMARKS.md). For packages, which an LMS
-    /// serves without such a policy (docs/moodle.md).
+    /// serves without such a policy (docs/moodle.md). With the wasm's key: a learner's
+    /// browser keeps the player for the next package that carries the same one.
     Inline,
 }
 
@@ -162,4 +182,15 @@ fn newest(path: &Path) -> Option<std::time::SystemTime> {
         return meta.modified().ok();
     }
     std::fs::read_dir(path).ok()?.filter_map(|e| e.ok()).filter_map(|e| newest(&e.path())).max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_comment_lines;
+
+    #[test]
+    fn whole_line_comments_go_and_code_stays() {
+        let script = "// why\n\"use strict\";\n  // indented why\nconst u = \"https://x\"; // after code\n";
+        assert_eq!(without_comment_lines(script), "\"use strict\";\nconst u = \"https://x\"; // after code\n");
+    }
 }

@@ -274,6 +274,8 @@ impl Report {
         row(&mut t, "startup as Moodle serves it (Start usable)", "ready", &ms);
         row(&mut t, "phone: first question's options usable, from Moodle", "phone/moodle", &ms);
         row(&mut t, "phone: the same from the plain site (dist/, uncompressed)", "phone/site", &ms);
+        row(&mut t, "phone: the next stage from Moodle, its player kept from the first", "phone/moodleNext", &ms);
+        row(&mut t, "bytes on the wire, the next stage with its player kept", "next/wireBytes", &bytes);
         let loads = self.num("/moodle/loads").unwrap_or(0.0);
         let files = self
             .browser
@@ -284,6 +286,11 @@ impl Report {
         let mut notes = vec![format!(
             "The stage's SCORM 2004 package (`packages/tere-scorm2004-{STAGE}.zip`) unzipped under `/pluginfile.php/12/mod_scorm/content/1/` and served as Moodle 4.3 serves package files: .wasm, .pack and .gz as application/octet-stream, uncompressed; html, js, css and svg gzip -9. It is launched with the standalone door (`&host=standalone`: no LMS to wait for), {loads} cold loads after a discarded warm-up. The content loader, inline in a package's page (so the wasm and the packs are asked for as the page is read), fetches the wasm's gzip bytes there and inflates them as they stream (files fetched: {files}). Bytes are the response bodies as sent. The phone rows: Chromium's network throttled to a 150 ms round trip and 1.6 Mbit/s down (0.75 up), the CPU slowed 4× (CDP), at 375 px; from navigation start, Start is clicked as soon as it is usable, to the first question's first option enabled. The site row serves dist/ uncompressed (a server without compression); a server that compresses sends less."
         )];
+        if let Some(next) = self.browser.pointer("/moodle/next/quiz").and_then(Value::as_str) {
+            notes.push(format!(
+                "The next stage: `packages/tere-scorm2004-{next}.zip` under `/pluginfile.php/13/mod_scorm/content/1/` (an activity of its own, so URLs of its own), launched on the phone profile in a browser context that has first launched the stage above, unthrottled, until content-loader.js had kept its player (IndexedDB, by the hash of its bytes): the wasm is not fetched again. Without that every stage's first launch downloads the player anew; HTTP caching cannot share it across packages."
+            ));
+        }
         notes.push(if warnings == 0 {
             "No console warning: the wasm compiled while streaming (no `instantiateStreaming` MIME fallback).".into()
         } else {
