@@ -114,9 +114,9 @@ for (const v of ['12', '2004']) {
     page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
     page.on('pageerror', (e) => errors.push(String(e)));
     /** Launches a stage's package in the Moodle-like player; what its launch fetched from the package. */
-    const launchStage = async (root, forceNew = '1') => {
+    const launchStage = async (root) => {
       const from = server.served.length;
-      await page.goto(`${server.base}/lms/lms.html?${new URLSearchParams({ v, package: root, forceNew })}`);
+      await page.goto(`${server.base}/lms/lms.html?${new URLSearchParams({ v, package: root, forceNew: '1' })}`);
       const frame = page.frameLocator('#sco');
       await frame.locator('[data-action="start"], [data-action="retry"]').first().click();
       await frame.locator('section.question').waitFor();
@@ -154,7 +154,7 @@ for (const v of ['12', '2004']) {
       const open = indexedDB.open('tere-players');
       open.onsuccess = () => {
         const tx = open.result.transaction('wasm', 'readwrite');
-        tx.objectStore('wasm').put({ bytes: new Blob([new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 255, 255])]), at: Date.now() }, k);
+        tx.objectStore('wasm').put({ bytes: new Blob([new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 255, 255])]) }, k);
         tx.oncomplete = () => { open.result.close(); resolve(); };
       };
     }), key);

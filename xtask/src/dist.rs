@@ -1,8 +1,9 @@
 //! After Trunk: move its inline loader script into a file of its own, so the built
 //! site runs under a Content-Security-Policy without 'unsafe-inline'; put the content
-//! loader where the player's page needs it (its own file, or inline in a package's
-//! page: one round trip less before the wasm is asked for); and list what the site
-//! consists of.
+//! loader, without its comment lines, where the player's page needs it (its own file,
+//! or inline in a package's page: one round trip less before the wasm is asked for,
+//! and with the key a learner's browser keeps the player under); and list what the
+//! site consists of.
 
 use std::path::{Path, PathBuf};
 
