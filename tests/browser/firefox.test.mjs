@@ -1,17 +1,17 @@
 // The two single-file pages in Firefox, not only Chromium: tere-offline.html (the quiz
 // player with the course inside) and tere-studio.html (the editor), each opened from
 // disk (file://); and two stage packages served as Moodle serves them, the second
-// taking the player the first kept. Debian's firefox-esr, driven by geckodriver (crates.io) over the W3C
-// WebDriver HTTP protocol with plain fetch; both are installed by `cargo xtask setup`.
+// taking the player the first kept. Debian's firefox-esr, driven by geckodriver
+// (crates.io) over the W3C WebDriver HTTP protocol with plain fetch; both are installed
+// by `cargo xtask setup`.
 // Without them the test is skipped locally, and fails in CI (CI set).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { asMoodleServes } from './moodle-serving.mjs';
+import { serve, unzip } from './server.mjs';
 
 // As in harness.mjs (not imported: this test needs neither Chromium nor the course export).
 const DIST = process.env.TERE_DIST ?? path.resolve('dist');
@@ -244,42 +244,18 @@ test('tere-studio.html from file:// in Firefox: a picture added to a question is
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Stage packages unzipped under Moodle-like URLs (`{ urlPrefix: zip }`), served as Moodle serves them; what went out. */
-async function serveLikeMoodle(packages) {
-  const mounts = Object.entries(packages).map(([prefix, zip]) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tere-firefox-pkg-'));
-    execFileSync('python3', ['-m', 'zipfile', '-e', zip, dir]);
-    return [prefix, dir];
-  });
-  const served = [];
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const [prefix, dir] = mounts.find(([p]) => url.startsWith(p)) ?? [];
-    const file = dir && path.join(dir, url.slice(prefix.length));
-    if (!file || !file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return res.writeHead(404).end();
-    const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' }[path.extname(file)] ?? 'application/octet-stream';
-    const { body, headers } = asMoodleServes(file, fs.readFileSync(file), { 'Content-Type': type }, req.headers['accept-encoding']);
-    served.push(url);
-    res.writeHead(200, headers).end(body);
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { base: `http://127.0.0.1:${server.address().port}`, served, close: () => new Promise((ok) => server.close(ok)), dirs: mounts.map(([, d]) => d) };
-}
-
 test('a learner in Moodle on Firefox: the next stage\'s package takes the player kept from the first, and fetches no wasm', async (t) => {
   if (!needTools(t)) return;
   const first = '/pluginfile.php/12/mod_scorm/content/1/';
   const next = '/pluginfile.php/13/mod_scorm/content/1/';
-  const server = await serveLikeMoodle({
-    [first]: path.join(DIST, 'packages', 'tere-scorm12-kontakti_loomine.zip'),
-    [next]: path.join(DIST, 'packages', 'tere-scorm12-ettevalmistus.zip'),
-  });
+  const packages = [unzip(path.join(DIST, 'packages', 'tere-scorm12-kontakti_loomine.zip')).dir, unzip(path.join(DIST, 'packages', 'tere-scorm12-ettevalmistus.zip')).dir];
+  const server = await serve({ [first]: packages[0], [next]: packages[1] }, {}, { likeMoodle: true });
   try {
     const launch = async (root, quiz) => {
       const from = server.served.length;
       await wd('POST', s('/url'), { url: `${server.base}${root}index.html?quiz=${quiz}&host=standalone` });
       await waitFor('.tere[data-launched] [data-action="start"]');
-      return server.served.slice(from);
+      return server.served.slice(from).map((r) => r.url);
     };
     const isWasm = (url) => /_bg\.wasm(\.gz)?$/.test(url);
     assert.ok((await launch(first, 'kontakti_loomine')).some(isWasm), 'the first stage fetches the player');
@@ -293,6 +269,6 @@ test('a learner in Moodle on Firefox: the next stage\'s package takes the player
     assert.deepEqual(consoleErrors(), [], 'no errors in Firefox\'s output');
   } finally {
     await server.close();
-    server.dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+    packages.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
   }
 });
